@@ -1,0 +1,70 @@
+"""Check: every place where the data disagrees with itself, as findings.
+
+Rules are small functions of one signature, listed once in RULES. A rule that
+crashes becomes a finding and the others still run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from generator.check.codes import check_codes
+from generator.check.context import CheckContext, Settings
+from generator.check.cross import check_same_figures
+from generator.check.prior import check_prior_items_total, check_prior_year
+from generator.check.reasons import check_reasons
+from generator.check.relations import (
+    check_admin_cost,
+    check_income_equals_expense,
+    check_personnel_and_public,
+    check_procurement,
+    check_staff,
+    check_three_public_in_basic,
+    check_vehicles,
+)
+from generator.check.rows import check_row_totals
+from generator.check.totals import check_declared_totals
+from generator.check.units import check_yuan_in_wanyuan
+from generator.compute.figures import Figures
+from generator.findings import Finding, Location, error
+
+Rule = Callable[[CheckContext], Iterable[Finding]]
+
+RULES: tuple[Rule, ...] = (
+    check_declared_totals,
+    check_row_totals,
+    check_same_figures,
+    check_personnel_and_public,
+    check_income_equals_expense,
+    check_codes,
+    check_yuan_in_wanyuan,
+    check_prior_year,
+    check_prior_items_total,
+    check_reasons,
+    check_admin_cost,
+    check_three_public_in_basic,
+    check_vehicles,
+    check_procurement,
+    check_staff,
+)
+
+
+def run_checks(figures: Figures, settings: Settings | None = None, rules: Iterable[Rule] = RULES) -> list[Finding]:
+    ctx = CheckContext(figures, settings or Settings())
+    findings: list[Finding] = []
+    for rule in rules:
+        try:
+            findings.extend(rule(ctx))
+        except Exception as exc:  # a bug in one rule must not hide the others' findings
+            findings.append(
+                error(
+                    "rule-crashed",
+                    Location(field=rule.__name__),
+                    f"检查规则 {rule.__name__} 运行出错（{type(exc).__name__}: {exc}），请把此信息反馈给开发者",
+                    rule=rule.__name__,
+                )
+            )
+    return findings
+
+
+__all__ = ["RULES", "Rule", "Settings", "run_checks"]

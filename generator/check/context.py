@@ -1,0 +1,30 @@
+"""What every check rule receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.compute.figures import Figures
+
+
+@dataclass(frozen=True)
+class Settings:
+    change_threshold: Decimal = Decimal("0.10")  # a change of 10% or more needs a reason
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    figures: Figures
+    settings: Settings = Settings()
+
+
+def money(ctx: CheckContext, value: Decimal | None) -> str:
+    """An amount in the workbook's own unit, as the person typed it."""
+    from generator.render.numbers import format_amount
+
+    if value is None:
+        return "（空）"
+    if ctx.figures.declared_unit == "元":
+        return f"{format_amount(value * 10000)}元"
+    return f"{format_amount(value)}万元"

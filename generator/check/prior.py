@@ -1,0 +1,123 @@
+"""This year's 上年 figures against last year's folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from generator import layout
+from generator.check.compare import Stated, disagreement
+from generator.check.context import CheckContext, money
+from generator.compute.base import YearBase
+from generator.findings import Finding, Location, error, warning
+
+CODE = "prior-year-mismatch"
+
+
+def check_prior_year(ctx: CheckContext) -> Iterator[Finding]:
+    f = ctx.figures
+    prior = f.prior
+    if prior is None:
+        return
+    cur = f.base
+    year = prior.unit.cover.year
+    overview = cur.unit.item_table(layout.OVERVIEW.name)
+    pairs: list[tuple[Stated, Stated]] = []
+
+    def typed(sheet: str, name: str, column: str) -> Stated:
+        row = cur.unit.item_table(sheet).get(name)
+        return Stated(f"本年《{sheet}》「{name}」的「{column}」", row.amount(column) if row else None, row.source.at(column) if row else None)
+
+    def last(label: str, value: Decimal | None, sheet: str) -> Stated:
+        return Stated(f"{year}年数据的{label}", value, Location(file=prior.unit.cover.source.file, sheet=sheet))
+
+    pairs.append((typed(overview.sheet, "收入支出总计", layout.PRIOR), last("收入总计", prior.summary.get("收入总计"), layout.SUMMARY.name)))
+    pairs.append((typed(overview.sheet, "财政拨款收入支出总计", layout.PRIOR), last("财政拨款支出总计", prior.fiscal.get("支出总计", {}).get("合计"), layout.FISCAL.name)))
+    if prior.gpb.has_data:
+        pairs.append((typed(overview.sheet, "一般公共预算财政拨款支出", layout.PRIOR), last("一般公共预算财政拨款支出合计", prior.gpb.total("合计"), layout.GPB.name)))
+    for name in ("合计", *layout.THREE_PUBLIC_PARTS, *layout.VEHICLE_PARTS):
+        pairs.append((typed(layout.THREE_PUBLIC.name, name, layout.PRIOR), last(f"“三公”经费「{name}」决算数", prior.three_public.get(name, {}).get("决算数"), layout.THREE_PUBLIC.name)))
+    other = prior.unit.item_table(layout.OTHER_MATTERS.name)
+    pairs.append((typed(layout.OTHER_MATTERS.name, "机关运行经费", "上年数"), last("机关运行经费", other.amount("机关运行经费", "本年数"), layout.OTHER_MATTERS.name)))
+    pairs.extend(_gpb_items(cur, prior, year))
+    for a, b in pairs:
+        if (finding := disagreement(ctx, CODE, a, b)) is not None:
+            yield finding
+    yield from _balances(ctx, cur, prior, year)
+    yield from _staff(ctx, cur, prior, year)
+
+
+def _gpb_items(cur: YearBase, prior: YearBase, year: int) -> list[tuple[Stated, Stated]]:
+    if not prior.gpb.has_data:
+        return []
+    pairs = []
+    for row in cur.unit.subject(layout.GPB.name).rows:
+        if row.prior is None or row.code is None:
+            continue
+        node = prior.gpb.find(row.code)
+        value = node.value("合计") if node else Decimal(0)
+        pairs.append(
+            (
+                Stated(f"本年《{layout.GPB.name}》「{row.code} {row.name}」的上年决算数", row.prior, row.source.at(layout.PRIOR)),
+                Stated(f"{year}年数据中该科目的决算数", value, node.row.source.at("合计") if node and node.row else None),
+            )
+        )
+    return pairs
+
+
+def _balances(ctx: CheckContext, cur: YearBase, prior: YearBase, year: int) -> Iterator[Finding]:
+    """This year's 年初结转和结余 is last year's 年末结转和结余."""
+    opening = cur.summary.get("年初结转和结余")
+    closing = prior.summary.get("年末结转和结余")
+    row = cur.unit.item_table(layout.SUMMARY.name).get("年初结转和结余")
+    f = disagreement(
+        ctx,
+        "opening-balance-mismatch",
+        Stated("本年「年初结转和结余」", opening, row.source.at("金额") if row else None),
+        Stated(f"{year}年「年末结转和结余」", closing, Location(file=prior.unit.cover.source.file, sheet=layout.SUMMARY.name)),
+    )
+    if f:
+        yield f
+
+
+def _staff(ctx: CheckContext, cur: YearBase, prior: YearBase, year: int) -> Iterator[Finding]:
+    table = cur.unit.item_table(layout.STAFF.name)
+    last = prior.unit.item_table(layout.STAFF.name)
+    for name in layout.STAFF_ITEMS:
+        typed = table.amount(name, "上年人数")
+        actual = last.amount(name, "本年人数")
+        if typed is None or actual is None or typed == actual:
+            continue
+        row = table.get(name)
+        yield error(
+            CODE,
+            row.source.at("上年人数") if row else Location(file=table.sheet),
+            f"「{name}」的上年人数填为{typed}人，{year}年数据为{actual}人",
+            typed=typed,
+            prior=actual,
+        )
+
+
+def check_prior_items_total(ctx: CheckContext) -> Iterator[Finding]:
+    """The 上年 figures of the 项 that section 五(三) prints must add up to the 上年 total of 五(一)."""
+    f = ctx.figures
+    base = f.gpb_change.base
+    items = [i.change.base for i in f.gpb_items if i.change.base is not None]
+    if base is None or not items:
+        return
+    total = sum(items, Decimal(0))
+    diff = base - total
+    if diff == 0:
+        return
+    tolerance = f.base.ledger.per_part * len(items)
+    source = f"{f.prior.unit.cover.year}年数据" if f.prior is not None else "本年工作簿的「上年决算数」列"
+    where = f.gpb_change.base_location or Location(field="一般公共预算财政拨款支出")
+    text = (
+        f"上年一般公共预算财政拨款支出合计为{money(ctx, base)}，而{source}中各项上年决算数之和为{money(ctx, total)}，"
+        f"相差{money(ctx, abs(diff))}；公开说明第五部分的（一）与（三）将因此不能互相印证"
+    )
+    values = {"declared": base, "parts_sum": total, "difference": diff}
+    if abs(diff) <= tolerance:
+        yield warning("prior-items-residue", where, text + "（尾差）", **values)
+    else:
+        yield error("prior-items-mismatch", where, text, **values)

@@ -1,0 +1,79 @@
+"""Every notable change has a reason, and the reason's wording follows the sign."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.check.context import CheckContext, money
+from generator.compute.change import Change, Direction
+from generator.findings import Finding, Location, warning
+
+_UP = ("增加", "增长", "上涨", "上升", "提高", "增多", "新增", "追加", "调增")
+_DOWN = ("减少", "下降", "降低", "减小", "缩减", "压减", "调减", "节约")
+_WORDS = re.compile("|".join(_UP + _DOWN))
+
+
+@dataclass(frozen=True)
+class Explained:
+    label: str
+    change: Change
+    is_count: bool = False
+
+
+def explained_changes(ctx: CheckContext) -> list[Explained]:
+    """Every change the document explains with a reason, year over year."""
+    f = ctx.figures
+    tp = f.three_public
+    items = [
+        Explained("收入支出总计", f.total_change),
+        Explained("财政拨款收入支出总计", f.fiscal_change),
+        Explained("一般公共预算财政拨款支出", f.gpb_change),
+        *(Explained(f"一般公共预算财政拨款支出「{i.code} {i.name}」", i.change) for i in f.gpb_items),
+        Explained("“三公”经费合计", tp.total.change),
+        *(Explained(p.name, p.change) for p in (tp.abroad, tp.vehicles, tp.reception)),
+        Explained("机关运行经费", f.admin_cost),
+    ]
+    return items
+
+
+def direction_of(reason: str) -> Direction | None:
+    """The direction a reason's wording states: its last 增/减 word decides (the conclusion comes last)."""
+    words = _WORDS.findall(reason)
+    if not words:
+        return None
+    return Direction.UP if words[-1] in _UP else Direction.DOWN
+
+
+def check_reasons(ctx: CheckContext) -> Iterator[Finding]:
+    threshold = ctx.settings.change_threshold
+    for item in explained_changes(ctx):
+        c = item.change
+        if not c.known or c.direction in (Direction.FLAT, Direction.BOTH_ZERO):
+            continue
+        rate = c.rate
+        notable = rate is None or abs(rate) >= threshold
+        where = c.reason_location or Location(field=item.label)
+        if notable and not c.reason.strip():
+            rate_text = "从零变为非零" if c.base == 0 else ("降为零" if c.current == 0 else f"变动{abs(rate or 0) * 100:.2f}%")
+            yield warning(
+                "change-without-reason",
+                where,
+                f"{item.label}本年{money(ctx, c.current)}，上年{money(ctx, c.base)}，{rate_text}，但没有填写变动原因",
+                current=c.current,
+                prior=c.base,
+                rate=rate,
+            )
+        stated = direction_of(c.reason)
+        if stated is not None and stated is not c.direction:
+            actual = "增加" if c.direction is Direction.UP else "减少"
+            said = "增加" if stated is Direction.UP else "减少"
+            yield warning(
+                "reason-contradicts-change",
+                where,
+                f"{item.label}比上年{actual}{money(ctx, abs(c.difference))}，但变动原因的结论写的是“{said}”：「{c.reason}」",
+                current=c.current,
+                prior=c.base,
+                reason=c.reason,
+            )

@@ -1,0 +1,155 @@
+"""Relations that hold in a correct disclosure beyond plain sums (DOMAIN.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator import layout
+from generator.check.compare import Stated, disagreement
+from generator.check.context import CheckContext, money
+from generator.findings import Finding, error, warning
+
+
+def check_personnel_and_public(ctx: CheckContext) -> Iterator[Finding]:
+    """人员经费 = 301 + 303 and 公用经费 = 302 + 310 + … against the typed 合计 lines."""
+    b = ctx.figures.base
+    table = b.unit.subject(layout.BASIC.name)
+    for name, value in (("人员经费合计", b.personnel), ("公用经费合计", b.public)):
+        row = table.extra_totals.get(name)
+        if row is None:
+            continue
+        classes = "301工资福利支出、303对个人和家庭的补助" if name == "人员经费合计" else "302商品和服务支出、310资本性支出等"
+        f = disagreement(
+            ctx,
+            "personnel-public-mismatch",
+            Stated(f"《{table.sheet}》「{name}」", row.amount("决算数"), row.source.at("决算数")),
+            Stated(f"{classes}之和", value),
+        )
+        if f:
+            yield f
+
+
+def check_income_equals_expense(ctx: CheckContext) -> Iterator[Finding]:
+    """收入总计 = 支出总计 in both summary tables."""
+    f = ctx.figures
+    unit = f.base.unit
+    summary = unit.item_table(layout.SUMMARY.name)
+    if summary.get("收入总计") or summary.get("支出总计"):
+        d = disagreement(
+            ctx,
+            "income-expense-unbalanced",
+            Stated(f"《{layout.SUMMARY.name}》「收入总计」", f.income_total, _at(summary, "收入总计", "金额")),
+            Stated("「支出总计」", f.expense_total, _at(summary, "支出总计", "金额")),
+        )
+        if d:
+            yield d
+    fiscal = unit.item_table(layout.FISCAL.name)
+    if fiscal.get("收入总计") or fiscal.get("支出总计"):
+        d = disagreement(
+            ctx,
+            "income-expense-unbalanced",
+            Stated(f"《{layout.FISCAL.name}》「收入总计」", f.fiscal_income_total, _at(fiscal, "收入总计", "合计")),
+            Stated("「支出总计」", f.fiscal_expense_total, _at(fiscal, "支出总计", "合计")),
+        )
+        if d:
+            yield d
+
+
+def check_admin_cost(ctx: CheckContext) -> Iterator[Finding]:
+    """机关运行经费 is the 公用经费 of the 基本支出 for 行政单位 and 参公单位."""
+    f = ctx.figures
+    table = f.base.unit.item_table(layout.OTHER_MATTERS.name)
+    row = table.get("机关运行经费")
+    if row is None or row.amount("本年数") is None or not f.base.basic.has_data or "事业单位" == f.unit_kind:
+        return
+    d = disagreement(
+        ctx,
+        "admin-cost-mismatch",
+        Stated("「机关运行经费」", row.amount("本年数"), row.source.at("本年数")),
+        Stated("基本支出中的公用经费", f.public),
+        "行政单位和参照公务员法管理的事业单位，机关运行经费即财政拨款基本支出中的公用经费",
+    )
+    if d:
+        yield d
+
+
+def check_vehicles(ctx: CheckContext) -> Iterator[Finding]:
+    """公务用车保有量 against the vehicles in 国有资产占用; a difference needs its reason."""
+    tp = ctx.figures.three_public
+    held = tp.vehicles_held
+    owned = ctx.figures.assets.vehicles
+    if held is None or held == owned or tp.vehicle_difference_reason.strip():
+        return
+    details = ctx.figures.base.unit.item_table(layout.THREE_PUBLIC_DETAILS.name)
+    yield warning(
+        "vehicle-count-unexplained",
+        _at(details, "公务用车保有量", layout.CONTENT),
+        f"公务用车保有量{held}辆，国有资产占用中的车辆共{owned}辆，两者不同但未填写差异原因",
+        held=held,
+        owned=owned,
+    )
+
+
+def check_procurement(ctx: CheckContext) -> Iterator[Finding]:
+    """授予小微企业 ⊆ 授予中小企业 ⊆ 政府采购支出总额."""
+    p = ctx.figures.procurement
+    table = ctx.figures.base.unit.item_table(layout.OTHER_MATTERS.name)
+    if p.sme > p.total:
+        yield error(
+            "procurement-share-exceeds",
+            _at(table, "授予中小企业合同金额", "本年数"),
+            f"授予中小企业合同金额{money(ctx, p.sme)}超过政府采购支出总额{money(ctx, p.total)}（货物、工程、服务之和）",
+            sme=p.sme,
+            total=p.total,
+        )
+    if p.small_micro > p.sme:
+        yield error(
+            "procurement-share-exceeds",
+            _at(table, "授予小微企业合同金额", "本年数"),
+            f"授予小微企业合同金额{money(ctx, p.small_micro)}超过授予中小企业合同金额{money(ctx, p.sme)}",
+            small_micro=p.small_micro,
+            sme=p.sme,
+        )
+
+
+def check_staff(ctx: CheckContext) -> Iterator[Finding]:
+    """实有人数 = 在职 + 离休 + 退休."""
+    table = ctx.figures.base.unit.item_table(layout.STAFF.name)
+    for column in ("本年人数", "上年人数"):
+        total = table.amount("实有人数", column)
+        parts = [table.amount(n, column) for n in layout.STAFF_ITEMS[1:]]
+        if total is None or all(p is None for p in parts):
+            continue
+        s = sum(p for p in parts if p is not None)
+        if s != total:
+            yield error(
+                "staff-total-mismatch",
+                _at(table, "实有人数", column),
+                f"「实有人数」的{column}为{total}人，在职、离休、退休人员之和为{s}人",
+                declared=total,
+                parts_sum=s,
+            )
+
+
+def check_three_public_in_basic(ctx: CheckContext) -> Iterator[Finding]:
+    """The 三公 paid from basic expenditure cannot exceed the 三公 total."""
+    b = ctx.figures.base
+    tp = ctx.figures.three_public
+    pairs = (("30217", "公务接待费", tp.reception.actual), ("30231", "公务用车运行维护费", tp.vehicle_running.actual))
+    for code, name, total in pairs:
+        node = b.basic.find(code)
+        if node is None or node.value("决算数") <= total:
+            continue
+        yield error(
+            "three-public-below-basic",
+            node.row.source.at("决算数") if node.row else _at(b.unit.item_table(layout.THREE_PUBLIC.name), name, "决算数"),
+            f"基本支出中的「{code} {name}」为{money(ctx, node.value('决算数'))}，超过“三公”经费表中的{name}{money(ctx, total)}",
+            basic=node.value("决算数"),
+            three_public=total,
+        )
+
+
+def _at(table, name: str, column: str):
+    row = table.get(name)
+    return row.source.at(column) if row else None
+

@@ -1,0 +1,47 @@
+"""Within one row: a 合计 column against the columns it sums."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator import layout
+from generator.check.context import CheckContext, money
+from generator.compute.totals import total_of
+from generator.findings import Finding, error, warning
+
+
+def check_row_totals(ctx: CheckContext) -> Iterator[Finding]:
+    """本年收入合计 = Σ sources, 本年支出合计 = 基本 + 项目 + …, per row, as typed."""
+    unit = ctx.figures.base.unit
+    tolerance_per_part = ctx.figures.base.ledger.per_part
+    for spec in layout.SUBJECT_SHEETS:
+        if spec.total_column is None:
+            continue
+        table = unit.subject(spec.name)
+        part_columns = _parts_of(spec)
+        rows = ([table.declared_total] if table.declared_total else []) + list(table.rows)
+        for row in rows:
+            declared = row.amount(spec.total_column)
+            parts = [row.amount(c) for c in part_columns]
+            if declared is None or all(p is None for p in parts):
+                continue
+            total = total_of(parts)
+            diff = declared - total
+            if diff == 0:
+                continue
+            label = f"「{row.code or ''} {row.name}」".replace("「 ", "「")
+            text = (
+                f"{label}的「{spec.total_column}」为{money(ctx, declared)}，"
+                f"而{'、'.join(part_columns)}之和为{money(ctx, total)}，相差{money(ctx, abs(diff))}"
+            )
+            n = sum(1 for p in parts if p is not None)
+            if abs(diff) <= tolerance_per_part * n:
+                yield warning("rounding-residue", row.source.at(spec.total_column), text + "（尾差）", declared=declared, parts_sum=total, difference=diff)
+            else:
+                yield error("row-total-mismatch", row.source.at(spec.total_column), text, declared=declared, parts_sum=total, difference=diff)
+
+
+def _parts_of(spec: layout.SubjectSheet) -> tuple[str, ...]:
+    if spec is layout.GOV_FUND or spec is layout.STATE_CAPITAL:
+        return ("基本支出", "项目支出")
+    return tuple(h for h in spec.amount_headers if h != spec.total_column and h != layout.PRIOR)

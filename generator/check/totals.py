@@ -1,0 +1,37 @@
+"""Every total the source tables carry, against the sum of its parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.check.context import CheckContext, money
+from generator.compute.totals import Settlement
+from generator.findings import Finding, Location, error, warning
+
+
+def check_declared_totals(ctx: CheckContext) -> Iterator[Finding]:
+    """A typed total that differs from Σ parts: 尾差 within tolerance (warning), else mismatch (error)."""
+    for s in ctx.figures.base.ledger.settlements.values():
+        if s.is_mismatch:
+            yield error("total-mismatch", _where(s), _message(ctx, s, "不一致"), **_values(s))
+        elif s.is_residue:
+            yield warning("rounding-residue", _where(s), _message(ctx, s, "存在尾差") + "（在四舍五入允许范围内，按报表数使用）", **_values(s))
+
+
+def _where(s: Settlement) -> Location:
+    return s.location or Location(field=s.label)
+
+
+def _message(ctx: CheckContext, s: Settlement, what: str) -> str:
+    diff = s.difference
+    assert diff is not None
+    direction = "多" if diff > 0 else "少"
+    parts = "＋".join(p.label for p in s.parts if p.value is not None)
+    return (
+        f"{s.label}填报{money(ctx, s.declared)}，与各组成部分之和{money(ctx, s.parts_sum)}{what}"
+        f"（报表数{direction}{money(ctx, abs(diff))}；组成部分：{parts}）"
+    )
+
+
+def _values(s: Settlement) -> dict[str, object]:
+    return {"declared": s.declared, "parts_sum": s.parts_sum, "difference": s.difference, "tolerance": s.tolerance, "total": s.label}

@@ -1,0 +1,172 @@
+"""One year's figures, at full precision, before any comparison with another year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator import codes, layout
+from generator.compute.totals import ZERO, Ledger, Part, part_tolerance
+from generator.compute.tree import Tree, build_tree
+from generator.model import ItemTable, UnitYear
+
+PERSONNEL_CLASSES = ("301", "303")
+
+
+@dataclass(frozen=True)
+class YearBase:
+    """Every current-year figure of one unit-year, settled."""
+
+    unit: UnitYear
+    ledger: Ledger
+    summary: dict[str, Decimal | None]  # 收入支出决算总表 items, settled
+    income: Tree
+    expense: Tree
+    fiscal: dict[str, dict[str, Decimal | None]]  # 财政拨款收入支出决算总表: item -> column -> value
+    gpb: Tree
+    basic: Tree
+    gov_fund: Tree
+    state_capital: Tree
+    three_public: dict[str, dict[str, Decimal | None]]  # item -> {全年预算数, 决算数, 上年决算数}
+    economic: codes.CodeList
+    functional: codes.CodeList
+
+    @property
+    def personnel(self) -> Decimal:
+        return sum((n.value("决算数") for n in self.basic.classes if n.code in PERSONNEL_CLASSES), ZERO)
+
+    @property
+    def public(self) -> Decimal:
+        return sum((n.value("决算数") for n in self.basic.classes if n.code not in PERSONNEL_CLASSES), ZERO)
+
+    def item(self, sheet: str) -> ItemTable:
+        return self.unit.item_table(sheet)
+
+
+def compute_base(unit: UnitYear) -> YearBase:
+    ledger = Ledger(per_part=part_tolerance(unit.cover.declared_unit))
+    functional = codes.for_folder(unit.folder, "functional")
+    economic = codes.for_folder(unit.folder, "economic")
+    trees = {
+        spec.name: build_tree(
+            unit.subject(spec.name),
+            spec.amount_headers if spec is not layout.GPB else layout.GPB_COLUMNS,
+            economic if spec.classification == "economic" else functional,
+            ledger,
+            spec.name,
+        )
+        for spec in layout.SUBJECT_SHEETS
+    }
+    return YearBase(
+        unit=unit,
+        ledger=ledger,
+        summary=_summary(unit.item_table(layout.SUMMARY.name), ledger),
+        income=trees[layout.INCOME.name],
+        expense=trees[layout.EXPENSE.name],
+        fiscal=_fiscal(unit.item_table(layout.FISCAL.name), ledger),
+        gpb=trees[layout.GPB.name],
+        basic=trees[layout.BASIC.name],
+        gov_fund=trees[layout.GOV_FUND.name],
+        state_capital=trees[layout.STATE_CAPITAL.name],
+        three_public=_three_public(unit.item_table(layout.THREE_PUBLIC.name), ledger),
+        economic=economic,
+        functional=functional,
+    )
+
+
+def _parts(table: ItemTable, names: tuple[str, ...], column: str, values: dict[str, Decimal | None] | None = None) -> list[Part]:
+    parts = []
+    for name in names:
+        row = table.get(name)
+        value = values[name] if values is not None and name in values else (row.amount(column) if row else None)
+        parts.append(Part(name, value, row.source.at(column) if row else None))
+    return parts
+
+
+def _declared(table: ItemTable, name: str, column: str):
+    row = table.get(name)
+    return (row.amount(column) if row else None), (row.source.at(column) if row else None)
+
+
+def _summary(table: ItemTable, ledger: Ledger) -> dict[str, Decimal | None]:
+    col = "金额"
+    out: dict[str, Decimal | None] = {name: table.amount(name, col) for name in layout.INCOME_SOURCES}
+    sheet = table.sheet
+
+    def settle(name: str, parts: list[Part]) -> Decimal | None:
+        declared, loc = _declared(table, name, col)
+        out[name] = ledger.settle(f"summary.{name}", f"{sheet}「{name}」", declared, parts, loc)
+        return out[name]
+
+    settle("本年收入合计", _parts(table, layout.INCOME_SOURCES, col))
+    for name in ("使用非财政拨款结余", "年初结转和结余", "结余分配", "年末结转和结余"):
+        out[name] = table.amount(name, col)
+    settle("收入总计", _parts(table, ("本年收入合计", "使用非财政拨款结余", "年初结转和结余"), col, out))
+    class_parts = [Part(name, row.amount(col), row.source.at(col)) for name, row in table.class_rows.items()]
+    settle("本年支出合计", class_parts)
+    settle("支出总计", _parts(table, ("本年支出合计", "结余分配", "年末结转和结余"), col, out))
+    return out
+
+
+def _fiscal(table: ItemTable, ledger: Ledger) -> dict[str, dict[str, Decimal | None]]:
+    funds = layout.FISCAL_COLUMNS[1:]
+    out: dict[str, dict[str, Decimal | None]] = {}
+    sheet = table.sheet
+    rows = list(table.rows.values()) + list(table.class_rows.values())
+    for row in rows:
+        values = {col: row.amount(col) for col in funds}
+        values["合计"] = ledger.settle(
+            f"fiscal.{row.name}.合计",
+            f"{sheet}「{row.name}」的「合计」",
+            row.amount("合计"),
+            [Part(col, row.amount(col), row.source.at(col)) for col in funds],
+            row.source.at("合计"),
+        )
+        out[row.name] = values
+    for col in layout.FISCAL_COLUMNS:
+
+        def value(name: str) -> Decimal | None:
+            return out.get(name, {}).get(col)
+
+        def settle(name: str, part_names: tuple[str, ...]) -> None:
+            row = table.get(name)
+            parts = [Part(p, value(p), table.get(p).source.at(col) if table.get(p) else None) for p in part_names]
+            settled = ledger.settle(
+                f"fiscal.{name}.{col}", f"{sheet}「{name}」的「{col}」", row.amount(col) if row else None, parts,
+                row.source.at(col) if row else None,
+            )
+            out.setdefault(name, {})[col] = settled
+
+        classes = tuple(table.class_rows)
+        if classes:
+            parts = [Part(n, out[n].get(col), table.class_rows[n].source.at(col)) for n in classes]
+            row = table.get("本年支出合计")
+            out.setdefault("本年支出合计", {})[col] = ledger.settle(
+                f"fiscal.本年支出合计.{col}", f"{sheet}「本年支出合计」的「{col}」", row.amount(col) if row else None, parts,
+                row.source.at(col) if row else None,
+            )
+        settle("收入总计", ("本年收入", "年初财政拨款结转和结余"))
+        settle("支出总计", ("本年支出合计", "年末财政拨款结转和结余"))
+    return out
+
+
+THREE_PUBLIC_COLUMNS = ("全年预算数", "决算数", layout.PRIOR)
+
+
+def _three_public(table: ItemTable, ledger: Ledger) -> dict[str, dict[str, Decimal | None]]:
+    out: dict[str, dict[str, Decimal | None]] = {}
+    sheet = table.sheet
+    for col in THREE_PUBLIC_COLUMNS:
+        values: dict[str, Decimal | None] = {name: table.amount(name, col) for name in (layout.THREE_PUBLIC_PARTS[0], layout.THREE_PUBLIC_PARTS[2], *layout.VEHICLE_PARTS)}
+
+        def settle(name: str, part_names: tuple[str, ...]) -> None:
+            declared, loc = _declared(table, name, col)
+            values[name] = ledger.settle(
+                f"three_public.{name}.{col}", f"{sheet}「{name}」的「{col}」", declared, _parts(table, part_names, col, values), loc
+            )
+
+        settle("公务用车购置及运行维护费", layout.VEHICLE_PARTS)
+        settle("合计", layout.THREE_PUBLIC_PARTS)
+        for name, value in values.items():
+            out.setdefault(name, {})[col] = value
+    return out

@@ -1,0 +1,69 @@
+"""Comparisons of a figure with the prior year or with its budget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+from generator.findings import Location
+
+ZERO = Decimal(0)
+
+
+class Direction(str, Enum):
+    UP = "up"
+    DOWN = "down"
+    FLAT = "flat"  # same non-zero figure both years
+    BOTH_ZERO = "both-zero"
+    UNKNOWN = "unknown"  # no prior figure
+
+
+@dataclass(frozen=True)
+class Change:
+    """A figure against a base (the prior year, or a budget). Full precision."""
+
+    current: Decimal
+    base: Decimal | None
+    reason: str = ""
+    reason_location: Location | None = None
+    base_location: Location | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.base is not None
+
+    @property
+    def difference(self) -> Decimal:
+        return self.current - (self.base or ZERO)
+
+    @property
+    def rate(self) -> Decimal | None:
+        """difference / base; None when the base is zero or unknown."""
+        if not self.base:
+            return None
+        return self.difference / self.base
+
+    @property
+    def direction(self) -> Direction:
+        if self.base is None:
+            return Direction.UNKNOWN
+        if self.current == self.base:
+            return Direction.BOTH_ZERO if self.current == 0 else Direction.FLAT
+        return Direction.UP if self.current > self.base else Direction.DOWN
+
+    @property
+    def is_new(self) -> bool:
+        """Rose from zero: nothing last year, something this year."""
+        return self.base == 0 and self.current > 0
+
+    @property
+    def is_gone(self) -> bool:
+        return bool(self.base) and self.current == 0
+
+
+def share(part: Decimal | None, whole: Decimal | None) -> Decimal:
+    """part / whole, 0 when the whole is zero."""
+    if not whole or part is None:
+        return ZERO
+    return part / whole

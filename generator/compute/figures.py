@@ -1,0 +1,451 @@
+"""Every figure the disclosure needs, computed once, frozen, at full precision.
+
+Templates and checks only read this object; nothing downstream does arithmetic.
+Prior-year figures come from last year's folder when it exists, otherwise from
+the 上年 columns of this year's workbook (check compares the two).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator import layout
+from generator.compute.base import YearBase, compute_base
+from generator.compute.change import ZERO, Change, share
+from generator.findings import Location
+from generator.load.folder import Loaded
+from generator.model import ItemTable, Texts
+
+
+@dataclass(frozen=True)
+class Share:
+    name: str
+    amount: Decimal
+    share: Decimal
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """One 项 of the 一般公共预算财政拨款支出, with its change on the prior year."""
+
+    code: str
+    class_name: str
+    section_name: str  # 款
+    name: str
+    change: Change
+
+
+@dataclass(frozen=True)
+class StaffLine:
+    name: str
+    change: Change
+
+
+@dataclass(frozen=True)
+class Fund:
+    """政府性基金 / 国有资本经营 预算财政拨款: empty tables are stated as such."""
+
+    opening: Decimal
+    income: Decimal
+    expense: Decimal
+    basic: Decimal
+    project: Decimal
+    closing: Decimal
+
+    @property
+    def is_empty(self) -> bool:
+        return not any((self.opening, self.income, self.expense, self.closing))
+
+
+@dataclass(frozen=True)
+class ThreePublicPart:
+    name: str
+    actual: Decimal
+    budget: Decimal
+    share: Decimal
+    change: Change  # vs the prior year
+    budget_change: Change  # vs 全年预算数
+
+
+@dataclass(frozen=True)
+class ThreePublic:
+    total: ThreePublicPart
+    abroad: ThreePublicPart
+    vehicles: ThreePublicPart
+    vehicle_purchase: ThreePublicPart
+    vehicle_running: ThreePublicPart
+    reception: ThreePublicPart
+    abroad_groups: Decimal | None
+    abroad_people: Decimal | None
+    abroad_content: str
+    vehicles_bought: Decimal | None
+    vehicles_held: Decimal | None
+    vehicle_content: str
+    vehicle_difference_reason: str
+    reception_batches: Decimal | None
+    reception_people: Decimal | None
+    reception_content: str
+
+
+@dataclass(frozen=True)
+class Procurement:
+    goods: Decimal
+    works: Decimal
+    services: Decimal
+    sme: Decimal
+    small_micro: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.goods + self.works + self.services
+
+    @property
+    def sme_share(self) -> Decimal:
+        return share(self.sme, self.total)
+
+    @property
+    def small_micro_share(self) -> Decimal:
+        return share(self.small_micro, self.total)
+
+
+@dataclass(frozen=True)
+class Assets:
+    house_area: Decimal
+    house_value: Decimal
+    vehicle_value: Decimal
+    vehicles_by_kind: tuple[tuple[str, Decimal], ...]
+    other_vehicle_use: str
+    equipment: Decimal
+
+    @property
+    def vehicles(self) -> Decimal:
+        return sum((n for _, n in self.vehicles_by_kind), ZERO)
+
+
+@dataclass(frozen=True)
+class Figures:
+    unit_name: str
+    year: int
+    declared_unit: str
+    unit_kind: str
+    texts: Texts
+    has_prior_folder: bool
+    staff: tuple[StaffLine, ...]
+    # 一 收入支出决算总体情况
+    income_total: Decimal
+    income_this_year: Decimal
+    non_fiscal_balance_used: Decimal
+    opening_balance: Decimal
+    expense_total: Decimal
+    expense_this_year: Decimal
+    balance_distribution: Decimal
+    closing_balance: Decimal
+    total_change: Change
+    # 二 三
+    income_sources: tuple[Share, ...]
+    expense_kinds: tuple[Share, ...]
+    # 四
+    fiscal_income_total: Decimal
+    fiscal_opening: Decimal
+    fiscal_income: Decimal
+    fiscal_expense_total: Decimal
+    fiscal_closing: Decimal
+    fiscal_expense: Decimal
+    fiscal_change: Change
+    fiscal_budget: Change
+    # 五
+    gpb_total: Decimal
+    gpb_share: Decimal
+    gpb_change: Change
+    gpb_budget: Change
+    gpb_classes: tuple[Share, ...]
+    gpb_items: tuple[ItemLine, ...]
+    # 六
+    basic_total: Decimal
+    personnel: Decimal
+    public: Decimal
+    personnel_items: tuple[str, ...]
+    public_items: tuple[str, ...]
+    # 七 八
+    gov_fund: Fund
+    state_capital: Fund
+    # 九 十
+    three_public: ThreePublic
+    admin_cost: Change
+    procurement: Procurement
+    assets: Assets
+    # what the later stages need to explain themselves
+    base: YearBase
+    prior: YearBase | None
+
+
+def compute_figures(loaded: Loaded) -> Figures:
+    current = compute_base(loaded.current)
+    prior = compute_base(loaded.prior) if loaded.prior is not None else None
+    return _figures(current, prior)
+
+
+def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
+    unit = cur.unit
+    overview = cur.item(layout.OVERVIEW.name)
+    summary = cur.summary
+
+    def prior_of(typed_table: ItemTable, name: str, column: str, from_prior: Callable[[YearBase], Decimal | None]) -> tuple[Decimal | None, Location | None]:
+        if prior is not None:
+            return from_prior(prior), Location(file=prior.unit.cover.source.file, field=name)
+        row = typed_table.get(name)
+        return (row.amount(column) if row else None), (row.source.at(column) if row else None)
+
+    def overview_change(name: str, current: Decimal, from_prior: Callable[[YearBase], Decimal | None]) -> Change:
+        base, loc = prior_of(overview, name, layout.PRIOR, from_prior)
+        return Change(current, base, overview.text(name, layout.REASON), _loc(overview, name, layout.REASON), loc)
+
+    def budget_change(name: str, current: Decimal) -> Change:
+        return Change(
+            current,
+            overview.amount(name, "年初预算数"),
+            overview.text(name, layout.BUDGET_REASON),
+            _loc(overview, name, layout.BUDGET_REASON),
+            _loc(overview, name, "年初预算数"),
+        )
+
+    income_this_year = _z(summary.get("本年收入合计"))
+    expense_this_year = _z(summary.get("本年支出合计"))
+    income_total = _z(summary.get("收入总计"))
+    fiscal = cur.fiscal
+    fiscal_expense = _z(fiscal.get("本年支出合计", {}).get("合计"))
+    gpb_total = cur.gpb.total("合计")
+    return Figures(
+        unit_name=unit.cover.unit_name,
+        year=unit.cover.year,
+        declared_unit=unit.cover.declared_unit,
+        unit_kind=unit.cover.unit_kind,
+        texts=unit.texts,
+        has_prior_folder=prior is not None,
+        staff=_staff(cur, prior),
+        income_total=income_total,
+        income_this_year=income_this_year,
+        non_fiscal_balance_used=_z(summary.get("使用非财政拨款结余")),
+        opening_balance=_z(summary.get("年初结转和结余")),
+        expense_total=_z(summary.get("支出总计")),
+        expense_this_year=expense_this_year,
+        balance_distribution=_z(summary.get("结余分配")),
+        closing_balance=_z(summary.get("年末结转和结余")),
+        total_change=overview_change("收入支出总计", income_total, lambda p: p.summary.get("收入总计")),
+        income_sources=_income_sources(cur, income_this_year),
+        expense_kinds=tuple(
+            Share(col, cur.expense.total(col), share(cur.expense.total(col), expense_this_year))
+            for col in layout.EXPENSE_COLUMNS[1:]
+        ),
+        fiscal_income_total=_z(fiscal.get("收入总计", {}).get("合计")),
+        fiscal_opening=_z(fiscal.get("年初财政拨款结转和结余", {}).get("合计")),
+        fiscal_income=_z(fiscal.get("本年收入", {}).get("合计")),
+        fiscal_expense_total=_z(fiscal.get("支出总计", {}).get("合计")),
+        fiscal_closing=_z(fiscal.get("年末财政拨款结转和结余", {}).get("合计")),
+        fiscal_expense=fiscal_expense,
+        fiscal_change=overview_change(
+            "财政拨款收入支出总计",
+            _z(fiscal.get("支出总计", {}).get("合计")),
+            lambda p: p.fiscal.get("支出总计", {}).get("合计"),
+        ),
+        fiscal_budget=budget_change("财政拨款收入支出总计", fiscal_expense),
+        gpb_total=gpb_total,
+        gpb_share=share(gpb_total, expense_this_year),
+        gpb_change=overview_change("一般公共预算财政拨款支出", gpb_total, lambda p: p.gpb.total("合计") if p.gpb.has_data else None),
+        gpb_budget=budget_change("一般公共预算财政拨款支出", gpb_total),
+        gpb_classes=tuple(
+            Share(n.name, n.value("合计"), share(n.value("合计"), gpb_total)) for n in cur.gpb.classes if n.value("合计") != 0
+        ),
+        gpb_items=_gpb_items(cur, prior),
+        basic_total=cur.personnel + cur.public,
+        personnel=cur.personnel,
+        public=cur.public,
+        personnel_items=_economic_items(cur, personnel=True),
+        public_items=_economic_items(cur, personnel=False),
+        gov_fund=_fund(cur.gov_fund),
+        state_capital=_fund(cur.state_capital),
+        three_public=_three_public(cur, prior),
+        admin_cost=_admin_cost(cur, prior),
+        procurement=_procurement(cur),
+        assets=_assets(cur),
+        base=cur,
+        prior=prior,
+    )
+
+
+def _z(value: Decimal | None) -> Decimal:
+    return value if value is not None else ZERO
+
+
+def _loc(table: ItemTable, name: str, column: str) -> Location | None:
+    row = table.get(name)
+    return row.source.at(column) if row else None
+
+
+def _income_sources(cur: YearBase, income: Decimal) -> tuple[Share, ...]:
+    s = cur.summary
+    fiscal = sum((_z(s.get(n)) for n in layout.INCOME_SOURCES[:3]), ZERO)
+    pairs = [("财政拨款收入", fiscal)] + [(n, _z(s.get(n))) for n in layout.INCOME_SOURCES[3:]]
+    return tuple(Share(n, v, share(v, income)) for n, v in pairs)
+
+
+def _gpb_items(cur: YearBase, prior: YearBase | None) -> tuple[ItemLine, ...]:
+    """Every 项 with a figure this year or last year, in code order."""
+    lines = {}
+    for node in cur.gpb.leaves():
+        row = node.row
+        if prior is not None and prior.gpb.has_data:
+            prior_node = prior.gpb.find(node.code)
+            base = prior_node.value("合计") if prior_node else ZERO
+            base_loc = prior_node.row.source.at("合计") if prior_node and prior_node.row else None
+        else:
+            base = row.prior if row else None
+            base_loc = row.source.at(layout.PRIOR) if row else None
+        lines[node.code] = ItemLine(
+            code=node.code,
+            class_name=_name(cur, node.code[:3]),
+            section_name=_name(cur, node.code[:5]),
+            name=node.name,
+            change=Change(node.value("合计"), base, row.reason if row else "", row.source.at(layout.REASON) if row else None, base_loc),
+        )
+    if prior is not None:
+        for node in prior.gpb.leaves():
+            if node.code not in lines and node.value("合计") != 0:
+                lines[node.code] = ItemLine(
+                    code=node.code,
+                    class_name=_name(prior, node.code[:3]),
+                    section_name=_name(prior, node.code[:5]),
+                    name=node.name,
+                    change=Change(ZERO, node.value("合计"), "", None, node.row.source.at("合计") if node.row else None),
+                )
+    return tuple(
+        line for code, line in sorted(lines.items()) if line.change.current != 0 or (line.change.base or ZERO) != 0
+    )
+
+
+def _name(year: YearBase, code: str) -> str:
+    node = year.gpb.find(code)
+    return node.name if node else (year.functional.name(code) or code)
+
+
+def _economic_items(cur: YearBase, personnel: bool) -> tuple[str, ...]:
+    from generator.compute.base import PERSONNEL_CLASSES
+
+    names = []
+    for cls in cur.basic.classes:
+        if (cls.code in PERSONNEL_CLASSES) != personnel:
+            continue
+        for node in cls.children or (cls,):
+            if node.value("决算数") != 0:
+                names.append(node.name)
+    return tuple(names)
+
+
+def _fund(tree) -> Fund:
+    return Fund(*(tree.total(c) for c in layout.FUND_COLUMNS))
+
+
+def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
+    table = cur.item(layout.THREE_PUBLIC.name)
+    details = cur.item(layout.THREE_PUBLIC_DETAILS.name)
+    tp = cur.three_public
+    total = _z(tp.get("合计", {}).get("决算数"))
+
+    def part(name: str) -> ThreePublicPart:
+        values = tp.get(name, {})
+        actual = _z(values.get("决算数"))
+        budget = _z(values.get("全年预算数"))
+        if prior is not None:
+            base = prior.three_public.get(name, {}).get("决算数")
+            base_loc = Location(file=prior.unit.cover.source.file, sheet=layout.THREE_PUBLIC.name, field=name)
+        else:
+            base = values.get(layout.PRIOR)
+            base_loc = _loc(table, name, layout.PRIOR)
+        return ThreePublicPart(
+            name=name,
+            actual=actual,
+            budget=budget,
+            share=share(actual, total),
+            change=Change(actual, base, table.text(name, layout.REASON), _loc(table, name, layout.REASON), base_loc),
+            budget_change=Change(
+                actual, values.get("全年预算数"), table.text(name, layout.BUDGET_REASON), _loc(table, name, layout.BUDGET_REASON),
+                _loc(table, name, "全年预算数"),
+            ),
+        )
+
+    def count(name: str) -> Decimal | None:
+        return details.amount(name, layout.CONTENT)
+
+    def text(name: str) -> str:
+        return details.text(name, layout.CONTENT)
+
+    return ThreePublic(
+        total=part("合计"),
+        abroad=part(layout.THREE_PUBLIC_PARTS[0]),
+        vehicles=part(layout.THREE_PUBLIC_PARTS[1]),
+        vehicle_purchase=part(layout.VEHICLE_PARTS[0]),
+        vehicle_running=part(layout.VEHICLE_PARTS[1]),
+        reception=part(layout.THREE_PUBLIC_PARTS[2]),
+        abroad_groups=count("因公出国（境）团组数"),
+        abroad_people=count("因公出国（境）人次"),
+        abroad_content=text("因公出国（境）费开支内容"),
+        vehicles_bought=count("公务用车购置数"),
+        vehicles_held=count("公务用车保有量"),
+        vehicle_content=text("公务用车运行维护费开支内容"),
+        vehicle_difference_reason=text("固定资产车辆与公务用车保有量差异原因"),
+        reception_batches=count("国内公务接待批次"),
+        reception_people=count("国内公务接待人次"),
+        reception_content=text("公务接待费开支内容"),
+    )
+
+
+def _admin_cost(cur: YearBase, prior: YearBase | None) -> Change:
+    table = cur.item(layout.OTHER_MATTERS.name)
+    name = "机关运行经费"
+    if prior is not None:
+        base = prior.item(layout.OTHER_MATTERS.name).amount(name, "本年数")
+        base_loc = Location(file=prior.unit.cover.source.file, sheet=layout.OTHER_MATTERS.name, field=name)
+    else:
+        base, base_loc = table.amount(name, "上年数"), _loc(table, name, "上年数")
+    return Change(_z(table.amount(name, "本年数")), base, table.text(name, "说明"), _loc(table, name, "说明"), base_loc)
+
+
+def _procurement(cur: YearBase) -> Procurement:
+    t = cur.item(layout.OTHER_MATTERS.name)
+
+    def v(name: str) -> Decimal:
+        return _z(t.amount(name, "本年数"))
+
+    return Procurement(v("政府采购货物支出"), v("政府采购工程支出"), v("政府采购服务支出"), v("授予中小企业合同金额"), v("授予小微企业合同金额"))
+
+
+def _assets(cur: YearBase) -> Assets:
+    t = cur.item(layout.OTHER_MATTERS.name)
+
+    def v(name: str) -> Decimal:
+        return _z(t.amount(name, "本年数"))
+
+    return Assets(
+        house_area=v("房屋面积"),
+        house_value=v("房屋价值"),
+        vehicle_value=v("车辆价值"),
+        vehicles_by_kind=tuple((k, v(k)) for k in layout.VEHICLE_KINDS),
+        other_vehicle_use=t.text("其他用车", "说明"),
+        equipment=v("单价100万元（含）以上设备"),
+    )
+
+
+def _staff(cur: YearBase, prior: YearBase | None) -> tuple[StaffLine, ...]:
+    table = cur.item(layout.STAFF.name)
+    lines = []
+    for name in layout.STAFF_ITEMS:
+        current = _z(table.amount(name, "本年人数"))
+        if prior is not None:
+            base = prior.item(layout.STAFF.name).amount(name, "本年人数")
+            loc = Location(file=prior.unit.cover.source.file, sheet=layout.STAFF.name, field=name)
+        else:
+            base, loc = table.amount(name, "上年人数"), _loc(table, name, "上年人数")
+        lines.append(StaffLine(name, Change(current, base, base_location=loc)))
+    return tuple(lines)

@@ -1,0 +1,112 @@
+"""Settling a reported total against the sum of its parts.
+
+A total typed in a 万元 workbook was rounded once from the source system's
+exact 元 figure, while each of its parts was rounded on its own: their sum may
+differ from the total by up to half a cent per part (尾差). Within that
+tolerance the reported total is the more exact figure and is kept; beyond it
+the total is a typing error, the sum of the parts is used, and check reports
+the mismatch. Every settlement is recorded, so check can report them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.findings import Location
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Part:
+    label: str
+    value: Decimal | None
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """One total: as reported, as summed, and the figure used."""
+
+    key: str
+    label: str  # Chinese: what the total is, e.g. "收入支出决算总表「收入总计」"
+    declared: Decimal | None
+    parts: tuple[Part, ...]
+    value: Decimal | None
+    location: Location | None
+    tolerance: Decimal
+
+    @property
+    def parts_sum(self) -> Decimal | None:
+        reported = [p.value for p in self.parts if p.value is not None]
+        return sum(reported, ZERO) if reported else None
+
+    @property
+    def complete(self) -> bool:
+        """Every part was reported: a blank cell is not a claim of zero."""
+        return all(p.value is not None for p in self.parts)
+
+    @property
+    def difference(self) -> Decimal | None:
+        """declared − Σ parts, when both exist and the parts can be compared with the total."""
+        if self.declared is None or self.parts_sum is None:
+            return None
+        d = self.declared - self.parts_sum
+        if not self.complete and d > 0:
+            return None  # the blank parts may hold the rest
+        return d
+
+    @property
+    def is_residue(self) -> bool:
+        d = self.difference
+        return d is not None and d != 0 and abs(d) <= self.tolerance
+
+    @property
+    def is_mismatch(self) -> bool:
+        d = self.difference
+        return d is not None and abs(d) > self.tolerance
+
+
+def part_tolerance(declared_unit: str) -> Decimal:
+    """The largest 尾差 one part may carry, in 万元: half of 0.01 of the workbook's unit, rounded up to a cent."""
+    return Decimal("0.01") if declared_unit == "万元" else Decimal("0.000001")
+
+
+@dataclass
+class Ledger:
+    """Collects settlements while the figures are computed."""
+
+    per_part: Decimal
+    settlements: dict[str, Settlement] = field(default_factory=dict)
+
+    def settle(
+        self,
+        key: str,
+        label: str,
+        declared: Decimal | None,
+        parts: Sequence[Part],
+        location: Location | None = None,
+    ) -> Decimal | None:
+        reported = [p.value for p in parts if p.value is not None]
+        total = sum(reported, ZERO) if reported else None
+        tolerance = self.per_part * max(len(reported), 1)
+        complete = len(reported) == len(parts)
+        if total is None:
+            value = declared
+        elif declared is None:
+            value = total
+        elif abs(declared - total) <= tolerance or (not complete and declared > total):
+            value = declared
+        else:
+            value = total
+        self.settlements[key] = Settlement(key, label, declared, tuple(parts), value, location, tolerance)
+        return value
+
+    def get(self, key: str) -> Settlement | None:
+        return self.settlements.get(key)
+
+
+def total_of(values: Iterable[Decimal | None]) -> Decimal:
+    return sum((v for v in values if v is not None), ZERO)

@@ -1,0 +1,102 @@
+"""Findings: every problem juesuan reports, as a value with a location.
+
+A finding is never raised. Loaders, computations and checks return findings
+alongside their results; only the CLI prints them. The `code` is stable
+(kebab-case, never renamed): tests and `--format json` rely on it. The Chinese
+`message` is for people and is built from the structured fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+
+class Location(BaseModel):
+    """Where a person can find the thing: file, then sheet and cell, or a field path."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    file: str = ""
+    sheet: str | None = None
+    cell: str | None = None  # "D14", or a row "14" when a whole row is meant
+    field: str | None = None  # YAML path or a named figure, e.g. "主要职能[2]"
+
+    def __str__(self) -> str:
+        text = self.file
+        if self.sheet is not None:
+            text += f"[{self.sheet}]"
+        if self.cell is not None:
+            text += f"!{self.cell}"
+        if self.field is not None:
+            text += f"#{self.field}" if text else self.field
+        return text or "（未指明位置）"
+
+
+class Finding(BaseModel):
+    """One problem found in the data, with its stable code and location."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str
+    severity: Severity
+    location: Location
+    message: str
+    values: Mapping[str, Any] = {}
+
+    def __str__(self) -> str:
+        return f"{self.location} {self.severity.label}[{self.code}] {self.message}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "location": self.location.model_dump(exclude_none=True),
+            "message": self.message,
+            "values": {k: _jsonable(v) for k, v in self.values.items()},
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def error(code: str, location: Location, message: str, **values: Any) -> Finding:
+    return Finding(code=code, severity=Severity.ERROR, location=location, message=message, values=values)
+
+
+def warning(code: str, location: Location, message: str, **values: Any) -> Finding:
+    return Finding(code=code, severity=Severity.WARNING, location=location, message=message, values=values)
+
+
+def info(code: str, location: Location, message: str, **values: Any) -> Finding:
+    return Finding(code=code, severity=Severity.INFO, location=location, message=message, values=values)
+
+
+def count(findings: Iterable[Finding]) -> dict[Severity, int]:
+    totals = {s: 0 for s in Severity}
+    for f in findings:
+        totals[f.severity] += 1
+    return totals
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)

@@ -1,0 +1,282 @@
+"""The input folder's layout: file names, sheets, headers and the fixed items.
+
+This is data, shared by the loader (which reads by header text, so columns may
+be reordered) and by `juesuan init` (which writes the empty workbook). Sheet
+and item names follow the official 部门决算公开表.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+WORKBOOK = "决算数据.xlsx"
+TEXTS = "文字说明.yaml"
+TITLE_ROW, NOTE_ROW, HEADER_ROW = 0, 1, 2  # 0-based: row 1 title, row 2 instructions, row 3 headers
+FIRST_DATA_ROW = 3
+
+CODE, NAME, ITEM, CONTENT = "科目编码", "科目名称", "项目", "内容"
+PRIOR, REASON, BUDGET_REASON = "上年决算数", "变动原因", "预决算差异原因"
+
+
+class Kind(str, Enum):
+    """What a value is: it decides how a cell is parsed and checked."""
+
+    AMOUNT = "amount"  # money, in the workbook's declared unit
+    COUNT = "count"  # whole number of people, vehicles, groups…
+    AREA = "area"  # 平方米
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: Kind = Kind.AMOUNT
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class SubjectSheet:
+    """A table keyed by classification code (功能分类 or 经济分类), with a 合计 row."""
+
+    name: str
+    note: str
+    columns: tuple[Column, ...]
+    classification: str = "functional"  # or "economic"
+    total_column: str | None = None  # the column that must equal the sum of the others
+
+    @property
+    def amount_headers(self) -> tuple[str, ...]:
+        return tuple(c.header for c in self.columns if c.kind is Kind.AMOUNT)
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    kind: Kind = Kind.AMOUNT
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemSheet:
+    """A table of fixed, named rows (项目) with a few value columns."""
+
+    name: str
+    note: str
+    columns: tuple[Column, ...]
+    items: tuple[Item, ...]
+    class_rows: bool = False  # also accepts one row per 功能分类 类, by name
+    extra: tuple[Item, ...] = field(default_factory=tuple)
+
+
+def _amounts(*headers: str) -> tuple[Column, ...]:
+    return tuple(Column(h) for h in headers)
+
+
+# --- the sheets ---------------------------------------------------------------
+
+COVER = ItemSheet(
+    name="封面",
+    note="填写说明：每行一项。金额单位填“元”或“万元”，本工作簿所有金额都按此单位填写。数据来源可注明“财务软件导出”或“根据上年公开说明整理（重构）”。",
+    columns=(Column(CONTENT, Kind.TEXT),),
+    items=(
+        Item("单位名称", Kind.TEXT),
+        Item("年度", Kind.COUNT),
+        Item("金额单位", Kind.TEXT),
+        Item("单位性质", Kind.TEXT),
+        Item("数据来源", Kind.TEXT),
+    ),
+)
+
+INCOME_SOURCES = (
+    "一般公共预算财政拨款收入",
+    "政府性基金预算财政拨款收入",
+    "国有资本经营预算财政拨款收入",
+    "上级补助收入",
+    "事业收入",
+    "经营收入",
+    "附属单位上缴收入",
+    "其他收入",
+)
+SUMMARY = ItemSheet(
+    name="收入支出决算总表",
+    note="填写说明：按财务软件导出的《收入支出决算总表》逐项填写金额；支出按功能分类“类”逐行填写（科目名称即可）。合计、总计行照抄报表，系统会重新计算并核对。",
+    columns=_amounts("金额"),
+    items=tuple(Item(n) for n in INCOME_SOURCES)
+    + (
+        Item("本年收入合计"),
+        Item("使用非财政拨款结余", aliases=("使用非财政拨款结余（含专用结余）", "使用非财政拨款结余(含专用结余)")),
+        Item("年初结转和结余"),
+        Item("收入总计"),
+        Item("本年支出合计"),
+        Item("结余分配"),
+        Item("年末结转和结余"),
+        Item("支出总计"),
+    ),
+    class_rows=True,
+)
+
+INCOME_COLUMNS = ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+INCOME = SubjectSheet(
+    name="收入决算表",
+    note="填写说明：按功能分类科目逐行填写（类3位、款5位、项7位编码），第一行可为“合计”行。本年收入合计应等于右侧各列之和。",
+    columns=(Column(CODE, Kind.TEXT), Column(NAME, Kind.TEXT)) + _amounts(*INCOME_COLUMNS),
+    total_column="本年收入合计",
+)
+
+EXPENSE_COLUMNS = ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+EXPENSE = SubjectSheet(
+    name="支出决算表",
+    note="填写说明：按功能分类科目逐行填写，第一行可为“合计”行。本年支出合计应等于基本支出、项目支出等各列之和。",
+    columns=(Column(CODE, Kind.TEXT), Column(NAME, Kind.TEXT)) + _amounts(*EXPENSE_COLUMNS),
+    total_column="本年支出合计",
+)
+
+FISCAL_COLUMNS = ("合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+FISCAL = ItemSheet(
+    name="财政拨款收入支出决算总表",
+    note="填写说明：按《财政拨款收入支出决算总表》填写；支出按功能分类“类”逐行填写。“合计”列应等于右侧三列之和。",
+    columns=_amounts(*FISCAL_COLUMNS),
+    items=(
+        Item("本年收入", aliases=("本年收入合计",)),
+        Item("年初财政拨款结转和结余", aliases=("年初结转和结余",)),
+        Item("收入总计"),
+        Item("本年支出合计", aliases=("本年支出",)),
+        Item("年末财政拨款结转和结余", aliases=("年末结转和结余",)),
+        Item("支出总计"),
+    ),
+    class_rows=True,
+)
+
+GPB_COLUMNS = ("合计", "基本支出", "项目支出")
+GPB = SubjectSheet(
+    name="一般公共预算财政拨款支出决算表",
+    note="填写说明：按功能分类科目逐行填写本年数；上年有、本年为零的科目也要列出（本年填0）。上年决算数和变动原因用于公开说明第五部分，变动原因请写完整的一句话。",
+    columns=(Column(CODE, Kind.TEXT), Column(NAME, Kind.TEXT))
+    + _amounts(*GPB_COLUMNS)
+    + (Column(PRIOR, required=False), Column(REASON, Kind.TEXT, required=False)),
+    total_column="合计",
+)
+
+BASIC = SubjectSheet(
+    name="一般公共预算财政拨款基本支出决算表",
+    note="填写说明：按支出经济分类科目逐行填写（类3位、款5位），如301工资福利支出、30101基本工资。可另列“人员经费合计”“公用经费合计”两行，系统会核对。",
+    columns=(Column(CODE, Kind.TEXT), Column(NAME, Kind.TEXT), Column("决算数")),
+    classification="economic",
+)
+
+FUND_COLUMNS = ("年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余")
+GOV_FUND = SubjectSheet(
+    name="政府性基金预算财政拨款收入支出决算表",
+    note="填写说明：本单位无此类收支时保持空表，公开说明将写明“为空表”。",
+    columns=(Column(CODE, Kind.TEXT), Column(NAME, Kind.TEXT)) + _amounts(*FUND_COLUMNS),
+    total_column="本年支出合计",
+)
+STATE_CAPITAL = SubjectSheet(
+    name="国有资本经营预算财政拨款收入支出决算表",
+    note="填写说明：本单位无此类收支时保持空表，公开说明将写明“为空表”。",
+    columns=(Column(CODE, Kind.TEXT), Column(NAME, Kind.TEXT)) + _amounts(*FUND_COLUMNS),
+    total_column="本年支出合计",
+)
+
+THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")
+VEHICLE_PARTS = ("公务用车购置费", "公务用车运行维护费")
+THREE_PUBLIC = ItemSheet(
+    name="财政拨款三公经费支出决算表",
+    note="填写说明：全年预算数、决算数照抄《财政拨款“三公”经费支出决算表》；上年决算数在有上年数据文件夹时可不填；变动原因、预决算差异原因各写一句话。",
+    columns=_amounts("全年预算数", "决算数")
+    + (Column(PRIOR, required=False), Column(REASON, Kind.TEXT, required=False), Column(BUDGET_REASON, Kind.TEXT, required=False)),
+    items=(
+        Item("合计", aliases=("“三公”经费合计", "三公经费合计")),
+        Item("因公出国（境）费", aliases=("因公出国(境)费",)),
+        Item("公务用车购置及运行维护费"),
+        Item("公务用车购置费", aliases=("其中：公务用车购置费",)),
+        Item("公务用车运行维护费", aliases=("其中：公务用车运行维护费",)),
+        Item("公务接待费"),
+    ),
+)
+
+THREE_PUBLIC_DETAILS = ItemSheet(
+    name="三公经费明细",
+    note="填写说明：数量填整数；开支内容写一句话，将原样写入公开说明。",
+    columns=(Column(CONTENT, Kind.TEXT),),
+    items=(
+        Item("因公出国（境）团组数", Kind.COUNT),
+        Item("因公出国（境）人次", Kind.COUNT),
+        Item("因公出国（境）费开支内容", Kind.TEXT),
+        Item("公务用车购置数", Kind.COUNT),
+        Item("公务用车保有量", Kind.COUNT),
+        Item("公务用车运行维护费开支内容", Kind.TEXT),
+        Item("固定资产车辆与公务用车保有量差异原因", Kind.TEXT),
+        Item("国内公务接待批次", Kind.COUNT),
+        Item("国内公务接待人次", Kind.COUNT),
+        Item("公务接待费开支内容", Kind.TEXT),
+    ),
+)
+
+OVERVIEW = ItemSheet(
+    name="预算及上年情况",
+    note="填写说明：年初预算数取自年初部门预算；上年决算数在有上年数据文件夹时可不填（填了会与上年数据核对）；原因各写一句话。",
+    columns=(Column(PRIOR, required=False), Column("年初预算数", required=False), Column(REASON, Kind.TEXT, required=False), Column(BUDGET_REASON, Kind.TEXT, required=False)),
+    items=(
+        Item("收入支出总计"),
+        Item("财政拨款收入支出总计"),
+        Item("一般公共预算财政拨款支出"),
+    ),
+)
+
+VEHICLE_KINDS = (
+    "副部（省）级及以上领导用车",
+    "主要负责人用车",
+    "机要通信用车",
+    "应急保障用车",
+    "执法执勤用车",
+    "特种专业技术用车",
+    "离退休干部服务用车",
+    "其他用车",
+)
+OTHER_MATTERS = ItemSheet(
+    name="其他重要事项",
+    note="填写说明：金额按封面单位填写，车辆、设备填数量，房屋填平方米。机关运行经费的变动原因写在“说明”列；“其他用车”的说明写其主要用途。",
+    columns=(Column("本年数"), Column("上年数", required=False), Column("说明", Kind.TEXT, required=False)),
+    items=(
+        Item("机关运行经费"),
+        Item("政府采购货物支出"),
+        Item("政府采购工程支出"),
+        Item("政府采购服务支出"),
+        Item("授予中小企业合同金额"),
+        Item("授予小微企业合同金额"),
+        Item("房屋面积", Kind.AREA),
+        Item("房屋价值"),
+        Item("车辆价值"),
+    )
+    + tuple(Item(k, Kind.COUNT) for k in VEHICLE_KINDS)
+    + (Item("单价100万元（含）以上设备", Kind.COUNT, aliases=("单价100万元以上设备",)),),
+)
+
+STAFF_ITEMS = ("实有人数", "在职人员", "离休人员", "退休人员")
+STAFF = ItemSheet(
+    name="人员情况",
+    note="填写说明：填年末实有人数；上年人数在有上年数据文件夹时可不填。",
+    columns=(Column("本年人数", Kind.COUNT), Column("上年人数", Kind.COUNT, required=False)),
+    items=tuple(Item(n, Kind.COUNT) for n in STAFF_ITEMS),
+)
+
+ITEM_SHEETS = (COVER, SUMMARY, FISCAL, THREE_PUBLIC, THREE_PUBLIC_DETAILS, OVERVIEW, OTHER_MATTERS, STAFF)
+SUBJECT_SHEETS = (INCOME, EXPENSE, GPB, BASIC, GOV_FUND, STATE_CAPITAL)
+SHEET_ORDER = (
+    COVER,
+    SUMMARY,
+    INCOME,
+    EXPENSE,
+    FISCAL,
+    GPB,
+    BASIC,
+    GOV_FUND,
+    STATE_CAPITAL,
+    THREE_PUBLIC,
+    THREE_PUBLIC_DETAILS,
+    OVERVIEW,
+    OTHER_MATTERS,
+    STAFF,
+)

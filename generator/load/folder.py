@@ -1,0 +1,137 @@
+"""Loading a unit-year folder (and its prior year, when a sibling folder holds it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from generator import codes, layout
+from generator.findings import Finding, Location, error, has_errors, warning
+from generator.load.sheets import Context, parse_item_sheet, parse_subject_sheet
+from generator.load.texts import load_texts
+from generator.load.workbook import read_workbook
+from generator.model import Cover, ItemTable, Source, UnitYear
+
+UNITS = {"万元": Decimal(1), "元": Decimal("0.0001")}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A unit-year and, when found, the unit-year before it."""
+
+    current: UnitYear
+    prior: UnitYear | None = None
+
+
+def load(folder: Path) -> tuple[Loaded | None, list[Finding]]:
+    """Load FOLDER and its sibling prior-year folder (…/2023 next to …/2024) if present."""
+    current, findings = load_unit_year(folder)
+    if current is None:
+        return None, findings
+    prior_folder = folder.parent / str(current.cover.year - 1)
+    prior = None
+    if prior_folder.is_dir() and (prior_folder / layout.WORKBOOK).is_file():
+        prior, prior_findings = load_unit_year(prior_folder)
+        if prior is None or has_errors(prior_findings):
+            findings.append(
+                warning(
+                    "prior-year-unreadable",
+                    Location(file=_label(prior_folder / layout.WORKBOOK)),
+                    f"上年数据（{prior_folder.name}）有错误，未用于比较；请先运行 juesuan check {prior_folder}",
+                    errors=sum(1 for f in prior_findings if f.severity.value == "error"),
+                )
+            )
+            prior = None
+    return Loaded(current, prior), findings
+
+
+def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
+    """Read one folder into a UnitYear. None when it cannot be read at all."""
+    if not folder.is_dir():
+        return None, [error("folder-missing", Location(file=str(folder)), f"找不到数据文件夹：{folder}")]
+    book_path = folder / layout.WORKBOOK
+    book, findings = read_workbook(book_path, _label(book_path))
+    if book is None:
+        return None, findings
+    missing = [s.name for s in layout.SHEET_ORDER if s.name not in book.sheets]
+    for name in missing:
+        findings.append(
+            error("sheet-missing", Location(file=book.label, sheet=name), f"工作簿缺少工作表「{name}」（可用 juesuan init 生成完整模板）", sheet=name)
+        )
+    if layout.COVER.name in missing:
+        return None, findings
+    ctx = Context(book=book, scale=Decimal(1), findings=findings)
+    cover_table = parse_item_sheet(ctx, book.sheets[layout.COVER.name], layout.COVER, frozenset())
+    cover = _cover(cover_table, book.label, findings)
+    if cover is None:
+        return None, findings
+    ctx = Context(book=book, scale=UNITS[cover.declared_unit], findings=findings)
+    functional = codes.for_folder(folder, "functional")
+    subjects = {}
+    for spec in layout.SUBJECT_SHEETS:
+        if spec.name in book.sheets:
+            ok = codes.is_economic_code if spec.classification == "economic" else codes.is_functional_code
+            subjects[spec.name] = parse_subject_sheet(ctx, book.sheets[spec.name], spec, ok)
+    items: dict[str, ItemTable] = {layout.COVER.name: cover_table}
+    class_names = functional.class_names()
+    for spec in layout.ITEM_SHEETS[1:]:
+        if spec.name in book.sheets:
+            items[spec.name] = parse_item_sheet(ctx, book.sheets[spec.name], spec, class_names)
+    texts, text_findings = load_texts(folder / layout.TEXTS, _label(folder / layout.TEXTS))
+    findings.extend(text_findings)
+    return UnitYear(folder=folder, cover=cover, subjects=subjects, items=items, texts=texts), findings
+
+
+def _cover(table: ItemTable, label: str, findings: list[Finding]) -> Cover | None:
+    def field(name: str) -> tuple[str, Source | None]:
+        row = table.get(name)
+        if row is None:
+            return "", None
+        value = row.text(layout.CONTENT)
+        number = row.amount(layout.CONTENT)
+        return (str(int(number)) if number is not None else value), row.source
+
+    where = Location(file=label, sheet=layout.COVER.name)
+    name, _ = field("单位名称")
+    year_text, year_src = field("年度")
+    unit, unit_src = field("金额单位")
+    ok = True
+    if not name:
+        findings.append(error("cover-missing", where, "封面缺少「单位名称」", item="单位名称"))
+        ok = False
+    if not year_text.isdigit() or not 1990 <= int(year_text) <= 2100:
+        findings.append(
+            error("cover-missing", year_src.at(layout.CONTENT) if year_src else where, f"封面「年度」应为四位年份，实际为「{year_text}」", item="年度")
+        )
+        ok = False
+    unit = unit.strip()
+    if unit not in UNITS:
+        findings.append(
+            error(
+                "unit-unknown",
+                unit_src.at(layout.CONTENT) if unit_src else where,
+                f"封面「金额单位」应为“元”或“万元”，实际为「{unit}」",
+                unit=unit,
+            )
+        )
+        ok = False
+    if not ok:
+        return None
+    source = Source(file=label, sheet=layout.COVER.name, row=0)
+    return Cover(
+        unit_name=name,
+        year=int(year_text),
+        declared_unit=unit,
+        unit_kind=field("单位性质")[0],
+        data_source=field("数据来源")[0],
+        source=source,
+    )
+
+
+def _label(path: Path) -> str:
+    """Paths in messages: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

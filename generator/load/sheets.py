@@ -1,0 +1,248 @@
+"""Parsing the two kinds of sheet (科目表 and 项目表) into model tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.findings import Finding, Location, error, warning
+from generator.layout import (
+    CODE,
+    CONTENT,
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    ITEM,
+    NAME,
+    PRIOR,
+    REASON,
+    Column,
+    ItemSheet,
+    Kind,
+    SubjectSheet,
+)
+from generator.load.cells import decimal_of, text_of
+from generator.load.workbook import Sheet, Workbook, cell_name
+from generator.model import ItemRow, ItemTable, Source, SubjectRow, SubjectTable
+
+_SPACES = re.compile(r"[\s\u3000]+")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])")
+_CODE_IN_NAME = re.compile(r"^(\d{3,7})\s+(.+)$")
+TOTAL_NAMES = {"合计", "总计", "本年合计"}
+EXTRA_TOTALS = ("人员经费合计", "公用经费合计")
+
+
+def normalize(text: str) -> str:
+    """Header and item names compare without spaces, ordinals or 其中 prefixes, with full-width brackets."""
+    text = _SPACES.sub("", text)
+    text = text.replace("(", "（").replace(")", "）").replace('"', "“")
+    text = _ORDINAL.sub("", text)
+    for prefix in ("其中：", "其中:", "加：", "减："):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    return text
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every cell parser needs: the workbook, the amount scale, and the findings sink."""
+
+    book: Workbook
+    scale: Decimal  # 1 for 万元, 1/10000 for 元
+    findings: list[Finding]
+
+    def loc(self, sheet: str, row: int, col: int | None = None) -> Location:
+        return self.book.location(sheet, row, col)
+
+
+def find_columns(ctx: Context, sheet: Sheet, columns: tuple[Column, ...], key: str) -> dict[str, int] | None:
+    """Map each header to its column index, searching the header row (or a row near it)."""
+    wanted = {normalize(c.header): c.header for c in columns}
+    wanted[normalize(key)] = key
+    for row in _header_candidates(sheet):
+        found: dict[str, int] = {}
+        for col, value in enumerate(sheet.rows[row] if row < sheet.height else []):
+            header = wanted.get(normalize(text_of(value)))
+            if header is not None and header not in found:
+                found[header] = col
+        if key in found:
+            missing = [c.header for c in columns if c.required and c.header not in found]
+            for header in missing:
+                ctx.findings.append(
+                    error(
+                        "column-missing",
+                        ctx.loc(sheet.name, row),
+                        f"表头（第{row + 1}行）缺少列「{header}」",
+                        column=header,
+                    )
+                )
+            return None if missing else found | {"__header_row__": row}
+    ctx.findings.append(
+        error(
+            "header-missing",
+            ctx.loc(sheet.name, HEADER_ROW),
+            f"找不到表头行：第{HEADER_ROW + 1}行应包含「{key}」等列名",
+            column=key,
+        )
+    )
+    return None
+
+
+def _header_candidates(sheet: Sheet) -> list[int]:
+    return [HEADER_ROW] + [r for r in range(min(sheet.height, 8)) if r != HEADER_ROW]
+
+
+def _cell_value(
+    ctx: Context, sheet: Sheet, row: int, col: int, kind: Kind, what: str
+) -> tuple[Decimal | None, str]:
+    """Parse one cell by its kind; findings go to ctx. Returns (number, text)."""
+    raw = sheet.value(row, col)
+    loc = ctx.loc(sheet.name, row, col)
+    if (row, col) in sheet.formulas_without_value:
+        ctx.findings.append(
+            error(
+                "formula-without-value",
+                loc,
+                f"{what}是公式，但文件中没有保存计算结果：请在 Excel 或 WPS 中打开并保存后重试，或直接填写数值",
+            )
+        )
+        return None, ""
+    if kind is Kind.TEXT:
+        return None, text_of(raw)
+    number, problem = decimal_of(raw, loc, what)
+    if problem is not None:
+        ctx.findings.append(problem)
+        return None, ""
+    if number is None:
+        return None, ""
+    if number < 0:
+        ctx.findings.append(error("negative-amount", loc, f"{what}不能为负数（{number}）", value=number))
+        return None, ""
+    if kind is Kind.COUNT and number != number.to_integral_value():
+        ctx.findings.append(error("not-a-whole-number", loc, f"{what}应为整数，实际为 {number}", value=number))
+        return None, ""
+    if kind is Kind.AMOUNT:
+        number = number * ctx.scale
+    return number, ""
+
+
+def _source(ctx: Context, sheet: Sheet, row: int, columns: dict[str, int]) -> Source:
+    cells = {h: cell_name(row, c) for h, c in columns.items() if not h.startswith("__")}
+    return Source(file=ctx.book.label, sheet=sheet.name, row=row, cells=cells)
+
+
+def _data_rows(sheet: Sheet, columns: dict[str, int]):
+    start = max(FIRST_DATA_ROW, columns["__header_row__"] + 1)
+    for row in range(start, sheet.height):
+        if any(sheet.value(row, c) is not None for h, c in columns.items() if not h.startswith("__")):
+            yield row
+
+
+def parse_subject_sheet(
+    ctx: Context, sheet: Sheet, spec: SubjectSheet, code_ok: Callable[[str], bool]
+) -> SubjectTable:
+    columns = find_columns(ctx, sheet, spec.columns, CODE)
+    if columns is None:
+        return SubjectTable(sheet=spec.name)
+    rows: list[SubjectRow] = []
+    total: SubjectRow | None = None
+    extras: dict[str, SubjectRow] = {}
+    for r in _data_rows(sheet, columns):
+        code = text_of(sheet.value(r, columns[CODE]))
+        name = text_of(sheet.value(r, columns[NAME])) if NAME in columns else ""
+        if not code and (m := _CODE_IN_NAME.match(name)):
+            code, name = m.group(1), m.group(2)
+        amounts: dict[str, Decimal | None] = {}
+        for header in spec.amount_headers:
+            if header in columns and header != PRIOR:
+                amounts[header] = _cell_value(ctx, sheet, r, columns[header], Kind.AMOUNT, f"「{header}」")[0]
+        prior = _cell_value(ctx, sheet, r, columns[PRIOR], Kind.AMOUNT, f"「{PRIOR}」")[0] if PRIOR in columns else None
+        reason = text_of(sheet.value(r, columns[REASON])) if REASON in columns else ""
+        src = _source(ctx, sheet, r, columns)
+        line = SubjectRow(code=code or None, name=name, amounts=amounts, prior=prior, reason=reason, source=src)
+        key = normalize(name)
+        if not code:
+            if key in TOTAL_NAMES:
+                total = line
+            elif key in EXTRA_TOTALS:
+                extras[key] = line
+            else:
+                ctx.findings.append(
+                    error("code-missing", src.at(CODE), f"「{name}」一行缺少科目编码", name=name)
+                )
+            continue
+        if not code.isdigit() or not code_ok(code):
+            ctx.findings.append(
+                error(
+                    "code-format",
+                    src.at(CODE),
+                    f"科目编码「{code}」格式不对：功能分类应为3位（类）、5位（款）或7位（项）数字，经济分类为3位或5位",
+                    code=code,
+                )
+            )
+            continue
+        rows.append(line)
+    return SubjectTable(sheet=spec.name, declared_total=total, rows=tuple(rows), extra_totals=extras)
+
+
+def parse_item_sheet(ctx: Context, sheet: Sheet, spec: ItemSheet, class_names: frozenset[str]) -> ItemTable:
+    columns = find_columns(ctx, sheet, spec.columns, ITEM)
+    if columns is None:
+        return ItemTable(sheet=spec.name)
+    by_name = {}
+    for item in spec.items:
+        for alias in (item.name, *item.aliases):
+            by_name[normalize(alias)] = item
+    rows: dict[str, ItemRow] = {}
+    class_rows: dict[str, ItemRow] = {}
+    for r in _data_rows(sheet, columns):
+        raw_name = text_of(sheet.value(r, columns[ITEM]))
+        key = normalize(raw_name)
+        item = by_name.get(key)
+        is_class = item is None and spec.class_rows and key in class_names
+        if item is None and not is_class:
+            ctx.findings.append(
+                warning(
+                    "item-unknown",
+                    ctx.loc(sheet.name, r, columns[ITEM]),
+                    f"不认识的项目「{raw_name}」，本行未使用" if raw_name else "本行缺少项目名称，未使用",
+                    name=raw_name,
+                )
+            )
+            continue
+        amounts: dict[str, Decimal | None] = {}
+        texts: dict[str, str] = {}
+        for col in spec.columns:
+            if col.header not in columns:
+                continue
+            kind = _effective_kind(col, item.kind if item else Kind.AMOUNT)
+            label = f"「{item.name if item else key}」的「{col.header}」"
+            number, text = _cell_value(ctx, sheet, r, columns[col.header], kind, label)
+            if kind is Kind.TEXT:
+                texts[col.header] = text
+            else:
+                amounts[col.header] = number
+        row = ItemRow(name=item.name if item else key, amounts=amounts, texts=texts, source=_source(ctx, sheet, r, columns))
+        target = class_rows if is_class else rows
+        if row.name in target:
+            ctx.findings.append(
+                error(
+                    "item-duplicate",
+                    ctx.loc(sheet.name, r, columns[ITEM]),
+                    f"项目「{row.name}」重复出现（另见第{target[row.name].source.row + 1}行）",
+                    name=row.name,
+                )
+            )
+            continue
+        target[row.name] = row
+    return ItemTable(sheet=spec.name, rows=rows, class_rows=class_rows)
+
+
+def _effective_kind(column: Column, item_kind: Kind) -> Kind:
+    """The item decides for value columns (a count in an amount column); text columns stay text."""
+    if column.header == CONTENT:
+        return item_kind
+    if column.kind is Kind.TEXT:
+        return Kind.TEXT
+    return item_kind if item_kind is not Kind.TEXT else column.kind

@@ -1,0 +1,86 @@
+"""The free text of a unit-year (文字说明.yaml): written once, reused every year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from generator.findings import Finding, Location, error, warning
+from generator.model import Texts
+
+
+class _Performance(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    成效: str = ""
+    问题: str = ""
+    措施: str = ""
+
+
+class _TextsFile(BaseModel):
+    """The YAML's shape, with the Chinese keys a person sees."""
+
+    model_config = ConfigDict(extra="forbid")
+    主要职能: list[str] = Field(default_factory=list)
+    职能补充说明: str = ""
+    下属预算单位: list[str] = Field(default_factory=list)
+    内设机构: list[str] = Field(default_factory=list)
+    预算绩效: _Performance = Field(default_factory=_Performance)
+    其他需说明的事项: str = ""
+
+
+_PYDANTIC_MESSAGES = {
+    "extra_forbidden": "不认识的项目（请检查拼写）",
+    "string_type": "应为一段文字",
+    "list_type": "应为列表（每项一行，以“- ”开头）",
+    "model_type": "应为若干子项（成效、问题、措施）",
+}
+
+
+def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
+    if not path.is_file():
+        return Texts(file=label), [
+            warning("texts-missing", Location(file=label), "缺少文字说明文件：主要职能、机构设置等段落将为空")
+        ]
+    try:
+        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except UnicodeDecodeError:
+        return Texts(file=label), [error("texts-unreadable", Location(file=label), "文字说明文件不是 UTF-8 编码，请另存为 UTF-8")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第{mark.line + 1}行第{mark.column + 1}列" if mark else ""
+        return Texts(file=label), [
+            error(
+                "texts-syntax",
+                Location(file=label, field=where or None),
+                f"文字说明文件格式有误{('（' + where + '）') if where else ''}：{getattr(exc, 'problem', '') or exc}",
+            )
+        ]
+    if not isinstance(raw, dict):
+        return Texts(file=label), [error("texts-syntax", Location(file=label), "文字说明文件应由“键: 内容”组成")]
+    try:
+        parsed = _TextsFile.model_validate(raw)
+    except ValidationError as exc:
+        findings = [
+            error(
+                "texts-invalid",
+                Location(file=label, field=".".join(str(p) for p in e["loc"])),
+                _PYDANTIC_MESSAGES.get(e["type"], e["msg"]),
+            )
+            for e in exc.errors()
+        ]
+        return Texts(file=label), findings
+    texts = Texts(
+        functions=tuple(s.strip() for s in parsed.主要职能 if s and s.strip()),
+        functions_note=parsed.职能补充说明.strip(),
+        subordinate_units=tuple(parsed.下属预算单位),
+        departments=tuple(parsed.内设机构),
+        performance_results=parsed.预算绩效.成效.strip(),
+        performance_problems=parsed.预算绩效.问题.strip(),
+        performance_measures=parsed.预算绩效.措施.strip(),
+        other_matters=parsed.其他需说明的事项.strip(),
+        file=label,
+    )
+    return texts, []

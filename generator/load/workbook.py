@@ -1,0 +1,126 @@
+"""Reading an .xlsx workbook into plain cell grids, with Excel coordinates kept.
+
+Values come from python-calamine (fast, cached formula results); one read-only
+openpyxl pass finds formula cells, so that a formula whose cached value is
+missing (a workbook written by a script and never opened in Excel/WPS) is an
+error at its cell rather than a silent blank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from python_calamine import CalamineWorkbook
+
+from generator.findings import Finding, Location, error
+
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+CellValue = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+
+
+def column_letter(index: int) -> str:
+    """0-based column index to Excel letters: 0 -> A, 27 -> AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_name(row: int, col: int) -> str:
+    """0-based row/column to an Excel reference such as D14."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet as a grid of values; row/col are 0-based, Excel's A1 is (0, 0)."""
+
+    name: str
+    rows: list[list[CellValue]]
+    formulas_without_value: frozenset[tuple[int, int]] = frozenset()
+
+    def value(self, row: int, col: int) -> CellValue:
+        if row < len(self.rows) and col < len(self.rows[row]):
+            v = self.rows[row][col]
+            return None if v == "" else v
+        return None
+
+    @property
+    def height(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(frozen=True)
+class Workbook:
+    path: Path
+    label: str  # how the file is named in messages
+    sheets: dict[str, Sheet] = field(default_factory=dict)
+
+    def location(self, sheet: str | None = None, row: int | None = None, col: int | None = None) -> Location:
+        cell = None
+        if row is not None:
+            cell = cell_name(row, col) if col is not None else str(row + 1)
+        return Location(file=self.label, sheet=sheet, cell=cell)
+
+
+def read_workbook(path: Path, label: str | None = None) -> tuple[Workbook | None, list[Finding]]:
+    """Read every sheet of an .xlsx file. Returns (None, findings) when unreadable."""
+    label = label or str(path)
+    loc = Location(file=label)
+    if not path.is_file():
+        return None, [error("file-missing", loc, f"找不到文件：{label}", path=label)]
+    size = path.stat().st_size
+    if size > MAX_WORKBOOK_BYTES:
+        return None, [
+            error(
+                "file-too-large",
+                loc,
+                f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_WORKBOOK_BYTES // 1024 // 1024} MB），"
+                "请确认选择的是决算数据工作簿",
+                size=size,
+            )
+        ]
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        sheets = {}
+        for name in book.sheet_names:
+            grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheets[name] = grid
+    except Exception as exc:  # calamine raises several private error types
+        return None, [error("file-unreadable", loc, f"无法读取 Excel 文件（{type(exc).__name__}），请用 Excel 或 WPS 另存为 .xlsx 后重试", reason=str(exc))]
+    missing = _formula_cells(path)
+    result = {}
+    for name, grid in sheets.items():
+        blanks = frozenset(
+            (r, c) for (s, r, c) in missing if s == name and (r >= len(grid) or c >= len(grid[r]) or grid[r][c] == "")
+        )
+        result[name] = Sheet(name=name, rows=grid, formulas_without_value=blanks)
+    return Workbook(path=path, label=label, sheets=result), []
+
+
+def _formula_cells(path: Path) -> set[tuple[str, int, int]]:
+    """(sheet, row, col) of every formula cell. Cheap: openpyxl read-only, formulas kept."""
+    if not zipfile.is_zipfile(path):
+        return set()
+    import openpyxl  # imported lazily: only this pass needs it
+
+    found: set[tuple[str, int, int]] = set()
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception:
+        return found
+    try:
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    v = getattr(cell, "value", None)
+                    if isinstance(v, str) and v.startswith("="):
+                        found.add((ws.title, cell.row - 1, cell.column - 1))
+    finally:
+        wb.close()
+    return found

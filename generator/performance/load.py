@@ -1,0 +1,303 @@
+"""Loading 绩效自评表.xlsx from a unit-year folder into a SelfEvaluation.
+
+Returns (None, []) when the folder has no such workbook: a unit may have none.
+A missing sheet or header stops loading (nothing could be read reliably); a bad
+cell is a finding at that cell and loading goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.findings import Finding, Location, error, warning
+from generator.findings import has_errors as _has_errors
+from generator.load.workbook import Sheet, Workbook, read_workbook
+from generator.performance.layout import (
+    PROJECT_FUNDS,
+    PROJECT_INDICATORS,
+    PROJECT_SOURCES,
+    PROJECT_TOTAL,
+    PROJECTS,
+    SHEETS,
+    UNIT,
+    UNIT_FUNDS,
+    UNIT_INDICATORS,
+    UNIT_SOURCES,
+    UNIT_TOTAL,
+    WORKBOOK_NAME,
+    SheetLayout,
+)
+from generator.performance.model import Funds, FundsLine, Indicator, Override, Printed, ProjectTable, SelfEvaluation, UnitTable
+from generator.performance.sheets import RowReader, amount_scale, data_rows, locate_columns
+
+
+@dataclass(frozen=True)
+class _IndicatorHeaders:
+    weight: str
+    target: str
+    actual: str
+
+
+_PROJECT_HEADERS = _IndicatorHeaders(weight="权重", target="目标值", actual="完成值")
+_UNIT_HEADERS = _IndicatorHeaders(weight="分值权重", target="预期指标值", actual="实际完成指标值")
+
+
+@dataclass
+class _Context:
+    book: Workbook
+    year: int | None
+    findings: list[Finding]
+    tables: dict[str, tuple[Sheet, dict[str, int]]]
+
+    def rows(self, layout: SheetLayout) -> list[RowReader]:
+        sheet, columns = self.tables[layout.name]
+        readers = (RowReader(self.book, sheet, columns, row, self.findings) for row in data_rows(sheet))
+        return [reader for reader in readers if not reader.is_blank()]
+
+
+def load_self_evaluation(folder: Path, year: int | None = None) -> tuple[SelfEvaluation | None, list[Finding]]:
+    """Read <folder>/绩效自评表.xlsx. `year` defaults to the folder's name when it is a year."""
+    path = folder / WORKBOOK_NAME
+    if not path.exists():
+        return None, []
+    book, findings = read_workbook(path, str(path))
+    if book is None:
+        return None, findings
+    tables = {}
+    for layout in SHEETS:
+        sheet, columns, problems = locate_columns(book, layout)
+        findings.extend(problems)
+        if sheet is not None:
+            tables[layout.name] = (sheet, columns)
+    if _has_errors(findings):
+        return None, findings
+    if year is None and re.fullmatch(r"\d{4}", folder.name):
+        year = int(folder.name)
+    context = _Context(book=book, year=year, findings=findings, tables=tables)
+    evaluation = SelfEvaluation(source=book.label, year=year, unit=_read_unit(context), projects=_read_projects(context))
+    return evaluation, findings
+
+
+# -- projects --------------------------------------------------------------------------------------
+
+
+def _read_projects(context: _Context) -> tuple[ProjectTable, ...]:
+    overview: dict[str, RowReader] = {}
+    for reader in context.rows(PROJECTS):
+        name = reader.text("项目名称")
+        if not name:
+            context.findings.append(error("project-name-missing", reader.location("项目名称"), "项目名称未填写"))
+        elif name in overview:
+            context.findings.append(
+                error("project-duplicate", reader.location("项目名称"), f"项目「{name}」重复，首次出现在 {overview[name].location('项目名称').cell}", project=name)
+            )
+        else:
+            overview[name] = reader
+    funds = _read_funds(context, PROJECT_FUNDS, PROJECT_SOURCES, PROJECT_TOTAL, with_project=True)
+    indicators = _read_indicators(context, PROJECT_INDICATORS, _PROJECT_HEADERS, with_project=True)
+    for name, location in {**_first_locations(funds), **_first_locations(indicators)}.items():
+        if name not in overview:
+            context.findings.append(
+                error("project-unknown", location, f"项目「{name}」不在「{PROJECTS.name}」表中", project=name)
+            )
+    projects = []
+    for name, reader in overview.items():
+        if name not in funds:
+            context.findings.append(
+                error("project-funds-missing", reader.location("项目名称"), f"项目「{name}」在「{PROJECT_FUNDS.name}」表中没有资金数据", project=name)
+            )
+        if name not in indicators:
+            context.findings.append(
+                error("project-indicators-missing", reader.location("项目名称"), f"项目「{name}」在「{PROJECT_INDICATORS.name}」表中没有绩效指标", project=name)
+            )
+        projects.append(
+            ProjectTable(
+                name=name,
+                department=reader.text("主管部门"),
+                implementer=reader.text("实施单位"),
+                goal_expected=reader.text("年度总体目标（预期目标）"),
+                goal_actual=reader.text("年度总体目标（实际完成情况）"),
+                execution_weight=reader.decimal("分值"),
+                funds=_funds_of(funds.get(name, []), PROJECT_TOTAL),
+                indicators=tuple(indicator for indicator, _ in indicators.get(name, [])),
+                printed=_printed(reader),
+                row=reader.location(),
+            )
+        )
+    return tuple(projects)
+
+
+def _first_locations(rows: dict[str, list[tuple[object, Location]]]) -> dict[str, Location]:
+    return {name: entries[0][1] for name, entries in rows.items()}
+
+
+def _printed(reader: RowReader) -> Printed:
+    return Printed(
+        execution_rate=reader.percent("印刷执行率"),
+        execution_score=reader.points("印刷执行率得分"),
+        total=reader.points("印刷总分"),
+        cells=reader.cells(),
+    )
+
+
+# -- the unit-wide table ---------------------------------------------------------------------------
+
+
+def _read_unit(context: _Context) -> UnitTable | None:
+    overview = context.rows(UNIT)
+    funds = _read_funds(context, UNIT_FUNDS, UNIT_SOURCES, UNIT_TOTAL, with_project=False).get("", [])
+    indicators = [indicator for indicator, _ in _read_indicators(context, UNIT_INDICATORS, _UNIT_HEADERS, with_project=False).get("", [])]
+    if not overview:
+        if funds or indicators:
+            context.findings.append(
+                error("unit-overview-missing", context.book.location(UNIT.name), f"已填整体资金或整体绩效指标，但「{UNIT.name}」表为空")
+            )
+        return None
+    reader = overview[0]
+    for extra in overview[1:]:
+        context.findings.append(error("unit-row-extra", extra.location(), f"「{UNIT.name}」表只应填一行"))
+    if not funds:
+        context.findings.append(error("unit-funds-missing", reader.location(), f"「{UNIT_FUNDS.name}」表为空"))
+    if not indicators:
+        context.findings.append(error("unit-indicators-missing", reader.location(), f"「{UNIT_INDICATORS.name}」表为空"))
+    return UnitTable(
+        unit_name=reader.text("单位名称"),
+        goal_expected=reader.text("年度总体目标（预期目标）"),
+        goal_actual=reader.text("年度总体目标（实际完成情况）"),
+        execution_weight=reader.decimal("分值"),
+        funds=_funds_of(funds, UNIT_TOTAL),
+        indicators=tuple(indicators),
+        printed=_printed(reader),
+        row=reader.location(),
+    )
+
+
+# -- funds -----------------------------------------------------------------------------------------
+
+
+def _read_funds(
+    context: _Context, layout: SheetLayout, sources: dict[str, str], total_label: str, *, with_project: bool
+) -> dict[str, list[tuple[FundsLine, Location]]]:
+    """Funds lines by project name ("" for the unit-wide sheet), in sheet order."""
+    sheet, _ = context.tables[layout.name]
+    scale = amount_scale(sheet)
+    result: dict[str, list[tuple[FundsLine, Location]]] = {}
+    project = ""
+    for reader in context.rows(layout):
+        if with_project:
+            project = reader.text("项目名称") or project
+            if not project:
+                context.findings.append(error("project-name-missing", reader.location("项目名称"), "项目名称未填写（首行不能空白）"))
+                continue
+        typed = reader.text("资金来源")
+        source = sources.get(re.sub(r"\s+", "", typed).replace(":", "："))
+        if source is None:
+            context.findings.append(
+                error("funds-source-unknown", reader.location("资金来源"), f"资金来源「{typed}」无法识别，应为：{'、'.join(dict.fromkeys(sources.values()))}", source=typed)
+            )
+            continue
+        lines = result.setdefault(project, [])
+        if any(line.source == source for line, _ in lines):
+            context.findings.append(error("funds-source-duplicate", reader.location("资金来源"), f"资金来源「{source}」重复", source=source))
+            continue
+        line = FundsLine(
+            source=source,
+            initial_budget=reader.decimal("年初预算数", scale),
+            annual_budget=reader.decimal("全年预算数", scale),
+            executed=reader.decimal("全年执行数", scale),
+            cells=reader.cells(),
+        )
+        lines.append((line, reader.location("项目名称" if with_project else "资金来源")))
+    return result
+
+
+def _funds_of(lines: list[tuple[FundsLine, Location]], total_label: str) -> Funds:
+    plain = [line for line, _ in lines]
+    total = next((line for line in plain if line.source == total_label), None)
+    return Funds(total=total, sources=tuple(line for line in plain if line.source != total_label), total_label=total_label)
+
+
+# -- indicators ------------------------------------------------------------------------------------
+
+
+def _read_indicators(
+    context: _Context, layout: SheetLayout, headers: _IndicatorHeaders, *, with_project: bool
+) -> dict[str, list[tuple[Indicator, Location]]]:
+    """Indicators by project name ("" for the unit-wide sheet). Blank grouping cells mean "same as above"."""
+    result: dict[str, list[tuple[Indicator, Location]]] = {}
+    above = {"项目名称": "", "一级指标": "", "二级指标": ""}
+    for reader in context.rows(layout):
+        group, ok = _grouping(reader, above, with_project, context.findings)
+        above = group
+        if not ok:
+            continue
+        level3 = reader.text("三级指标")
+        if not level3:
+            if not all(reader.is_empty(h) for h in (headers.weight, headers.target, headers.actual)):
+                context.findings.append(error("indicator-name-missing", reader.location("三级指标"), "三级指标未填写"))
+            continue  # a placeholder row such as "指标2：" with nothing else
+        indicator = _indicator(context, reader, headers, group, level3)
+        entries = result.setdefault(group["项目名称"], [])
+        if any(existing.level3 == level3 and existing.level2 == group["二级指标"] for existing, _ in entries):
+            context.findings.append(warning("indicator-duplicate", reader.location("三级指标"), f"三级指标「{level3}」在同一二级指标下重复", indicator=level3))
+        entries.append((indicator, reader.location("项目名称" if with_project else "三级指标")))
+    return result
+
+
+def _grouping(reader: RowReader, above: dict[str, str], with_project: bool, findings: list[Finding]) -> tuple[dict[str, str], bool]:
+    """Fill blank grouping cells from the row above; a blank under a changed parent is an error."""
+    group = dict(above)
+    parent_changed = False
+    for header in ("项目名称", "一级指标", "二级指标"):
+        if header == "项目名称" and not with_project:
+            continue
+        typed = reader.text(header)
+        if typed:
+            parent_changed = parent_changed or typed != above[header]
+            group[header] = typed
+        elif parent_changed or not above[header]:
+            findings.append(error("indicator-group-missing", reader.location(header), f"{header}未填写（上一行不属于同一组，不能沿用）", header=header))
+            return group, False
+    return group, True
+
+
+def _indicator(context: _Context, reader: RowReader, headers: _IndicatorHeaders, group: dict[str, str], level3: str) -> Indicator:
+    blank_weight = reader.is_empty(headers.weight)
+    weight = reader.decimal(headers.weight)
+    if blank_weight:
+        context.findings.append(error("weight-missing", reader.location(headers.weight), f"{headers.weight}未填写"))
+    elif weight is not None and weight <= 0:
+        context.findings.append(error("weight-not-positive", reader.location(headers.weight), f"{headers.weight}应大于0，实际为 {weight}", weight=weight))
+        weight = None
+    override = None
+    manual = reader.decimal("手工得分")
+    if manual is not None:
+        override = Override(score=manual, reason=reader.text("手工得分原因"), location=reader.location("手工得分"))
+    return Indicator(
+        level1=group["一级指标"],
+        level2=group["二级指标"],
+        level3=level3,
+        weight=weight,
+        target_text=reader.text(headers.target),
+        actual_text=reader.text(headers.actual),
+        target=reader.measure(headers.target, context.year),
+        actual=reader.measure(headers.actual, context.year),
+        basis=reader.text("指标值设定依据"),
+        last_year=reader.text("上年完成情况"),
+        rule_text=reader.text("赋分规则"),
+        evidence=reader.text("佐证资料"),
+        deviation=reader.text("偏差原因分析及改进措施"),
+        printed_rate=reader.percent("印刷完成率"),
+        printed_score=reader.points("印刷得分"),
+        override=override,
+        row=reader.location(),
+        cells=_renamed(reader.cells(), headers),
+    )
+
+
+def _renamed(cells: dict[str, Location], headers: _IndicatorHeaders) -> dict[str, Location]:
+    """Cells under the project sheet's names (权重/目标值/完成值), so checks need one vocabulary."""
+    names = {headers.weight: "权重", headers.target: "目标值", headers.actual: "完成值"}
+    return {names.get(header, header): location for header, location in cells.items()}

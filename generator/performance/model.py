@@ -1,0 +1,121 @@
+"""The self-evaluation as entered: one unit-wide table and the project tables.
+
+Values are kept "as reported" (typed totals, printed figures) next to what is
+needed to compute; the scoring stage computes, the checks compare. Amounts are
+exact Decimals in 万元. Every field that came from a cell keeps its Location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from generator.findings import Location
+from generator.performance.targets import Measure
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class FundsLine(BaseModel):
+    """One row of the 资金 block: 年度资金总额 / 当年财政拨款 / … or 上级资金 / 合计."""
+
+    model_config = _FROZEN
+
+    source: str
+    initial_budget: Decimal | None  # 年初预算数
+    annual_budget: Decimal | None  # 全年预算数
+    executed: Decimal | None  # 全年执行数
+    cells: Mapping[str, Location] = {}  # header -> cell
+
+
+class Funds(BaseModel):
+    model_config = _FROZEN
+
+    total: FundsLine | None  # the typed total row (年度资金总额 or 合计), if any
+    sources: tuple[FundsLine, ...]
+    total_label: str  # 年度资金总额 for projects, 合计 for the unit
+
+
+class Override(BaseModel):
+    """A score typed by hand (手工得分) that replaces the rule's score."""
+
+    model_config = _FROZEN
+
+    score: Decimal
+    reason: str
+    location: Location
+
+
+class Indicator(BaseModel):
+    """One 三级指标 row."""
+
+    model_config = _FROZEN
+
+    level1: str
+    level2: str
+    level3: str
+    weight: Decimal | None
+    target_text: str
+    actual_text: str
+    target: Measure | None  # None when unparseable (a finding was emitted)
+    actual: Measure | None
+    basis: str = ""  # 指标值设定依据
+    last_year: str = ""  # 上年完成情况
+    rule_text: str = ""  # 赋分规则 as typed
+    evidence: str = ""  # 佐证资料
+    deviation: str = ""  # 偏差原因分析及改进措施
+    printed_rate: Decimal | None = None  # 印刷完成率 in percent points (97.95)
+    printed_score: Decimal | None = None
+    override: Override | None = None
+    row: Location  # the whole row
+    cells: Mapping[str, Location] = {}
+
+
+class Printed(BaseModel):
+    """Figures a previous document printed for a table, to compare with ours."""
+
+    model_config = _FROZEN
+
+    execution_rate: Decimal | None = None  # percent points
+    execution_score: Decimal | None = None
+    total: Decimal | None = None
+    cells: Mapping[str, Location] = {}
+
+
+class ProjectTable(BaseModel):
+    model_config = _FROZEN
+
+    name: str
+    department: str  # 主管部门
+    implementer: str  # 实施单位
+    goal_expected: str
+    goal_actual: str
+    execution_weight: Decimal | None  # 分值; None means the profile's default
+    funds: Funds
+    indicators: tuple[Indicator, ...]
+    printed: Printed
+    row: Location
+
+
+class UnitTable(BaseModel):
+    model_config = _FROZEN
+
+    unit_name: str
+    goal_expected: str
+    goal_actual: str
+    execution_weight: Decimal | None
+    funds: Funds
+    indicators: tuple[Indicator, ...]
+    printed: Printed
+    row: Location
+
+
+class SelfEvaluation(BaseModel):
+    model_config = _FROZEN
+
+    source: str  # the workbook, as named in messages
+    year: int | None
+    unit: UnitTable | None
+    projects: tuple[ProjectTable, ...]

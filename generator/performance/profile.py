@@ -1,0 +1,145 @@
+"""Scoring rule profiles: which 赋分规则 wording means which rule, and the rules' parameters.
+
+A profile is a YAML file under generator/data/profiles/ (or any path a user
+gives), loaded and validated here. Rules differ by province and year; the
+profile names them so that a document states which rules produced its scores.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class RatioRule(BaseModel):
+    """按照完成比例赋分 as the 2024 新疆 sample applies it.
+
+    Below target (positive or "="): 权重 × 完成率. Above 100%: either penalised
+    like a shortfall, 权重 × (1 − (完成率 − 1)), or capped at 权重. A "<=" indicator
+    whose completed value is under its target: full marks, or the cost rule
+    权重 × (1 − factor × (1 − 完成值/目标值)) when the 二级指标 contains one of
+    `cost_penalty_secondary` (all indicators when that list is empty).
+    """
+
+    model_config = _FROZEN
+    kind: Literal["ratio"]
+    above_target: Literal["symmetric_penalty", "cap"]
+    reverse_below_target: Literal["full", "cost_penalty"] = "full"
+    cost_penalty_factor: Decimal = Decimal("2.5")
+    cost_penalty_secondary: tuple[str, ...] = ()
+
+
+class ProportionalRule(BaseModel):
+    """权重 × 完成率, capped at 权重 (宁夏: B/A or A/B × 分值; 新疆 unit-wide: plain ratio)."""
+
+    model_config = _FROZEN
+    kind: Literal["proportional"]
+
+
+class MetFullRule(BaseModel):
+    """Full 权重 when the target is met (按评判等级赋分, 直接赋分); otherwise proportional or zero."""
+
+    model_config = _FROZEN
+    kind: Literal["met_full"]
+    otherwise: Literal["proportional", "zero"] = "proportional"
+
+
+class SatisfactionRule(BaseModel):
+    """满意度赋分: full 权重 when 完成值 ≥ 目标值 whatever the operator; otherwise proportional or zero."""
+
+    model_config = _FROZEN
+    kind: Literal["satisfaction"]
+    otherwise: Literal["proportional", "zero"] = "proportional"
+
+
+Rule = Annotated[RatioRule | ProportionalRule | MetFullRule | SatisfactionRule, Field(discriminator="kind")]
+
+
+class QualitativeTier(BaseModel):
+    """One tier of a qualitative indicator: the words that place a completed value in it, and its share of 权重."""
+
+    model_config = _FROZEN
+    label: str
+    words: tuple[str, ...]
+    fraction: Decimal = Field(ge=0, le=1)  # the share given by default
+    min_fraction: Decimal = Field(ge=0, le=1)  # a 手工得分 should stay within [min, max] × 权重
+    max_fraction: Decimal = Field(ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> QualitativeTier:
+        if not self.min_fraction <= self.fraction <= self.max_fraction:
+            raise ValueError("应满足 min_fraction ≤ fraction ≤ max_fraction")
+        return self
+
+
+class Grade(BaseModel):
+    model_config = _FROZEN
+    label: str
+    min_total: Decimal  # 总分 at or above this (含) gets the label
+
+
+class ExecutionScoring(BaseModel):
+    """How 执行率得分 is scored: `proportional` = 分值 × 执行率 (capped at 分值); `full` = 分值."""
+
+    model_config = _FROZEN
+    project: Literal["proportional", "full"]
+    unit: Literal["proportional", "full"]
+
+
+class Display(BaseModel):
+    model_config = _FROZEN
+    show_grade: bool = True  # print a 等级 row under 总分
+    unit_total_row: bool = True  # print a 总分 row in the unit-wide table
+
+
+class Profile(BaseModel):
+    model_config = _FROZEN
+
+    name: str
+    title: str
+    description: str = ""
+    completion_rate: Literal["actual_over_target", "by_direction"]
+    rules: dict[str, Rule]
+    wordings: dict[str, str]  # 赋分规则 wording (exact, or contained in the cell) -> rule name
+    default_rule: str  # when 赋分规则 is blank
+    unit_rule: str  # the unit-wide table has no 赋分规则 column
+    qualitative_tiers: tuple[QualitativeTier, ...] = Field(min_length=1)
+    execution: ExecutionScoring
+    execution_weight: Decimal = Decimal(10)
+    indicator_weight_total: Decimal = Decimal(90)
+    total: Literal["sum_of_rounded", "exact"]
+    grades: tuple[Grade, ...] = ()
+    display: Display = Display()
+
+    @model_validator(mode="after")
+    def _names_resolve(self) -> Profile:
+        known = set(self.rules)
+        for where, name in [("default_rule", self.default_rule), ("unit_rule", self.unit_rule), *(
+            (f"wordings.{wording}", rule) for wording, rule in self.wordings.items()
+        )]:
+            if name not in known:
+                raise ValueError(f"{where} 引用的规则「{name}」未在 rules 中定义（已定义：{'、'.join(sorted(known))}）")
+        totals = [grade.min_total for grade in self.grades]
+        if totals != sorted(totals, reverse=True):
+            raise ValueError("grades 应按 min_total 从高到低排列")
+        return self
+
+    def rule_for(self, wording: str) -> tuple[str, Rule] | None:
+        """The rule a 赋分规则 cell names: blank → default; exact wording first, then contained wording."""
+        text = "".join(wording.split())
+        if not text:
+            return self.default_rule, self.rules[self.default_rule]
+        for key, name in self.wordings.items():
+            if "".join(key.split()) == text:
+                return name, self.rules[name]
+        for key, name in sorted(self.wordings.items(), key=lambda item: -len(item[0])):
+            if "".join(key.split()) in text:
+                return name, self.rules[name]
+        return None
+
+    def grade_for(self, total: Decimal) -> str | None:
+        return next((grade.label for grade in self.grades if total >= grade.min_total), None)

@@ -1,0 +1,141 @@
+"""Reading the sheets of 绩效自评表.xlsx: columns by header, rows into typed cells.
+
+Every bad cell becomes a finding at that cell; reading goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from generator.findings import Finding, Location, error
+from generator.load.cells import decimal_of, text_of
+from generator.load.workbook import CellValue, Sheet, Workbook
+from generator.performance.layout import FIRST_DATA_ROW, HEADER_ROW, INSTRUCTION_ROW, TITLE_ROW, SheetLayout
+from generator.performance.targets import Measure, measure_of
+
+_TEN_THOUSAND = Decimal(10000)
+_UNIT_DECLARATION = re.compile(r"单位\s*[:：]\s*(万元|元)")
+
+
+def _header_key(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+
+
+def locate_columns(book: Workbook, layout: SheetLayout) -> tuple[Sheet | None, dict[str, int], list[Finding]]:
+    """The sheet and a header -> column index map; a missing sheet or required header is an error."""
+    sheet = book.sheets.get(layout.name)
+    if sheet is None:
+        return None, {}, [error("self-evaluation-sheet-missing", book.location(), f"缺少工作表「{layout.name}」", sheet=layout.name)]
+    found: dict[str, int] = {}
+    width = len(sheet.rows[HEADER_ROW]) if sheet.height > HEADER_ROW else 0
+    by_text = {_header_key(text_of(sheet.value(HEADER_ROW, col))): col for col in range(width)}
+    findings = []
+    for column in layout.columns:
+        for name in (column.header, *column.aliases):
+            if _header_key(name) in by_text:
+                found[column.header] = by_text[_header_key(name)]
+                break
+        else:
+            if column.required:
+                findings.append(
+                    error(
+                        "self-evaluation-column-missing",
+                        book.location(layout.name, HEADER_ROW),
+                        f"工作表「{layout.name}」第{HEADER_ROW + 1}行缺少表头「{column.header}」",
+                        sheet=layout.name,
+                        header=column.header,
+                    )
+                )
+    return sheet, found, findings
+
+
+def amount_scale(sheet: Sheet) -> Decimal:
+    """Divisor turning the sheet's amounts into 万元: 1, or 10000 when it declares 单位：元."""
+    for row in (TITLE_ROW, INSTRUCTION_ROW):
+        match = _UNIT_DECLARATION.search(text_of(sheet.value(row, 0)))
+        if match:
+            return _TEN_THOUSAND if match[1] == "元" else Decimal(1)
+    return Decimal(1)
+
+
+class RowReader:
+    """Typed access to one data row; findings are collected in `findings`."""
+
+    def __init__(self, book: Workbook, sheet: Sheet, columns: dict[str, int], row: int, findings: list[Finding]):
+        self.book, self.sheet, self.columns, self.row, self.findings = book, sheet, columns, row, findings
+
+    def location(self, header: str | None = None) -> Location:
+        if header is None or header not in self.columns:
+            return self.book.location(self.sheet.name, self.row)
+        return self.book.location(self.sheet.name, self.row, self.columns[header])
+
+    def cells(self) -> dict[str, Location]:
+        return {header: self.location(header) for header in self.columns}
+
+    def raw(self, header: str) -> CellValue:
+        col = self.columns.get(header)
+        if col is None:
+            return None
+        if (self.row, col) in self.sheet.formulas_without_value:
+            self.findings.append(
+                error(
+                    "formula-without-value",
+                    self.location(header),
+                    f"{header}是公式但没有计算结果（文件可能由程序生成、未在 Excel/WPS 中打开保存），请打开后保存再试",
+                    header=header,
+                )
+            )
+            return None
+        return self.sheet.value(self.row, col)
+
+    def is_blank(self) -> bool:
+        return all(self.is_empty(header) for header in self.columns)
+
+    def is_empty(self, header: str) -> bool:
+        """Blank, without reporting anything (a formula without value is not blank)."""
+        col = self.columns.get(header)
+        return col is None or (text_of(self.sheet.value(self.row, col)) == "" and (self.row, col) not in self.sheet.formulas_without_value)
+
+    def text(self, header: str) -> str:
+        return text_of(self.raw(header))
+
+    def decimal(self, header: str, scale: Decimal = Decimal(1)) -> Decimal | None:
+        value, finding = decimal_of(self.raw(header), self.location(header), header)
+        if finding is not None:
+            self.findings.append(finding)
+        return None if value is None else value / scale
+
+    def measure(self, header: str, year: int | None) -> Measure | None:
+        parsed, finding = measure_of(self.raw(header), self.location(header), header, year)
+        if finding is not None:
+            self.findings.append(finding)
+        return parsed
+
+    def percent(self, header: str) -> Decimal | None:
+        """A printed rate in percent points: "97.95%" or 97.95; a number below 5 is a ratio (0.9795)."""
+        value = self.raw(header)
+        if isinstance(value, str):
+            text = value.strip().rstrip("%％").strip()
+            number, finding = decimal_of(text, self.location(header), header)
+        else:
+            number, finding = decimal_of(value, self.location(header), header)
+            if number is not None and abs(number) < 5:
+                number *= 100  # a %-formatted cell reaches us as its ratio
+        if finding is not None:
+            self.findings.append(finding)
+        return number
+
+    def points(self, header: str) -> Decimal | None:
+        """A printed score such as "100.00分" or 18.98."""
+        value = self.raw(header)
+        if isinstance(value, str):
+            value = value.strip().removesuffix("分").strip()
+        number, finding = decimal_of(value, self.location(header), header)
+        if finding is not None:
+            self.findings.append(finding)
+        return number
+
+
+def data_rows(sheet: Sheet) -> range:
+    return range(FIRST_DATA_ROW, sheet.height)

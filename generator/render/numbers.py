@@ -1,0 +1,36 @@
+"""Display formatting of exact figures: the only place where rounding happens.
+
+Amounts are rounded once, here, half up (财政 convention), never in compute.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+_CENT = Decimal("0.01")
+
+
+def round_half_up(value: Decimal, places: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def format_amount(value: Decimal | None, places: int = 2) -> str:
+    """1239.7 -> '1,239.70'; None -> '0.00' (an empty figure reads as zero in a disclosure)."""
+    if value is None:
+        value = Decimal(0)
+    rounded = round_half_up(value, places)
+    if rounded == 0:
+        rounded = abs(rounded)  # never print '-0.00'
+    return f"{rounded:,.{places}f}"
+
+
+def format_percent(ratio: Decimal | None, places: int = 2) -> str:
+    """A ratio (0.9873) as a percentage '98.73%'."""
+    if ratio is None:
+        ratio = Decimal(0)
+    return f"{format_amount(ratio * 100, places)}%"
+
+
+def format_plain(value: Decimal | None, places: int = 2) -> str:
+    """Like format_amount without thousands separators (scores, weights)."""
+    return format_amount(value, places).replace(",", "")

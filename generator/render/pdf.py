@@ -1,0 +1,190 @@
+"""PDF output: convert a written .docx with LibreOffice headless.
+
+Each call gets its own temporary directory holding a fresh LibreOffice user
+profile (two soffice processes sharing a profile block or fail, so parallel
+conversions need one each), a copy of the input under a fixed name (so the
+output's name is known and no path can be misread as an option) and a
+fonts.conf that adds our CJK font aliases to the system fontconfig setup.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+from generator.findings import Finding, Location, error, warning
+from generator.render.docx_io import write_atomically
+
+# generator/render/pdf.py -> repo root, where templates/ sits next to generator/.
+DEFAULT_FONTS_CONF = (
+    Path(__file__).resolve().parents[2] / "templates" / "fonts" / "fontconfig-cjk.conf"
+)
+_SYSTEM_FONTS_CONF = Path("/etc/fonts/fonts.conf")
+_STDERR_TAIL = 2000  # characters of soffice output kept in a finding
+
+_INSTALL_HINT = "Debian/Ubuntu：apt-get install libreoffice-writer-nogui fonts-noto-cjk"
+
+
+def find_office() -> str | None:
+    """The LibreOffice executable on PATH, or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(
+    docx_path: Path,
+    pdf_path: Path,
+    timeout: float = 120,
+    fonts_conf: Path | None = None,
+) -> list[Finding]:
+    """Convert `docx_path` to `pdf_path`; [] on success, otherwise findings.
+
+    `pdf_path` is replaced atomically and only when the conversion succeeded.
+    `fonts_conf` is a fontconfig file of font aliases (default: the repo's
+    templates/fonts/fontconfig-cjk.conf); when it is missing the PDF is still
+    made, with a warning, because CJK text then falls back to a default face.
+    """
+    where = Location(file=str(docx_path))
+    office = find_office()
+    if office is None:
+        return [
+            error(
+                "libreoffice-missing",
+                where,
+                f"未找到 LibreOffice（soffice），无法生成 PDF。请先安装：{_INSTALL_HINT}",
+                install=_INSTALL_HINT,
+            )
+        ]
+    if not _is_docx(docx_path):
+        message = "不是有效的 .docx 文件，无法转换为 PDF。"
+        return [
+            error("pdf-conversion-failed", where, message, returncode=None, stderr="")
+        ]
+    aliases = DEFAULT_FONTS_CONF if fonts_conf is None else fonts_conf
+    findings: list[Finding] = []
+    if not aliases.is_file():
+        findings.append(
+            warning(
+                "pdf-font-aliases-missing",
+                Location(file=str(aliases)),
+                "未找到字体替换配置文件，PDF 中的仿宋、黑体等中文字体将以默认字体显示。",
+                fonts_conf=str(aliases),
+            )
+        )
+    # A killed soffice may still hold files in the profile; do not fail on cleanup.
+    with tempfile.TemporaryDirectory(
+        prefix="juesuan-pdf-", ignore_cleanup_errors=True
+    ) as work_dir:
+        work = Path(work_dir)
+        source = work / "input.docx"
+        shutil.copyfile(docx_path, source)
+        env = dict(os.environ)
+        if aliases.is_file():
+            env["FONTCONFIG_FILE"] = str(_write_fonts_conf(work, aliases))
+        returncode, stderr = _run(_command(office, work, source), env, timeout)
+        produced = work / "out" / "input.pdf"
+        if returncode != 0 or not _nonempty(produced):
+            findings.append(_conversion_failed(where, returncode, stderr, timeout))
+            return findings
+        write_atomically(pdf_path, produced.read_bytes())
+    return findings
+
+
+def _command(office: str, work: Path, source: Path) -> list[str]:
+    return [
+        office,
+        f"-env:UserInstallation={(work / 'profile').as_uri()}",
+        "--headless",
+        "--norestore",
+        # Without it soffice imports a damaged file as plain text and "succeeds".
+        "--infilter=MS Word 2007 XML",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(work / "out"),
+        str(source),
+    ]
+
+
+def _write_fonts_conf(work: Path, aliases: Path) -> Path:
+    # Include the fontconfig setup in force (font dirs, caches, system rules),
+    # then our aliases, so they are applied last.
+    system = Path(os.environ.get("FONTCONFIG_FILE") or _SYSTEM_FONTS_CONF)
+    conf = work / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n'
+        '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        "<fontconfig>\n"
+        f'  <include ignore_missing="yes">{_xml_text(system.resolve())}</include>\n'
+        f'  <include ignore_missing="no">{_xml_text(aliases.resolve())}</include>\n'
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
+def _xml_text(path: Path) -> str:
+    return str(path).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _run(
+    command: list[str], env: dict[str, str], timeout: float
+) -> tuple[int | None, str]:
+    """Run soffice; its exit code (None when it timed out) and the tail of its stderr."""
+    # A new session, so a timeout can kill soffice.bin too: the soffice script
+    # starts it as a grandchild, which would keep running (and keep our pipe
+    # open, blocking communicate()) if only the direct child were killed.
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        _, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        _, stderr = process.communicate()
+        return None, _tail(stderr)
+    return process.returncode, _tail(stderr)
+
+
+def _conversion_failed(
+    where: Location, returncode: int | None, stderr: str, timeout: float
+) -> Finding:
+    last_line = next(reversed(stderr.strip().splitlines()), "")
+    if returncode is None:
+        message = f"LibreOffice 在 {timeout:g} 秒内未完成 PDF 转换，已终止。"
+        return error(
+            "pdf-conversion-failed", where, message, timeout=timeout, stderr=stderr
+        )
+    if returncode == 0:
+        message = f"LibreOffice 未生成 PDF 文件。{last_line}"
+    else:
+        message = f"LibreOffice 转换 PDF 失败（退出码 {returncode}）：{last_line}"
+    return error(
+        "pdf-conversion-failed", where, message, returncode=returncode, stderr=stderr
+    )
+
+
+def _tail(output: bytes) -> str:
+    return output.decode("utf-8", errors="replace")[-_STDERR_TAIL:]
+
+
+def _is_docx(path: Path) -> bool:
+    # soffice turns an empty file into an empty PDF without complaint.
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+def _nonempty(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size > 0
