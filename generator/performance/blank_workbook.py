@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
-from generator.performance.layout import FIRST_DATA_ROW, HEADER_ROW, INSTRUCTION_ROW, PROJECT_FUNDS, SHEETS, TITLE_ROW, UNIT_FUNDS
+from generator.performance.layout import (
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    INSTRUCTION_ROW,
+    PROJECT_FUNDS,
+    SHEETS,
+    TITLE_ROW,
+    UNIT_FUNDS,
+    SheetLayout,
+)
 
 _FORMATTED_ROWS = 500  # text format and drop-downs reach this far
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -56,3 +67,15 @@ def _add_source_choices(book: Workbook) -> None:
 def write_empty_workbook(path: Path) -> None:
     """Write the empty workbook (all sheets, headers, instructions, no data) to `path`."""
     new_workbook().save(path)
+
+
+def write_rows(sheet: Worksheet, layout: SheetLayout, rows: Iterable[Mapping[str, object]]) -> None:
+    """Write data rows (header -> value) from the first data row on. Text starting with "=" stays text."""
+    positions = {column.header: index for index, column in enumerate(layout.columns, start=1)}
+    for offset, values in enumerate(rows):
+        for header, value in values.items():
+            if value is None or value == "":
+                continue
+            cell = sheet.cell(FIRST_DATA_ROW + 1 + offset, positions[header], value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # openpyxl would otherwise store "=1辆" as a formula

@@ -1,0 +1,248 @@
+"""Checks over a scored self-evaluation: overrides, printed figures, weights, funds.
+
+Each check is a small function over one table, listed in CHECKS. A check that
+crashes becomes a finding and the others still run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from generator.findings import Finding, Location, error, info, warning
+from generator.performance.compare import tier_of
+from generator.performance.model import FundsLine
+from generator.performance.profile import Profile
+from generator.performance.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable, cents
+from generator.render.numbers import format_amount, format_percent, format_plain
+
+TableCheck = Callable[[ScoredTable, Profile], Iterable[Finding]]
+_HUNDRED = Decimal(100)
+_ROUNDING_TOLERANCE = Decimal("0.01")  # 万元: a 尾差 of one cent between rounded parts and their total
+
+
+def check_self_evaluation(scored: ScoredSelfEvaluation) -> list[Finding]:
+    """All findings about the scored tables, table by table (unit-wide first)."""
+    findings: list[Finding] = []
+    tables = ([scored.unit] if scored.unit is not None else []) + list(scored.projects)
+    for table in tables:
+        for check in CHECKS:
+            try:
+                findings.extend(check(table, scored.profile))
+            except Exception as exc:  # a bug in one check must not hide the others' findings
+                findings.append(
+                    error("check-crashed", table.table.row, f"检查 {check.__name__} 出错（{type(exc).__name__}: {exc}），其余检查照常进行", check=check.__name__)
+                )
+    return findings
+
+
+def _title(table: ScoredTable) -> str:
+    return f"项目「{table.name}」" if table.kind == "project" else "整体支出绩效自评表"
+
+
+def _way(printed: Decimal, computed: Decimal, unit: str = "") -> str:
+    difference = printed - computed
+    return f"印刷值{'多' if difference > 0 else '少'} {format_plain(abs(difference))}{unit}"
+
+
+# -- per indicator ---------------------------------------------------------------------------------
+
+
+def check_scoring_problems(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """Problems met while scoring: unknown 赋分规则, units, values that cannot be compared."""
+    for scored in table.indicators:
+        yield from scored.problems
+
+
+def check_overrides(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    for scored in table.indicators:
+        override = scored.indicator.override
+        if override is None:
+            continue
+        name = scored.indicator.level3
+        rule = "无法按规则计分" if scored.rule_score is None else f"规则得分 {format_plain(scored.rule_score)}"
+        values = {"indicator": name, "override": override.score, "rule_score": scored.rule_score, "reason": override.reason}
+        if override.reason:
+            yield info("score-override", override.location, f"「{name}」使用手工得分 {format_plain(override.score)}（{rule}），原因：{override.reason}", **values)
+        else:
+            yield warning("score-override-no-reason", override.location, f"「{name}」使用手工得分 {format_plain(override.score)}（{rule}），但未填写手工得分原因", **values)
+        weight = scored.indicator.weight
+        if weight is not None and not Decimal(0) <= override.score <= weight:
+            yield error("score-override-out-of-range", override.location, f"「{name}」手工得分 {format_plain(override.score)} 应在 0 到权重 {format_plain(weight)} 之间", **values)
+        yield from _override_tier(scored, profile)
+
+
+def _override_tier(scored: ScoredIndicator, profile: Profile) -> Iterable[Finding]:
+    """A qualitative indicator's 手工得分 should stay within its tier (宁夏: 100–80%, 80–50%, 50–0%)."""
+    indicator = scored.indicator
+    override, target, actual, weight = indicator.override, indicator.target, indicator.actual, indicator.weight
+    if override is None or weight is None or target is None or actual is None or actual.kind != "words":
+        return
+    tier = tier_of(actual.words, target.words, profile.qualitative_tiers)
+    if tier is None:
+        return
+    low, high = tier.min_fraction * weight, tier.max_fraction * weight
+    if not low <= override.score <= high:
+        yield warning(
+            "score-override-outside-tier",
+            override.location,
+            f"「{indicator.level3}」完成值「{actual.text}」属「{tier.label}」档，得分应在 {format_plain(low)} 到 {format_plain(high)} 之间，"
+            f"手工得分为 {format_plain(override.score)}",
+            low=low,
+            high=high,
+            override=override.score,
+        )
+
+
+def check_printed_indicators(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """Printed 完成率 and 得分 against what the profile gives, at the printed cell."""
+    for scored in table.indicators:
+        indicator = scored.indicator
+        explain = f"{scored.formula}（评分规则 {profile.name}）"
+        if indicator.printed_rate is not None and scored.rate is not None:
+            computed = cents(scored.rate * _HUNDRED)
+            if cents(indicator.printed_rate) != computed:
+                yield warning(
+                    "printed-rate-differs",
+                    indicator.cells.get("印刷完成率", indicator.row),
+                    f"「{indicator.level3}」印刷完成率 {format_plain(indicator.printed_rate)}% 与计算值 {format_percent(scored.rate)}"
+                    f"（完成值「{indicator.actual_text}」/目标值「{indicator.target_text}」）不同，{_way(indicator.printed_rate, computed, '个百分点')}",
+                    indicator=indicator.level3,
+                    printed=indicator.printed_rate,
+                    computed=computed,
+                )
+        if indicator.printed_score is not None and (scored.rule_score is not None or indicator.override is not None):
+            computed = cents(scored.score)
+            if cents(indicator.printed_score) != computed:
+                yield warning(
+                    "printed-score-differs",
+                    indicator.cells.get("印刷得分", indicator.row),
+                    f"「{indicator.level3}」印刷得分 {format_plain(indicator.printed_score)} 与计算得分 {format_plain(computed)} 不同，"
+                    f"{_way(indicator.printed_score, computed)}；计算方法：{explain}",
+                    indicator=indicator.level3,
+                    printed=indicator.printed_score,
+                    computed=computed,
+                )
+
+
+# -- per table -------------------------------------------------------------------------------------
+
+
+def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """Printed 执行率, 执行率得分 and 总分 against ours."""
+    printed, cells = table.table.printed, table.table.printed.cells
+    where = table.table.row
+    if printed.execution_rate is not None and table.execution_rate is not None:
+        computed = cents(table.execution_rate * _HUNDRED)
+        if cents(printed.execution_rate) != computed:
+            yield warning(
+                "printed-execution-rate-differs",
+                cells.get("印刷执行率", where),
+                f"{_title(table)}印刷执行率 {format_plain(printed.execution_rate)}% 与计算值 {format_percent(table.execution_rate)}"
+                f"（全年执行数 {format_amount(table.funds.executed)} / 全年预算数 {format_amount(table.funds.annual_budget)}）不同",
+                printed=printed.execution_rate,
+                computed=computed,
+            )
+    if printed.execution_score is not None:
+        computed = cents(table.execution_score)
+        if cents(printed.execution_score) != computed:
+            mode = profile.execution.project if table.kind == "project" else profile.execution.unit
+            how = "分值×执行率" if mode == "proportional" else "满分"
+            yield warning(
+                "printed-execution-score-differs",
+                cells.get("印刷执行率得分", where),
+                f"{_title(table)}印刷执行率得分 {format_plain(printed.execution_score)} 与按「{profile.name}」（{how}）计算的 {format_plain(computed)} 不同，"
+                f"{_way(printed.execution_score, computed)}",
+                printed=printed.execution_score,
+                computed=computed,
+            )
+    if printed.total is not None:
+        computed = cents(table.total)
+        if cents(printed.total) != computed:
+            yield warning(
+                "printed-total-differs",
+                cells.get("印刷总分", where),
+                f"{_title(table)}印刷总分 {format_plain(printed.total)} 与计算总分 {format_plain(computed)} 不同，{_way(printed.total, computed)}",
+                printed=printed.total,
+                computed=computed,
+            )
+
+
+def check_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """Indicator weights add to 90 and the 执行率 分值 is 10 (or what the profile says)."""
+    indicators = table.table.indicators
+    if indicators and all(i.weight is not None for i in indicators) and table.weight_sum != profile.indicator_weight_total:
+        yield error(
+            "weight-total-mismatch",
+            indicators[0].cells.get("权重", indicators[0].row),
+            f"{_title(table)}各指标权重合计 {format_plain(table.weight_sum)}，应为 {format_plain(profile.indicator_weight_total)}"
+            f"（另有执行率分值 {format_plain(profile.execution_weight)}），{'多' if table.weight_sum > profile.indicator_weight_total else '少'} "
+            f"{format_plain(abs(table.weight_sum - profile.indicator_weight_total))}",
+            weight_sum=table.weight_sum,
+            expected=profile.indicator_weight_total,
+        )
+    typed = table.table.execution_weight
+    if typed is not None and typed != profile.execution_weight:
+        yield warning(
+            "execution-weight-mismatch",
+            table.table.printed.cells.get("分值", table.table.row),
+            f"{_title(table)}执行率分值为 {format_plain(typed)}，评分规则「{profile.name}」为 {format_plain(profile.execution_weight)}",
+            typed=typed,
+            expected=profile.execution_weight,
+        )
+
+
+_FIELDS = (("initial_budget", "年初预算数"), ("annual_budget", "全年预算数"), ("executed", "全年执行数"))
+
+
+def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """The typed total row equals Σ sources; 执行数 stays within 全年预算数; a budget exists."""
+    funds = table.table.funds
+    if funds.total is not None and funds.sources:
+        for field, header in _FIELDS:
+            typed = getattr(funds.total, field)
+            parts = [getattr(line, field) for line in funds.sources if getattr(line, field) is not None]
+            if typed is None or not parts:
+                continue
+            summed = sum(parts, Decimal(0))
+            difference = typed - summed
+            if difference == 0:
+                continue
+            code, make = ("funds-total-rounding", warning) if abs(difference) <= _ROUNDING_TOLERANCE else ("funds-total-mismatch", error)
+            yield make(
+                code,
+                funds.total.cells.get(header, table.table.row),
+                f"{_title(table)}{funds.total_label}{header} {format_amount(typed)} 与各资金来源合计 {format_amount(summed)} 不同，"
+                f"{'多' if difference > 0 else '少'} {format_amount(abs(difference))}万元",
+                typed=typed,
+                summed=summed,
+            )
+    for line in ([funds.total] if funds.total is not None else []) + list(funds.sources):
+        yield from _over_budget(table, line)
+    if table.funds.annual_budget <= 0:
+        where = funds.total.cells.get("全年预算数", table.table.row) if funds.total is not None else table.table.row
+        yield error("annual-budget-missing", where, f"{_title(table)}全年预算数为 0 或未填写，无法计算执行率", annual_budget=table.funds.annual_budget)
+
+
+def _over_budget(table: ScoredTable, line: FundsLine) -> Iterable[Finding]:
+    if line.executed is not None and line.annual_budget is not None and line.executed > line.annual_budget:
+        where: Location = line.cells.get("全年执行数", table.table.row)
+        yield warning(
+            "executed-exceeds-budget",
+            where,
+            f"{_title(table)}{line.source}全年执行数 {format_amount(line.executed)} 超过全年预算数 {format_amount(line.annual_budget)}，"
+            f"多 {format_amount(line.executed - line.annual_budget)}万元",
+            source=line.source,
+            executed=line.executed,
+            annual_budget=line.annual_budget,
+        )
+
+
+CHECKS: tuple[TableCheck, ...] = (
+    check_scoring_problems,
+    check_funds,
+    check_weights,
+    check_overrides,
+    check_printed_indicators,
+    check_printed_table,
+)

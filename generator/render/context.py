@@ -1,0 +1,282 @@
+"""From Figures to the template's context: every figure formatted, every number-dependent word chosen.
+
+The context holds only strings and lists of strings; the template does no
+arithmetic and makes no choice that depends on a number.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from generator import layout
+from generator.compute.change import Change
+from generator.compute.figures import Figures, Fund, ThreePublicPart
+from generator.compute.tree import Node, Tree
+from generator.render.wording import (
+    DEFAULT,
+    WordingProfile,
+    budget_sentence,
+    change_clause,
+    count_clause,
+    explained,
+    with_period,
+)
+
+INDENT = "\u3000"  # one full-width space per level below 类, as the official tables indent
+
+
+def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: dict[str, Any] | None = None) -> dict[str, Any]:
+    a, pct = profile.amount, profile.percent
+
+    def changed(c: Change, style: str = "than", base: str = "上年") -> str:
+        return explained(change_clause(c, base=base, style=style, profile=profile), c, profile)
+
+    staff = {line.name: line for line in f.staff}
+    tp = f.three_public
+    return {
+        "unit": f.unit_name,
+        "year": f.year,
+        "prior_year": f.year - 1,
+        "functions": list(f.texts.functions),
+        "functions_note": f.texts.functions_note,
+        "staff": {
+            "total": _count(staff["实有人数"].change.current),
+            "active": _count(staff["在职人员"].change.current),
+            "active_change": count_clause(staff["在职人员"].change, profile=profile),
+            "retired_cadres": _count(staff["离休人员"].change.current),
+            "retired_cadres_change": count_clause(staff["离休人员"].change, profile=profile),
+            "retired": _count(staff["退休人员"].change.current),
+            "retired_change": count_clause(staff["退休人员"].change, profile=profile),
+        },
+        "organisation": organisation_sentence(f),
+        "s1": {
+            "income_total": a(f.income_total),
+            "income": a(f.income_this_year),
+            "non_fiscal": a(f.non_fiscal_balance_used),
+            "opening": a(f.opening_balance),
+            "expense_total": a(f.expense_total),
+            "expense": a(f.expense_this_year),
+            "distribution": a(f.balance_distribution),
+            "closing": a(f.closing_balance),
+            "change": changed(f.total_change, style="compare"),
+        },
+        "s2": {"income": a(f.income_this_year), "sources": [_share(s, profile) for s in f.income_sources]},
+        "s3": {"expense": a(f.expense_this_year), "kinds": [_share(s, profile) for s in f.expense_kinds]},
+        "s4": {
+            "income_total": a(f.fiscal_income_total),
+            "opening": a(f.fiscal_opening),
+            "income": a(f.fiscal_income),
+            "expense_total": a(f.fiscal_expense_total),
+            "closing": a(f.fiscal_closing),
+            "expense": a(f.fiscal_expense),
+            "change": changed(f.fiscal_change, style="compare"),
+            "budget": budget_sentence(f.fiscal_budget, "与年初预算相比，", profile=profile),
+        },
+        "s5": {
+            "total": a(f.gpb_total),
+            "share": pct(f.gpb_share),
+            "change": changed(f.gpb_change, style="compare"),
+            "budget": budget_sentence(f.gpb_budget, "与年初预算相比，", profile=profile),
+            "classes": [_share(s, profile) for s in f.gpb_classes],
+            "lines": [
+                {
+                    "class_name": i.class_name,
+                    "section_name": i.section_name,
+                    "name": i.name,
+                    "amount": a(i.change.current),
+                    "change": changed(i.change, base="上年决算"),
+                }
+                for i in f.gpb_items
+            ],
+        },
+        "s6": {
+            "total": a(f.basic_total),
+            "personnel": a(f.personnel),
+            "personnel_items": "、".join(f.personnel_items),
+            "public": a(f.public),
+            "public_items": "、".join(f.public_items),
+        },
+        "s7": fund_sentence(f.gov_fund, "政府性基金预算", profile),
+        "s8": fund_sentence(f.state_capital, "国有资本经营预算", profile),
+        "s9": {
+            "total": a(tp.total.actual),
+            "change": changed(tp.total.change),
+            "parts": [_three_public_part(p, profile) for p in (tp.abroad, tp.vehicles, tp.reception)],
+            "abroad": a(tp.abroad.actual),
+            "abroad_content": _clause(tp.abroad_content),
+            "abroad_groups": _count(tp.abroad_groups),
+            "abroad_people": _count(tp.abroad_people),
+            "vehicles": a(tp.vehicles.actual),
+            "vehicle_purchase": a(tp.vehicle_purchase.actual),
+            "vehicle_running": a(tp.vehicle_running.actual),
+            "vehicle_content": _clause(tp.vehicle_content),
+            "vehicles_bought": _count(tp.vehicles_bought),
+            "vehicles_held": _count(tp.vehicles_held),
+            "vehicles_owned": _count(f.assets.vehicles),
+            "vehicle_difference": _clause(tp.vehicle_difference_reason),
+            "reception": a(tp.reception.actual),
+            "reception_content": _clause(tp.reception_content),
+            "reception_batches": _count(tp.reception_batches),
+            "reception_people": _count(tp.reception_people),
+            "budget_total": budget_sentence(tp.total.budget_change, "与全年预算相比，财政拨款“三公”经费支出", "全年预算", profile=profile),
+            "budget_parts": [
+                budget_sentence(p.budget_change, p.name, "全年预算", profile=profile)
+                for p in (tp.abroad, tp.vehicle_purchase, tp.vehicle_running, tp.reception)
+            ],
+        },
+        "s10": {
+            "admin_cost": a(f.admin_cost.current),
+            "admin_cost_change": changed(f.admin_cost),
+            "procurement_total": a(f.procurement.total),
+            "goods": a(f.procurement.goods),
+            "works": a(f.procurement.works),
+            "services": a(f.procurement.services),
+            "sme": a(f.procurement.sme),
+            "sme_share": pct(f.procurement.sme_share),
+            "small_micro": a(f.procurement.small_micro),
+            "small_micro_share": pct(f.procurement.small_micro_share),
+            "house_area": a(f.assets.house_area),
+            "house_value": a(f.assets.house_value),
+            "vehicles": _count(f.assets.vehicles),
+            "vehicle_value": a(f.assets.vehicle_value),
+            "vehicle_kinds": "、".join(f"{k}{_count(n)}辆" for k, n in f.assets.vehicles_by_kind),
+            "other_vehicle_use": _clause(f.assets.other_vehicle_use),
+            "equipment": _count(f.assets.equipment),
+        },
+        "s11": performance or {},
+        "s12": with_period(f.texts.other_matters) or "本单位无其他需说明的事项。",
+        "performance_results": _clause(f.texts.performance_results),
+        "performance_problems": _clause(f.texts.performance_problems),
+        "performance_measures": _clause(f.texts.performance_measures),
+        "tables": report_tables(f, profile),
+    }
+
+
+def organisation_sentence(f: Figures) -> str:
+    """"…无下属预算单位，下设4个科室，分别是：办公室、…。" from the lists in 文字说明.yaml."""
+    t = f.texts
+    subunits = (
+        f"有下属预算单位{len(t.subordinate_units)}个，分别是：{'、'.join(t.subordinate_units)}"
+        if t.subordinate_units
+        else "无下属预算单位"
+    )
+    departments = f"下设{len(t.departments)}个科室，分别是：{'、'.join(t.departments)}" if t.departments else "未设内设科室"
+    return f"{f.unit_name}{subunits}，{departments}。"
+
+
+def fund_sentence(fund: Fund, kind: str, profile: WordingProfile) -> str:
+    """The sample's wording for an empty table, or the figures when there are any."""
+    table = f"{kind}财政拨款收入支出决算表"
+    if fund.is_empty:
+        return f"本单位本年度无{kind}财政拨款收入、支出及结转和结余，{table}为空表。"
+    a = profile.amount
+    return (
+        f"本年度{kind}财政拨款年初结转和结余{a(fund.opening)}万元，本年收入{a(fund.income)}万元，"
+        f"本年支出{a(fund.expense)}万元（基本支出{a(fund.basic)}万元，项目支出{a(fund.project)}万元），"
+        f"年末结转和结余{a(fund.closing)}万元。"
+    )
+
+
+def _three_public_part(p: ThreePublicPart, profile: WordingProfile) -> dict[str, str]:
+    return {
+        "name": p.name,
+        "amount": profile.amount(p.actual),
+        "share": profile.percent(p.share),
+        "change": explained(change_clause(p.change, profile=profile), p.change, profile),
+    }
+
+
+def _share(s, profile: WordingProfile) -> dict[str, str]:
+    return {"name": s.name, "amount": profile.amount(s.amount), "share": profile.percent(s.share)}
+
+
+def _count(value: Decimal | None) -> str:
+    return str(int(value)) if value is not None else "0"
+
+
+def _clause(text: str) -> str:
+    """A phrase a person wrote, to be embedded mid-sentence: no trailing full stop."""
+    return text.strip().rstrip("。；;.")
+
+
+# --- 第四部分: the nine 决算报表 --------------------------------------------------------
+
+
+def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
+    b = f.base
+    a = profile.amount
+    summary = b.summary
+    income_rows = [(n, summary.get(n)) for n in layout.INCOME_SOURCES] + [
+        ("本年收入合计", summary.get("本年收入合计")),
+        ("使用非财政拨款结余", summary.get("使用非财政拨款结余")),
+        ("年初结转和结余", summary.get("年初结转和结余")),
+        ("收入总计", summary.get("收入总计")),
+    ]
+    expense_rows = [(n.name, n.value("本年支出合计")) for n in b.expense.classes if n.value("本年支出合计")]
+    if not expense_rows:
+        expense_rows = [(name, row.amount("金额")) for name, row in b.unit.item_table(layout.SUMMARY.name).class_rows.items()]
+    expense_rows += [
+        ("本年支出合计", summary.get("本年支出合计")),
+        ("结余分配", summary.get("结余分配")),
+        ("年末结转和结余", summary.get("年末结转和结余")),
+        ("支出总计", summary.get("支出总计")),
+    ]
+    width = max(len(income_rows), len(expense_rows))
+    pad: list[tuple[str, Decimal | None]] = [("", None)]
+    income_rows += pad * (width - len(income_rows))
+    expense_rows = expense_rows[:-1] + pad * (width - len(expense_rows)) + expense_rows[-1:]
+    summary_rows = [
+        {"in_name": i[0], "in_amount": a(i[1]) if i[0] else "", "out_name": o[0], "out_amount": a(o[1]) if o[0] else ""}
+        for i, o in zip(income_rows, expense_rows, strict=True)
+    ]
+    fiscal_rows = []
+    fiscal = b.fiscal
+    order = ["本年收入", "年初财政拨款结转和结余", "收入总计"] + list(b.unit.item_table(layout.FISCAL.name).class_rows) + [
+        "本年支出合计",
+        "年末财政拨款结转和结余",
+        "支出总计",
+    ]
+    for name in order:
+        values = fiscal.get(name, {})
+        fiscal_rows.append({"name": name, "cells": [a(values.get(c)) for c in layout.FISCAL_COLUMNS]})
+    tp = f.three_public
+    three_rows = [
+        {"name": p.name, "cells": [a(p.budget), a(p.actual)]}
+        for p in (tp.total, tp.abroad, tp.vehicles, tp.vehicle_purchase, tp.vehicle_running, tp.reception)
+    ]
+    basic_rows = _tree_rows(b.basic, ("决算数",), profile)
+    basic_rows += [
+        {"code": "", "name": "人员经费合计", "cells": [a(f.personnel)]},
+        {"code": "", "name": "公用经费合计", "cells": [a(f.public)]},
+    ]
+    return {
+        "summary": summary_rows,
+        "income": _tree_rows(b.income, layout.INCOME_COLUMNS, profile),
+        "expense": _tree_rows(b.expense, layout.EXPENSE_COLUMNS, profile),
+        "fiscal": fiscal_rows,
+        "gpb": _tree_rows(b.gpb, layout.GPB_COLUMNS, profile),
+        "basic": basic_rows,
+        "gov_fund": _tree_rows(b.gov_fund, layout.FUND_COLUMNS, profile) if not f.gov_fund.is_empty else [],
+        "gov_fund_empty": "本单位本年度无政府性基金预算财政拨款收入、支出及结转和结余，本表为空表。",
+        "state_capital": _tree_rows(b.state_capital, layout.FUND_COLUMNS, profile) if not f.state_capital.is_empty else [],
+        "state_capital_empty": "本单位本年度无国有资本经营预算财政拨款收入、支出及结转和结余，本表为空表。",
+        "three_public": three_rows,
+    }
+
+
+def _tree_rows(tree: Tree, columns: tuple[str, ...], profile: WordingProfile) -> list[dict[str, Any]]:
+    """合计 first, then every 类/款/项 with a figure, indented by level."""
+    rows = [{"code": "", "name": "合计", "cells": [profile.amount(tree.total(c)) for c in columns]}]
+    node: Node
+    for node in tree.nodes():
+        if all(node.value(c) == 0 for c in columns):
+            continue
+        rows.append(
+            {
+                "code": node.code,
+                "name": INDENT * (node.level - 1) + node.name,
+                "cells": [profile.amount(node.value(c)) for c in columns],
+            }
+        )
+    return rows

@@ -1,0 +1,118 @@
+"""The words that depend on numbers: 增加/减少, 增长/下降, 持平, 新增, 差异率.
+
+All of them live here, in small tested functions, so that templates hold only
+layout and fixed wording. Provinces differ in a few conventions; those are the
+settings of a WordingProfile, whose defaults follow the sample document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.compute.change import Change, Direction
+from generator.render.numbers import format_amount, format_percent
+
+
+@dataclass(frozen=True)
+class WordingProfile:
+    """Conventions that differ between provinces; defaults reproduce the sample."""
+
+    percent_places: int = 2
+    amount_places: int = 2
+    # A figure that rose from zero has no rate; the sample writes "增长100.00%".
+    from_zero: str = "增长100.00%"
+    # No change at all (the sample writes "增加0.00万元，增长0.00%"; this reads better).
+    flat: str = "与上年持平"
+    reason_intro: str = "主要原因是："
+    # 预决算差异率 when the budget is zero but money was spent.
+    unbudgeted: str = "未列入预算，为年中追加安排"
+
+    def amount(self, value: Decimal | None) -> str:
+        return format_amount(value, self.amount_places)
+
+    def percent(self, ratio: Decimal | None) -> str:
+        return format_percent(ratio, self.percent_places)
+
+
+DEFAULT = WordingProfile()
+
+
+def with_period(text: str) -> str:
+    """A sentence written by a person, ending with a full stop exactly once."""
+    text = text.strip()
+    if not text:
+        return ""
+    return text if text[-1] in "。！？；.!?;" else text + "。"
+
+
+def change_clause(change: Change, unit: str = "万元", base: str = "上年", style: str = "than", profile: WordingProfile = DEFAULT) -> str:
+    """"比上年增加4.37万元，增长132.83%" / "与上年相比，减少…，下降…" / "与上年持平".
+
+    STYLE "than" gives 比上年…; "compare" gives 与上年相比，…. The rate of a figure
+    that rose from zero follows the profile; one that fell to zero is "下降100.00%".
+    """
+    d = change.direction
+    if d in (Direction.FLAT, Direction.BOTH_ZERO):
+        return profile.flat.replace("上年", base)
+    if d is Direction.UNKNOWN:
+        return ""
+    amount = f"{profile.amount(abs(change.difference))}{unit}"
+    if d is Direction.UP:
+        rate = profile.from_zero if change.rate is None else f"增长{profile.percent(change.rate)}"
+        verb = "增加"
+    else:
+        rate = f"下降{profile.percent(-change.rate if change.rate is not None else Decimal(1))}"
+        verb = "减少"
+    lead = f"比{base}{verb}" if style == "than" else f"与{base}相比，{verb}"
+    return f"{lead}{amount}，{rate}"
+
+
+def count_clause(change: Change, unit: str = "人", profile: WordingProfile = DEFAULT) -> str:
+    """Staff counts: "减少1人", "增加1人", or the flat wording."""
+    d = change.direction
+    if d in (Direction.FLAT, Direction.BOTH_ZERO):
+        return profile.flat
+    if d is Direction.UNKNOWN:
+        return ""
+    verb = "增加" if d is Direction.UP else "减少"
+    return f"{verb}{int(abs(change.difference))}{unit}"
+
+
+def explained(clause: str, change: Change, profile: WordingProfile = DEFAULT) -> str:
+    """The clause followed by its reason, as one finished sentence ("…，主要原因是：…。").
+
+    No reason is printed for no change, or when none was given (check warns about the latter).
+    """
+    if not clause:
+        return ""
+    reason = with_period(change.reason)
+    if change.direction in (Direction.FLAT, Direction.BOTH_ZERO) or not reason:
+        return clause + "。"
+    return f"{clause}，{profile.reason_intro}{reason}"
+
+
+def budget_rate(change: Change, profile: WordingProfile = DEFAULT) -> str:
+    """预决算差异率 = (决算数 − 预算数) / 预算数, as a percentage; 0/0 is 0.00% as in the sample."""
+    if change.base is None:
+        return ""
+    if change.base == 0:
+        return profile.percent(Decimal(0)) if change.current == 0 else profile.unbudgeted
+    return profile.percent(change.rate)
+
+
+def budget_sentence(
+    change: Change, subject: str, budget_name: str = "年初预算", unit: str = "万元", profile: WordingProfile = DEFAULT
+) -> str:
+    """"与年初预算相比，年初预算数X万元，决算数Y万元，预决算差异率Z%，主要原因是：…。"
+
+    With no budget figure the comparison is left out; with a zero budget no
+    "完成预算的X%" is ever written.
+    """
+    if change.base is None:
+        return ""
+    head = f"{subject}{budget_name}数{profile.amount(change.base)}{unit}，决算数{profile.amount(change.current)}{unit}"
+    rate = budget_rate(change, profile)
+    tail = f"，预决算差异率{rate}" if change.base != 0 or change.current == 0 else f"，{rate}"
+    reason = with_period(change.reason)
+    return f"{head}{tail}，{profile.reason_intro}{reason}" if reason else f"{head}{tail}。"

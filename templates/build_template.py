@@ -1,0 +1,379 @@
+"""Write templates/disclosure.docx, the default Word template of the 决算公开说明.
+
+The .docx is the template (a finance officer edits it in Word: wording, fonts,
+order); this script only wrote its first version and documents its structure.
+Re-running it overwrites local edits to disclosure.docx. Run from the repo root:
+
+    python templates/build_template.py
+
+Layout follows GB/T 9704-2012 as far as free fonts allow: A4, margins 37/35/28/26 mm,
+title 方正小标宋简体 二号, headings 黑体/楷体_GB2312 三号, body 仿宋_GB2312 三号 with a
+fixed 28 pt line pitch, page numbers "— 1 —" in 宋体 四号 at the foot.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from generator.render.docx_io import docx_bytes, write_atomically  # noqa: E402
+
+BODY_FONT, HEAD_FONT, KAI_FONT, TITLE_FONT, TABLE_FONT = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体", "宋体"
+
+
+def set_font(style_or_run, east_asia: str, size: float | None = None, bold: bool | None = None, latin: str = "Times New Roman") -> None:
+    """python-docx sets only the Latin font; Chinese text needs w:eastAsia on rFonts."""
+    font = style_or_run.font
+    font.name = latin
+    if size is not None:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    rpr = style_or_run.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+
+
+def paragraph_style(doc, name: str, font: str, size: float, *, bold=False, align=None, indent=True, before=0, after=0, exact=28):
+    style = doc.styles[name] if name in [s.name for s in doc.styles] else doc.styles.add_style(name, 1)
+    style.base_style = doc.styles["Normal"]
+    set_font(style, font, size, bold)
+    pf = style.paragraph_format
+    pf.first_line_indent = Pt(size * 2) if indent else Pt(0)
+    pf.space_before, pf.space_after = Pt(before), Pt(after)
+    if exact:
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.line_spacing = Pt(exact)
+    else:
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    if align is not None:
+        pf.alignment = align
+    pf.widow_control = True
+    return style
+
+
+def setup(doc) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    section.footer_distance = Cm(2.0)
+    normal = doc.styles["Normal"]
+    set_font(normal, BODY_FONT, 16)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    normal.paragraph_format.line_spacing = Pt(28)
+    normal.paragraph_format.space_after = Pt(0)
+    paragraph_style(doc, "JS 正文", BODY_FONT, 16, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    paragraph_style(doc, "JS 标题", TITLE_FONT, 22, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=12, exact=36)
+    paragraph_style(doc, "JS 部分", HEAD_FONT, 16, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=12, after=6)
+    paragraph_style(doc, "JS 一级标题", HEAD_FONT, 16)
+    paragraph_style(doc, "JS 二级标题", KAI_FONT, 16)
+    paragraph_style(doc, "JS 表名", HEAD_FONT, 14, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=0, after=6, exact=0)
+    doc.styles["JS 表名"].paragraph_format.page_break_before = True
+    paragraph_style(doc, "JS 表注", BODY_FONT, 10.5, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, exact=0)
+    paragraph_style(doc, "JS 表格", TABLE_FONT, 9, indent=False, exact=0)
+    paragraph_style(doc, "JS 表格数字", TABLE_FONT, 9, indent=False, exact=0, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraph_style(doc, "JS 表头", HEAD_FONT, 9, indent=False, exact=0, align=WD_ALIGN_PARAGRAPH.CENTER)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(footer, "— ", 14)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    footer._p.append(field)
+    _run(footer, " —", 14)
+
+
+def _run(paragraph, text: str, size: float) -> None:
+    run = paragraph.add_run(text)
+    set_font(run, "宋体", size)
+
+
+def p(doc, text: str, style: str = "JS 正文") -> None:
+    doc.add_paragraph(text, style=style)
+
+
+def repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def cant_split(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def fix_widths(t, widths: list[float]) -> None:
+    """Fixed layout with explicit grid widths: LibreOffice ignores cell widths without them."""
+    t.autofit = False
+    grid = t._tbl.tblGrid
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(Cm(w).twips)))
+    tbl_pr = t._tbl.tblPr
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(int(sum(Cm(w).twips for w in widths))))
+    width.set(qn("w:type"), "dxa")
+    for old in tbl_pr.findall(qn("w:tblW")):
+        tbl_pr.remove(old)
+    tbl_pr.append(width)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+
+
+def table(doc, title: str, number: str, headers: list[str], cells: list[str], rows: str, widths: list[float], numeric_from: int, empty: str | None = None) -> None:
+    """A report table: title, header row repeated on every page, one looped data row."""
+    p(doc, title, "JS 表名")
+    p(doc, f"{number}　　　　金额单位：万元", "JS 表注")
+    t = doc.add_table(rows=1, cols=len(headers))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    fix_widths(t, widths)
+    for cell, text, w in zip(t.rows[0].cells, headers, widths, strict=True):
+        cell.width = Cm(w)
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].style = "JS 表头"
+    repeat_header(t.rows[0])
+    if empty is not None:
+        row = t.add_row()
+        row.cells[0].paragraphs[0].text = f"{{%tr if not {rows} %}}"
+        row = t.add_row()
+        merged = row.cells[0].merge(row.cells[-1])
+        merged.paragraphs[0].text = f"{{{{ {empty} }}}}"
+        merged.paragraphs[0].style = "JS 表格"
+        row = t.add_row()
+        row.cells[0].paragraphs[0].text = "{%tr endif %}"
+    row = t.add_row()
+    row.cells[0].paragraphs[0].text = f"{{%tr for r in {rows} %}}"
+    row = t.add_row()
+    cant_split(row)
+    for i, (cell, text, w) in enumerate(zip(row.cells, cells, widths, strict=True)):
+        cell.width = Cm(w)
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].style = "JS 表格数字" if i >= numeric_from else "JS 表格"
+    row = t.add_row()
+    row.cells[0].paragraphs[0].text = "{%tr endfor %}"
+
+
+def build() -> Document:
+    doc = Document()
+    setup(doc)
+    p(doc, "{{ unit }}{{ year }}年度部门决算公开说明", "JS 标题")
+
+    p(doc, "第一部分　单位概况", "JS 部分")
+    p(doc, "一、主要职能", "JS 一级标题")
+    p(doc, "{%p for item in functions %}")
+    p(doc, "（{{ loop.index }}）{{ item }}")
+    p(doc, "{%p endfor %}")
+    p(doc, "{%p if functions_note %}")
+    p(doc, "{{ functions_note }}")
+    p(doc, "{%p endif %}")
+    p(doc, "二、机构设置及人员情况", "JS 一级标题")
+    p(
+        doc,
+        "{{ unit }}{{ year }}年度，实有人数{{ staff.total }}人，其中：在职人员{{ staff.active }}人，{{ staff.active_change }}；"
+        "离休人员{{ staff.retired_cadres }}人，{{ staff.retired_cadres_change }}；退休人员{{ staff.retired }}人，{{ staff.retired_change }}。",
+    )
+    p(doc, "{{ organisation }}")
+
+    p(doc, "第二部分　部门决算情况说明", "JS 部分")
+    p(doc, "一、收入支出决算总体情况说明", "JS 一级标题")
+    p(
+        doc,
+        "{{ year }}年度收入总计{{ s1.income_total }}万元，其中：本年收入合计{{ s1.income }}万元，使用非财政拨款结余（含专用结余）"
+        "{{ s1.non_fiscal }}万元，年初结转和结余{{ s1.opening }}万元。",
+    )
+    p(
+        doc,
+        "{{ year }}年度支出总计{{ s1.expense_total }}万元，其中：本年支出合计{{ s1.expense }}万元，结余分配{{ s1.distribution }}万元，"
+        "年末结转和结余{{ s1.closing }}万元。",
+    )
+    p(doc, "收入支出总体{{ s1.change }}")
+    p(doc, "二、收入决算情况说明", "JS 一级标题")
+    p(
+        doc,
+        "本年收入{{ s2.income }}万元，其中：{% for s in s2.sources %}{{ s.name }}{{ s.amount }}万元，占{{ s.share }}"
+        "{% if not loop.last %}；{% endif %}{% endfor %}。",
+    )
+    p(doc, "三、支出决算情况说明", "JS 一级标题")
+    p(
+        doc,
+        "本年支出{{ s3.expense }}万元，其中：{% for s in s3.kinds %}{{ s.name }}{{ s.amount }}万元，占{{ s.share }}"
+        "{% if not loop.last %}；{% endif %}{% endfor %}。",
+    )
+    p(doc, "四、财政拨款收入支出决算总体情况说明", "JS 一级标题")
+    p(
+        doc,
+        "{{ year }}年度财政拨款收入总计{{ s4.income_total }}万元，其中：年初财政拨款结转和结余{{ s4.opening }}万元，"
+        "本年财政拨款收入{{ s4.income }}万元。财政拨款支出总计{{ s4.expense_total }}万元，其中：年末财政拨款结转和结余"
+        "{{ s4.closing }}万元，本年财政拨款支出{{ s4.expense }}万元。",
+    )
+    p(doc, "财政拨款收入支出总体{{ s4.change }}{{ s4.budget }}")
+    p(doc, "五、一般公共预算财政拨款支出决算情况说明", "JS 一级标题")
+    p(doc, "（一）一般公共预算财政拨款支出决算总体情况", "JS 二级标题")
+    p(doc, "{{ year }}年度一般公共预算财政拨款支出{{ s5.total }}万元，占本年支出合计的{{ s5.share }}。{{ s5.change }}{{ s5.budget }}")
+    p(doc, "（二）一般公共预算财政拨款支出决算结构情况", "JS 二级标题")
+    p(doc, "{%p for c in s5.classes %}")
+    p(doc, "{{ loop.index }}.{{ c.name }}（类）{{ c.amount }}万元，占{{ c.share }}。")
+    p(doc, "{%p endfor %}")
+    p(doc, "（三）一般公共预算财政拨款支出决算具体情况", "JS 二级标题")
+    p(doc, "{%p for i in s5.lines %}")
+    p(doc, "{{ loop.index }}.{{ i.class_name }}（类）{{ i.section_name }}（款）{{ i.name }}（项）：支出决算数为{{ i.amount }}万元，{{ i.change }}")
+    p(doc, "{%p endfor %}")
+    p(doc, "六、一般公共预算财政拨款基本支出决算情况说明", "JS 一级标题")
+    p(doc, "{{ year }}年度一般公共预算财政拨款基本支出{{ s6.total }}万元，其中：人员经费{{ s6.personnel }}万元，包括：{{ s6.personnel_items }}。")
+    p(doc, "公用经费{{ s6.public }}万元，包括：{{ s6.public_items }}。")
+    p(doc, "七、政府性基金预算财政拨款收入支出决算情况说明", "JS 一级标题")
+    p(doc, "{{ s7 }}")
+    p(doc, "八、国有资本经营预算财政拨款收入支出决算情况说明", "JS 一级标题")
+    p(doc, "{{ s8 }}")
+    p(doc, "九、财政拨款“三公”经费支出决算情况说明", "JS 一级标题")
+    p(
+        doc,
+        "{{ year }}年度财政拨款“三公”经费支出{{ s9.total }}万元，{{ s9.change }}其中："
+        "{% for x in s9.parts %}{{ x.name }}支出{{ x.amount }}万元，占{{ x.share }}，{{ x.change }}{% endfor %}",
+    )
+    p(doc, "具体情况如下：")
+    p(
+        doc,
+        "因公出国（境）费支出{{ s9.abroad }}万元，开支内容包括{{ s9.abroad_content }}。单位全年安排的因公出国（境）团组"
+        "{{ s9.abroad_groups }}个，因公出国（境）{{ s9.abroad_people }}人次。",
+    )
+    p(
+        doc,
+        "公务用车购置及运行维护费{{ s9.vehicles }}万元，其中：公务用车购置费{{ s9.vehicle_purchase }}万元，公务用车运行维护费"
+        "{{ s9.vehicle_running }}万元。公务用车运行维护费开支内容包括{{ s9.vehicle_content }}。公务用车购置数{{ s9.vehicles_bought }}辆，"
+        "公务用车保有量{{ s9.vehicles_held }}辆。国有资产占用情况中固定资产车辆{{ s9.vehicles_owned }}辆，与公务用车保有量差异原因是："
+        "{{ s9.vehicle_difference }}。",
+    )
+    p(
+        doc,
+        "公务接待费{{ s9.reception }}万元，开支内容包括{{ s9.reception_content }}。单位全年安排的国内公务接待"
+        "{{ s9.reception_batches }}批次，{{ s9.reception_people }}人次。",
+    )
+    p(doc, "{{ s9.budget_total }}其中：{% for b in s9.budget_parts %}{{ b }}{% endfor %}")
+    p(doc, "十、其他重要事项的情况说明", "JS 一级标题")
+    p(doc, "（一）机关运行经费及公用经费支出情况", "JS 二级标题")
+    p(doc, "{{ year }}年度{{ unit }}（行政单位和参照公务员法管理事业单位）机关运行经费支出{{ s10.admin_cost }}万元，{{ s10.admin_cost_change }}")
+    p(doc, "（二）政府采购情况", "JS 二级标题")
+    p(
+        doc,
+        "{{ year }}年度政府采购支出总额{{ s10.procurement_total }}万元，其中：政府采购货物支出{{ s10.goods }}万元、政府采购工程支出"
+        "{{ s10.works }}万元、政府采购服务支出{{ s10.services }}万元。",
+    )
+    p(
+        doc,
+        "授予中小企业合同金额{{ s10.sme }}万元，占政府采购支出总额的{{ s10.sme_share }}，其中：授予小微企业合同金额"
+        "{{ s10.small_micro }}万元，占政府采购支出总额的{{ s10.small_micro_share }}。",
+    )
+    p(doc, "（三）国有资产占用情况说明", "JS 二级标题")
+    p(
+        doc,
+        "截至{{ year }}年12月31日，房屋{{ s10.house_area }}平方米，价值{{ s10.house_value }}万元。车辆{{ s10.vehicles }}辆，价值"
+        "{{ s10.vehicle_value }}万元，其中：{{ s10.vehicle_kinds }}{% if s10.other_vehicle_use %}，其他用车主要是：{{ s10.other_vehicle_use }}{% endif %}。"
+        "单价100万元（含）以上设备（不含车辆）{{ s10.equipment }}台（套）。",
+    )
+    p(doc, "十一、预算绩效的情况说明", "JS 一级标题")
+    p(doc, "{%p if s11.summary %}")
+    p(
+        doc,
+        "根据预算绩效管理要求，本单位{{ year }}年度预算绩效管理{{ s11.summary }}预算绩效管理取得的成效：{{ performance_results }}。"
+        "发现的问题及原因：{{ performance_problems }}。下一步改进措施：{{ performance_measures }}。具体附整体支出绩效自评表，项目支出绩效自评表和评价报告。",
+    )
+    p(doc, "{%p else %}")
+    p(doc, "本单位本年度未开展预算绩效自评。")
+    p(doc, "{%p endif %}")
+    p(doc, "{%p if s11.tables %}")
+    p(doc, "{{p s11.tables }}")
+    p(doc, "{%p endif %}")
+    p(doc, "十二、其他需说明的事项", "JS 一级标题")
+    p(doc, "{{ s12 }}")
+
+    p(doc, "第三部分　专业名词解释", "JS 部分")
+    for line in GLOSSARY:
+        p(doc, line)
+
+    p(doc, "第四部分　部门决算报表", "JS 部分")
+    num = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
+    for i, name in enumerate(REPORTS):
+        p(doc, f"{num[i]}、《{name}》")
+    fund_headers = ["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"]
+    fund_cells = ["{{ r.code }}", "{{ r.name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(6)]
+    fund_widths = [1.6, 3.6, 1.8, 1.8, 1.8, 1.6, 1.6, 1.8]
+    table(doc, "收入支出决算总表", "公开01表", ["收入项目", "决算数", "支出项目", "决算数"],
+          ["{{ r.in_name }}", "{{ r.in_amount }}", "{{ r.out_name }}", "{{ r.out_amount }}"], "tables.summary", [5.2, 2.6, 5.2, 2.6], 99)
+    table(doc, "收入决算表", "公开02表", ["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"],
+          ["{{ r.code }}", "{{ r.name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(7)], "tables.income", [1.5, 3.4, 1.6, 1.6, 1.3, 1.3, 1.3, 1.4, 1.2], 2)
+    table(doc, "支出决算表", "公开03表", ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
+          ["{{ r.code }}", "{{ r.name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(6)], "tables.expense", [1.5, 3.8, 1.8, 1.7, 1.7, 1.4, 1.3, 1.4], 2)
+    table(doc, "财政拨款收入支出决算总表", "公开04表", ["项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
+          ["{{ r.name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(4)], "tables.fiscal", [4.4, 2.6, 2.8, 2.8, 2.8], 1)
+    table(doc, "一般公共预算财政拨款支出决算表", "公开05表", ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+          ["{{ r.code }}", "{{ r.name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(3)], "tables.gpb", [2.0, 6.4, 2.4, 2.4, 2.4], 2)
+    table(doc, "一般公共预算财政拨款基本支出决算表", "公开06表", ["科目编码", "科目名称", "决算数"],
+          ["{{ r.code }}", "{{ r.name }}", "{{ r.cells[0] }}"], "tables.basic", [2.4, 8.8, 4.4], 2)
+    table(doc, "政府性基金预算财政拨款收入支出决算表", "公开07表", fund_headers, fund_cells, "tables.gov_fund", fund_widths, 2, empty="tables.gov_fund_empty")
+    table(doc, "国有资本经营预算财政拨款收入支出决算表", "公开08表", fund_headers, fund_cells, "tables.state_capital", fund_widths, 2,
+          empty="tables.state_capital_empty")
+    table(doc, "财政拨款“三公”经费支出决算表", "公开09表", ["项目", "全年预算数", "决算数"],
+          ["{{ r.name }}", "{{ r.cells[0] }}", "{{ r.cells[1] }}"], "tables.three_public", [7.8, 3.9, 3.9], 1)
+    return doc
+
+
+REPORTS = [
+    "收入支出决算总表",
+    "收入决算表",
+    "支出决算表",
+    "财政拨款收入支出决算总表",
+    "一般公共预算财政拨款支出决算表",
+    "一般公共预算财政拨款基本支出决算表",
+    "政府性基金预算财政拨款收入支出决算表",
+    "国有资本经营预算财政拨款收入支出决算表",
+    "财政拨款“三公”经费支出决算表",
+]
+
+GLOSSARY = [
+    "一、财政拨款收入：指同级财政当年拨付的资金。",
+    "二、上级补助收入：指事业单位从主管部门和上级单位取得的非财政补助收入。",
+    "三、事业收入：指事业单位开展专业业务活动及其辅助活动所取得的收入。",
+    "四、经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。",
+    "五、附属单位上缴收入：指事业单位附属的独立核算单位按有关规定上缴的收入。",
+    "六、其他收入：指除上述“财政拨款收入”、“事业收入”、“经营收入”、“附属单位上缴收入”等之外取得的收入。",
+    "七、年初结转和结余：指以前年度支出预算因客观条件变化未执行完毕、结转到本年度按有关规定继续使用的资金，既包括财政拨款结转和结余，也包括事业收入、经营收入、其他收入的结转和结余。",
+    "八、年末结转和结余：指本年度或以前年度预算安排、因客观条件发生变化无法按原计划实施，需要延迟到以后年度按有关规定继续使用的资金，既包括财政拨款结转和结余，也包括事业收入、经营收入、其他收入的结转和结余。",
+    "九、基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。",
+    "十、项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
+    "十一、经营支出：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动发生的支出。",
+    "十二、对附属单位补助支出：指事业单位发生的用非财政预算资金对附属单位的补助支出。",
+    "十三、“三公”经费：指用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。其中，因公出国（境）费反映单位公务出国（境）的国际旅费、国外城市间交通费、住宿费、伙食费、培训费、公杂费等支出；公务用车购置反映公务用车购置支出（含车辆购置税、牌照费）；公务用车运行维护费反映单位按规定保留的公务用车燃料费、维修费、过路过桥费、保险费、安全奖励费用等支出；公务接待费反映单位按规定开支的各类公务接待（含外宾接待）费用。",
+    "十四、机关运行经费：行政单位和参照公务员法管理的事业单位财政拨款基本支出中的公用经费支出。",
+]
+
+
+if __name__ == "__main__":
+    target = ROOT / "templates" / "disclosure.docx"
+    write_atomically(target, docx_bytes(build()))
+    print(f"wrote {target}")
