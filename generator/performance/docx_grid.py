@@ -1,21 +1,27 @@
-"""A python-docx table built row by row, with merges applied once all rows exist.
+"""A python-docx table built row by row, with vertical merges applied once all rows exist.
 
 `Table.cell()` rebuilds the whole grid on every call (python-docx issue #174),
-so cells are kept per row as they are added, and merge rectangles are recorded
-and applied at the end. Borders are written into the table itself, because a
+and `_Cell.merge()` re-walks the grid to find spans, so this builds each row's
+`w:tc` elements directly: a horizontal span is one cell with `w:gridSpan`, and
+a recorded vertical merge becomes `w:vMerge` restart/continue at the end (what
+`_Cell.merge()` writes). Borders are written into the table itself, because a
 docxtpl Subdoc's table style may not exist in the master template.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from docx.enum.table import WD_TABLE_ALIGNMENT, WD_ALIGN_VERTICAL
+from docx import Document
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.oxml.simpletypes import ST_Merge
+from docx.shared import Cm, Emu, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -37,10 +43,18 @@ class Cell:
 def styled_run(paragraph: Paragraph, text: str, *, size: Pt = CELL_SIZE, bold: bool = False, font: str = FONT) -> None:
     """A run in a CJK font: python-docx sets only the Latin font unless w:eastAsia is set too."""
     run = paragraph.add_run(text)
-    run.font.size = size
-    run.font.bold = bold
-    run.font.name = font
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    run._r.insert(0, copy.deepcopy(_run_properties(size, bold, font)))
+
+
+@lru_cache(maxsize=32)
+def _run_properties(size: Pt, bold: bool, font: str) -> Any:
+    """A `w:rPr` built once per style and copied into each run (cheaper than the property setters)."""
+    scratch = Document().add_paragraph().add_run()
+    scratch.font.size = size
+    scratch.font.bold = bold
+    scratch.font.name = font
+    scratch._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    return scratch._r.rPr
 
 
 class Grid:
@@ -57,38 +71,42 @@ class Grid:
         self.table.autofit = False  # fixed layout: the column widths above hold
         self.table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _set_borders(self.table)
-        self.rows: list[list[_Cell]] = []
-        self._merges: list[tuple[int, int, int, int]] = []
+        self.rows: list[dict[int, Any]] = []  # per row: grid column -> w:tc starting there
+        self._merges: list[tuple[int, int, int]] = []  # (first row, last row, grid column)
 
     def add(self, cells: list[Cell]) -> int:
         """Append a row; entries must span exactly the grid's columns. Returns the row index."""
         assert sum(c.span for c in cells) == len(self.widths), [c.text for c in cells]
-        row = self.table.add_row()
-        grid_cells = list(row.cells)
-        index = len(self.rows)
-        self.rows.append(grid_cells)
+        tr = self.table._tbl.add_tr()
+        starts: dict[int, Any] = {}
         col = 0
         for entry in cells:
-            target = grid_cells[col]
-            target.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
-            paragraph = target.paragraphs[0]
+            tc = tr.add_tc()
+            tc.width = sum(self.widths[col : col + entry.span], Emu(0))
+            if entry.span > 1:
+                tc.grid_span = entry.span
+            cell = _Cell(tc, self.table)
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+            paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if entry.align == "center" else WD_ALIGN_PARAGRAPH.LEFT
             if entry.text:
                 styled_run(paragraph, entry.text, bold=entry.bold)
-            if entry.span > 1:
-                self._merges.append((index, col, index, col + entry.span - 1))
+            starts[col] = tc
             col += entry.span
-        return index
+        self.rows.append(starts)
+        return len(self.rows) - 1
 
-    def merge_down(self, first_row: int, last_row: int, first_col: int, last_col: int) -> None:
-        """Record a vertical merge; only the top row's cells should hold text."""
+    def merge_down(self, first_row: int, last_row: int, col: int) -> None:
+        """Merge the cells starting at grid column `col` from first_row to last_row (same spans);
+        only the top one should hold text."""
         if last_row > first_row:
-            self._merges = [m for m in self._merges if not (first_row <= m[0] <= last_row and m[1] == first_col and m[3] == last_col)]
-            self._merges.append((first_row, first_col, last_row, last_col))
+            self._merges.append((first_row, last_row, col))
 
     def finish(self) -> Table:
-        for top, left, bottom, right in self._merges:
-            self.rows[top][left].merge(self.rows[bottom][right])
+        for first, last, col in self._merges:
+            self.rows[first][col].vMerge = ST_Merge.RESTART
+            for row in range(first + 1, last + 1):
+                self.rows[row][col].vMerge = ST_Merge.CONTINUE
         return self.table
 
 
@@ -104,3 +122,10 @@ def _set_borders(table: Table) -> None:
         element.set(qn("w:color"), "000000")
         borders.append(element)
     tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+    margins = OxmlElement("w:tblCellMar")  # narrow side margins: 14 columns share the text width
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "57")  # twips, 0.1 cm
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")

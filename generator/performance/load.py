@@ -8,6 +8,7 @@ cell is a finding at that cell and loading goes on.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,7 +130,7 @@ def _read_projects(context: _Context) -> tuple[ProjectTable, ...]:
     return tuple(projects)
 
 
-def _first_locations(rows: dict[str, list[tuple[object, Location]]]) -> dict[str, Location]:
+def _first_locations(rows: Mapping[str, Sequence[tuple[object, Location]]]) -> dict[str, Location]:
     return {name: entries[0][1] for name, entries in rows.items()}
 
 

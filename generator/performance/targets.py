@@ -252,14 +252,14 @@ def _parse_date(text: str, year: int | None) -> dt.date | ParseFailure | None:
 
 def measure_of(value: CellValue, loc: Location, role: str, year: int | None) -> tuple[Measure | None, Finding | None]:
     """Parse a cell, or an error at it. `role` is 目标值 or 完成值 (codes target-…/actual-…)."""
-    code = "target" if role in ("目标值", "预期指标值") else "actual"
+    missing, unparseable = ("target-missing", "target-unparseable") if role in ("目标值", "预期指标值") else ("actual-missing", "actual-unparseable")
     parsed = parse_measure(value, year)
     if isinstance(parsed, Measure):
         return parsed, None
     if parsed.text == "":
-        return None, error(f"{code}-missing", loc, f"{role}未填写", role=role)
+        return None, error(missing, loc, f"{role}未填写", role=role)
     return None, error(
-        f"{code}-unparseable",
+        unparseable,
         loc,
         f"{role}「{parsed.text}」{parsed.reason}，{HINT}",
         text=parsed.text,

@@ -82,12 +82,13 @@ def count_clause(change: Change, unit: str = "人", profile: WordingProfile = DE
 def explained(clause: str, change: Change, profile: WordingProfile = DEFAULT) -> str:
     """The clause followed by its reason, as one finished sentence ("…，主要原因是：…。").
 
-    No reason is printed for no change, or when none was given (check warns about the latter).
+    No change needs no reason, but one a person wrote is never dropped; a missing
+    reason for a change leaves the clause alone (check warns about it).
     """
     if not clause:
         return ""
     reason = with_period(change.reason)
-    if change.direction in (Direction.FLAT, Direction.BOTH_ZERO) or not reason:
+    if not reason:
         return clause + "。"
     return f"{clause}，{profile.reason_intro}{reason}"
 

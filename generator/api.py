@@ -1,0 +1,178 @@
+"""The library's entry points: one call per job, results as values. The CLI is a thin layer over these.
+
+Pipeline: load (model) → compute (figures) → check (findings) → render (docx).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from generator.check import Settings, run_checks
+from generator.compute.figures import Figures, compute_figures
+from generator.findings import Finding, Location, Severity, has_errors, warning
+from generator.load.folder import load
+from generator.render.docx_io import write_atomically
+from generator.render.document import DEFAULT_TEMPLATE, render_disclosure
+from generator.render.pdf import convert_to_pdf
+from generator.render.wording import DEFAULT, WordingProfile
+
+OUTPUTS = Path("outputs")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The result of checking one unit-year folder."""
+
+    folder: Path
+    figures: Figures | None
+    findings: tuple[Finding, ...]
+    performance: Any = None  # the scored self-evaluation, when the folder has one
+
+    @property
+    def readable(self) -> bool:
+        return self.figures is not None
+
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.findings)
+
+
+@dataclass(frozen=True)
+class Generated:
+    checked: Checked
+    outputs: tuple[Path, ...] = ()
+    findings: tuple[Finding, ...] = field(default_factory=tuple)  # the check's and the rendering's
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.outputs)
+
+
+def check_folder(folder: Path, settings: Settings | None = None, profile: str | None = None) -> Checked:
+    """Load, compute and check one unit-year folder (and its prior year when present)."""
+    loaded, findings = load(folder)
+    if loaded is None or has_errors(findings):
+        return Checked(folder, None, tuple(findings))
+    figures = compute_figures(loaded)
+    findings.extend(run_checks(figures, settings))
+    performance, perf_findings = _self_evaluation(folder, figures, profile)
+    findings.extend(perf_findings)
+    return Checked(folder, figures, tuple(findings), performance)
+
+
+def _self_evaluation(folder: Path, figures: Figures, profile: str | None) -> tuple[Any, list[Finding]]:
+    from generator.performance import check_self_evaluation, load_profile, load_self_evaluation, score_self_evaluation
+
+    evaluation, findings = load_self_evaluation(folder, figures.year)
+    if evaluation is None or has_errors(findings):
+        return None, findings
+    rules, profile_findings = load_profile(profile or "xinjiang-2024")
+    findings.extend(profile_findings)
+    if rules is None:
+        return None, findings
+    scored = score_self_evaluation(evaluation, rules)
+    findings.extend(check_self_evaluation(scored))
+    return scored, findings
+
+
+def default_output(figures: Figures, suffix: str = "决算公开说明") -> Path:
+    return OUTPUTS / f"{_slug(figures)}-{figures.year}-{suffix}.docx"
+
+
+def _slug(figures: Figures) -> str:
+    return figures.base.unit.folder.resolve().parent.name or figures.unit_name
+
+
+def generate(
+    folder: Path,
+    output: Path | None = None,
+    template: Path | None = None,
+    force: bool = False,
+    pdf: bool = False,
+    only: str | None = None,
+    settings: Settings | None = None,
+    profile: str | None = None,
+    wording: WordingProfile = DEFAULT,
+) -> Generated:
+    """Check FOLDER, then write its disclosure (.docx, and .pdf on request).
+
+    Errors in the data stop it unless FORCE, in which case the output is still
+    written and the findings say so.
+    """
+    checked = check_folder(folder, settings, profile)
+    findings = list(checked.findings)
+    if checked.figures is None or (checked.has_errors and not force):
+        return Generated(checked, (), tuple(findings))
+    figures = checked.figures
+    if checked.has_errors:
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        findings.append(
+            warning("generated-with-errors", Location(file=str(folder)), f"数据有 {errors} 个错误，仍按 --force 生成；发布前请更正", errors=errors)
+        )
+    if only == "self-evaluation":
+        data, render_findings = _self_evaluation_only(checked)
+        target = output or default_output(figures, "绩效自评表")
+    else:
+        data, render_findings = render_disclosure(
+            figures,
+            template or DEFAULT_TEMPLATE,
+            wording,
+            performance=_performance_context(checked.performance, wording),
+            fill_tables=_tables_filler(checked.performance),
+        )
+        target = output or default_output(figures)
+    findings.extend(render_findings)
+    if data is None:
+        return Generated(checked, (), tuple(findings))
+    write_atomically(target, data)
+    outputs = [target]
+    if pdf:
+        pdf_target = target.with_suffix(".pdf")
+        pdf_findings = convert_to_pdf(target, pdf_target)
+        findings.extend(pdf_findings)
+        if not pdf_findings:
+            outputs.append(pdf_target)
+    return Generated(checked, tuple(outputs), tuple(findings))
+
+
+def _performance_context(scored: Any, wording: WordingProfile) -> dict[str, Any] | None:
+    """The 十一、预算绩效 counts and sums, worded."""
+    if scored is None:
+        return None
+    s = scored.summary
+    a = wording.amount
+    parts = []
+    if s.unit_table_count:
+        parts.append(
+            f"形成整体支出绩效自评表{s.unit_table_count}个，全年预算总额{a(s.unit_annual_budget)}万元，实际执行总额{a(s.unit_executed)}万元"
+        )
+    parts.append(f"预算绩效评价项目{s.project_count}个，全年预算数{a(s.project_annual_budget)}万元，全年执行数{a(s.project_executed)}万元")
+    return {"summary": "；".join(parts) + "。"}
+
+
+def _tables_filler(scored: Any):
+    if scored is None:
+        return None
+    from generator.performance import add_self_evaluation_tables
+
+    return lambda container: add_self_evaluation_tables(container, scored)
+
+
+def _self_evaluation_only(checked: Checked) -> tuple[bytes | None, list[Finding]]:
+    from datetime import UTC, datetime
+
+    from generator.performance import self_evaluation_document
+    from generator.render.docx_io import docx_bytes
+
+    if checked.performance is None:
+        return None, [warning("self-evaluation-missing", Location(file=str(checked.folder)), "数据文件夹中没有绩效自评表.xlsx，无法单独生成绩效自评表")]
+    assert checked.figures is not None
+    document = self_evaluation_document(checked.performance)
+    return docx_bytes(document, timestamp=datetime(checked.figures.year, 12, 31, tzinfo=UTC)), []
+
+
+def threshold_settings(percent: float | Decimal | None) -> Settings:
+    return Settings() if percent is None else Settings(change_threshold=Decimal(str(percent)) / 100)

@@ -1,0 +1,160 @@
+"""The `juesuan` command: parse, make one library call, print, exit.
+
+Exit status: 0 no errors, 1 errors in the data, 2 the input cannot be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from generator import api
+from generator.findings import Finding, Severity, count
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _print_findings(findings: Iterable[Finding]) -> None:
+    findings = list(findings)
+    for f in findings:
+        location = click.style(str(f.location), bold=True)
+        label = click.style(f"{f.severity.label}[{f.code}]", fg=_COLORS[f.severity])
+        click.echo(f"{location} {label} {f.message}")
+    totals = count(findings)
+    click.echo(f"共 {totals[Severity.ERROR]} 个错误，{totals[Severity.WARNING]} 个警告，{totals[Severity.INFO]} 个提示。")
+
+
+def _json(checked: api.Checked, findings: Iterable[Finding], outputs: Iterable[Path] = ()) -> str:
+    totals = count(findings)
+    return json.dumps(
+        {
+            "folder": str(checked.folder),
+            "readable": checked.readable,
+            "errors": totals[Severity.ERROR],
+            "warnings": totals[Severity.WARNING],
+            "findings": [f.as_json() for f in findings],
+            "outputs": [str(p) for p in outputs],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def _exit_code(checked: api.Checked) -> int:
+    if not checked.readable:
+        return EXIT_UNREADABLE
+    return EXIT_ERRORS if checked.has_errors else EXIT_OK
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="juesuan")
+def main() -> None:
+    """juesuan：从决算数据生成部门决算公开说明，并核对数据是否自相矛盾。
+
+    \b
+    示例：
+      juesuan init inputs/my-unit/2024          # 生成空白数据模板
+      juesuan check inputs/changji-ybj/2024     # 核对数据
+      juesuan generate inputs/changji-ybj/2024  # 生成公开说明 .docx
+    """
+
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式")
+THRESHOLD = click.option(
+    "--threshold", type=click.FloatRange(min=0), default=None, help="变动幅度达到此百分比须说明原因（默认 10）"
+)
+PROFILE = click.option("--profile", default=None, help="绩效自评赋分规则（名称或 YAML 文件路径，默认 xinjiang-2024）")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@FORMAT
+@THRESHOLD
+@PROFILE
+def check(folder: Path, fmt: str, threshold: float | None, profile: str | None) -> None:
+    """核对一个单位一个年度的数据，列出所有不一致之处。
+
+    \b
+    示例：
+      juesuan check inputs/changji-ybj/2024
+      juesuan check inputs/changji-ybj/2024 --format json
+    """
+    checked = api.check_folder(folder, api.threshold_settings(threshold), profile)
+    if fmt == "json":
+        click.echo(_json(checked, checked.findings))
+    else:
+        _print_findings(checked.findings)
+    sys.exit(_exit_code(checked))
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="输出文件（默认 outputs/<单位>-<年度>-决算公开说明.docx）")
+@click.option("--template", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None, help="自定义 Word 模板")
+@click.option("--force", is_flag=True, help="数据有错误时仍然生成（文档需更正后才能发布）")
+@click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF")
+@click.option("--only", type=click.Choice(["self-evaluation"]), default=None, help="只生成绩效自评表")
+@FORMAT
+@THRESHOLD
+@PROFILE
+def generate(
+    folder: Path,
+    output: Path | None,
+    template: Path | None,
+    force: bool,
+    pdf: bool,
+    only: str | None,
+    fmt: str,
+    threshold: float | None,
+    profile: str | None,
+) -> None:
+    """先核对数据，再生成公开说明 .docx（可选 PDF）。
+
+    \b
+    示例：
+      juesuan generate inputs/changji-ybj/2024
+      juesuan generate inputs/changji-ybj/2024 -o 公开说明.docx --pdf
+      juesuan generate inputs/changji-ybj/2024 --only self-evaluation
+    """
+    result = api.generate(folder, output, template, force, pdf, only, api.threshold_settings(threshold), profile)
+    if fmt == "json":
+        click.echo(_json(result.checked, result.findings, result.outputs))
+    else:
+        _print_findings(result.findings)
+        for path in result.outputs:
+            click.echo(f"已生成：{path}")
+        if not result.ok and result.checked.has_errors and not force:
+            click.echo("数据有错误，未生成文档。更正后重试，或加 --force 强制生成。")
+    if not result.checked.readable:
+        sys.exit(EXIT_UNREADABLE)
+    if not result.ok:
+        sys.exit(EXIT_ERRORS)
+    sys.exit(EXIT_ERRORS if result.checked.has_errors else EXIT_OK)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder: Path) -> None:
+    """生成空白的数据文件夹：决算数据.xlsx（全部工作表和表头）、文字说明.yaml、绩效自评表.xlsx。
+
+    \b
+    示例：
+      juesuan init inputs/my-unit/2025
+    """
+    from generator.init import init_folder
+
+    findings = init_folder(folder)
+    if findings:
+        _print_findings(findings)
+        sys.exit(EXIT_ERRORS)
+    click.echo(f"已生成空白数据文件夹：{folder}")
+    click.echo("下一步：按各工作表第2行的填写说明录入数据，然后运行 juesuan check " + str(folder))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

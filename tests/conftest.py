@@ -1,0 +1,163 @@
+"""Shared test helpers: write a unit-year folder from a values dict, and flatten findings.
+
+The values dicts are those of scripts/build_sample.py (`sample_2024()`, `sample_2023()`), the
+format `generator.init.workbook_bytes` writes: for a 项目表 {item: [cells…]}, for a 科目表 a
+list of rows (code, name, amounts…). `consistent_2024()`/`consistent_2023()` are the sample
+with its known disagreements removed, so that one changed cell shows exactly one finding.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import layout
+from generator.findings import Finding
+from generator.init import workbook_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_FOLDER = ROOT / "inputs" / "changji-ybj" / "2024"
+SAMPLE_TEXTS = (SAMPLE_FOLDER / layout.TEXTS).read_text(encoding="utf-8")
+
+
+def _load_build_sample():
+    """scripts/ is no package: import build_sample.py from its path."""
+    spec = importlib.util.spec_from_file_location("build_sample", ROOT / "scripts" / "build_sample.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build_sample = _load_build_sample()
+
+
+def sample_2024() -> dict[str, Any]:
+    return copy.deepcopy(build_sample.sample_2024())
+
+
+def sample_2023() -> dict[str, Any]:
+    return copy.deepcopy(build_sample.sample_2023())
+
+
+def consistent_2024() -> dict[str, Any]:
+    """The 2024 sample with the disagreements the published document carries removed."""
+    v = sample_2024()
+    summary = v[layout.SUMMARY.name]
+    summary["收入总计"] = [1239.71]  # 1238.41 + 0 + 1.30
+    summary["支出总计"] = [1239.71]  # 1238.51 + 0 + 1.20
+    three = v[layout.THREE_PUBLIC.name]
+    three["合计"][0:3] = [7.66, 7.66, 3.29]  # 0 + 7.32 + 0.34, and last year's 0 + 2.91 + 0.38
+    # The 项 of 2023 add up to 1548.17, one cent above the 合计 1548.16 the document prints:
+    # take the cent off 2299999 其他支出 in both years' data.
+    _set_subject(v, layout.GPB.name, "2299999", layout.PRIOR, 2.06)
+    return v
+
+
+def consistent_2023() -> dict[str, Any]:
+    v = sample_2023()
+    _set_subject(v, layout.GPB.name, "2299999", "合计", 2.06)
+    return v
+
+
+# --- editing a values dict ----------------------------------------------------
+
+
+def _spec(sheet: str) -> layout.ItemSheet | layout.SubjectSheet:
+    return next(s for s in layout.SHEET_ORDER if s.name == sheet)
+
+
+def _set_subject(values: dict[str, Any], sheet: str, key: str, header: str, value: Any) -> None:
+    spec = _spec(sheet)
+    assert isinstance(spec, layout.SubjectSheet)
+    index = [c.header for c in spec.columns].index(header)
+    rows = values[sheet]
+    for i, row in enumerate(rows):
+        if row[0] == key or (not row[0] and row[1] == key):
+            cells = list(row) + [None] * (index + 1 - len(row))
+            cells[index] = value
+            rows[i] = tuple(cells)
+            return
+    raise KeyError(f"{sheet}: no row {key}")
+
+
+def set_value(values: dict[str, Any], sheet: str, key: str, header: str, value: Any) -> dict[str, Any]:
+    """Change one cell: KEY is an item name (项目表) or a code, or a name for a code-less row (科目表)."""
+    spec = _spec(sheet)
+    if isinstance(spec, layout.SubjectSheet):
+        _set_subject(values, sheet, key, header, value)
+        return values
+    index = [c.header for c in spec.columns].index(header)
+    table = values.setdefault(sheet, {})
+    cells = list(table.get(key, ())) + [None] * (index + 1 - len(table.get(key, ())))
+    cells[index] = value
+    table[key] = cells
+    return values
+
+
+# --- writing a folder -----------------------------------------------------------
+
+_DEFAULT = object()
+
+
+def write_unit(
+    root: Path,
+    values: Mapping[str, Any],
+    texts: str | None | object = _DEFAULT,
+    prior: Mapping[str, Any] | None = None,
+    year: int = 2024,
+) -> Path:
+    """ROOT/unit/YEAR/决算数据.xlsx (+ 文字说明.yaml, the sample's unless TEXTS is None or a
+    string), and with PRIOR the sibling ROOT/unit/YEAR-1/决算数据.xlsx. Returns the folder."""
+    folder = root / "unit" / str(year)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / layout.WORKBOOK).write_bytes(workbook_bytes(values))
+    text = SAMPLE_TEXTS if texts is _DEFAULT else texts
+    if text is not None:
+        assert isinstance(text, str)
+        (folder / layout.TEXTS).write_text(text, encoding="utf-8")
+    if prior is not None:
+        prior_folder = root / "unit" / str(year - 1)
+        prior_folder.mkdir(parents=True, exist_ok=True)
+        (prior_folder / layout.WORKBOOK).write_bytes(workbook_bytes(prior))
+    return folder
+
+
+def located(findings: Iterable[Finding]) -> list[tuple[str, str | None, str | None]]:
+    """(code, sheet, cell) of each finding, in order."""
+    return [(f.code, f.location.sheet, f.location.cell) for f in findings]
+
+
+# --- fixtures -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def consistent() -> dict[str, Any]:
+    """A fresh copy of the consistent 2024 values, free to change."""
+    return consistent_2024()
+
+
+@pytest.fixture
+def consistent_prior() -> dict[str, Any]:
+    return consistent_2023()
+
+
+@pytest.fixture
+def unit_folder(tmp_path: Path) -> Callable[..., Path]:
+    """write_unit bound to this test's tmp_path: unit_folder(values, texts=…, prior=…)."""
+
+    def write(values: Mapping[str, Any], texts: str | None | object = _DEFAULT, prior: Mapping[str, Any] | None = None, year: int = 2024) -> Path:
+        return write_unit(tmp_path, values, texts, prior, year)
+
+    return write
+
+
+@pytest.fixture
+def where() -> Callable[[Iterable[Finding]], list[tuple[str, str | None, str | None]]]:
+    """located() as a fixture, for test modules that do not import conftest."""
+    return located
