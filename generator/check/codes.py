@@ -24,14 +24,14 @@ def check_codes(ctx: CheckContext) -> Iterator[Finding]:
                     "code-unknown",
                     where,
                     f"科目编码「{row.code}」不在科目表中（可在数据文件夹的 {codes.LOCAL_FUNCTIONAL if spec.classification == 'functional' else codes.LOCAL_ECONOMIC} 中补充）",
-                    code=row.code,
+                    subject_code=row.code,
                 )
             elif row.name and _plain(row.name) != _plain(known):
                 yield warning(
                     "code-name-mismatch",
                     row.source.at(layout.NAME),
                     f"科目编码「{row.code}」在科目表中的名称是「{known}」，此处写作「{row.name}」",
-                    code=row.code,
+                    subject_code=row.code,
                     expected=known,
                     actual=row.name,
                 )
@@ -41,7 +41,7 @@ def check_codes(ctx: CheckContext) -> Iterator[Finding]:
                     "code-parent-missing",
                     where,
                     f"「{row.code} {row.name}」的上级科目「{parent} {names.name(parent) or ''}」未在本表列出".replace(" 」", "」"),
-                    code=row.code,
+                    subject_code=row.code,
                     parent=parent,
                 )
 

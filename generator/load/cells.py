@@ -36,6 +36,8 @@ def decimal_of(value: CellValue, loc: Location, what: str) -> tuple[Decimal | No
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return None, error("not-a-number", loc, f"{what}不是有效数字", value=str(value))
+        if value.is_integer():  # calamine reads every number as a float: 31.0 people are 31, not "31.0"
+            return Decimal(int(value)), None
         return Decimal(repr(value)), None
     if isinstance(value, str):
         text = value.strip().replace("，", ",").replace("\u3000", "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,6 +14,9 @@ from generator.load.workbook import read_workbook
 from generator.model import Cover, ItemTable, Source, UnitYear
 
 UNITS = {"万元": Decimal(1), "元": Decimal("0.0001")}
+# The cover is read as text, so that _cover can name what was typed (a 年度 of "二〇二四" is one
+# cover-missing finding quoting it, not a not-a-number finding plus a cover-missing quoting nothing).
+_COVER_AS_TEXT = replace(layout.COVER, items=tuple(replace(i, kind=layout.Kind.TEXT) for i in layout.COVER.items))
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
     if layout.COVER.name in missing:
         return None, findings
     ctx = Context(book=book, scale=Decimal(1), findings=findings)
-    cover_table = parse_item_sheet(ctx, book.sheets[layout.COVER.name], layout.COVER, frozenset())
+    cover_table = parse_item_sheet(ctx, book.sheets[layout.COVER.name], _COVER_AS_TEXT, frozenset())
     cover = _cover(cover_table, book.label, findings)
     if cover is None:
         return None, findings

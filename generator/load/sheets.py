@@ -178,7 +178,7 @@ def parse_subject_sheet(
                     "code-format",
                     src.at(CODE),
                     f"科目编码「{code}」格式不对：功能分类应为3位（类）、5位（款）或7位（项）数字，经济分类为3位或5位",
-                    code=code,
+                    subject_code=code,
                 )
             )
             continue

@@ -104,8 +104,12 @@ def read_workbook(path: Path, label: str | None = None) -> tuple[Workbook | None
 
 
 def _formula_cells(path: Path) -> set[tuple[str, int, int]]:
-    """(sheet, row, col) of every formula cell. Cheap: openpyxl read-only, formulas kept."""
-    if not zipfile.is_zipfile(path):
+    """(sheet, row, col) of every formula cell, by an openpyxl read-only pass.
+
+    Most workbooks a finance system exports hold no formula at all: a look at the
+    raw sheet parts settles that first and spares the (slower) openpyxl pass.
+    """
+    if not zipfile.is_zipfile(path) or not _has_formulas(path):
         return set()
     import openpyxl  # imported lazily: only this pass needs it
 
@@ -124,3 +128,13 @@ def _formula_cells(path: Path) -> set[tuple[str, int, int]]:
     finally:
         wb.close()
     return found
+
+
+def _has_formulas(path: Path) -> bool:
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                data = package.read(name)
+                if b"<f>" in data or b"<f " in data or b":f>" in data or b":f " in data:
+                    return True
+    return False

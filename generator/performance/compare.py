@@ -49,7 +49,7 @@ def compare(indicator: Indicator, tiers: tuple[QualitativeTier, ...]) -> tuple[C
                     actual=actual.text,
                 )
             ]
-        return Comparison(kind="words", operator=target.operator, met=tier == tiers[0], tier=tier), []
+        return Comparison(kind="words", operator=target.operator, met=tier is tiers[0], tier=tier), []
     return None, [
         error(
             "actual-incomparable",
@@ -116,11 +116,15 @@ def _satisfies(operator: Operator, a: Decimal, b: Decimal) -> bool:
 
 
 def tier_of(actual: str, target: str, tiers: tuple[QualitativeTier, ...]) -> QualitativeTier | None:
-    """The tier a qualitative completed value falls in: the same words as the target is the first
-    tier; otherwise the tier with the longest matching word (so 未完成 is not read as 完成)."""
-    if actual == target or (target and target in actual):
+    """The tier a qualitative completed value falls in.
+
+    A tier word decides first: the one starting earliest, then the longest, so that a qualifier
+    wins (未完成 is not 完成, 部分达成预期指标 is not 达成预期指标). Without one, repeating the
+    target's words ("提升" for 提升, "显著提升" for 提升) is the first tier.
+    """
+    candidates = [(actual.find(word), -len(word), index) for index, tier in enumerate(tiers) for word in tier.words if word and word in actual]
+    if candidates:
+        return tiers[min(candidates)[2]]
+    if target and target in actual:
         return tiers[0]
-    candidates = [(len(word), tier) for tier in tiers for word in tier.words if word and word in actual]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda item: item[0])[1]
+    return None

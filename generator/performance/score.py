@@ -111,7 +111,7 @@ def _score_table(table: ProjectTable | UnitTable, profile: Profile) -> ScoredTab
         execution_score = weight
     else:
         execution_score = weight * min(rate, Decimal(1))
-    indicators = tuple(_score_indicator(indicator, profile, kind) for indicator in table.indicators)
+    indicators = tuple(score_indicator(indicator, profile, kind) for indicator in table.indicators)
     parts = [execution_score, *(s.score for s in indicators)]
     total = sum((cents(p) for p in parts), ZERO) if profile.total == "sum_of_rounded" else sum(parts, ZERO)
     return ScoredTable(
@@ -144,7 +144,8 @@ def funds_totals(funds: Funds) -> FundsTotals:
     return FundsTotals(initial_budget=pick("initial_budget"), annual_budget=pick("annual_budget"), executed=pick("executed"))
 
 
-def _score_indicator(indicator: Indicator, profile: Profile, kind: str) -> ScoredIndicator:
+def score_indicator(indicator: Indicator, profile: Profile, kind: str = "project") -> ScoredIndicator:
+    """One indicator under `profile`; `kind` "unit" applies the profile's unit-wide rule."""
     override = indicator.override.score if indicator.override is not None else None
     if indicator.target is None or indicator.actual is None or indicator.weight is None:
         return ScoredIndicator(
