@@ -20,7 +20,8 @@ def _checked(folder: Path, name: str = "xinjiang-2024", **book: object) -> tuple
 def test_a_clean_project_has_no_findings(tmp_path: Path) -> None:
     scored, found = _checked(tmp_path)
     assert found == set()
-    assert scored.projects[0].total == 100
+    # 执行率 90% is full marks under xinjiang-2024; 培训费 9 of <=10万元 costs 20 × (1 − 2.5 × 0.1) = 15
+    assert scored.projects[0].total == 95
 
 
 def test_overrides(tmp_path: Path) -> None:
@@ -55,12 +56,11 @@ def test_funds_total_and_execution(tmp_path: Path) -> None:
     ]
     _, found = _checked(tmp_path, funds=funds)
     assert found == {
-        ("funds-total-rounding", "项目资金", "D4"),  # 10 vs 8 + 1.99: a cent of 尾差
-        ("funds-total-mismatch", "项目资金", "C4"),  # 年初 10 vs 10 + 0 is fine; 执行 11 vs 9 + 2 fine; see below
+        ("funds-total-rounding", "项目资金", "D4"),  # 全年预算数 10 vs 8 + 1.99: a cent of 尾差
         ("executed-exceeds-budget", "项目资金", "E4"),
         ("executed-exceeds-budget", "项目资金", "E5"),
         ("executed-exceeds-budget", "项目资金", "E6"),
-    } - {("funds-total-mismatch", "项目资金", "C4")}
+    }
 
 
 def test_funds_total_mismatch_beyond_a_cent(tmp_path: Path) -> None:
