@@ -14,8 +14,8 @@ from generator.check import Settings, run_checks
 from generator.compute.figures import Figures, compute_figures
 from generator.findings import Finding, Location, Severity, has_errors, warning
 from generator.load.folder import load
-from generator.render.docx_io import write_atomically
 from generator.render.document import DEFAULT_TEMPLATE, render_disclosure
+from generator.render.docx_io import write_atomically
 from generator.render.pdf import convert_to_pdf
 from generator.render.wording import DEFAULT, WordingProfile
 

@@ -8,7 +8,7 @@ and item names follow the official 部门决算公开表.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 WORKBOOK = "决算数据.xlsx"
 TEXTS = "文字说明.yaml"
@@ -19,7 +19,7 @@ CODE, NAME, ITEM, CONTENT = "科目编码", "科目名称", "项目", "内容"
 PRIOR, REASON, BUDGET_REASON = "上年决算数", "变动原因", "预决算差异原因"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a value is: it decides how a cell is parsed and checked."""
 
     AMOUNT = "amount"  # money, in the workbook's declared unit

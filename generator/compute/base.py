@@ -108,46 +108,43 @@ def _summary(table: ItemTable, ledger: Ledger) -> dict[str, Decimal | None]:
     return out
 
 
+def _settle_items(
+    ledger: Ledger, table: ItemTable, key: str, name: str, part_names: tuple[str, ...], column: str, values: dict[str, Decimal | None]
+) -> Decimal | None:
+    """Settle item NAME of TABLE against PART_NAMES in one COLUMN; VALUES holds what is settled so far."""
+    declared, loc = _declared(table, name, column)
+    parts = _parts(table, part_names, column, values)
+    return ledger.settle(f"{key}.{name}.{column}", f"{table.sheet}「{name}」的「{column}」", declared, parts, loc)
+
+
 def _fiscal(table: ItemTable, ledger: Ledger) -> dict[str, dict[str, Decimal | None]]:
     funds = layout.FISCAL_COLUMNS[1:]
-    out: dict[str, dict[str, Decimal | None]] = {}
-    sheet = table.sheet
+    by_row: dict[str, dict[str, Decimal | None]] = {}
     rows = list(table.rows.values()) + list(table.class_rows.values())
     for row in rows:
         values = {col: row.amount(col) for col in funds}
         values["合计"] = ledger.settle(
             f"fiscal.{row.name}.合计",
-            f"{sheet}「{row.name}」的「合计」",
+            f"{table.sheet}「{row.name}」的「合计」",
             row.amount("合计"),
             [Part(col, row.amount(col), row.source.at(col)) for col in funds],
             row.source.at("合计"),
         )
-        out[row.name] = values
+        by_row[row.name] = values
+    classes = tuple(table.class_rows)
     for col in layout.FISCAL_COLUMNS:
-
-        def value(name: str) -> Decimal | None:
-            return out.get(name, {}).get(col)
-
-        def settle(name: str, part_names: tuple[str, ...]) -> None:
-            row = table.get(name)
-            parts = [Part(p, value(p), table.get(p).source.at(col) if table.get(p) else None) for p in part_names]
-            settled = ledger.settle(
-                f"fiscal.{name}.{col}", f"{sheet}「{name}」的「{col}」", row.amount(col) if row else None, parts,
-                row.source.at(col) if row else None,
-            )
-            out.setdefault(name, {})[col] = settled
-
-        classes = tuple(table.class_rows)
+        column = {name: values.get(col) for name, values in by_row.items()}
         if classes:
-            parts = [Part(n, out[n].get(col), table.class_rows[n].source.at(col)) for n in classes]
-            row = table.get("本年支出合计")
-            out.setdefault("本年支出合计", {})[col] = ledger.settle(
-                f"fiscal.本年支出合计.{col}", f"{sheet}「本年支出合计」的「{col}」", row.amount(col) if row else None, parts,
-                row.source.at(col) if row else None,
+            parts = [Part(n, column.get(n), table.class_rows[n].source.at(col)) for n in classes]
+            declared, loc = _declared(table, "本年支出合计", col)
+            column["本年支出合计"] = ledger.settle(
+                f"fiscal.本年支出合计.{col}", f"{table.sheet}「本年支出合计」的「{col}」", declared, parts, loc
             )
-        settle("收入总计", ("本年收入", "年初财政拨款结转和结余"))
-        settle("支出总计", ("本年支出合计", "年末财政拨款结转和结余"))
-    return out
+        column["收入总计"] = _settle_items(ledger, table, "fiscal", "收入总计", ("本年收入", "年初财政拨款结转和结余"), col, column)
+        column["支出总计"] = _settle_items(ledger, table, "fiscal", "支出总计", ("本年支出合计", "年末财政拨款结转和结余"), col, column)
+        for name, value in column.items():
+            by_row.setdefault(name, {})[col] = value
+    return by_row
 
 
 THREE_PUBLIC_COLUMNS = ("全年预算数", "决算数", layout.PRIOR)
@@ -155,18 +152,13 @@ THREE_PUBLIC_COLUMNS = ("全年预算数", "决算数", layout.PRIOR)
 
 def _three_public(table: ItemTable, ledger: Ledger) -> dict[str, dict[str, Decimal | None]]:
     out: dict[str, dict[str, Decimal | None]] = {}
-    sheet = table.sheet
+    leaves = (layout.THREE_PUBLIC_PARTS[0], layout.THREE_PUBLIC_PARTS[2], *layout.VEHICLE_PARTS)
     for col in THREE_PUBLIC_COLUMNS:
-        values: dict[str, Decimal | None] = {name: table.amount(name, col) for name in (layout.THREE_PUBLIC_PARTS[0], layout.THREE_PUBLIC_PARTS[2], *layout.VEHICLE_PARTS)}
-
-        def settle(name: str, part_names: tuple[str, ...]) -> None:
-            declared, loc = _declared(table, name, col)
-            values[name] = ledger.settle(
-                f"three_public.{name}.{col}", f"{sheet}「{name}」的「{col}」", declared, _parts(table, part_names, col, values), loc
-            )
-
-        settle("公务用车购置及运行维护费", layout.VEHICLE_PARTS)
-        settle("合计", layout.THREE_PUBLIC_PARTS)
+        values: dict[str, Decimal | None] = {name: table.amount(name, col) for name in leaves}
+        values["公务用车购置及运行维护费"] = _settle_items(
+            ledger, table, "three_public", "公务用车购置及运行维护费", layout.VEHICLE_PARTS, col, values
+        )
+        values["合计"] = _settle_items(ledger, table, "three_public", "合计", layout.THREE_PUBLIC_PARTS, col, values)
         for name, value in values.items():
             out.setdefault(name, {})[col] = value
     return out

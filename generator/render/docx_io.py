@@ -105,8 +105,11 @@ def _fixed_info(name: str) -> zipfile.ZipInfo:
 
 def _normalise_core(blob: bytes, timestamp: datetime) -> bytes:
     root = etree.fromstring(blob)
-    for name in ("lastModifiedBy", "lastPrinted"):
-        for element in root.findall(f"{{{_CP}}}{name}"):
+    # By local name, whatever the namespace: with docxcompose (docxtpl's subdoc
+    # extra) imported, python-docx writes these under the custom-properties
+    # namespace, and a namespace-exact match would let the author's name through.
+    for element in list(root):
+        if etree.QName(element).localname in ("lastModifiedBy", "lastPrinted", "revision"):
             root.remove(element)
     _set_child(root, f"{{{_CP}}}revision", "1")
     when = _w3cdtf(timestamp)
