@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from generator.check.context import CheckContext, money
 from generator.compute.change import Change, Direction
@@ -56,7 +57,8 @@ def check_reasons(ctx: CheckContext) -> Iterator[Finding]:
         notable = rate is None or abs(rate) >= threshold
         where = c.reason_location or Location(field=item.label)
         if notable and not c.reason.strip():
-            rate_text = "从零变为非零" if c.base == 0 else ("降为零" if c.current == 0 else f"变动{abs(rate or 0) * 100:.2f}%")
+            change_rate = abs(rate) * 100 if rate is not None else Decimal(0)
+            rate_text = "从零变为非零" if c.base == 0 else ("降为零" if c.current == 0 else f"变动{change_rate:.2f}%")
             yield warning(
                 "change-without-reason",
                 where,

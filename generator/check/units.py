@@ -26,18 +26,18 @@ def check_yuan_in_wanyuan(ctx: CheckContext) -> Iterator[Finding]:
             for header, value in row.amounts.items():
                 if value:
                     cells.append((value, row.source.at(header)))
-    for spec in layout.ITEM_SHEETS:
-        if spec is layout.COVER:
+    for item_spec in layout.ITEM_SHEETS:
+        if item_spec is layout.COVER:
             continue
-        kinds = {item.name: item.kind for item in spec.items}
-        table = unit.item_table(spec.name)
-        for row in list(table.rows.values()) + list(table.class_rows.values()):
-            if kinds.get(row.name, layout.Kind.AMOUNT) is not layout.Kind.AMOUNT:
+        kinds = {item.name: item.kind for item in item_spec.items}
+        items = unit.item_table(item_spec.name)
+        for item_row in list(items.rows.values()) + list(items.class_rows.values()):
+            if kinds.get(item_row.name, layout.Kind.AMOUNT) is not layout.Kind.AMOUNT:
                 continue
-            for col in spec.columns:
-                value = row.amount(col.header)
+            for col in item_spec.columns:
+                value = item_row.amount(col.header)
                 if col.kind is layout.Kind.AMOUNT and value:
-                    cells.append((value, row.source.at(col.header)))
+                    cells.append((value, item_row.source.at(col.header)))
     if not cells:
         return
     typical = Decimal(median(v for v, _ in cells))

@@ -296,6 +296,8 @@ def _gpb_items(cur: YearBase, prior: YearBase | None) -> tuple[ItemLine, ...]:
     lines = {}
     for node in cur.gpb.leaves():
         row = node.row
+        base: Decimal | None
+        base_loc: Location | None
         if prior is not None and prior.gpb.has_data:
             prior_node = prior.gpb.find(node.code)
             base = prior_node.value("合计") if prior_node else ZERO
@@ -357,6 +359,7 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
         values = tp.get(name, {})
         actual = _z(values.get("决算数"))
         budget = _z(values.get("全年预算数"))
+        base_loc: Location | None
         if prior is not None:
             base = prior.three_public.get(name, {}).get("决算数")
             base_loc = Location(file=prior.unit.cover.source.file, sheet=layout.THREE_PUBLIC.name, field=name)
@@ -404,6 +407,7 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
 def _admin_cost(cur: YearBase, prior: YearBase | None) -> Change:
     table = cur.item(layout.OTHER_MATTERS.name)
     name = "机关运行经费"
+    base_loc: Location | None
     if prior is not None:
         base = prior.item(layout.OTHER_MATTERS.name).amount(name, "本年数")
         base_loc = Location(file=prior.unit.cover.source.file, sheet=layout.OTHER_MATTERS.name, field=name)
@@ -442,6 +446,7 @@ def _staff(cur: YearBase, prior: YearBase | None) -> tuple[StaffLine, ...]:
     lines = []
     for name in layout.STAFF_ITEMS:
         current = _z(table.amount(name, "本年人数"))
+        loc: Location | None
         if prior is not None:
             base = prior.item(layout.STAFF.name).amount(name, "本年人数")
             loc = Location(file=prior.unit.cover.source.file, sheet=layout.STAFF.name, field=name)

@@ -72,10 +72,11 @@ def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
     ctx = Context(book=book, scale=UNITS[cover.declared_unit], findings=findings)
     functional = codes.for_folder(folder, "functional")
     subjects = {}
-    for spec in layout.SUBJECT_SHEETS:
-        if spec.name in book.sheets:
-            ok = codes.is_economic_code if spec.classification == "economic" else codes.is_functional_code
-            subjects[spec.name] = parse_subject_sheet(ctx, book.sheets[spec.name], spec, ok)
+    for subject_spec in layout.SUBJECT_SHEETS:
+        spec_name = subject_spec.name
+        if spec_name in book.sheets:
+            ok = codes.is_economic_code if subject_spec.classification == "economic" else codes.is_functional_code
+            subjects[spec_name] = parse_subject_sheet(ctx, book.sheets[spec_name], subject_spec, ok)
     items: dict[str, ItemTable] = {layout.COVER.name: cover_table}
     class_names = functional.class_names()
     for spec in layout.ITEM_SHEETS[1:]:
@@ -96,12 +97,14 @@ def _cover(table: ItemTable, label: str, findings: list[Finding]) -> Cover | Non
         return (str(int(number)) if number is not None else value), row.source
 
     where = Location(file=label, sheet=layout.COVER.name)
-    name, _ = field("单位名称")
+    name, name_src = field("单位名称")
     year_text, year_src = field("年度")
     unit, unit_src = field("金额单位")
     ok = True
     if not name:
-        findings.append(error("cover-missing", where, "封面缺少「单位名称」", item="单位名称"))
+        findings.append(
+            error("cover-missing", name_src.at(layout.CONTENT) if name_src else where, "封面缺少「单位名称」", item="单位名称")
+        )
         ok = False
     if not year_text.isdigit() or not 1990 <= int(year_text) <= 2100:
         findings.append(

@@ -18,6 +18,7 @@ from generator.layout import (
     PRIOR,
     REASON,
     Column,
+    Item,
     ItemSheet,
     Kind,
     SubjectSheet,
@@ -190,16 +191,16 @@ def parse_item_sheet(ctx: Context, sheet: Sheet, spec: ItemSheet, class_names: f
     columns = find_columns(ctx, sheet, spec.columns, ITEM)
     if columns is None:
         return ItemTable(sheet=spec.name)
-    by_name = {}
-    for item in spec.items:
-        for alias in (item.name, *item.aliases):
-            by_name[normalize(alias)] = item
+    by_name: dict[str, Item] = {}
+    for known in spec.items:
+        for alias in (known.name, *known.aliases):
+            by_name[normalize(alias)] = known
     rows: dict[str, ItemRow] = {}
     class_rows: dict[str, ItemRow] = {}
     for r in _data_rows(sheet, columns):
         raw_name = text_of(sheet.value(r, columns[ITEM]))
         key = normalize(raw_name)
-        item = by_name.get(key)
+        item: Item | None = by_name.get(key)
         is_class = item is None and spec.class_rows and key in class_names
         if item is None and not is_class:
             ctx.findings.append(

@@ -87,19 +87,20 @@ def read_workbook(path: Path, label: str | None = None) -> tuple[Workbook | None
         ]
     try:
         book = CalamineWorkbook.from_path(str(path))
-        sheets = {}
+        sheets: dict[str, list[list[CellValue]]] = {}
         for name in book.sheet_names:
+            # calamine gives "" for blank cells, never None; Sheet.value maps "" to None
             grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets[name] = grid
+            sheets[name] = [list[CellValue](row) for row in grid]
     except Exception as exc:  # calamine raises several private error types
         return None, [error("file-unreadable", loc, f"无法读取 Excel 文件（{type(exc).__name__}），请用 Excel 或 WPS 另存为 .xlsx 后重试", reason=str(exc))]
     missing = _formula_cells(path)
     result = {}
-    for name, grid in sheets.items():
+    for name, rows in sheets.items():
         blanks = frozenset(
-            (r, c) for (s, r, c) in missing if s == name and (r >= len(grid) or c >= len(grid[r]) or grid[r][c] == "")
+            (r, c) for (s, r, c) in missing if s == name and (r >= len(rows) or c >= len(rows[r]) or rows[r][c] == "")
         )
-        result[name] = Sheet(name=name, rows=grid, formulas_without_value=blanks)
+        result[name] = Sheet(name=name, rows=rows, formulas_without_value=blanks)
     return Workbook(path=path, label=label, sheets=result), []
 
 

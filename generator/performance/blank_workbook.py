@@ -56,7 +56,10 @@ def new_workbook() -> Workbook:
 
 
 def _add_source_choices(book: Workbook) -> None:
-    for layout, choices in ((PROJECT_FUNDS, "年度资金总额,当年财政拨款,上年结转资金,其他资金"), (UNIT_FUNDS, "上级资金,本级资金,其他资金,合计")):
+    for layout, choices in (
+        (PROJECT_FUNDS, "年度资金总额,当年财政拨款,上年结转资金,其他资金"),
+        (UNIT_FUNDS, "上级资金,本级资金,其他资金,合计"),
+    ):
         sheet = book[layout.name]
         col = get_column_letter(1 + [c.header for c in layout.columns].index("资金来源"))
         choice = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)

@@ -31,7 +31,12 @@ def check_self_evaluation(scored: ScoredSelfEvaluation) -> list[Finding]:
                 findings.extend(check(table, scored.profile))
             except Exception as exc:  # a bug in one check must not hide the others' findings
                 findings.append(
-                    error("check-crashed", table.table.row, f"检查 {check.__name__} 出错（{type(exc).__name__}: {exc}），其余检查照常进行", check=check.__name__)
+                    error(
+                        "check-crashed",
+                        table.table.row,
+                        f"检查 {check.__name__} 出错（{type(exc).__name__}: {exc}），其余检查照常进行",
+                        check=check.__name__,
+                    )
                 )
     return findings
 
@@ -63,12 +68,27 @@ def check_overrides(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
         rule = "无法按规则计分" if scored.rule_score is None else f"规则得分 {format_plain(scored.rule_score)}"
         values = {"indicator": name, "override": override.score, "rule_score": scored.rule_score, "reason": override.reason}
         if override.reason:
-            yield info("score-override", override.location, f"「{name}」使用手工得分 {format_plain(override.score)}（{rule}），原因：{override.reason}", **values)
+            yield info(
+                "score-override",
+                override.location,
+                f"「{name}」使用手工得分 {format_plain(override.score)}（{rule}），原因：{override.reason}",
+                **values,
+            )
         else:
-            yield warning("score-override-no-reason", override.location, f"「{name}」使用手工得分 {format_plain(override.score)}（{rule}），但未填写手工得分原因", **values)
+            yield warning(
+                "score-override-no-reason",
+                override.location,
+                f"「{name}」使用手工得分 {format_plain(override.score)}（{rule}），但未填写手工得分原因",
+                **values,
+            )
         weight = scored.indicator.weight
         if weight is not None and not Decimal(0) <= override.score <= weight:
-            yield error("score-override-out-of-range", override.location, f"「{name}」手工得分 {format_plain(override.score)} 应在 0 到权重 {format_plain(weight)} 之间", **values)
+            yield error(
+                "score-override-out-of-range",
+                override.location,
+                f"「{name}」手工得分 {format_plain(override.score)} 应在 0 到权重 {format_plain(weight)} 之间",
+                **values,
+            )
         yield from _override_tier(scored, profile)
 
 
@@ -208,7 +228,9 @@ def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
             difference = typed - summed
             if difference == 0:
                 continue
-            code, make = ("funds-total-rounding", warning) if abs(difference) <= _ROUNDING_TOLERANCE else ("funds-total-mismatch", error)
+            code, make = (
+                ("funds-total-rounding", warning) if abs(difference) <= _ROUNDING_TOLERANCE else ("funds-total-mismatch", error)
+            )
             yield make(
                 code,
                 funds.total.cells.get(header, table.table.row),
@@ -221,7 +243,12 @@ def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
         yield from _over_budget(table, line)
     if table.funds.annual_budget <= 0:
         where = funds.total.cells.get("全年预算数", table.table.row) if funds.total is not None else table.table.row
-        yield error("annual-budget-missing", where, f"{_title(table)}全年预算数为 0 或未填写，无法计算执行率", annual_budget=table.funds.annual_budget)
+        yield error(
+            "annual-budget-missing",
+            where,
+            f"{_title(table)}全年预算数为 0 或未填写，无法计算执行率",
+            annual_budget=table.funds.annual_budget,
+        )
 
 
 def _over_budget(table: ScoredTable, line: FundsLine) -> Iterable[Finding]:

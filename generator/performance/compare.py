@@ -103,7 +103,9 @@ def _numbers(indicator: Indicator, target: Measure, actual: Measure) -> tuple[Co
             )
         )
     a = target.number
-    return Comparison(kind="number", operator=target.operator, met=_satisfies(target.operator, a, b), target=a, actual=b), findings
+    return Comparison(
+        kind="number", operator=target.operator, met=_satisfies(target.operator, a, b), target=a, actual=b
+    ), findings
 
 
 def _satisfies(operator: Operator, a: Decimal, b: Decimal) -> bool:
@@ -122,7 +124,12 @@ def tier_of(actual: str, target: str, tiers: tuple[QualitativeTier, ...]) -> Qua
     wins (未完成 is not 完成, 部分达成预期指标 is not 达成预期指标). Without one, repeating the
     target's words ("提升" for 提升, "显著提升" for 提升) is the first tier.
     """
-    candidates = [(actual.find(word), -len(word), index) for index, tier in enumerate(tiers) for word in tier.words if word and word in actual]
+    candidates = [
+        (actual.find(word), -len(word), index)
+        for index, tier in enumerate(tiers)
+        for word in tier.words
+        if word and word in actual
+    ]
     if candidates:
         return tiers[min(candidates)[2]]
     if target and target in actual:

@@ -10,6 +10,7 @@ docxtpl Subdoc's table style may not exist in the master template.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,10 +65,8 @@ class Grid:
         self.table: Table = container.add_table(rows=0, cols=len(widths_cm))
         for grid_col, width in zip(self.table._tbl.tblGrid.gridCol_lst, self.widths, strict=True):
             grid_col.w = width
-        try:
+        with contextlib.suppress(KeyError, ValueError):  # a template without the style: the borders below draw the grid
             self.table.style = "Table Grid"
-        except (KeyError, ValueError):
-            pass  # a template without the style: the borders below still draw the grid
         self.table.autofit = False  # fixed layout: the column widths above hold
         self.table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _set_borders(self.table)
@@ -121,7 +120,9 @@ def _set_borders(table: Table) -> None:
         element.set(qn("w:space"), "0")
         element.set(qn("w:color"), "000000")
         borders.append(element)
-    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+    tbl_pr.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"
+    )
     margins = OxmlElement("w:tblCellMar")  # narrow side margins: 14 columns share the text width
     for edge in ("left", "right"):
         element = OxmlElement(f"w:{edge}")

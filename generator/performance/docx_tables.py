@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
@@ -40,7 +41,7 @@ def add_self_evaluation_tables(container: Any, scored: ScoredSelfEvaluation) -> 
         first = False
 
 
-def self_evaluation_document(scored: ScoredSelfEvaluation) -> Any:
+def self_evaluation_document(scored: ScoredSelfEvaluation) -> DocxDocument:
     """A document (A4 landscape: 14 columns need the width) holding only the self-evaluation tables;
     the caller saves it."""
     document = Document()
@@ -81,14 +82,36 @@ def _add_project_table(container: Any, table: ScoredTable, scored: ScoredSelfEva
     _titles(container, "项目支出绩效自评表", scored.evaluation.year, not first)
     grid = Grid(container, _PROJECT_WIDTHS, width)
     grid.add([Cell("项目名称", 3, bold=True), Cell(project.name, 11, align="left")])
-    grid.add([Cell("主管部门", 3, bold=True), Cell(project.department, 5), Cell("实施单位", 2, bold=True), Cell(project.implementer, 4)])
+    grid.add(
+        [
+            Cell("主管部门", 3, bold=True),
+            Cell(project.department, 5),
+            Cell("实施单位", 2, bold=True),
+            Cell(project.implementer, 4),
+        ]
+    )
     top = grid.add(
-        [Cell("项目资金（万元）", 2, bold=True), Cell("", 2), Cell("年初预算数", 2), Cell("全年预算数", 2), Cell("全年执行数", 2), Cell("分值"), Cell("执行率"), Cell("得分", 2)]
+        [
+            Cell("项目资金（万元）", 2, bold=True),
+            Cell("", 2),
+            Cell("年初预算数", 2),
+            Cell("全年预算数", 2),
+            Cell("全年执行数", 2),
+            Cell("分值"),
+            Cell("执行率"),
+            Cell("得分", 2),
+        ]
     )
     lines = [(table.table.funds.total_label, _total_amounts(table), True)]
-    lines += [(("其中：" if i == 0 else "") + line.source, _amounts(line), False) for i, line in enumerate(table.table.funds.sources)]
+    lines += [
+        (("其中：" if i == 0 else "") + line.source, _amounts(line), False) for i, line in enumerate(table.table.funds.sources)
+    ]
     for label, amounts, is_total in lines:
-        tail = [Cell(_weight(table.execution_weight)), Cell(_percent(table.execution_rate)), Cell(format_plain(table.execution_score), 2)]
+        tail = [
+            Cell(_weight(table.execution_weight)),
+            Cell(_percent(table.execution_rate)),
+            Cell(format_plain(table.execution_score), 2),
+        ]
         if not is_total:
             tail = [Cell(_DASH), Cell(_DASH), Cell(_DASH, 2)]
         last = grid.add([Cell("", 2), Cell(label, 2, align="left"), *(Cell(a, 2) for a in amounts), *tail])
@@ -104,7 +127,15 @@ def _add_project_table(container: Any, table: ScoredTable, scored: ScoredSelfEva
     grid.merge_down(header, rows[-1] if rows else header, 0)
     _merge_groups(grid, runs, rows, first_col=1)
     weight_total = table.weight_sum + table.execution_weight
-    grid.add([Cell("总分", 4, bold=True), Cell(_weight(weight_total)), Cell("", 3), Cell(f"{format_plain(table.total)}分"), Cell("", 5)])
+    grid.add(
+        [
+            Cell("总分", 4, bold=True),
+            Cell(_weight(weight_total)),
+            Cell("", 3),
+            Cell(f"{format_plain(table.total)}分"),
+            Cell("", 5),
+        ]
+    )
     if scored.profile.display.show_grade and table.grade is not None:
         grid.add([Cell("等级", 4, bold=True), Cell(table.grade, 10)])
     grid.finish()
@@ -138,7 +169,10 @@ def _add_unit_table(container: Any, table: ScoredTable, scored: ScoredSelfEvalua
     _titles(container, "单位整体支出绩效自评表", scored.evaluation.year, not first)
     grid = Grid(container, _UNIT_WIDTHS, width)
     grid.add([Cell("单位名称", 2, bold=True), Cell(table.name, 6, align="left")])
-    top = grid.add([Cell("部门资金（万元）", bold=True)] + [Cell(h, bold=True) for h in ("资金来源", "年初预算数", "全年预算数", "全年执行数", "分值权重", "执行率", "得分")])
+    top = grid.add(
+        [Cell("部门资金（万元）", bold=True)]
+        + [Cell(h, bold=True) for h in ("资金来源", "年初预算数", "全年预算数", "全年执行数", "分值权重", "执行率", "得分")]
+    )
     for line in unit.funds.sources:
         grid.add([Cell(""), Cell(line.source), *(Cell(a) for a in _amounts(line)), Cell(_DASH), Cell(_DASH), Cell(_DASH)])
     last = grid.add(
@@ -147,17 +181,37 @@ def _add_unit_table(container: Any, table: ScoredTable, scored: ScoredSelfEvalua
     )  # fmt: skip
     grid.merge_down(top, last, 0)
     _goals(grid, unit.goal_expected, unit.goal_actual, label_span=1, left_span=3, right_span=4)
-    grid.add([Cell(h, bold=True) for h in ("一级指标", "二级指标", "三级指标", "预期指标值", "指标值设定依据", "分值权重", "实际完成指标值", "得分")])
+    grid.add(
+        [
+            Cell(h, bold=True)
+            for h in ("一级指标", "二级指标", "三级指标", "预期指标值", "指标值设定依据", "分值权重", "实际完成指标值", "得分")
+        ]
+    )
     runs = _group_runs(table.indicators)
     rows = []
     for index, s in enumerate(table.indicators):
         i = s.indicator
         level1, level2 = (i.level1 if index in runs[0] else ""), (i.level2 if index in runs[1] else "")
-        cells = [Cell(level1), Cell(level2), Cell(i.level3, align="left"), Cell(i.target_text), Cell(i.basis), Cell(_weight(i.weight)), Cell(i.actual_text)]
+        cells = [
+            Cell(level1),
+            Cell(level2),
+            Cell(i.level3, align="left"),
+            Cell(i.target_text),
+            Cell(i.basis),
+            Cell(_weight(i.weight)),
+            Cell(i.actual_text),
+        ]
         rows.append(grid.add([*cells, Cell(format_plain(s.score))]))
     _merge_groups(grid, runs, rows, first_col=0)
     if scored.profile.display.unit_total_row:
-        grid.add([Cell("总分", 5, bold=True), Cell(_weight(table.weight_sum + table.execution_weight)), Cell(""), Cell(f"{format_plain(table.total)}分")])
+        grid.add(
+            [
+                Cell("总分", 5, bold=True),
+                Cell(_weight(table.weight_sum + table.execution_weight)),
+                Cell(""),
+                Cell(f"{format_plain(table.total)}分"),
+            ]
+        )
         if scored.profile.display.show_grade and table.grade is not None:
             grid.add([Cell("等级", 5, bold=True), Cell(table.grade, 3)])
     grid.finish()
@@ -167,7 +221,13 @@ def _add_unit_table(container: Any, table: ScoredTable, scored: ScoredSelfEvalua
 
 
 def _goals(grid: Grid, expected: str, actual: str, *, label_span: int, left_span: int, right_span: int) -> None:
-    top = grid.add([Cell("年度总体目标", label_span, bold=True), Cell("预期目标", left_span, bold=True), Cell("实际完成情况", right_span, bold=True)])
+    top = grid.add(
+        [
+            Cell("年度总体目标", label_span, bold=True),
+            Cell("预期目标", left_span, bold=True),
+            Cell("实际完成情况", right_span, bold=True),
+        ]
+    )
     bottom = grid.add([Cell("", label_span), Cell(expected, left_span, align="left"), Cell(actual, right_span, align="left")])
     grid.merge_down(top, bottom, 0)
 

@@ -92,7 +92,12 @@ def _read_projects(context: _Context) -> tuple[ProjectTable, ...]:
             context.findings.append(error("project-name-missing", reader.location("项目名称"), "项目名称未填写"))
         elif name in overview:
             context.findings.append(
-                error("project-duplicate", reader.location("项目名称"), f"项目「{name}」重复，首次出现在 {overview[name].location('项目名称').cell}", project=name)
+                error(
+                    "project-duplicate",
+                    reader.location("项目名称"),
+                    f"项目「{name}」重复，首次出现在 {overview[name].location('项目名称').cell}",
+                    project=name,
+                )
             )
         else:
             overview[name] = reader
@@ -107,11 +112,21 @@ def _read_projects(context: _Context) -> tuple[ProjectTable, ...]:
     for name, reader in overview.items():
         if name not in funds:
             context.findings.append(
-                error("project-funds-missing", reader.location("项目名称"), f"项目「{name}」在「{PROJECT_FUNDS.name}」表中没有资金数据", project=name)
+                error(
+                    "project-funds-missing",
+                    reader.location("项目名称"),
+                    f"项目「{name}」在「{PROJECT_FUNDS.name}」表中没有资金数据",
+                    project=name,
+                )
             )
         if name not in indicators:
             context.findings.append(
-                error("project-indicators-missing", reader.location("项目名称"), f"项目「{name}」在「{PROJECT_INDICATORS.name}」表中没有绩效指标", project=name)
+                error(
+                    "project-indicators-missing",
+                    reader.location("项目名称"),
+                    f"项目「{name}」在「{PROJECT_INDICATORS.name}」表中没有绩效指标",
+                    project=name,
+                )
             )
         projects.append(
             ProjectTable(
@@ -149,14 +164,22 @@ def _printed(reader: RowReader) -> Printed:
 def _read_unit(context: _Context) -> UnitTable | None:
     overview = context.rows(UNIT)
     funds = _read_funds(context, UNIT_FUNDS, UNIT_SOURCES, UNIT_TOTAL, with_project=False).get("", [])
-    indicators = [indicator for indicator, _ in _read_indicators(context, UNIT_INDICATORS, _UNIT_HEADERS, with_project=False).get("", [])]
+    indicators = [
+        indicator for indicator, _ in _read_indicators(context, UNIT_INDICATORS, _UNIT_HEADERS, with_project=False).get("", [])
+    ]
     if not overview:
         if funds or indicators:
             context.findings.append(
-                error("unit-overview-missing", context.book.location(UNIT.name), f"已填整体资金或整体绩效指标，但「{UNIT.name}」表为空")
+                error(
+                    "unit-overview-missing",
+                    context.book.location(UNIT.name),
+                    f"已填整体资金或整体绩效指标，但「{UNIT.name}」表为空",
+                )
             )
         return None
     reader = overview[0]
+    if not reader.text("单位名称"):
+        context.findings.append(error("unit-name-missing", reader.location("单位名称"), "单位名称未填写"))
     for extra in overview[1:]:
         context.findings.append(error("unit-row-extra", extra.location(), f"「{UNIT.name}」表只应填一行"))
     if not funds:
@@ -190,18 +213,27 @@ def _read_funds(
         if with_project:
             project = reader.text("项目名称") or project
             if not project:
-                context.findings.append(error("project-name-missing", reader.location("项目名称"), "项目名称未填写（首行不能空白）"))
+                context.findings.append(
+                    error("project-name-missing", reader.location("项目名称"), "项目名称未填写（首行不能空白）")
+                )
                 continue
         typed = reader.text("资金来源")
         source = sources.get(re.sub(r"\s+", "", typed).replace(":", "："))
         if source is None:
             context.findings.append(
-                error("funds-source-unknown", reader.location("资金来源"), f"资金来源「{typed}」无法识别，应为：{'、'.join(dict.fromkeys(sources.values()))}", source=typed)
+                error(
+                    "funds-source-unknown",
+                    reader.location("资金来源"),
+                    f"资金来源「{typed}」无法识别，应为：{'、'.join(dict.fromkeys(sources.values()))}",
+                    source=typed,
+                )
             )
             continue
         lines = result.setdefault(project, [])
         if any(line.source == source for line, _ in lines):
-            context.findings.append(error("funds-source-duplicate", reader.location("资金来源"), f"资金来源「{source}」重复", source=source))
+            context.findings.append(
+                error("funds-source-duplicate", reader.location("资金来源"), f"资金来源「{source}」重复", source=source)
+            )
             continue
         line = FundsLine(
             source=source,
@@ -242,12 +274,21 @@ def _read_indicators(
         indicator = _indicator(context, reader, headers, group, level3)
         entries = result.setdefault(group["项目名称"], [])
         if any(existing.level3 == level3 and existing.level2 == group["二级指标"] for existing, _ in entries):
-            context.findings.append(warning("indicator-duplicate", reader.location("三级指标"), f"三级指标「{level3}」在同一二级指标下重复", indicator=level3))
+            context.findings.append(
+                warning(
+                    "indicator-duplicate",
+                    reader.location("三级指标"),
+                    f"三级指标「{level3}」在同一二级指标下重复",
+                    indicator=level3,
+                )
+            )
         entries.append((indicator, reader.location("项目名称" if with_project else "三级指标")))
     return result
 
 
-def _grouping(reader: RowReader, above: dict[str, str], with_project: bool, findings: list[Finding]) -> tuple[dict[str, str], bool]:
+def _grouping(
+    reader: RowReader, above: dict[str, str], with_project: bool, findings: list[Finding]
+) -> tuple[dict[str, str], bool]:
     """Fill blank grouping cells from the row above; a blank under a changed parent is an error."""
     group = dict(above)
     parent_changed = False
@@ -259,7 +300,14 @@ def _grouping(reader: RowReader, above: dict[str, str], with_project: bool, find
             parent_changed = parent_changed or typed != above[header]
             group[header] = typed
         elif parent_changed or not above[header]:
-            findings.append(error("indicator-group-missing", reader.location(header), f"{header}未填写（上一行不属于同一组，不能沿用）", header=header))
+            findings.append(
+                error(
+                    "indicator-group-missing",
+                    reader.location(header),
+                    f"{header}未填写（上一行不属于同一组，不能沿用）",
+                    header=header,
+                )
+            )
             return group, False
     return group, True
 
@@ -270,7 +318,11 @@ def _indicator(context: _Context, reader: RowReader, headers: _IndicatorHeaders,
     if blank_weight:
         context.findings.append(error("weight-missing", reader.location(headers.weight), f"{headers.weight}未填写"))
     elif weight is not None and weight <= 0:
-        context.findings.append(error("weight-not-positive", reader.location(headers.weight), f"{headers.weight}应大于0，实际为 {weight}", weight=weight))
+        context.findings.append(
+            error(
+                "weight-not-positive", reader.location(headers.weight), f"{headers.weight}应大于0，实际为 {weight}", weight=weight
+            )
+        )
         weight = None
     override = None
     manual = reader.decimal("手工得分")

@@ -118,9 +118,11 @@ class Profile(BaseModel):
     @model_validator(mode="after")
     def _names_resolve(self) -> Profile:
         known = set(self.rules)
-        for where, name in [("default_rule", self.default_rule), ("unit_rule", self.unit_rule), *(
-            (f"wordings.{wording}", rule) for wording, rule in self.wordings.items()
-        )]:
+        for where, name in [
+            ("default_rule", self.default_rule),
+            ("unit_rule", self.unit_rule),
+            *((f"wordings.{wording}", rule) for wording, rule in self.wordings.items()),
+        ]:
             if name not in known:
                 raise ValueError(f"{where} 引用的规则「{name}」未在 rules 中定义（已定义：{'、'.join(sorted(known))}）")
         totals = [grade.min_total for grade in self.grades]

@@ -44,13 +44,15 @@ def load_profile(name_or_path: str | Path) -> tuple[Profile | None, list[Finding
     label = str(path)
     text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.load(text, Loader=_DecimalLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_DecimalLoader)  # a SafeLoader subclass: no arbitrary objects
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         where = f"第{line}行" if line else ""
-        return None, [error("profile-yaml-invalid", Location(file=label), f"评分规则文件不是有效的 YAML{where}：{exc}", line=line)]
+        return None, [
+            error("profile-yaml-invalid", Location(file=label), f"评分规则文件不是有效的 YAML{where}：{exc}", line=line)
+        ]
     if not isinstance(data, dict):
         return None, [error("profile-invalid", Location(file=label), "评分规则文件应为映射（键: 值）")]
     try:

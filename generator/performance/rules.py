@@ -76,7 +76,9 @@ def _ratio(rule: RatioRule, comparison: Comparison, weight: Decimal, method: str
         if rule.reverse_below_target == "cost_penalty" and applies:
             factor = rule.cost_penalty_factor
             saving = b / a if a != 0 else ONE
-            return Scoring(rate, weight * _clamp(ONE - factor * (ONE - saving)), f"低于目标值，权重×(1−{factor}×(1−完成值/目标值))")
+            return Scoring(
+                rate, weight * _clamp(ONE - factor * (ONE - saving)), f"低于目标值，权重×(1−{factor}×(1−完成值/目标值))"
+            )
         return Scoring(rate, weight, "未超过目标值得满分")
     if rate > ONE:
         if rule.above_target == "symmetric_penalty":

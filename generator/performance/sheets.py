@@ -26,7 +26,11 @@ def locate_columns(book: Workbook, layout: SheetLayout) -> tuple[Sheet | None, d
     """The sheet and a header -> column index map; a missing sheet or required header is an error."""
     sheet = book.sheets.get(layout.name)
     if sheet is None:
-        return None, {}, [error("self-evaluation-sheet-missing", book.location(), f"缺少工作表「{layout.name}」", sheet=layout.name)]
+        return (
+            None,
+            {},
+            [error("self-evaluation-sheet-missing", book.location(), f"缺少工作表「{layout.name}」", sheet=layout.name)],
+        )
     found: dict[str, int] = {}
     width = len(sheet.rows[HEADER_ROW]) if sheet.height > HEADER_ROW else 0
     by_text = {_header_key(text_of(sheet.value(HEADER_ROW, col))): col for col in range(width)}
@@ -95,7 +99,9 @@ class RowReader:
     def is_empty(self, header: str) -> bool:
         """Blank, without reporting anything (a formula without value is not blank)."""
         col = self.columns.get(header)
-        return col is None or (text_of(self.sheet.value(self.row, col)) == "" and (self.row, col) not in self.sheet.formulas_without_value)
+        return col is None or (
+            text_of(self.sheet.value(self.row, col)) == "" and (self.row, col) not in self.sheet.formulas_without_value
+        )
 
     def text(self, header: str) -> str:
         return text_of(self.raw(header))

@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,7 +23,7 @@ from generator.load.workbook import CellValue
 from generator.performance.units import normalise_unit
 
 
-class Operator(str, Enum):
+class Operator(StrEnum):
     AT_LEAST = ">="
     MORE_THAN = ">"
     AT_MOST = "<="
@@ -130,7 +130,13 @@ _SUFFIX_OPERATORS = (
     ("之内", Operator.AT_MOST),
     ("内", Operator.AT_MOST),
 )
-_SYMBOL_OPERATORS = {">=": Operator.AT_LEAST, "<=": Operator.AT_MOST, ">": Operator.MORE_THAN, "<": Operator.LESS_THAN, "=": Operator.EQUAL}
+_SYMBOL_OPERATORS = {
+    ">=": Operator.AT_LEAST,
+    "<=": Operator.AT_MOST,
+    ">": Operator.MORE_THAN,
+    "<": Operator.LESS_THAN,
+    "=": Operator.EQUAL,
+}
 
 _NUMBER = re.compile(r"^(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>.*)$")
 _UNIT = re.compile(r"^[^\d<>=~,]{0,12}$")
@@ -154,7 +160,12 @@ def parse_measure(value: CellValue, year: int | None = None) -> Measure | ParseF
         return Measure(text=value.isoformat(), operator=Operator.DEADLINE, operator_typed=False, date=value)
     if isinstance(value, (int, float)):
         text = text_of(value)
-        return Measure(text=text, operator=Operator.EQUAL, operator_typed=False, number=Decimal(text if isinstance(value, int) else repr(value)))
+        return Measure(
+            text=text,
+            operator=Operator.EQUAL,
+            operator_typed=False,
+            number=Decimal(text if isinstance(value, int) else repr(value)),
+        )
     text = text_of(value)
     if not text:
         return ParseFailure(text="", reason="为空")
@@ -244,7 +255,11 @@ def _parse_date(text: str, year: int | None) -> dt.date | ParseFailure | None:
         try:
             if kind == "day":
                 return dt.date(y, month, int(groups["d"]))
-            return dt.date(y, month, calendar.monthrange(y, month)[1]) if 1 <= month <= 12 else ParseFailure(text=text, reason="月份无效")
+            return (
+                dt.date(y, month, calendar.monthrange(y, month)[1])
+                if 1 <= month <= 12
+                else ParseFailure(text=text, reason="月份无效")
+            )
         except ValueError:
             return ParseFailure(text=text, reason="日期无效")
     return None
@@ -252,7 +267,9 @@ def _parse_date(text: str, year: int | None) -> dt.date | ParseFailure | None:
 
 def measure_of(value: CellValue, loc: Location, role: str, year: int | None) -> tuple[Measure | None, Finding | None]:
     """Parse a cell, or an error at it. `role` is 目标值 or 完成值 (codes target-…/actual-…)."""
-    missing, unparseable = ("target-missing", "target-unparseable") if role in ("目标值", "预期指标值") else ("actual-missing", "actual-unparseable")
+    missing, unparseable = (
+        ("target-missing", "target-unparseable") if role in ("目标值", "预期指标值") else ("actual-missing", "actual-unparseable")
+    )
     parsed = parse_measure(value, year)
     if isinstance(parsed, Measure):
         return parsed, None

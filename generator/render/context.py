@@ -207,13 +207,13 @@ def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
     b = f.base
     a = profile.amount
     summary = b.summary
-    income_rows = [(n, summary.get(n)) for n in layout.INCOME_SOURCES] + [
+    income_rows: list[tuple[str, Decimal | None]] = [(n, summary.get(n)) for n in layout.INCOME_SOURCES] + [
         ("本年收入合计", summary.get("本年收入合计")),
         ("使用非财政拨款结余", summary.get("使用非财政拨款结余")),
         ("年初结转和结余", summary.get("年初结转和结余")),
         ("收入总计", summary.get("收入总计")),
     ]
-    expense_rows = [(n.name, n.value("本年支出合计")) for n in b.expense.classes if n.value("本年支出合计")]
+    expense_rows: list[tuple[str, Decimal | None]] = [(n.name, n.value("本年支出合计")) for n in b.expense.classes if n.value("本年支出合计")]
     if not expense_rows:
         expense_rows = [(name, row.amount("金额")) for name, row in b.unit.item_table(layout.SUMMARY.name).class_rows.items()]
     expense_rows += [

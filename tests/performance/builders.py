@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -55,7 +55,15 @@ def indicator(
     )
 
 
-def score(profile_name: str, target: str, actual: str, weight: str | int = 10, rule: str = "按照完成比例赋分", level2: str = "数量指标", kind: str = "project") -> ScoredIndicator:
+def score(
+    profile_name: str,
+    target: str,
+    actual: str,
+    weight: str | int = 10,
+    rule: str = "按照完成比例赋分",
+    level2: str = "数量指标",
+    kind: str = "project",
+) -> ScoredIndicator:
     return score_indicator(indicator(target, actual, weight, rule, level2), profile(profile_name), kind)
 
 
@@ -71,7 +79,13 @@ def where(findings: list[Finding]) -> set[tuple[str, str | None, str | None]]:
 
 # -- inline workbooks ------------------------------------------------------------------------------
 
-PROJECT = {"项目名称": "甲项目", "主管部门": "某局", "实施单位": "某中心", "年度总体目标（预期目标）": "完成甲", "年度总体目标（实际完成情况）": "已完成甲"}
+PROJECT = {
+    "项目名称": "甲项目",
+    "主管部门": "某局",
+    "实施单位": "某中心",
+    "年度总体目标（预期目标）": "完成甲",
+    "年度总体目标（实际完成情况）": "已完成甲",
+}
 FUNDS = [
     {"项目名称": "甲项目", "资金来源": "年度资金总额", "年初预算数": 10, "全年预算数": 10, "全年执行数": 9},
     {"资金来源": "当年财政拨款", "年初预算数": 10, "全年预算数": 10, "全年执行数": 9},
@@ -82,20 +96,65 @@ def indicator_rows() -> list[dict[str, object]]:
     """Five indicators of project 甲项目 whose weights add to 90; blanks mean "same as above"."""
     base = {"指标值设定依据": "计划标准", "上年完成情况": "/", "佐证资料": "工作资料", "偏差原因分析及改进措施": ""}
     return [
-        {**base, "项目名称": "甲项目", "一级指标": "产出指标", "二级指标": "数量指标", "三级指标": "培训次数", "权重": 20, "目标值": ">=2次", "完成值": "=2次", "赋分规则": "按照完成比例赋分"},
-        {**base, "二级指标": "时效指标", "三级指标": "完成时间", "权重": 20, "目标值": "2024年12月10日前", "完成值": "2024年11月1日", "赋分规则": "直接赋分"},
-        {**base, "一级指标": "成本指标", "二级指标": "经济成本指标", "三级指标": "培训费", "权重": 20, "目标值": "<=10万元", "完成值": "=9万元", "赋分规则": "按照完成比例赋分"},
-        {**base, "一级指标": "效益指标", "二级指标": "社会效益指标", "三级指标": "能力提升", "权重": 20, "目标值": "显著提升", "完成值": "达到预期指标", "赋分规则": "按评判等级赋分"},
-        {**base, "一级指标": "满意度指标", "二级指标": "满意度指标", "三级指标": "学员满意度", "权重": 10, "目标值": ">=90%", "完成值": "=95%", "赋分规则": "满意度赋分"},
+        {
+            **base,
+            "项目名称": "甲项目",
+            "一级指标": "产出指标",
+            "二级指标": "数量指标",
+            "三级指标": "培训次数",
+            "权重": 20,
+            "目标值": ">=2次",
+            "完成值": "=2次",
+            "赋分规则": "按照完成比例赋分",
+        },
+        {
+            **base,
+            "二级指标": "时效指标",
+            "三级指标": "完成时间",
+            "权重": 20,
+            "目标值": "2024年12月10日前",
+            "完成值": "2024年11月1日",
+            "赋分规则": "直接赋分",
+        },
+        {
+            **base,
+            "一级指标": "成本指标",
+            "二级指标": "经济成本指标",
+            "三级指标": "培训费",
+            "权重": 20,
+            "目标值": "<=10万元",
+            "完成值": "=9万元",
+            "赋分规则": "按照完成比例赋分",
+        },
+        {
+            **base,
+            "一级指标": "效益指标",
+            "二级指标": "社会效益指标",
+            "三级指标": "能力提升",
+            "权重": 20,
+            "目标值": "显著提升",
+            "完成值": "达到预期指标",
+            "赋分规则": "按评判等级赋分",
+        },
+        {
+            **base,
+            "一级指标": "满意度指标",
+            "二级指标": "满意度指标",
+            "三级指标": "学员满意度",
+            "权重": 10,
+            "目标值": ">=90%",
+            "完成值": "=95%",
+            "赋分规则": "满意度赋分",
+        },
     ]
 
 
 def write_book(
     folder: Path,
-    projects: list[Mapping[str, object]] | None = None,
-    funds: list[Mapping[str, object]] | None = None,
-    indicators: list[Mapping[str, object]] | None = None,
-    extra: Mapping[str, list[Mapping[str, object]]] | None = None,
+    projects: Sequence[Mapping[str, object]] | None = None,
+    funds: Sequence[Mapping[str, object]] | None = None,
+    indicators: Sequence[Mapping[str, object]] | None = None,
+    extra: Mapping[str, Sequence[Mapping[str, object]]] | None = None,
 ) -> Workbook:
     """Write 绩效自评表.xlsx into `folder` (one valid project by default) and return the openpyxl book."""
     book = new_workbook()

@@ -9,7 +9,9 @@ from generator.performance.score import ScoredSelfEvaluation, score_self_evaluat
 from .builders import FUNDS, indicator_rows, profile, where, write_book
 
 
-def _checked(folder: Path, name: str = "xinjiang-2024", **book: object) -> tuple[ScoredSelfEvaluation, set[tuple[str, str | None, str | None]]]:
+def _checked(
+    folder: Path, name: str = "xinjiang-2024", **book: object
+) -> tuple[ScoredSelfEvaluation, set[tuple[str, str | None, str | None]]]:
     write_book(folder, **book)  # type: ignore[arg-type]
     evaluation, findings = load_self_evaluation(folder)
     assert findings == [] and evaluation is not None
@@ -74,7 +76,7 @@ def test_printed_figures(tmp_path: Path) -> None:
     rows[2] = {**rows[2], "印刷完成率": "90%", "印刷得分": 20}  # the cost rule gives 15
     project = {"项目名称": "甲项目", "主管部门": "某局", "实施单位": "某中心", "年度总体目标（预期目标）": "甲", "年度总体目标（实际完成情况）": "甲",
                "印刷执行率": "90.00%", "印刷执行率得分": 10, "印刷总分": "100.00分"}  # fmt: skip
-    scored, found = _checked(tmp_path, "classic-ratio", projects=[project], indicators=rows)
+    _, found = _checked(tmp_path, "classic-ratio", projects=[project], indicators=rows)
     assert found == {
         ("printed-rate-differs", "项目绩效指标", "M6"),  # classic: A/B = 111.11%
         ("printed-execution-score-differs", "项目概况", "H4"),  # classic: 10 × 90% = 9

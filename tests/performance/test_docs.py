@@ -9,6 +9,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_every_code_is_documented() -> None:
     source = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "generator" / "performance").glob("*.py"))
     emitted = set(re.findall(r'"([a-z]+(?:-[a-z]+)+)"', source))
-    documented = set(re.findall(r"^### ([a-z-]+)$", (ROOT / "docs" / "findings-performance.md").read_text(encoding="utf-8"), re.M))
+    documented = set(
+        re.findall(r"^### ([a-z-]+)$", (ROOT / "docs" / "findings-performance.md").read_text(encoding="utf-8"), re.M)
+    )
     assert emitted - documented == set(), "undocumented codes"
     assert documented - emitted == set(), "documented codes that are never emitted"

@@ -21,7 +21,7 @@ def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
     evaluation, _ = load_self_evaluation(SAMPLE)
     assert evaluation is not None
     path = tmp_path_factory.mktemp("docx") / "自评表.docx"
-    self_evaluation_document(score_self_evaluation(evaluation, profile("xinjiang-2024"))).save(path)
+    self_evaluation_document(score_self_evaluation(evaluation, profile("xinjiang-2024"))).save(str(path))
     return path
 
 
@@ -61,7 +61,7 @@ def test_also_fills_a_container_such_as_a_subdoc(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("正文")
     add_self_evaluation_tables(document, scored)
-    document.save(tmp_path / "with-body.docx")
+    document.save(str(tmp_path / "with-body.docx"))
     tables = docx.Document(str(tmp_path / "with-body.docx")).tables
     assert len(tables) == 12 and "等级" in _texts(tables[1])  # classic-ratio prints 等级
 
@@ -69,7 +69,16 @@ def test_also_fills_a_container_such_as_a_subdoc(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_converts_to_pdf(saved: Path, tmp_path: Path) -> None:
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf", "--outdir", str(tmp_path), str(saved)],
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(saved),
+        ],
         check=True,
         capture_output=True,
         timeout=120,

@@ -80,7 +80,7 @@ def test_blank_group_under_a_new_parent(tmp_path: Path) -> None:
 
 def test_projects_across_sheets(tmp_path: Path) -> None:
     other = {**PROJECT, "项目名称": "乙项目"}
-    rows = indicator_rows() + [{**indicator_rows()[0], "项目名称": "丙项目"}]
+    rows = [*indicator_rows(), {**indicator_rows()[0], "项目名称": "丙项目"}]
     write_book(tmp_path, projects=[PROJECT, other], indicators=rows)
     _, findings = load_self_evaluation(tmp_path)
     assert where(findings) == {
@@ -134,13 +134,29 @@ def test_override_and_printed_columns(tmp_path: Path) -> None:
     assert evaluation is not None
     first = evaluation.projects[0].indicators[0]
     assert (first.printed_rate, first.printed_score) == (Decimal("97.95"), Decimal("18.98"))
-    assert first.override is not None and (first.override.score, first.override.reason, first.override.location.cell) == (Decimal(19), "专家评议", "O4")
+    assert first.override is not None and (first.override.score, first.override.reason, first.override.location.cell) == (
+        Decimal(19),
+        "专家评议",
+        "O4",
+    )
 
 
 def test_unit_wide_sheets(tmp_path: Path) -> None:
     unit_rows = [{"单位名称": "某局", "年度总体目标（预期目标）": "目标", "年度总体目标（实际完成情况）": "完成"}]
-    unit_funds = [{"资金来源": "本级资金", "年初预算数": 5, "全年预算数": 5, "全年执行数": 5}, {"资金来源": "合计", "年初预算数": 5, "全年预算数": 5, "全年执行数": 5}]
-    unit_indicators = [{"一级指标": "履职效能", "二级指标": "数量指标", "三级指标": "付费", "预期指标值": "<=8个", "分值权重": 90, "实际完成指标值": "8个"}]
+    unit_funds = [
+        {"资金来源": "本级资金", "年初预算数": 5, "全年预算数": 5, "全年执行数": 5},
+        {"资金来源": "合计", "年初预算数": 5, "全年预算数": 5, "全年执行数": 5},
+    ]
+    unit_indicators = [
+        {
+            "一级指标": "履职效能",
+            "二级指标": "数量指标",
+            "三级指标": "付费",
+            "预期指标值": "<=8个",
+            "分值权重": 90,
+            "实际完成指标值": "8个",
+        }
+    ]
     write_book(tmp_path, extra={"整体概况": unit_rows, "整体资金": unit_funds, "整体绩效指标": unit_indicators})
     evaluation, findings = load_self_evaluation(tmp_path)
     assert findings == [] and evaluation is not None and evaluation.unit is not None
@@ -148,7 +164,16 @@ def test_unit_wide_sheets(tmp_path: Path) -> None:
 
 
 def test_unit_indicators_without_overview(tmp_path: Path) -> None:
-    unit_indicators = [{"一级指标": "履职效能", "二级指标": "数量指标", "三级指标": "付费", "预期指标值": "<=8个", "分值权重": 90, "实际完成指标值": "8个"}]
+    unit_indicators = [
+        {
+            "一级指标": "履职效能",
+            "二级指标": "数量指标",
+            "三级指标": "付费",
+            "预期指标值": "<=8个",
+            "分值权重": 90,
+            "实际完成指标值": "8个",
+        }
+    ]
     write_book(tmp_path, extra={"整体绩效指标": unit_indicators})
     evaluation, findings = load_self_evaluation(tmp_path)
     assert evaluation is not None and evaluation.unit is None

@@ -13,7 +13,10 @@ def test_shipped_profiles_load() -> None:
 
 def test_a_copied_profile_loads_by_path(tmp_path: Path) -> None:
     copy = tmp_path / "my.yaml"
-    copy.write_text((PROFILE_DIR / "xinjiang-2024.yaml").read_text(encoding="utf-8").replace("name: xinjiang-2024", "name: mine"), encoding="utf-8")
+    copy.write_text(
+        (PROFILE_DIR / "xinjiang-2024.yaml").read_text(encoding="utf-8").replace("name: xinjiang-2024", "name: mine"),
+        encoding="utf-8",
+    )
     profile, findings = load_profile(copy)
     assert findings == [] and profile is not None and profile.name == "mine"
 
@@ -32,7 +35,9 @@ def test_broken_yaml_names_its_line(tmp_path: Path) -> None:
 
 def test_invalid_fields_are_reported_at_their_path_and_line(tmp_path: Path) -> None:
     text = (PROFILE_DIR / "xinjiang-2024.yaml").read_text(encoding="utf-8")
-    text = text.replace("above_target: symmetric_penalty", "above_target: double").replace("default_rule: 比例", "default_rule: 比例\ncolour: red")
+    text = text.replace("above_target: symmetric_penalty", "above_target: double").replace(
+        "default_rule: 比例", "default_rule: 比例\ncolour: red"
+    )
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
     profile, findings = load_profile(path)

@@ -93,4 +93,7 @@ def test_classic_ratio_on_the_sample() -> None:
     assert execution["扩面征收项目经费"] == D("9.26")  # 10 × 9.20/9.93 = 9.2649…
     assert execution["长期护理保险工作经费"] == D("8.34")
     found = where(check_self_evaluation(scored))
-    assert {("printed-execution-score-differs", "项目概况", "H11"), ("printed-execution-score-differs", "项目概况", "H13")} <= found
+    assert {
+        ("printed-execution-score-differs", "项目概况", "H11"),
+        ("printed-execution-score-differs", "项目概况", "H13"),
+    } <= found
