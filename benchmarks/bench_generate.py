@@ -4,7 +4,7 @@
 
 Reports the median of REPEAT runs of: load+compute+check; the whole in-process
 generate (check, render, save); docxtpl's own render+save of the same template
-and context (the floor); the self-evaluation tables (python-docx); and the
+and context (the floor); and the
 `juesuan generate` command as a user runs it (start-up included).
 """
 
@@ -28,7 +28,7 @@ from docxtpl import DocxTemplate  # noqa: E402
 
 from generator import api  # noqa: E402
 from generator.render.context import build_context  # noqa: E402
-from generator.render.document import DEFAULT_TEMPLATE, jinja_environment  # noqa: E402
+from generator.render.document import DEFAULT_TEMPLATE, PAGE_BREAK, jinja_environment  # noqa: E402
 
 SAMPLE = ROOT / "inputs" / "changji-ybj" / "2024"
 
@@ -51,25 +51,19 @@ def main() -> None:
 
     checked = api.check_folder(SAMPLE)
     assert checked.figures is not None
-    performance = api._performance_context(checked.performance, api.DEFAULT)
-    filler = api._tables_filler(checked.performance)
+    context = build_context(checked.figures, performance=api._performance_context(checked.performance, api.DEFAULT))
+    context["se"] = api._self_evaluation_context(checked.performance)
+    context["page_break"] = PAGE_BREAK
 
     def docxtpl_floor() -> None:
         tpl = DocxTemplate(DEFAULT_TEMPLATE)
-        context = build_context(checked.figures, performance=performance)
-        context["s11"] = {**context["s11"], "tables": ""}
         tpl.render(context, jinja_env=jinja_environment(), autoescape=True)
         tpl.save(io.BytesIO())
-
-    def tables_only() -> None:
-        tpl = DocxTemplate(DEFAULT_TEMPLATE)
-        filler(tpl.new_subdoc())
 
     results = {
         "check (load+compute+check)": timed(lambda: api.check_folder(SAMPLE), args.repeat),
         "generate in-process (check+render+save)": timed(lambda: api.generate(SAMPLE, output=out), args.repeat),
         "docxtpl floor (render+save, same template and context)": timed(docxtpl_floor, args.repeat),
-        "self-evaluation tables (python-docx)": timed(tables_only, args.repeat),
     }
     command = [sys.executable, "-m", "generator", "generate", str(SAMPLE), "-o", str(out)]
     results["`juesuan generate` command (start-up included)"] = timed(

@@ -14,7 +14,7 @@ from generator.check import Settings, run_checks
 from generator.compute.figures import Figures, compute_figures
 from generator.findings import Finding, Location, Severity, has_errors, warning
 from generator.load.folder import load
-from generator.render.document import DEFAULT_TEMPLATE, render_disclosure
+from generator.render.document import DEFAULT_TEMPLATE, SELF_EVALUATION_TEMPLATE, render_disclosure, render_template
 from generator.render.docx_io import write_atomically
 from generator.render.pdf import convert_to_pdf
 from generator.render.wording import DEFAULT, WordingProfile
@@ -113,7 +113,7 @@ def generate(
             warning("generated-with-errors", Location(file=str(folder)), f"数据有 {errors} 个错误，仍按 --force 生成；发布前请更正", errors=errors)
         )
     if only == "self-evaluation":
-        data, render_findings = _self_evaluation_only(checked)
+        data, render_findings = _self_evaluation_only(checked, template)
         target = output or default_output(figures, "绩效自评表")
     else:
         data, render_findings = render_disclosure(
@@ -121,7 +121,7 @@ def generate(
             template or DEFAULT_TEMPLATE,
             wording,
             performance=_performance_context(checked.performance, wording),
-            fill_tables=_tables_filler(checked.performance),
+            self_evaluation=_self_evaluation_context(checked.performance),
         )
         target = output or default_output(figures)
     findings.extend(render_findings)
@@ -153,25 +153,20 @@ def _performance_context(scored: Any, wording: WordingProfile) -> dict[str, Any]
     return {"summary": "；".join(parts) + "。"}
 
 
-def _tables_filler(scored: Any):
+def _self_evaluation_context(scored: Any) -> dict[str, Any] | None:
     if scored is None:
         return None
-    from generator.performance import add_self_evaluation_tables
+    from generator.render.self_evaluation import self_evaluation_context
 
-    return lambda container: add_self_evaluation_tables(container, scored)
+    return self_evaluation_context(scored)
 
 
-def _self_evaluation_only(checked: Checked) -> tuple[bytes | None, list[Finding]]:
-    from datetime import UTC, datetime
-
-    from generator.performance import self_evaluation_document
-    from generator.render.docx_io import docx_bytes
-
+def _self_evaluation_only(checked: Checked, template: Path | None) -> tuple[bytes | None, list[Finding]]:
     if checked.performance is None:
         return None, [warning("self-evaluation-missing", Location(file=str(checked.folder)), "数据文件夹中没有绩效自评表.xlsx，无法单独生成绩效自评表")]
     assert checked.figures is not None
-    document = self_evaluation_document(checked.performance)
-    return docx_bytes(document, timestamp=datetime(checked.figures.year, 12, 31, tzinfo=UTC)), []
+    context = {"se": _self_evaluation_context(checked.performance)}
+    return render_template(template or SELF_EVALUATION_TEMPLATE, context, checked.figures.year)
 
 
 def threshold_settings(percent: float | Decimal | None) -> Settings:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 WORKBOOK = "决算数据.xlsx"
 TEXTS = "文字说明.yaml"
@@ -35,6 +36,11 @@ class Column:
     required: bool = True
 
 
+@lru_cache(maxsize=64)
+def _amount_headers(columns: tuple[Column, ...]) -> tuple[str, ...]:
+    return tuple(c.header for c in columns if c.kind is Kind.AMOUNT)
+
+
 @dataclass(frozen=True)
 class SubjectSheet:
     """A table keyed by classification code (功能分类 or 经济分类), with a 合计 row."""
@@ -47,7 +53,7 @@ class SubjectSheet:
 
     @property
     def amount_headers(self) -> tuple[str, ...]:
-        return tuple(c.header for c in self.columns if c.kind is Kind.AMOUNT)
+        return _amount_headers(self.columns)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -91,6 +91,10 @@ def setup(doc) -> None:
     paragraph_style(doc, "JS 表格", TABLE_FONT, 9, indent=False, exact=0)
     paragraph_style(doc, "JS 表格数字", TABLE_FONT, 9, indent=False, exact=0, align=WD_ALIGN_PARAGRAPH.RIGHT)
     paragraph_style(doc, "JS 表头", HEAD_FONT, 9, indent=False, exact=0, align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph_style(doc, "JS 表格居中", TABLE_FONT, 9, indent=False, exact=0, align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph_style(doc, "JS 自评表名", TITLE_FONT, 18, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, exact=0)
+    paragraph_style(doc, "JS 自评年度", BODY_FONT, 12, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=6, exact=0)
+    paragraph_style(doc, "JS 分页", BODY_FONT, 2, indent=False, exact=0)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(footer, "— ", 14)
@@ -306,8 +310,10 @@ def build() -> Document:
     p(doc, "{%p else %}")
     p(doc, "本单位本年度未开展预算绩效自评。")
     p(doc, "{%p endif %}")
-    p(doc, "{%p if s11.tables %}")
-    p(doc, "{{p s11.tables }}")
+    p(doc, "{%p if se %}")
+    landscape(doc.add_section(WD_SECTION.NEW_PAGE))
+    self_evaluation_block(doc, LANDSCAPE_TEXT_WIDTH)
+    portrait(doc.add_section(WD_SECTION.NEW_PAGE))
     p(doc, "{%p endif %}")
     p(doc, "十二、其他需说明的事项", "JS 一级标题")
     p(doc, "{{ s12 }}")
@@ -343,6 +349,142 @@ def build() -> Document:
     return doc
 
 
+LANDSCAPE_TEXT_WIDTH = 29.7 - 2 * 2.2
+
+
+def landscape(section) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21)
+    section.top_margin = section.bottom_margin = Cm(2.2)
+    section.left_margin = section.right_margin = Cm(2.2)
+
+
+def portrait(section) -> None:
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+
+
+CONTROL = "control"
+
+
+def grid_table(doc, widths: list[float], total: float, rows: list):
+    """A table from row specs: a row is a control tag (str) or a list of cells
+    (text, span, kind, vmerge) with kind in head/text/left/num and vmerge None/restart/continue.
+
+    Rows are built as XML: python-docx's row.cells resolves vertically merged cells
+    to the cell above them, which would misplace the text of later rows.
+    """
+    from docx.table import _Cell
+
+    scale = total / sum(widths)
+    widths = [w * scale for w in widths]
+    t = doc.add_table(rows=0, cols=len(widths))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    fix_widths(t, widths)
+    for spec in rows:
+        tr = t._tbl.add_tr()
+        cells = [(spec, len(widths), None, None)] if isinstance(spec, str) else [c + (None,) * (4 - len(c)) for c in spec]
+        if not isinstance(spec, str):
+            cant_split(_Row(tr))
+        col = 0
+        for text, span, kind, vmerge in cells:
+            tc = tr.add_tc()
+            tc.width = Cm(sum(widths[col : col + span]))
+            if span > 1:
+                tc.grid_span = span
+            cell = _Cell(tc, t)
+            if vmerge:
+                tc_pr = tc.get_or_add_tcPr()
+                merge = OxmlElement("w:vMerge")
+                if vmerge == "restart":
+                    merge.set(qn("w:val"), "restart")
+                tc_pr.append(merge)
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+            para = cell.paragraphs[0]
+            if text:
+                para.add_run(text)
+            para.style = {"head": "JS 表头", "left": "JS 表格", "num": "JS 表格数字"}.get(kind or "", "JS 表格居中")
+            col += span
+        assert col == len(widths), spec
+    return t
+
+
+class _Row:
+    """Just enough of a python-docx row for cant_split()."""
+
+    def __init__(self, tr) -> None:
+        self._tr = tr
+
+
+def self_evaluation_block(doc, width: float) -> None:
+    """The 整体支出 and 项目支出 self-evaluation tables, as in the 2024 昌吉州 sample."""
+    H = "head"
+    p(doc, "{%p if se.unit %}")
+    p(doc, "单位整体支出绩效自评表", "JS 自评表名")
+    p(doc, "（{{ se.year }}年度）", "JS 自评年度")
+    grid_table(doc, [1.6, 1.6, 4.0, 1.8, 2.0, 1.2, 1.8, 1.2], width, [
+        [("单位名称", 2, H), ("{{ se.unit.name }}", 6, "left")],
+        [("部门资金（万元）", 1, H, "restart")] + [(h, 1, H) for h in ("资金来源", "年初预算数", "全年预算数", "全年执行数", "分值权重", "执行率", "得分")],
+        "{%tr for f in se.unit.funds %}",
+        [("", 1, None, "continue"), ("{{ f.label }}", 1), ("{{ f.initial }}", 1, "num"), ("{{ f.annual }}", 1, "num"),
+         ("{{ f.executed }}", 1, "num"), ("{{ f.weight }}", 1), ("{{ f.rate }}", 1), ("{{ f.score }}", 1)],
+        "{%tr endfor %}",
+        [("年度总体目标", 1, H, "restart"), ("预期目标", 3, H), ("实际完成情况", 4, H)],
+        [("", 1, None, "continue"), ("{{ se.unit.goal_expected }}", 3, "left"), ("{{ se.unit.goal_actual }}", 4, "left")],
+        [(h, 1, H) for h in ("一级指标", "二级指标", "三级指标", "预期指标值", "指标值设定依据", "分值权重", "实际完成指标值", "得分")],
+        "{%tr for i in se.unit.indicators %}",
+        [("{{ i.level1 }}", 1), ("{{ i.level2 }}", 1), ("{{ i.level3 }}", 1, "left"), ("{{ i.target }}", 1), ("{{ i.basis }}", 1),
+         ("{{ i.weight }}", 1), ("{{ i.actual }}", 1), ("{{ i.score }}", 1)],
+        "{%tr endfor %}",
+        "{%tr if se.unit.total_row %}",
+        [("总分", 5, H), ("{{ se.unit.weight_total }}", 1), ("", 1), ("{{ se.unit.total }}", 1)],
+        "{%tr endif %}",
+    ])
+    p(doc, "{% if se.projects %}{{ page_break }}{% endif %}", "JS 分页")
+    p(doc, "{%p endif %}")
+    p(doc, "{%p for pr in se.projects %}")
+    p(doc, "项目支出绩效自评表", "JS 自评表名")
+    p(doc, "（{{ se.year }}年度）", "JS 自评年度")
+    indicator_heads = ("一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分",
+                       "指标值设定依据", "上年完成情况", "赋分规则", "佐证资料", "偏差原因分析及改进措施")
+    grid_table(doc, [0.8, 1.3, 1.4, 2.6, 0.9, 1.6, 1.6, 1.6, 1.2, 1.2, 1.2, 1.5, 1.0, 2.2], width, [
+        [("项目名称", 3, H), ("{{ pr.name }}", 11, "left")],
+        [("主管部门", 3, H), ("{{ pr.department }}", 5), ("实施单位", 2, H), ("{{ pr.implementer }}", 4)],
+        [("项目资金（万元）", 2, H, "restart"), ("", 2), ("年初预算数", 2, H), ("全年预算数", 2, H), ("全年执行数", 2, H),
+         ("分值", 1, H), ("执行率", 1, H), ("得分", 2, H)],
+        "{%tr for f in pr.funds %}",
+        [("", 2, None, "continue"), ("{{ f.label }}", 2, "left"), ("{{ f.initial }}", 2, "num"), ("{{ f.annual }}", 2, "num"),
+         ("{{ f.executed }}", 2, "num"), ("{{ f.weight }}", 1), ("{{ f.rate }}", 1), ("{{ f.score }}", 2)],
+        "{%tr endfor %}",
+        [("年度总体目标", 2, H, "restart"), ("预期目标", 6, H), ("实际完成情况", 6, H)],
+        [("", 2, None, "continue"), ("{{ pr.goal_expected }}", 6, "left"), ("{{ pr.goal_actual }}", 6, "left")],
+        [("年度绩效指标完成情况", 1, H, "restart")] + [(h, 1, H) for h in indicator_heads],
+        "{%tr for i in pr.indicators %}",
+        [("", 1, None, "continue"), ("{{ i.level1 }}", 1), ("{{ i.level2 }}", 1), ("{{ i.level3 }}", 1, "left"), ("{{ i.weight }}", 1),
+         ("{{ i.target }}", 1), ("{{ i.actual }}", 1), ("{{ i.rate }}", 1), ("{{ i.score }}", 1), ("{{ i.basis }}", 1),
+         ("{{ i.last_year }}", 1), ("{{ i.rule }}", 1), ("{{ i.evidence }}", 1), ("{{ i.deviation }}", 1, "left")],
+        "{%tr endfor %}",
+        [("总分", 4, H), ("{{ pr.weight_total }}", 1), ("", 3), ("{{ pr.total }}", 1), ("", 5)],
+        "{%tr if pr.grade %}",
+        [("等级", 4, H), ("{{ pr.grade }}", 10)],
+        "{%tr endif %}",
+    ])
+    p(doc, "{% if not loop.last %}{{ page_break }}{% endif %}", "JS 分页")
+    p(doc, "{%p endfor %}")
+
+
+def build_self_evaluation() -> Document:
+    """The standalone template of `juesuan generate --only self-evaluation`: the same tables on A4 landscape."""
+    doc = Document()
+    setup(doc)
+    landscape(doc.sections[0])
+    self_evaluation_block(doc, LANDSCAPE_TEXT_WIDTH)
+    return doc
+
+
 REPORTS = [
     "收入支出决算总表",
     "收入决算表",
@@ -374,6 +516,7 @@ GLOSSARY = [
 
 
 if __name__ == "__main__":
-    target = ROOT / "templates" / "disclosure.docx"
-    write_atomically(target, docx_bytes(build()))
-    print(f"wrote {target}")
+    for name, builder in (("disclosure.docx", build), ("self_evaluation.docx", build_self_evaluation)):
+        target = ROOT / "templates" / name
+        write_atomically(target, docx_bytes(builder()))
+        print(f"wrote {target}")

@@ -1,5 +1,8 @@
 """Shared test helpers: write a unit-year folder from a values dict, and flatten findings.
 
+Test modules reach the helpers through fixtures (`kit`, `unit_folder`), never by importing
+conftest: another conftest.py in a subfolder would shadow the module name.
+
 The values dicts are those of scripts/build_sample.py (`sample_2024()`, `sample_2023()`), the
 format `generator.init.workbook_bytes` writes: for a 项目表 {item: [cells…]}, for a 科目表 a
 list of rows (code, name, amounts…). `consistent_2024()`/`consistent_2023()` are the sample
@@ -12,6 +15,7 @@ import copy
 import importlib.util
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -103,6 +107,15 @@ def set_value(values: dict[str, Any], sheet: str, key: str, header: str, value: 
 # --- writing a folder -----------------------------------------------------------
 
 _DEFAULT = object()
+_WRITTEN: dict[str, bytes] = {}
+
+
+def _workbook(values: Mapping[str, Any]) -> bytes:
+    """workbook_bytes, remembered: most tests write the same prior year, and openpyxl is slow."""
+    key = repr(values)
+    if key not in _WRITTEN:
+        _WRITTEN[key] = workbook_bytes(values)
+    return _WRITTEN[key]
 
 
 def write_unit(
@@ -116,7 +129,7 @@ def write_unit(
     string), and with PRIOR the sibling ROOT/unit/YEAR-1/决算数据.xlsx. Returns the folder."""
     folder = root / "unit" / str(year)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / layout.WORKBOOK).write_bytes(workbook_bytes(values))
+    (folder / layout.WORKBOOK).write_bytes(_workbook(values))
     text = SAMPLE_TEXTS if texts is _DEFAULT else texts
     if text is not None:
         assert isinstance(text, str)
@@ -124,7 +137,7 @@ def write_unit(
     if prior is not None:
         prior_folder = root / "unit" / str(year - 1)
         prior_folder.mkdir(parents=True, exist_ok=True)
-        (prior_folder / layout.WORKBOOK).write_bytes(workbook_bytes(prior))
+        (prior_folder / layout.WORKBOOK).write_bytes(_workbook(prior))
     return folder
 
 
@@ -134,6 +147,23 @@ def located(findings: Iterable[Finding]) -> list[tuple[str, str | None, str | No
 
 
 # --- fixtures -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def kit() -> SimpleNamespace:
+    """The helpers of this module, for test modules (they do not import conftest)."""
+    return SimpleNamespace(
+        ROOT=ROOT,
+        SAMPLE_FOLDER=SAMPLE_FOLDER,
+        SAMPLE_TEXTS=SAMPLE_TEXTS,
+        sample_2024=sample_2024,
+        sample_2023=sample_2023,
+        consistent_2024=consistent_2024,
+        consistent_2023=consistent_2023,
+        set_value=set_value,
+        write_unit=write_unit,
+        located=located,
+    )
 
 
 @pytest.fixture
@@ -151,7 +181,9 @@ def consistent_prior() -> dict[str, Any]:
 def unit_folder(tmp_path: Path) -> Callable[..., Path]:
     """write_unit bound to this test's tmp_path: unit_folder(values, texts=…, prior=…)."""
 
-    def write(values: Mapping[str, Any], texts: str | None | object = _DEFAULT, prior: Mapping[str, Any] | None = None, year: int = 2024) -> Path:
+    def write(
+        values: Mapping[str, Any], texts: str | None | object = _DEFAULT, prior: Mapping[str, Any] | None = None, year: int = 2024
+    ) -> Path:
         return write_unit(tmp_path, values, texts, prior, year)
 
     return write
@@ -159,5 +191,5 @@ def unit_folder(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def where() -> Callable[[Iterable[Finding]], list[tuple[str, str | None, str | None]]]:
-    """located() as a fixture, for test modules that do not import conftest."""
+    """located(): the (code, sheet, cell) of each finding."""
     return located

@@ -5,12 +5,12 @@ check it, and render its tables.
     profile, problems = load_profile("xinjiang-2024")
     scored = score_self_evaluation(evaluation, profile)
     findings += check_self_evaluation(scored)
-    add_self_evaluation_tables(document, scored)
+
+The tables are rendered from templates/ by generator.render.self_evaluation.
 """
 
 from generator.performance.blank_workbook import write_empty_workbook
 from generator.performance.check import check_self_evaluation
-from generator.performance.docx_tables import add_self_evaluation_tables, self_evaluation_document
 from generator.performance.load import load_self_evaluation
 from generator.performance.model import SelfEvaluation
 from generator.performance.profile import Profile
@@ -25,13 +25,11 @@ __all__ = [
     "ScoredSelfEvaluation",
     "SelfEvaluation",
     "Summary",
-    "add_self_evaluation_tables",
     "available_profiles",
     "check_self_evaluation",
     "load_profile",
     "load_self_evaluation",
     "parse_measure",
     "score_self_evaluation",
-    "self_evaluation_document",
     "write_empty_workbook",
 ]

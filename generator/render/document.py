@@ -8,7 +8,6 @@ an edited template is an error rather than a silently empty sentence.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,13 +20,13 @@ from generator.compute.figures import Figures
 from generator.findings import Finding, Location, error
 from generator.render.context import build_context
 from generator.render.docx_io import docx_bytes
+from generator.render.merge import merge_marked_cells
 from generator.render.wording import DEFAULT, WordingProfile
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 DEFAULT_TEMPLATE = TEMPLATES / "disclosure.docx"
-
-# Appends extra content (the self-evaluation tables) to a docxtpl Subdoc.
-SubdocFiller = Callable[[Any], None]
+SELF_EVALUATION_TEMPLATE = TEMPLATES / "self_evaluation.docx"
+PAGE_BREAK = "\f"  # docxtpl turns a form feed in rendered text into a page break
 
 
 def jinja_environment() -> SandboxedEnvironment:
@@ -39,23 +38,23 @@ def render_disclosure(
     template: Path = DEFAULT_TEMPLATE,
     profile: WordingProfile = DEFAULT,
     performance: dict[str, Any] | None = None,
-    fill_tables: SubdocFiller | None = None,
+    self_evaluation: dict[str, Any] | None = None,
 ) -> tuple[bytes | None, list[Finding]]:
     """The finished .docx as bytes; the same figures and template give the same bytes."""
+    context = build_context(figures, profile, performance)
+    context["s11"].setdefault("summary", "")
+    context["se"] = self_evaluation
+    return render_template(template, context, figures.year)
+
+
+def render_template(template: Path, context: dict[str, Any], year: int) -> tuple[bytes | None, list[Finding]]:
+    """Render TEMPLATE with CONTEXT in the sandbox, merge marked cells, save deterministically."""
     where = Location(file=str(template))
     if not template.is_file():
         return None, [error("template-missing", where, f"找不到模板文件：{template}")]
     try:
         doc = DocxTemplate(template)
-        context = build_context(figures, profile, performance)
-        if fill_tables is not None:
-            subdoc = doc.new_subdoc()
-            fill_tables(subdoc)
-            context["s11"] = {**context["s11"], "tables": subdoc}
-        else:
-            context["s11"] = {**context["s11"], "tables": ""}
-        context["s11"].setdefault("summary", "")
-        doc.render(context, jinja_env=jinja_environment(), autoescape=True)
+        doc.render({**context, "page_break": PAGE_BREAK}, jinja_env=jinja_environment(), autoescape=True)
     except TemplateError as exc:
         line = getattr(exc, "docx_context", None)
         near = "".join(line).strip()[:80] if line else ""
@@ -67,5 +66,5 @@ def render_disclosure(
                 detail=str(exc),
             )
         ]
-    timestamp = datetime(figures.year, 12, 31, tzinfo=UTC)
-    return docx_bytes(doc, timestamp=timestamp), []
+    merge_marked_cells(doc.docx.element.body)
+    return docx_bytes(doc, timestamp=datetime(year, 12, 31, tzinfo=UTC)), []

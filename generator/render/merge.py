@@ -1,0 +1,103 @@
+"""Vertical merges after rendering: a cell holding only MERGE_MARK continues the cell above.
+
+This is what docxtpl's `{% vm %}` cannot do for nested groups (it only knows the
+innermost loop). Works on any table of the rendered body, whatever the template's
+layout, since merges are found by grid column (w:gridSpan counted).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MERGE_MARK = "\u2060"  # WORD JOINER: invisible, and never typed by a person alone in a cell
+_NS = {"w": W}
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def merge_marked_cells(body: etree._Element) -> int:
+    """Merge every marked cell into the one above it; returns how many cells were merged."""
+    marked_rows: dict[etree._Element, list[etree._Element]] = {}
+    for text in body.iter(_q("t")):
+        if text.text == MERGE_MARK:
+            cell = text.getparent().getparent().getparent()  # w:t < w:r < w:p < w:tc
+            if cell.tag == _q("tc") and _is_marked(cell):
+                marked_rows.setdefault(cell.getparent(), []).append(cell)
+    merged = 0
+    for row, cells in marked_rows.items():
+        above = row.getprevious()
+        while above is not None and above.tag != _q("tr"):
+            above = above.getprevious()
+        if above is None:
+            continue
+        columns = _columns(above)
+        positions = {id(c): col for c, col in _positions(row)}
+        for cell in cells:
+            top = columns.get(positions[id(cell)])
+            if top is None:
+                continue
+            _set_merge(top, "restart", only_if_unset=True)
+            _set_merge(cell, "continue")
+            _clear_text(cell)
+            merged += 1
+    return merged
+
+
+def _positions(row: etree._Element):
+    """(cell, grid column where it starts) for each cell of a row."""
+    column = 0
+    for cell in row.iterchildren(_q("tc")):
+        yield cell, column
+        column += _span(cell)
+
+
+def _columns(row: etree._Element) -> dict[int, etree._Element]:
+    return {col: cell for cell, col in _positions(row)}
+
+
+def _is_marked(cell: etree._Element) -> bool:
+    texts = [t.text or "" for t in cell.iter(_q("t"))]
+    return "".join(texts) == MERGE_MARK
+
+
+def _clear_text(cell: etree._Element) -> None:
+    for t in cell.iter(_q("t")):
+        t.text = ""
+
+
+def _span(cell: etree._Element) -> int:
+    span = cell.find(f"{_q('tcPr')}/{_q('gridSpan')}")
+    return int(span.get(_q("val"), "1")) if span is not None else 1
+
+
+def _set_merge(cell: etree._Element, value: str, only_if_unset: bool = False) -> None:
+    props = cell.find(_q("tcPr"))
+    if props is None:
+        props = etree.SubElement(cell, _q("tcPr"))
+        cell.remove(props)
+        cell.insert(0, props)
+    merge = props.find(_q("vMerge"))
+    if merge is not None and only_if_unset:
+        return
+    if merge is None:
+        merge = etree.Element(_q("vMerge"))
+        _insert_in_order(props, merge)
+    if value == "continue":
+        merge.attrib.pop(_q("val"), None)
+    else:
+        merge.set(_q("val"), value)
+
+
+# CT_TcPr's child order: vMerge comes after these.
+_BEFORE_VMERGE = {_q(t) for t in ("cnfStyle", "tcW", "gridSpan", "hMerge")}
+
+
+def _insert_in_order(props: etree._Element, merge: etree._Element) -> None:
+    index = 0
+    for i, child in enumerate(props):
+        if child.tag in _BEFORE_VMERGE:
+            index = i + 1
+    props.insert(index, merge)

@@ -1,0 +1,141 @@
+"""The self-evaluation tables' context: every cell formatted, groups flattened for docxtpl.
+
+docxtpl's `{% vm %}` only merges across the innermost loop, which cannot express
+nested 一级/二级 groups. So the rows are flat, and a cell that continues the group
+above holds MERGE_MARK; `merge_marked_cells` turns those into vertical merges after
+rendering (see generator/render/merge.py).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from generator.performance.model import FundsLine, ProjectTable, UnitTable
+from generator.performance.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable
+from generator.render.merge import MERGE_MARK
+from generator.render.numbers import format_amount, format_percent, format_plain
+
+DASH = "—"
+
+
+def self_evaluation_context(scored: ScoredSelfEvaluation) -> dict[str, Any]:
+    display = scored.profile.display
+    return {
+        "year": scored.evaluation.year,
+        "unit": _unit(scored.unit, display.unit_total_row, display.show_grade) if scored.unit is not None else None,
+        "projects": [_project(t, display.show_grade) for t in scored.projects],
+    }
+
+
+def _project(table: ScoredTable, show_grade: bool) -> dict[str, Any]:
+    project = table.table
+    assert isinstance(project, ProjectTable)
+    funds = [
+        {
+            "label": project.funds.total_label,
+            **_totals(table),
+            "weight": _weight(table.execution_weight),
+            "rate": _percent(table.execution_rate),
+            "score": format_plain(table.execution_score),
+        }
+    ]
+    for index, line in enumerate(project.funds.sources):
+        label = ("其中：" if index == 0 else "\u3000\u3000") + line.source
+        funds.append({"label": label, **_amounts(line), "weight": DASH, "rate": DASH, "score": DASH})
+    return {
+        "name": project.name,
+        "department": project.department,
+        "implementer": project.implementer,
+        "funds": funds,
+        "goal_expected": project.goal_expected,
+        "goal_actual": project.goal_actual,
+        "indicators": [
+            {
+                **_levels(table.indicators, index),
+                "level3": s.indicator.level3,
+                "weight": _weight(s.indicator.weight),
+                "target": s.indicator.target_text,
+                "actual": s.indicator.actual_text,
+                "rate": _percent(s.rate),
+                "score": format_plain(s.score),
+                "basis": s.indicator.basis,
+                "last_year": s.indicator.last_year,
+                "rule": s.indicator.rule_text,
+                "evidence": s.indicator.evidence,
+                "deviation": s.indicator.deviation,
+            }
+            for index, s in enumerate(table.indicators)
+        ],
+        "weight_total": _weight(table.weight_sum + table.execution_weight),
+        "total": f"{format_plain(table.total)}分",
+        "grade": (table.grade or "") if show_grade else "",
+    }
+
+
+def _unit(table: ScoredTable, total_row: bool, show_grade: bool) -> dict[str, Any]:
+    unit = table.table
+    assert isinstance(unit, UnitTable)
+    funds = [{"label": line.source, **_amounts(line), "weight": DASH, "rate": DASH, "score": DASH} for line in unit.funds.sources]
+    funds.append(
+        {
+            "label": unit.funds.total_label,
+            **_totals(table),
+            "weight": _weight(table.execution_weight),
+            "rate": _percent(table.execution_rate),
+            "score": format_plain(table.execution_score),
+        }
+    )
+    return {
+        "name": table.name,
+        "funds": funds,
+        "goal_expected": unit.goal_expected,
+        "goal_actual": unit.goal_actual,
+        "indicators": [
+            {
+                **_levels(table.indicators, index),
+                "level3": s.indicator.level3,
+                "target": s.indicator.target_text,
+                "basis": s.indicator.basis,
+                "weight": _weight(s.indicator.weight),
+                "actual": s.indicator.actual_text,
+                "score": format_plain(s.score),
+            }
+            for index, s in enumerate(table.indicators)
+        ],
+        "total_row": total_row,
+        "weight_total": _weight(table.weight_sum + table.execution_weight),
+        "total": f"{format_plain(table.total)}分",
+        "grade": (table.grade or "") if show_grade else "",
+    }
+
+
+def _levels(indicators: tuple[ScoredIndicator, ...], index: int) -> dict[str, str]:
+    """一级/二级 text on a group's first row, the merge mark on the rows that continue it."""
+    this = indicators[index].indicator
+    above = indicators[index - 1].indicator if index else None
+    same1 = above is not None and above.level1 == this.level1
+    same2 = same1 and above is not None and above.level2 == this.level2
+    return {"level1": MERGE_MARK if same1 else this.level1, "level2": MERGE_MARK if same2 else this.level2}
+
+
+def _amounts(line: FundsLine) -> dict[str, str]:
+    return {
+        "initial": format_amount(line.initial_budget),
+        "annual": format_amount(line.annual_budget),
+        "executed": format_amount(line.executed),
+    }
+
+
+def _totals(table: ScoredTable) -> dict[str, str]:
+    f = table.funds
+    return {"initial": format_amount(f.initial_budget), "annual": format_amount(f.annual_budget), "executed": format_amount(f.executed)}
+
+
+def _percent(rate: Decimal | None) -> str:
+    return "" if rate is None else format_percent(rate)
+
+
+def _weight(weight: Decimal | None) -> str:
+    """Weights as typed: 10, 1.43 (no trailing zeros)."""
+    return "" if weight is None else f"{weight.normalize():f}"

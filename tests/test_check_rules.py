@@ -1,0 +1,485 @@
+"""Every check rule, failing and passing, on the consistent sample with one thing changed.
+
+The base is scripts/build_sample.py's sample with the disagreements of the published document
+removed (tests/conftest.py: consistent_2024/consistent_2023). It checks clean; each case below
+changes one cell (or one coherent mistake of a few cells, said so) and asserts the complete list
+of findings as (code, sheet, cell), and the severity. Where one typo shows in several places
+(a wrong part makes its total disagree too), the cascade is listed: it is what a user sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import layout
+from generator.api import check_folder
+from generator.check import RULES, Settings, run_checks
+from generator.check.reasons import direction_of
+from generator.compute.change import Direction
+from generator.findings import Finding, Severity
+
+S = layout.SUMMARY.name  # 收入支出决算总表
+INC = layout.INCOME.name
+EXP = layout.EXPENSE.name
+F = layout.FISCAL.name
+G = layout.GPB.name
+B = layout.BASIC.name
+FUND = layout.GOV_FUND.name
+T = layout.THREE_PUBLIC.name
+D = layout.THREE_PUBLIC_DETAILS.name
+V = layout.OVERVIEW.name
+OM = layout.OTHER_MATTERS.name
+P = layout.STAFF.name
+C = layout.COVER.name
+
+Op = tuple  # ("cur"|"prior", sheet, key, header, value), ("drop", sheet, code) or ("rows", sheet, rows)
+
+# Every code a rule of RULES can emit, with the rule that emits it.
+RULE_OF = {
+    "total-mismatch": "check_declared_totals",
+    "rounding-residue": "check_declared_totals",  # and check_row_totals
+    "row-total-mismatch": "check_row_totals",
+    "cross-table-mismatch": "check_same_figures",
+    "personnel-public-mismatch": "check_personnel_and_public",
+    "income-expense-unbalanced": "check_income_equals_expense",
+    "code-unknown": "check_codes",
+    "code-name-mismatch": "check_codes",
+    "code-parent-missing": "check_codes",
+    "amount-looks-like-yuan": "check_yuan_in_wanyuan",
+    "workbook-looks-like-yuan": "check_yuan_in_wanyuan",
+    "prior-year-mismatch": "check_prior_year",
+    "opening-balance-mismatch": "check_prior_year",
+    "prior-items-residue": "check_prior_items_total",
+    "prior-items-mismatch": "check_prior_items_total",
+    "change-without-reason": "check_reasons",
+    "reason-contradicts-change": "check_reasons",
+    "admin-cost-mismatch": "check_admin_cost",
+    "three-public-below-basic": "check_three_public_in_basic",
+    "vehicle-count-unexplained": "check_vehicles",
+    "procurement-share-exceeds": "check_procurement",
+    "staff-total-mismatch": "check_staff",
+}
+SEVERITY = {
+    "total-mismatch": Severity.ERROR,
+    "rounding-residue": Severity.WARNING,
+    "row-total-mismatch": Severity.ERROR,
+    "cross-table-mismatch": Severity.ERROR,
+    "personnel-public-mismatch": Severity.ERROR,
+    "income-expense-unbalanced": Severity.ERROR,
+    "code-unknown": Severity.WARNING,
+    "code-name-mismatch": Severity.WARNING,
+    "code-parent-missing": Severity.WARNING,
+    "amount-looks-like-yuan": Severity.WARNING,
+    "workbook-looks-like-yuan": Severity.WARNING,
+    "prior-year-mismatch": Severity.ERROR,
+    "opening-balance-mismatch": Severity.ERROR,
+    "prior-items-residue": Severity.WARNING,
+    "prior-items-mismatch": Severity.ERROR,
+    "change-without-reason": Severity.WARNING,
+    "reason-contradicts-change": Severity.WARNING,
+    "admin-cost-mismatch": Severity.ERROR,
+    "three-public-below-basic": Severity.ERROR,
+    "vehicle-count-unexplained": Severity.WARNING,
+    "procurement-share-exceeds": Severity.ERROR,
+    "staff-total-mismatch": Severity.ERROR,
+}
+
+
+def check(folder: Path, settings: Settings | None = None) -> list[Finding]:
+    checked = check_folder(folder, settings)
+    assert checked.figures is not None, [str(f) for f in checked.findings]
+    return list(checked.findings)
+
+
+def cell(sheet: str, key: str, header: str, value: Any) -> list[Op]:
+    """Change one cell of this year's workbook (KEY: item name, code, or name of a code-less row)."""
+    return [("cur", sheet, key, header, value)]
+
+
+def prior_cell(sheet: str, key: str, header: str, value: Any) -> list[Op]:
+    """Change one cell of last year's workbook."""
+    return [("prior", sheet, key, header, value)]
+
+
+def without_row(sheet: str, code: str) -> list[Op]:
+    return [("drop", sheet, code)]
+
+
+def rows(sheet: str, *new_rows: tuple) -> list[Op]:
+    return [("rows", sheet, list(new_rows))]
+
+
+def cells(*edits: list[Op]) -> list[Op]:
+    return [op for e in edits for op in e]
+
+
+def apply(kit: Any, ops: list[Op], cur: dict[str, Any], prior: dict[str, Any]) -> None:
+    for op in ops:
+        if op[0] == "drop":
+            cur[op[1]] = [r for r in cur[op[1]] if r[0] != op[2]]
+        elif op[0] == "rows":
+            cur[op[1]] = op[2]
+        else:
+            kit.set_value(cur if op[0] == "cur" else prior, *op[1:])
+
+
+# --- the base -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def base_findings(tmp_path_factory: pytest.TempPathFactory, kit: Any) -> dict[str, list[Finding]]:
+    root = tmp_path_factory.mktemp("base")
+    return {
+        "with prior": check(kit.write_unit(root / "a", kit.consistent_2024(), prior=kit.consistent_2023())),
+        "without prior": check(kit.write_unit(root / "b", kit.consistent_2024())),
+    }
+
+
+def test_consistent_base_checks_clean(base_findings: dict[str, list[Finding]], kit: Any) -> None:
+    assert kit.located(base_findings["with prior"]) == []
+    assert kit.located(base_findings["without prior"]) == []
+
+
+@pytest.mark.parametrize("code", sorted(RULE_OF))
+def test_consistent_base_gives_no(code: str, base_findings: dict[str, list[Finding]]) -> None:
+    for findings in base_findings.values():
+        assert code not in {f.code for f in findings}
+
+
+def test_every_rule_is_covered() -> None:
+    """A rule added to RULES without cases here fails this test."""
+    assert {rule.__name__ for rule in RULES} == set(RULE_OF.values())
+
+
+# --- one thing changed → exactly these findings ---------------------------------------------
+
+CASES = [
+    # 尾差 against a real mismatch: the 三公 合计 against 0 + 7.32 + 0.34 = 7.66, three parts,
+    # so up to 0.03 is 尾差 (a warning), beyond it a typing error.
+    pytest.param(cell(T, "合计", "全年预算数", 7.65), True, [("rounding-residue", T, "B4")], id="three-public-residue-0.01"),
+    pytest.param(
+        cell(T, "合计", "全年预算数", 7.63), True, [("rounding-residue", T, "B4")], id="three-public-residue-at-tolerance"
+    ),
+    pytest.param(cell(T, "合计", "全年预算数", 7.62), True, [("total-mismatch", T, "B4")], id="three-public-mismatch-0.04"),
+    pytest.param(cell(T, "合计", "全年预算数", 8.65), True, [("total-mismatch", T, "B4")], id="three-public-mismatch"),
+    # 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 1239.71. Within 尾差 the typed
+    # total is kept, so it no longer equals 支出总计: that is named too, as a warning.
+    pytest.param(
+        cell(S, "收入总计", "金额", 1239.70),
+        True,
+        [("rounding-residue", S, "B15"), ("income-expense-unbalanced", S, "B15", Severity.WARNING)],
+        id="income-total-residue",
+    ),
+    pytest.param(cell(S, "收入总计", "金额", 1239.90), True, [("total-mismatch", S, "B15")], id="income-total-mismatch"),
+    # A 类/款/项 tree level against its children.
+    pytest.param(
+        cell(G, "21015", "合计", 1049.41),
+        True,
+        [("total-mismatch", G, "C23"), ("row-total-mismatch", G, "C23")],
+        id="gpb-section-mismatch",
+    ),
+    # Within a row: 本年支出合计 against 基本支出 + 项目支出 + …; the 合计 row is also a column total.
+    pytest.param(
+        cell(EXP, "合计", "本年支出合计", 1238.61),
+        True,
+        [("total-mismatch", EXP, "C4"), ("row-total-mismatch", EXP, "C4")],
+        id="row-total-mismatch-on-total-row",
+    ),
+    # A 项's row total typed wrong: its row disagrees, and so does every level above it, and the
+    # 收入决算表 合计 then disagrees with the 收入支出决算总表.
+    pytest.param(
+        cell(INC, "2101501", "本年收入合计", 443.33),
+        True,
+        [
+            ("total-mismatch", INC, "C16"),
+            ("total-mismatch", INC, "C10"),
+            ("total-mismatch", INC, "C4"),
+            ("row-total-mismatch", INC, "C17"),
+            ("cross-table-mismatch", S, "B12"),
+        ],
+        id="row-total-mismatch-on-item",
+    ),
+    pytest.param(
+        cell(INC, "2101501", "本年收入合计", 442.33),
+        True,
+        [("rounding-residue", INC, "C16"), ("rounding-residue", INC, "C17")],
+        id="row-total-residue-on-item",
+    ),
+    # Two tables, each consistent in itself, disagreeing: a fund table with spending that the
+    # 财政拨款收入支出决算总表 does not report.
+    pytest.param(
+        rows(FUND, ("2299999", "其他支出", 0, 10, 10, 0, 10, 0)),
+        True,
+        [("cross-table-mismatch", F, "D7")],
+        id="cross-table-mismatch-fund",
+    ),
+    # A 类 of the 收入支出决算总表 against the 支出决算表: one cent is a warning.
+    pytest.param(
+        cell(S, "卫生健康支出", "金额", 1108.50),
+        True,
+        [("rounding-residue", S, "B16"), ("cross-table-mismatch", S, "B21", Severity.WARNING)],
+        id="cross-table-class-residue",
+    ),
+    pytest.param(
+        cell(B, "人员经费合计", "决算数", 568.02), True, [("personnel-public-mismatch", B, "C36")], id="personnel-mismatch"
+    ),
+    pytest.param(cell(B, "公用经费合计", "决算数", 40.02), True, [("personnel-public-mismatch", B, "C37")], id="public-mismatch"),
+    # 年末结转和结余 typed 0.10 high and 支出总计 typed to match it: each total adds up, they differ.
+    pytest.param(
+        cells(cell(S, "年末结转和结余", "金额", 1.30), cell(S, "支出总计", "金额", 1239.81)),
+        True,
+        [("income-expense-unbalanced", S, "B15")],
+        id="income-expense-unbalanced",
+    ),
+    pytest.param(
+        cells(
+            cell(F, "年末财政拨款结转和结余", "合计", 0.5),
+            cell(F, "年末财政拨款结转和结余", "一般公共预算财政拨款", 0.5),
+            cell(F, "支出总计", "合计", 1223.18),
+            cell(F, "支出总计", "一般公共预算财政拨款", 1223.18),
+        ),
+        True,
+        [("income-expense-unbalanced", F, "B6")],
+        id="fiscal-income-expense-unbalanced",
+    ),
+    pytest.param(cell(B, "30199", "科目编码", "30198"), True, [("code-unknown", B, "A15")], id="code-unknown"),
+    pytest.param(cell(B, "30101", "科目名称", "基本工资X"), True, [("code-name-mismatch", B, "B5")], id="code-name-mismatch"),
+    pytest.param(cell(G, "2101501", "科目名称", "行政 运行"), True, [], id="code-name-spaces-ignored"),
+    pytest.param(
+        without_row(B, "303"),
+        True,
+        [("code-parent-missing", B, "A33"), ("code-parent-missing", B, "A34")],
+        id="code-parent-missing",
+    ),
+    pytest.param(
+        cell(OM, "车辆价值", "本年数", 197700), True, [("amount-looks-like-yuan", OM, "B12")], id="amount-looks-like-yuan"
+    ),
+    pytest.param(
+        cell(V, "收入支出总计", layout.PRIOR, 1548.58), True, [("prior-year-mismatch", V, "B4")], id="prior-year-mismatch"
+    ),
+    pytest.param(
+        cell(V, "收入支出总计", layout.PRIOR, 1548.49),
+        True,
+        [("prior-year-mismatch", V, "B4", Severity.WARNING)],
+        id="prior-year-residue",
+    ),
+    pytest.param(cell(G, "2101501", layout.PRIOR, 429.90), True, [("prior-year-mismatch", G, "F24")], id="prior-year-item"),
+    pytest.param(
+        cell(OM, "机关运行经费", "上年数", 28.51), True, [("prior-year-mismatch", OM, "C4")], id="prior-year-admin-cost"
+    ),
+    # a 三公 part's 上年 typed wrong: its 上年 合计 no longer adds up either
+    pytest.param(
+        cell(T, "公务接待费", layout.PRIOR, 0.48),
+        True,
+        [("prior-year-mismatch", T, "D9"), ("total-mismatch", T, "D4")],
+        id="prior-year-three-public",
+    ),
+    pytest.param(
+        cell(P, "在职人员", "上年人数", 30),
+        True,
+        [("prior-year-mismatch", P, "C5"), ("staff-total-mismatch", P, "C4")],
+        id="prior-year-staff",
+    ),
+    # Without last year's folder, the 上年决算数 of the 项 must add up to the 上年 total typed in
+    # 预算及上年情况 (section 五(一) against 五(三)).
+    pytest.param(cell(G, "2101501", layout.PRIOR, 429.81), False, [("prior-items-residue", V, "B6")], id="prior-items-residue"),
+    pytest.param(cell(G, "2101501", layout.PRIOR, 439.80), False, [("prior-items-mismatch", V, "B6")], id="prior-items-mismatch"),
+    pytest.param(
+        prior_cell(S, "年末结转和结余", "金额", 1.40),
+        True,
+        [("opening-balance-mismatch", S, "B14")],
+        id="opening-balance-mismatch",
+    ),
+    # 2101599: 402.42 against 711.80, −43%: needs a reason.
+    pytest.param(
+        cell(G, "2101599", layout.REASON, None), True, [("change-without-reason", G, "G27")], id="change-without-reason"
+    ),
+    # 2101501: 442.32 against 429.80, +2.9%: below the 10% threshold, no reason needed.
+    pytest.param(cell(G, "2101501", layout.REASON, None), True, [], id="small-change-needs-no-reason"),
+    pytest.param(
+        cell(G, "2101501", layout.REASON, "人员减少，支出减少。"),
+        True,
+        [("reason-contradicts-change", G, "G24")],
+        id="reason-contradicts-change",
+    ),
+    pytest.param(cell(G, "2101599", layout.REASON, "上年项目较多，本年项目减少。"), True, [], id="reason-agrees-with-change"),
+    pytest.param(cell(OM, "机关运行经费", "本年数", 42.02), True, [("admin-cost-mismatch", OM, "B4")], id="admin-cost-mismatch"),
+    pytest.param(
+        cells(cell(C, "单位性质", "内容", "事业单位"), cell(OM, "机关运行经费", "本年数", 42.02)),
+        True,
+        [],
+        id="admin-cost-not-for-public-institutions",
+    ),
+    # 公务接待费 0.30 while the 基本支出 alone pays 0.34 of it (the 合计 7.66 no longer adds up either).
+    pytest.param(
+        cell(T, "公务接待费", "决算数", 0.30),
+        True,
+        [("total-mismatch", T, "C4"), ("three-public-below-basic", B, "C25")],
+        id="three-public-below-basic",
+    ),
+    pytest.param(
+        cells(cell(T, "公务接待费", "决算数", 0.30), cell(T, "合计", "决算数", 7.62)),
+        True,
+        [("three-public-below-basic", B, "C25")],
+        id="three-public-below-basic-alone",
+    ),
+    pytest.param(
+        cells(cell(D, "固定资产车辆与公务用车保有量差异原因", "内容", None), cell(D, "公务用车保有量", "内容", 2)),
+        True,
+        [("vehicle-count-unexplained", D, "B8")],
+        id="vehicle-count-unexplained",
+    ),
+    pytest.param(
+        cell(D, "固定资产车辆与公务用车保有量差异原因", "内容", None), True, [], id="vehicle-count-equal-needs-no-reason"
+    ),
+    pytest.param(cell(D, "公务用车保有量", "内容", 2), True, [], id="vehicle-count-difference-explained"),
+    pytest.param(
+        cell(OM, "授予中小企业合同金额", "本年数", 300), True, [("procurement-share-exceeds", OM, "B8")], id="sme-exceeds-total"
+    ),
+    pytest.param(
+        cell(OM, "授予小微企业合同金额", "本年数", 300),
+        True,
+        [("procurement-share-exceeds", OM, "B9")],
+        id="small-micro-exceeds-sme",
+    ),
+    pytest.param(cell(P, "实有人数", "本年人数", 32), True, [("staff-total-mismatch", P, "B4")], id="staff-total-mismatch"),
+]
+
+
+@pytest.mark.parametrize(("edit", "with_prior", "expected"), CASES)
+def test_one_change(edit: list[Op], with_prior: bool, expected: list[tuple[str, str, str]], kit: Any, unit_folder: Any) -> None:
+    cur, prior = kit.consistent_2024(), kit.consistent_2023()
+    apply(kit, edit, cur, prior)
+    findings = check(unit_folder(cur, prior=prior if with_prior else None))
+    # an expected entry may name its severity; by default the code's own (SEVERITY)
+    want = [(*e[:3], Severity(e[3] if len(e) > 3 else SEVERITY[e[0]]).value) for e in expected]
+    assert sorted(kit.located(findings)) == sorted(e[:3] for e in want)
+    assert sorted((f.code, f.location.sheet, f.location.cell, f.severity.value) for f in findings) == sorted(want)
+    assert all(f.location.file.endswith(layout.WORKBOOK) for f in findings)
+
+
+def test_cases_cover_every_code() -> None:
+    seen = {e[0] for p in CASES for e in p.values[2]}  # type: ignore[union-attr]
+    assert seen | {"workbook-looks-like-yuan"} == set(RULE_OF)
+
+
+# --- the residue is a warning, with the figures that prove it ---------------------------------
+
+
+def test_residue_and_mismatch_carry_their_figures(kit: Any, unit_folder: Any) -> None:
+    for typed, code, difference in ((7.65, "rounding-residue", "-0.01"), (7.62, "total-mismatch", "-0.04")):
+        cur = kit.consistent_2024()
+        kit.set_value(cur, T, "合计", "决算数", typed)
+        (finding,) = [f for f in check(unit_folder(cur, prior=kit.consistent_2023())) if f.location.cell == "C4"]
+        assert finding.code == code
+        assert Decimal(finding.values["difference"]) == Decimal(difference)
+        assert finding.values["parts_sum"] == Decimal("7.66")
+
+
+# --- amounts typed in 元 -------------------------------------------------------------------------
+
+
+def scaled(values: dict[str, Any], factor: int) -> dict[str, Any]:
+    """Every amount (not counts, areas, texts or codes) multiplied by FACTOR, as whole numbers."""
+
+    def num(x: Any) -> Any:
+        return round(Decimal(str(x)) * factor) if isinstance(x, (int, float)) and not isinstance(x, bool) else x
+
+    out: dict[str, Any] = {}
+    for spec in layout.SHEET_ORDER:
+        if spec.name not in values:
+            continue
+        if isinstance(spec, layout.SubjectSheet):
+            amount_at = {i for i, c in enumerate(spec.columns) if c.kind is layout.Kind.AMOUNT}
+            out[spec.name] = [tuple(num(x) if i in amount_at else x for i, x in enumerate(row)) for row in values[spec.name]]
+            continue
+        kinds = {item.name: item.kind for item in spec.items}
+        table = {}
+        for name, row in values[spec.name].items():
+            amount = spec is not layout.COVER and kinds.get(name, layout.Kind.AMOUNT) is layout.Kind.AMOUNT
+            table[name] = [num(x) if amount and spec.columns[i].kind is layout.Kind.AMOUNT else x for i, x in enumerate(row)]
+        out[spec.name] = table
+    return out
+
+
+def test_workbook_looks_like_yuan(kit: Any, unit_folder: Any) -> None:
+    findings = check(unit_folder(scaled(kit.consistent_2024(), 10000)))
+    assert kit.located(findings) == [("workbook-looks-like-yuan", C, None)]
+    assert findings[0].severity is Severity.WARNING
+
+
+def test_workbook_in_yuan_declared_as_yuan_is_clean(kit: Any, unit_folder: Any) -> None:
+    values = scaled(kit.consistent_2024(), 10000)
+    kit.set_value(values, C, "金额单位", "内容", "元")
+    assert kit.located(check(unit_folder(values))) == []
+
+
+# --- settings and the runner ------------------------------------------------------------------------
+
+
+def test_threshold_setting_decides_which_changes_need_a_reason(kit: Any, unit_folder: Any) -> None:
+    cur = kit.consistent_2024()
+    kit.set_value(cur, G, "2101599", layout.REASON, None)  # −43%
+    folder = unit_folder(cur, prior=kit.consistent_2023())
+    assert kit.located(check(folder, Settings(change_threshold=Decimal("0.50")))) == []
+    assert kit.located(check(folder, Settings(change_threshold=Decimal("0.40")))) == [("change-without-reason", G, "G27")]
+
+
+@pytest.mark.parametrize(
+    ("reason", "direction"),
+    [
+        ("本年人员增加，支出增加。", Direction.UP),
+        ("上年项目较多，本年项目减少。", Direction.DOWN),
+        ("虽然人员增加，但项目压减，总体下降。", Direction.DOWN),
+        ("按实际需要安排。", None),
+    ],
+)
+def test_the_last_direction_word_of_a_reason_decides(reason: str, direction: Direction | None) -> None:
+    assert direction_of(reason) is direction
+
+
+def test_a_crashing_rule_becomes_a_finding_and_the_others_run(kit: Any, unit_folder: Any) -> None:
+    checked = check_folder(unit_folder(kit.consistent_2024(), prior=kit.consistent_2023()))
+    assert checked.figures is not None
+
+    def check_broken(ctx: Any) -> Iterator[Finding]:
+        raise ZeroDivisionError("boom")
+
+    def check_found(ctx: Any) -> Iterator[Finding]:
+        from generator.findings import Location, warning
+
+        yield warning("found", Location(field="x"), "x")
+
+    findings = run_checks(checked.figures, rules=(check_broken, *RULES, check_found))
+    assert [(f.code, f.location.field, f.severity) for f in findings] == [
+        ("rule-crashed", "check_broken", Severity.ERROR),
+        ("found", "x", Severity.WARNING),
+    ]
+    assert findings[0].values["rule"] == "check_broken"
+
+
+# --- the sample folder ----------------------------------------------------------------------------------
+
+
+def test_sample_folder_gives_exactly_its_known_findings(kit: Any) -> None:
+    """The published document's own disagreements, and nothing else, from the 决算数据 workbooks."""
+    checked = check_folder(kit.SAMPLE_FOLDER)
+    assert checked.figures is not None
+    ours = [f for f in checked.findings if f.location.file.endswith(layout.WORKBOOK) or f.code == "prior-items-residue"]
+    assert sorted(kit.located(ours)) == sorted(
+        [
+            ("rounding-residue", S, "B15"),  # 收入总计 1239.70 against 1239.71
+            ("rounding-residue", S, "B19"),  # 支出总计 1239.70 against 1239.71
+            ("rounding-residue", T, "B4"),  # 三公 合计 7.65 against 7.66
+            ("rounding-residue", T, "C4"),
+            ("rounding-residue", T, "D4"),  # its 上年 3.28 against 3.29
+            ("prior-year-mismatch", T, "D4"),  # 3.28 against 2023's 3.29
+            ("prior-items-residue", None, None),  # 2023's 项 add up to 1548.17, its 合计 is 1548.16
+        ]
+    )
+    assert all(f.severity is Severity.WARNING for f in ours)
