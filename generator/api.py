@@ -27,13 +27,10 @@ class Checked:
     """The result of checking one unit-year folder."""
 
     folder: Path
-    figures: Figures | None
+    figures: Figures | None  # None when reading failed: then findings say why
     findings: tuple[Finding, ...]
     performance: Any = None  # the scored self-evaluation, when the folder has one
-
-    @property
-    def readable(self) -> bool:
-        return self.figures is not None
+    readable: bool = True  # False when the folder, workbook or 封面 cannot be read at all
 
     @property
     def has_errors(self) -> bool:
@@ -54,13 +51,16 @@ class Generated:
 def check_folder(folder: Path, settings: Settings | None = None, profile: str | None = None) -> Checked:
     """Load, compute and check one unit-year folder (and its prior year when present)."""
     loaded, findings = load(folder)
-    if loaded is None or has_errors(findings):
-        return Checked(folder, None, tuple(findings))
+    if loaded is None:  # the folder, workbook or its 封面 cannot be read
+        return Checked(folder, None, tuple(findings), readable=False)
+    if has_errors(findings):
+        # Cells that could not be read would only echo as mismatching totals: report them alone first.
+        return Checked(folder, None, tuple(findings), readable=True)
     figures = compute_figures(loaded)
     findings.extend(run_checks(figures, settings))
     performance, perf_findings = _self_evaluation(folder, figures, profile)
     findings.extend(perf_findings)
-    return Checked(folder, figures, tuple(findings), performance)
+    return Checked(folder, figures, tuple(findings), performance, readable=True)
 
 
 def _self_evaluation(folder: Path, figures: Figures, profile: str | None) -> tuple[Any, list[Finding]]:

@@ -134,71 +134,71 @@ CASES = [
     pytest.param(_workbook_missing, [("file-missing", None, None, "error")], EXIT_UNREADABLE, None, id="workbook-missing"),
     pytest.param(_not_xlsx, [("file-unreadable", None, None, "error")], EXIT_UNREADABLE, None, id="not-an-xlsx"),
     pytest.param(_too_large, [("file-too-large", None, None, "error")], EXIT_UNREADABLE, None, id="file-too-large"),
-    pytest.param(_openpyxl(_drop_sheet(P)), [("sheet-missing", P, None, "error")], EXIT_UNREADABLE, None, id="sheet-missing"),
+    pytest.param(_openpyxl(_drop_sheet(P)), [("sheet-missing", P, None, "error")], EXIT_ERRORS, None, id="sheet-missing"),
     pytest.param(
         _openpyxl(_drop_sheet(C)), [("sheet-missing", C, None, "error")], EXIT_UNREADABLE, None, id="cover-sheet-missing"
     ),
     # the 基本支出 header of the 一般公共预算财政拨款支出决算表 misspelt: found missing on header row 3
     pytest.param(
-        _openpyxl(_set(G, "D3", "基本")), [("column-missing", G, "3", "error")], EXIT_UNREADABLE, None, id="column-missing"
+        _openpyxl(_set(G, "D3", "基本")), [("column-missing", G, "3", "error")], EXIT_ERRORS, None, id="column-missing"
     ),
     pytest.param(
         _openpyxl(lambda book: book[P].delete_rows(3)),
         [("header-missing", P, "3", "error")],
-        EXIT_UNREADABLE,
+        EXIT_ERRORS,
         None,
         id="header-missing",
     ),
     pytest.param(
-        _edited(S, "其他收入", "金额", "十二万"), [("not-a-number", S, "B11", "error")], EXIT_UNREADABLE, None, id="not-a-number"
+        _edited(S, "其他收入", "金额", "十二万"), [("not-a-number", S, "B11", "error")], EXIT_ERRORS, None, id="not-a-number"
     ),
     pytest.param(
-        _edited(S, "其他收入", "金额", "15,73"), [("not-a-number", S, "B11", "error")], EXIT_UNREADABLE, None, id="bad-thousands"
+        _edited(S, "其他收入", "金额", "15,73"), [("not-a-number", S, "B11", "error")], EXIT_ERRORS, None, id="bad-thousands"
     ),
     pytest.param(
         _openpyxl(_set(S, "B15", "=B5+B6")),
         [("formula-without-value", S, "B15", "error")],
-        EXIT_UNREADABLE,
+        EXIT_ERRORS,
         None,
         id="formula-without-value",
     ),
     pytest.param(
         _edited(OM, "政府采购货物支出", "本年数", -1),
         [("negative-amount", OM, "B5", "error")],
-        EXIT_UNREADABLE,
+        EXIT_ERRORS,
         None,
         id="negative-amount",
     ),
     pytest.param(
         _edited(P, "在职人员", "本年人数", 30.5),
         [("not-a-whole-number", P, "B5", "error")],
-        EXIT_UNREADABLE,
+        EXIT_ERRORS,
         None,
         id="not-a-whole-number",
     ),
     pytest.param(
         _edited(G, "2101501", "科目编码", "21015011"),
         [("code-format", G, "A24", "error")],
-        EXIT_UNREADABLE,
+        EXIT_ERRORS,
         None,
         id="code-8-digits",
     ),
     pytest.param(
         _edited(G, "2101501", "科目编码", "21O1501"),
         [("code-format", G, "A24", "error")],
-        EXIT_UNREADABLE,
+        EXIT_ERRORS,
         None,
         id="code-letter-o",
     ),
     pytest.param(
         _edited(B, "30101", "科目编码", "3010101"),
         [("code-format", B, "A5", "error")],
-        EXIT_UNREADABLE,
+        EXIT_ERRORS,
         None,
         id="economic-code-7-digits",
     ),
     pytest.param(
-        _edited(G, "2101501", "科目编码", None), [("code-missing", G, "A24", "error")], EXIT_UNREADABLE, None, id="code-missing"
+        _edited(G, "2101501", "科目编码", None), [("code-missing", G, "A24", "error")], EXIT_ERRORS, None, id="code-missing"
     ),
     pytest.param(
         _values(_add_item(OM, "不存在的项目", [1])), [("item-unknown", OM, "A22", "warning")], EXIT_OK, None, id="item-unknown"
@@ -207,7 +207,7 @@ CASES = [
     pytest.param(
         _values(_add_item(S, "本年收入 合计", [1238.41])),
         [("item-duplicate", S, "A23", "error")],
-        EXIT_UNREADABLE,
+        EXIT_ERRORS,
         None,
         id="item-duplicate",
     ),
@@ -231,26 +231,26 @@ CASES = [
     pytest.param(
         _texts("主要职能:\n  - 第一项\n - 第二项: [\n"),
         [("texts-syntax", None, None, "error")],
-        EXIT_UNREADABLE,
+        EXIT_ERRORS,
         "第3行第2列",
         id="texts-syntax",
     ),
     pytest.param(
         _texts("主要职能: []\n职能: 拼错的键\n"),
         [("texts-invalid", None, None, "error")],
-        EXIT_UNREADABLE,
+        EXIT_ERRORS,
         "职能",
         id="texts-unknown-key",
     ),
     pytest.param(
         _texts("主要职能: 一段文字而非列表\n"),
         [("texts-invalid", None, None, "error")],
-        EXIT_UNREADABLE,
+        EXIT_ERRORS,
         "主要职能",
         id="texts-wrong-type",
     ),
     pytest.param(_texts(None), [("texts-missing", None, None, "warning")], EXIT_OK, None, id="texts-missing"),
-    pytest.param(_non_utf8_texts, [("texts-unreadable", None, None, "error")], EXIT_UNREADABLE, None, id="texts-not-utf8"),
+    pytest.param(_non_utf8_texts, [("texts-unreadable", None, None, "error")], EXIT_ERRORS, None, id="texts-not-utf8"),
     pytest.param(
         _prior_unreadable, [("prior-year-unreadable", None, None, "warning")], EXIT_OK, None, id="prior-year-unreadable"
     ),
