@@ -194,7 +194,7 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
 
     def prior_of(typed_table: ItemTable, name: str, column: str, from_prior: Callable[[YearBase], Decimal | None]) -> tuple[Decimal | None, Location | None]:
         if prior is not None:
-            return from_prior(prior), Location(file=prior.unit.cover.source.file, field=name)
+            return from_prior(prior), _prior_location(prior, name)
         row = typed_table.get(name)
         return (row.amount(column) if row else None), (row.source.at(column) if row else None)
 
@@ -273,6 +273,24 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         base=cur,
         prior=prior,
     )
+
+
+def _prior_location(prior: YearBase, name: str) -> Location:
+    """Where last year's folder states the figure this year's overview compares with."""
+    unit = prior.unit
+    where: dict[str, tuple[str, str, str]] = {
+        "收入支出总计": (layout.SUMMARY.name, "收入总计", "金额"),
+        "财政拨款收入支出总计": (layout.FISCAL.name, "支出总计", "合计"),
+    }
+    if name in where:
+        sheet, item, column = where[name]
+        row = unit.item_table(sheet).get(item)
+        if row is not None:
+            return row.source.at(column)
+    total = unit.subject(layout.GPB.name).declared_total
+    if name == "一般公共预算财政拨款支出" and total is not None:
+        return total.source.at("合计")
+    return Location(file=unit.cover.source.file, field=name)
 
 
 def _z(value: Decimal | None) -> Decimal:
