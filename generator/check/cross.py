@@ -9,34 +9,48 @@ from generator.check.compare import Stated, disagreement
 from generator.check.context import CheckContext
 from generator.compute.totals import total_of
 from generator.compute.tree import Tree
+from generator.model import SubjectRow
 from generator.findings import Finding
 
 CODE = "cross-table-mismatch"
 
 
-def _item(ctx: CheckContext, sheet: str, name: str, column: str, value=None) -> Stated:
+def _item(ctx: CheckContext, sheet: str, name: str, column: str, settled=None) -> Stated:
+    """An item as its table states it (typed), else as settled from its parts."""
     row = ctx.figures.base.unit.item_table(sheet).get(name)
-    v = value if value is not None else (row.amount(column) if row else None)
+    typed = row.amount(column) if row else None
+    v = typed if typed is not None else settled
     return Stated(f"《{sheet}》「{name}」", v, row.source.at(column) if row else None)
 
 
-def _total(tree: Tree, column: str, label: str | None = None) -> Stated:
+def _total(tree: Tree, column: str, label: str | None = None, typed: SubjectRow | None = None) -> Stated:
+    """A table's 合计 as the table states it (its typed 合计 line), else as its lines sum up.
+
+    Comparing what each table says keeps one typo in a 项 from echoing here: the
+    mismatch inside its own table is reported by check_declared_totals.
+    """
     if not tree.has_data:
         return Stated(tree.sheet, None)
-    return Stated(f"《{tree.sheet}》合计「{label or column}」", tree.total(column))
+    value = typed.amount(column) if typed is not None else None
+    where = typed.source.at(column) if typed is not None else None
+    return Stated(f"《{tree.sheet}》合计「{label or column}」", value if value is not None else tree.total(column), where)
 
 
 def check_same_figures(ctx: CheckContext) -> Iterator[Finding]:
     """收入支出决算总表 vs 收入决算表 vs 支出决算表 vs 财政拨款总表 vs 一般公共预算表 vs 基本支出表."""
     b = ctx.figures.base
     summary = b.summary
+
+    def typed(sheet: str) -> SubjectRow | None:
+        return b.unit.subject(sheet).declared_total
+
     pairs = [
-        (_item(ctx, layout.SUMMARY.name, "本年收入合计", "金额", summary.get("本年收入合计")), _total(b.income, "本年收入合计")),
-        (_item(ctx, layout.SUMMARY.name, "本年支出合计", "金额", summary.get("本年支出合计")), _total(b.expense, "本年支出合计")),
+        (_item(ctx, layout.SUMMARY.name, "本年收入合计", "金额", summary.get("本年收入合计")), _total(b.income, "本年收入合计", typed=typed(layout.INCOME.name))),
+        (_item(ctx, layout.SUMMARY.name, "本年支出合计", "金额", summary.get("本年支出合计")), _total(b.expense, "本年支出合计", typed=typed(layout.EXPENSE.name))),
     ]
     fiscal_income = total_of(summary.get(n) for n in layout.INCOME_SOURCES[:3])
     if any(summary.get(n) is not None for n in layout.INCOME_SOURCES[:3]):
-        pairs.append((Stated("《收入支出决算总表》三项财政拨款收入之和", fiscal_income), _total(b.income, "财政拨款收入")))
+        pairs.append((Stated("《收入支出决算总表》三项财政拨款收入之和", fiscal_income), _total(b.income, "财政拨款收入", typed=typed(layout.INCOME.name))))
         pairs.append(
             (
                 Stated("《收入支出决算总表》三项财政拨款收入之和", fiscal_income),
@@ -47,15 +61,15 @@ def check_same_figures(ctx: CheckContext) -> Iterator[Finding]:
         pairs.append(
             (
                 _item(ctx, layout.FISCAL.name, "本年支出合计", fund, b.fiscal.get("本年支出合计", {}).get(fund)),
-                _total(b.gpb, column, "合计"),
+                _total(b.gpb, column, "合计", typed=typed(layout.GPB.name)),
             )
         )
     if b.gov_fund.has_data:
-        pairs.append((_item(ctx, layout.FISCAL.name, "本年支出合计", "政府性基金预算财政拨款", b.fiscal.get("本年支出合计", {}).get("政府性基金预算财政拨款")), _total(b.gov_fund, "本年支出合计")))
+        pairs.append((_item(ctx, layout.FISCAL.name, "本年支出合计", "政府性基金预算财政拨款", b.fiscal.get("本年支出合计", {}).get("政府性基金预算财政拨款")), _total(b.gov_fund, "本年支出合计", typed=typed(layout.GOV_FUND.name))))
     if b.state_capital.has_data:
-        pairs.append((_item(ctx, layout.FISCAL.name, "本年支出合计", "国有资本经营预算财政拨款", b.fiscal.get("本年支出合计", {}).get("国有资本经营预算财政拨款")), _total(b.state_capital, "本年支出合计")))
+        pairs.append((_item(ctx, layout.FISCAL.name, "本年支出合计", "国有资本经营预算财政拨款", b.fiscal.get("本年支出合计", {}).get("国有资本经营预算财政拨款")), _total(b.state_capital, "本年支出合计", typed=typed(layout.STATE_CAPITAL.name))))
     if b.basic.has_data and b.gpb.has_data:
-        pairs.append((Stated("《一般公共预算财政拨款基本支出决算表》人员经费与公用经费之和", b.personnel + b.public), _total(b.gpb, "基本支出")))
+        pairs.append((Stated("《一般公共预算财政拨款基本支出决算表》人员经费与公用经费之和", b.personnel + b.public), _total(b.gpb, "基本支出", typed=typed(layout.GPB.name))))
     for a, c in pairs:
         if (f := disagreement(ctx, CODE, a, c)) is not None:
             yield f

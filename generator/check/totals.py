@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from generator.check.context import CheckContext, money
 from generator.compute.totals import Settlement
@@ -10,12 +11,26 @@ from generator.findings import Finding, Location, error, warning
 
 
 def check_declared_totals(ctx: CheckContext) -> Iterator[Finding]:
-    """A typed total that differs from Σ parts: 尾差 within tolerance (warning), else mismatch (error)."""
-    for s in ctx.figures.base.ledger.settlements.values():
+    """A typed total that differs from Σ parts: 尾差 within tolerance (warning), else mismatch (error).
+
+    A mismatch wholly explained by mismatches of its own parts (a typo in one 项
+    makes its 款, 类 and 合计 disagree too) is an echo and is not reported again.
+    """
+    settlements = list(ctx.figures.base.ledger.settlements.values())
+    by_cell = {s.location: s for s in settlements if s.location is not None}
+    for s in settlements:
+        if s.is_mismatch and _is_echo(s, by_cell):
+            continue
         if s.is_mismatch:
             yield error("total-mismatch", _where(s), _message(ctx, s, "不一致"), **_values(s))
         elif s.is_residue:
             yield warning("rounding-residue", _where(s), _message(ctx, s, "存在尾差") + "（在四舍五入允许范围内，按报表数使用）", **_values(s))
+
+
+def _is_echo(s: Settlement, by_cell: dict[Location, Settlement]) -> bool:
+    below = [by_cell[p.location] for p in s.parts if p.location is not None and p.location in by_cell]
+    mismatched = [t for t in below if t.is_mismatch and t.difference is not None]
+    return bool(mismatched) and s.difference == sum((t.difference for t in mismatched if t.difference is not None), Decimal(0))
 
 
 def _where(s: Settlement) -> Location:
