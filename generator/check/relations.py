@@ -32,24 +32,19 @@ def check_personnel_and_public(ctx: CheckContext) -> Iterator[Finding]:
 def check_income_equals_expense(ctx: CheckContext) -> Iterator[Finding]:
     """收入总计 = 支出总计 in both summary tables."""
     f = ctx.figures
-    unit = f.base.unit
-    summary = unit.item_table(layout.SUMMARY.name)
-    if summary.get("收入总计") or summary.get("支出总计"):
+    pairs = (
+        (layout.SUMMARY.name, "金额", f.income_total, f.expense_total),
+        (layout.FISCAL.name, "合计", f.fiscal_income_total, f.fiscal_expense_total),
+    )
+    for sheet, column, income, expense in pairs:
+        table = f.base.unit.item_table(sheet)
+        if not (table.get("收入总计") or table.get("支出总计")):
+            continue
         d = disagreement(
             ctx,
             "income-expense-unbalanced",
-            Stated(f"《{layout.SUMMARY.name}》「收入总计」", f.income_total, _at(summary, "收入总计", "金额")),
-            Stated("「支出总计」", f.expense_total, _at(summary, "支出总计", "金额")),
-        )
-        if d:
-            yield d
-    fiscal = unit.item_table(layout.FISCAL.name)
-    if fiscal.get("收入总计") or fiscal.get("支出总计"):
-        d = disagreement(
-            ctx,
-            "income-expense-unbalanced",
-            Stated(f"《{layout.FISCAL.name}》「收入总计」", f.fiscal_income_total, _at(fiscal, "收入总计", "合计")),
-            Stated("「支出总计」", f.fiscal_expense_total, _at(fiscal, "支出总计", "合计")),
+            Stated(f"《{sheet}》「收入总计」", income, _at(table, "收入总计", column)),
+            Stated("「支出总计」", expense, _at(table, "支出总计", column)),
         )
         if d:
             yield d
