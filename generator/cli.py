@@ -139,22 +139,39 @@ def generate(
 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-def init(folder: Path) -> None:
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="从上一年的数据文件夹结转：单位信息、文字说明、上年数、绩效指标和目标值",
+)
+def init(folder: Path, source: Path | None) -> None:
     """生成空白的数据文件夹：决算数据.xlsx（全部工作表和表头）、文字说明.yaml、绩效自评表.xlsx。
 
     \b
     示例：
       juesuan init inputs/my-unit/2025
+      juesuan init inputs/changji-ybj/2025 --from inputs/changji-ybj/2024
     """
+    from generator.carry import carry_forward
     from generator.init import init_folder
 
-    findings = init_folder(folder)
+    findings = carry_forward(source, folder) if source else init_folder(folder)
     if findings:
         _print_findings(findings)
-        sys.exit(EXIT_ERRORS)
-    click.echo(f"已生成空白数据文件夹：{folder}")
+        sys.exit(EXIT_ERRORS if all(f.code == "init-exists" for f in findings) else EXIT_UNREADABLE)
+    click.echo(f"已生成{'结转' if source else '空白'}数据文件夹：{folder}")
     click.echo("下一步：按各工作表第2行的填写说明录入数据，然后运行 juesuan check " + str(folder))
 
+
+def _register_subcommands() -> None:
+    from generator.diff.cli import diff
+
+    main.add_command(diff)
+
+
+_register_subcommands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,29 @@
+"""Year over year: compare two unit-years figure by figure, and their disclosures as tracked changes.
+
+- `compare_folders(old, new)` checks both folders and returns a `Comparison` whose rows hold, per
+  figure, old, new, change, rate, NEW's reason and flags (entries.py and performance.py say
+  which figures; compare.py how they are paired and flagged).
+- `diff_folders(old, new, output_dir)` also writes the .xlsx (workbook.py) and the redline .docx.
+- `redline_documents(old_docx, new_docx)` marks the differences of two .docx as tracked changes.
+"""
+
+from generator.diff.compare import DEFAULT_THRESHOLD, Comparison, compare_entries, compare_folders
+from generator.diff.redline import redline_documents, tracked_changes
+from generator.diff.rows import DiffRow, Flag, Unit
+from generator.diff.run import DEFAULT_OUTPUT, DiffResult, diff_folders, redline_folders
+
+__all__ = [
+    "DEFAULT_OUTPUT",
+    "DEFAULT_THRESHOLD",
+    "Comparison",
+    "DiffResult",
+    "DiffRow",
+    "Flag",
+    "Unit",
+    "compare_entries",
+    "compare_folders",
+    "diff_folders",
+    "redline_documents",
+    "redline_folders",
+    "tracked_changes",
+]

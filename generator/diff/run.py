@@ -1,0 +1,76 @@
+"""`juesuan diff` as one library call: compare, then write the .xlsx and the redline .docx."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from generator import api
+from generator.diff.compare import DEFAULT_THRESHOLD, Comparison, compare_folders
+from generator.diff.redline import redline_documents
+from generator.diff.workbook import comparison_workbook
+from generator.findings import Finding
+from generator.render.docx_io import write_atomically
+
+DEFAULT_OUTPUT = Path("outputs") / "diff"
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    comparison: Comparison
+    outputs: tuple[Path, ...] = ()
+    findings: tuple[Finding, ...] = ()  # unreadable folders, and why a redline could not be made
+
+
+def diff_folders(
+    old: Path,
+    new: Path,
+    output_dir: Path = DEFAULT_OUTPUT,
+    threshold: Decimal = DEFAULT_THRESHOLD,
+    profile: str | None = None,
+    redline: bool = True,
+) -> DiffResult:
+    """Compare OLD with NEW; write <unit>-<old>-<new>-对比.xlsx and -修订对比.docx into OUTPUT_DIR."""
+    comparison = compare_folders(old, new, threshold, profile)
+    if not comparison.readable:
+        return DiffResult(comparison, (), comparison.findings)
+    stem = output_dir / _stem(comparison)
+    table = stem.with_name(stem.name + "-对比.xlsx")
+    write_atomically(table, comparison_workbook(comparison))
+    outputs = [table]
+    findings: list[Finding] = []
+    if redline:
+        data, redline_findings = redline_folders(comparison, profile)
+        findings.extend(redline_findings)
+        if data is not None:
+            document = stem.with_name(stem.name + "-修订对比.docx")
+            write_atomically(document, data)
+            outputs.append(document)
+    return DiffResult(comparison, tuple(outputs), tuple(findings))
+
+
+def redline_folders(comparison: Comparison, profile: str | None = None) -> tuple[bytes | None, list[Finding]]:
+    """Generate both years' disclosures (even with data errors: this is for reading) and redline them."""
+    assert comparison.old.figures is not None and comparison.new.figures is not None
+    findings: list[Finding] = []
+    documents = []
+    with tempfile.TemporaryDirectory(prefix="juesuan-diff-") as scratch:
+        for name, checked in (("old", comparison.old), ("new", comparison.new)):
+            target = Path(scratch) / f"{name}.docx"
+            generated = api.generate(checked.folder, target, force=True, profile=profile)
+            if not generated.ok:
+                findings.extend(f for f in generated.findings if f.severity.value == "error")
+                return None, findings
+            documents.append(target.read_bytes())
+    when = datetime(comparison.new.figures.year, 12, 31, tzinfo=UTC)
+    data, redline_findings = redline_documents(documents[0], documents[1], when)
+    return data, findings + redline_findings
+
+
+def _stem(comparison: Comparison) -> str:
+    assert comparison.old.figures is not None and comparison.new.figures is not None
+    unit = comparison.new.folder.resolve().parent.name or comparison.new.figures.unit_name
+    return f"{unit}-{comparison.old.figures.year}-{comparison.new.figures.year}"
