@@ -31,6 +31,8 @@ class _TextsFile(BaseModel):
     其他需说明的事项: str = ""
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+
 _PYDANTIC_MESSAGES = {
     "extra_forbidden": "不认识的项目（请检查拼写）",
     "string_type": "应为一段文字",
@@ -45,7 +47,7 @@ def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
             warning("texts-missing", Location(file=label), "缺少文字说明文件：主要职能、机构设置等段落将为空")
         ]
     try:
-        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
     except UnicodeDecodeError:
         return Texts(file=label), [error("texts-unreadable", Location(file=label), "文字说明文件不是 UTF-8 编码，请另存为 UTF-8")]
     except yaml.YAMLError as exc:

@@ -9,6 +9,7 @@ an edited template is an error rather than a silently empty sentence.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,21 @@ SELF_EVALUATION_TEMPLATE = TEMPLATES / "self_evaluation.docx"
 PAGE_BREAK = "\f"  # docxtpl turns a form feed in rendered text into a page break
 
 
+class _CompilingOnceEnvironment(SandboxedEnvironment):
+    """docxtpl compiles the template's XML on every render; the same source compiles once here.
+
+    Rendering is sandboxed and autoescaped either way; only the compile step is shared,
+    which is what makes a batch of units cheap after the first.
+    """
+
+    @lru_cache(maxsize=32)  # noqa: B019 - the environment lives as long as the process, on purpose
+    def from_string(self, source, globals=None, template_class=None):  # type: ignore[override]
+        return super().from_string(source, globals, template_class)
+
+
+@lru_cache(maxsize=1)
 def jinja_environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    return _CompilingOnceEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
 
 
 def render_disclosure(

@@ -1,0 +1,92 @@
+"""The machine-readable batch report: JSON and an .xlsx a person can filter."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from generator.batch.run import BatchResult
+from generator.render.docx_io import write_atomically
+
+REPORT_JSON = "batch-report.json"
+REPORT_XLSX = "batch-report.xlsx"
+
+SUMMARY_HEADERS = ("单位文件夹", "单位名称", "年度", "错误", "警告", "提示", "输出文件", "未变化跳过", "程序出错", "用时（秒）")
+FINDING_HEADERS = ("单位文件夹", "单位名称", "年度", "严重程度", "代码", "位置", "说明")
+_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def write_reports(result: BatchResult, outdir: Path) -> tuple[Path, Path]:
+    """Write OUTDIR/batch-report.json and OUTDIR/batch-report.xlsx (each atomically); return their paths."""
+    json_path, xlsx_path = outdir / REPORT_JSON, outdir / REPORT_XLSX
+    write_atomically(json_path, json.dumps(result.as_json(), ensure_ascii=False, indent=1).encode("utf-8"))
+    write_atomically(xlsx_path, report_xlsx(result))
+    return json_path, xlsx_path
+
+
+def report_xlsx(result: BatchResult) -> bytes:
+    """Two sheets: 汇总 (one row per unit) and 问题 (one row per finding)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
+    summary = book.create_sheet("汇总")
+    findings = book.create_sheet("问题")
+    for sheet, headers, widths in (
+        (summary, SUMMARY_HEADERS, (30, 30, 8, 8, 8, 8, 50, 10, 10, 10)),
+        (findings, FINDING_HEADERS, (30, 30, 8, 10, 28, 50, 100)),
+    ):
+        for index, width in enumerate(widths):
+            sheet.column_dimensions[chr(65 + index)].width = width
+        sheet.freeze_panes = "A2"
+        row = []
+        for header in headers:
+            cell = WriteOnlyCell(sheet, header)
+            cell.font = bold
+            row.append(cell)
+        sheet.append(row)
+    for u in result.units:
+        summary.append(
+            [
+                u.relative,
+                u.unit_name or "",
+                u.year,
+                u.errors,
+                u.warnings,
+                u.infos,
+                str(u.output) if u.output else "",
+                "是" if u.skipped else "",
+                "是" if u.crashed else "",
+                round(u.seconds, 3),
+            ]
+        )
+        for f in u.findings:
+            findings.append(
+                [
+                    u.relative,
+                    u.unit_name or "",
+                    u.year,
+                    _SEVERITY.get(f["severity"], f["severity"]),
+                    f["code"],
+                    _where(f["location"]),
+                    f["message"],
+                ]
+            )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _where(location: dict[str, str]) -> str:
+    """The location as `Location.__str__` prints it: file[sheet]!cell#field."""
+    text = location.get("file", "")
+    if location.get("sheet") is not None:
+        text += f"[{location['sheet']}]"
+    if location.get("cell") is not None:
+        text += f"!{location['cell']}"
+    if location.get("field") is not None:
+        text += f"#{location['field']}" if text else location["field"]
+    return text

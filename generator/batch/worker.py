@@ -1,0 +1,116 @@
+"""One unit, as a worker process runs it: check, generate, hash; never raises."""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator import api
+from generator.batch.fingerprint import file_sha256, folder_digest, input_key
+from generator.findings import Location, Severity, error
+
+try:
+    import resource  # POSIX only: on Windows the peak memory is not reported
+except ImportError:  # pragma: no cover
+    resource = None  # type: ignore[assignment]
+
+Entry = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Task:
+    """What a worker needs to process one unit (picklable)."""
+
+    folder: Path
+    relative: str
+    output: Path
+    template: Path
+    profile: str | None
+    run: str  # the run fingerprint (version, code, template, profile)
+
+
+def process_unit(task: Task) -> Entry:
+    """Check and generate TASK's unit; a crash becomes the unit's `unit-crashed` finding.
+
+    Returns the unit's state entry (JSON-able): counts, findings, output and its hash,
+    the hash of the inputs, seconds and the worker's peak memory.
+    """
+    start = time.perf_counter()
+    own = folder_digest(task.folder)  # before reading: a file changed meanwhile shows as a change next run
+    unit_name: str | None = None
+    year: int | None = None
+    output: Path | None = None
+    crashed = False
+    try:
+        generated = api.generate(task.folder, output=task.output, template=task.template, profile=task.profile)
+        findings = [f.as_json() for f in generated.findings]
+        figures = generated.checked.figures
+        if figures is not None:
+            unit_name, year = figures.unit_name, figures.year
+        output = task.output if task.output in generated.outputs else None
+    except Exception as exc:  # one unit's crash must not stop the others
+        findings = [crash_finding(task, exc)]
+        crashed = True
+    return entry_for(
+        task,
+        unit_name=unit_name,
+        year=year,
+        findings=findings,
+        output=output,
+        crashed=crashed,
+        seconds=time.perf_counter() - start,
+        key=input_key(task.folder, year, task.run, own),
+    )
+
+
+def crash_finding(task: Task, exc: BaseException | str) -> dict[str, Any]:
+    """The finding that stands for a crash while processing TASK's unit."""
+    if isinstance(exc, BaseException):
+        what = f"{type(exc).__name__}: {exc}"
+        tail = "".join(traceback.format_exception(exc)[-3:]).strip()
+    else:
+        what, tail = exc, ""
+    return error(
+        "unit-crashed",
+        Location(file=str(task.folder)),
+        f"处理该单位时程序出错（{what}），其他单位不受影响；请把此信息反馈给开发者",
+        error=what,
+        traceback=tail,
+    ).as_json()
+
+
+def entry_for(
+    task: Task,
+    *,
+    unit_name: str | None,
+    year: int | None,
+    findings: list[dict[str, Any]],
+    output: Path | None,
+    crashed: bool,
+    seconds: float,
+    key: str | None,
+) -> Entry:
+    counts = {s.value: 0 for s in Severity}
+    for f in findings:
+        counts[f["severity"]] += 1
+    return {
+        "folder": str(task.folder),
+        "relative": task.relative,
+        "unit": unit_name,
+        "year": year if year is not None else (int(task.folder.name) if task.folder.name.isdigit() else None),
+        "key": key,
+        "errors": counts[Severity.ERROR.value],
+        "warnings": counts[Severity.WARNING.value],
+        "infos": counts[Severity.INFO.value],
+        "findings": findings,
+        "output": str(output) if output is not None else None,
+        "output_hash": file_sha256(output) if output is not None else None,
+        "seconds": round(seconds, 4),
+        "crashed": crashed,
+        "pid": os.getpid(),
+        "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource is not None else None,
+    }
