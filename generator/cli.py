@@ -166,9 +166,11 @@ def init(folder: Path, source: Path | None) -> None:
 
 
 def _register_subcommands() -> None:
+    from generator.batch.cli import batch
     from generator.diff.cli import diff
 
     main.add_command(diff)
+    main.add_command(batch)
 
 
 _register_subcommands()

@@ -30,7 +30,7 @@ class Source(Frozen):
 
     def at(self, header: str | None = None) -> Location:
         cell = self.cells.get(header) if header else None
-        return Location(file=self.file, sheet=self.sheet, cell=cell or str(self.row + 1))
+        return Location.model_construct(file=self.file, sheet=self.sheet, cell=cell or str(self.row + 1), field=None)
 
 
 class SubjectRow(Frozen):

@@ -112,5 +112,21 @@ def entry_for(
         "seconds": round(seconds, 4),
         "crashed": crashed,
         "pid": os.getpid(),
-        "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource is not None else None,
+        "peak_rss_kb": peak_rss_kb(),
     }
+
+
+def peak_rss_kb() -> int | None:
+    """This process's peak resident memory in KiB (None where the platform does not say).
+
+    Linux's VmHWM first: ru_maxrss survives exec, so a process started from a big one
+    would report its parent's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource is not None else None

@@ -9,8 +9,8 @@ from generator.check.compare import Stated, disagreement
 from generator.check.context import CheckContext
 from generator.compute.totals import total_of
 from generator.compute.tree import Tree
-from generator.model import SubjectRow
 from generator.findings import Finding
+from generator.model import SubjectRow
 
 CODE = "cross-table-mismatch"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from statistics import median
+from typing import Any
 
 from generator import layout
 from generator.check.context import CheckContext
@@ -19,13 +20,13 @@ def check_yuan_in_wanyuan(ctx: CheckContext) -> Iterator[Finding]:
     unit = ctx.figures.base.unit
     if unit.cover.declared_unit != "万元":
         return
-    cells: list[tuple[Decimal, Location]] = []
+    cells: list[tuple[Decimal, Any, str]] = []  # (value, row, header): locations built only when flagged
     for spec in layout.SUBJECT_SHEETS:
         table = unit.subject(spec.name)
         for row in ([table.declared_total] if table.declared_total else []) + list(table.rows):
             for header, value in row.amounts.items():
                 if value:
-                    cells.append((value, row.source.at(header)))
+                    cells.append((value, row, header))
     for item_spec in layout.ITEM_SHEETS:
         if item_spec is layout.COVER:
             continue
@@ -37,20 +38,20 @@ def check_yuan_in_wanyuan(ctx: CheckContext) -> Iterator[Finding]:
             for col in item_spec.columns:
                 value = item_row.amount(col.header)
                 if col.kind is layout.Kind.AMOUNT and value:
-                    cells.append((value, item_row.source.at(col.header)))
+                    cells.append((value, item_row, col.header))
     if not cells:
         return
-    typical = Decimal(median(v for v, _ in cells))
-    for value, loc in cells:
+    typical = Decimal(median(v for v, _, _ in cells))
+    for value, row, header in cells:
         if value >= FLOOR and value >= typical * RATIO:
             yield warning(
                 "amount-looks-like-yuan",
-                loc,
+                row.source.at(header),
                 f"金额{value}万元远大于本工作簿的一般金额（中位数{typical}万元），疑似按“元”填写；本工作簿封面声明的单位是万元",
                 value=value,
                 typical=typical,
             )
-    if typical >= FLOOR * 10 and all(v == v.to_integral_value() for v, _ in cells):
+    if typical >= FLOOR * 10 and all(v == v.to_integral_value() for v, _, _ in cells):
         yield warning(
             "workbook-looks-like-yuan",
             Location(file=unit.cover.source.file, sheet=layout.COVER.name),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from generator import codes
 from generator.compute.totals import ZERO, Ledger, Part
@@ -33,6 +34,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Tree:
+    """A settled classification table. Frozen; its code index is built on first use."""
+
     sheet: str
     columns: tuple[str, ...]
     totals: dict[str, Decimal]
@@ -47,7 +50,11 @@ class Tree:
             yield from node.walk()
 
     def find(self, code: str) -> Node | None:
-        return next((n for n in self.nodes() if n.code == code), None)
+        return self._index.get(code)
+
+    @cached_property
+    def _index(self) -> dict[str, Node]:
+        return {n.code: n for n in self.nodes()}
 
     def leaves(self):
         return [n for n in self.nodes() if not n.children]

@@ -65,7 +65,8 @@ class Workbook:
         cell = None
         if row is not None:
             cell = cell_name(row, col) if col is not None else str(row + 1)
-        return Location(file=self.label, sheet=sheet, cell=cell)
+        # Built for every cell read: skip validation, the fields are ours and already typed.
+        return Location.model_construct(file=self.label, sheet=sheet, cell=cell, field=None)
 
 
 def read_workbook(path: Path, label: str | None = None) -> tuple[Workbook | None, list[Finding]]:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from lxml import etree
 from docxtpl import DocxTemplate
+from lxml import etree
 
 from generator.render import docx_io
 from generator.render.docx_io import (
