@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -24,6 +25,22 @@ class Severity(StrEnum):
     @property
     def label(self) -> str:
         return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+
+@lru_cache(maxsize=256)  # a workbook has few columns; this is called for every cell named
+def column_letter(index: int) -> str:
+    """0-based column index to Excel letters: 0 -> A, 27 -> AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_name(row: int, col: int) -> str:
+    """0-based row/column to an Excel reference such as D14."""
+    return f"{column_letter(col)}{row + 1}"
 
 
 class Location(BaseModel):

@@ -120,6 +120,6 @@ def _rows(spec: layout.SubjectSheet | layout.ItemSheet, values: Any) -> list[Row
 
 
 def _letter(index: int) -> str:
-    from generator.load.workbook import column_letter
+    from generator.findings import column_letter
 
     return column_letter(index)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from generator.findings import Location
+from generator.findings import Location, cell_name
 
 
 class Frozen(BaseModel):
@@ -26,11 +26,12 @@ class Source(Frozen):
     file: str
     sheet: str
     row: int  # 0-based
-    cells: Mapping[str, str] = {}  # header -> "D14"
+    columns: Mapping[str, int] = {}  # header -> 0-based column, shared by the rows of a sheet
 
     def at(self, header: str | None = None) -> Location:
-        cell = self.cells.get(header) if header else None
-        return Location.model_construct(file=self.file, sheet=self.sheet, cell=cell or str(self.row + 1), field=None)
+        column = self.columns.get(header) if header else None
+        cell = cell_name(self.row, column) if column is not None else str(self.row + 1)
+        return Location.model_construct(file=self.file, sheet=self.sheet, cell=cell, field=None)
 
 
 class SubjectRow(Frozen):

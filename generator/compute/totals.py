@@ -13,17 +13,31 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Protocol
 
 from generator.findings import Location
 
 ZERO = Decimal(0)
 
 
+class Locatable(Protocol):
+    def at(self, header: str | None = None) -> Location: ...
+
+
 @dataclass(frozen=True)
 class Part:
+    """One addend of a total. Its location is built only when a finding needs it."""
+
     label: str
     value: Decimal | None
-    location: Location | None = None
+    where: Location | Locatable | None = None
+    header: str | None = None  # with a row source: the column the value stands in
+
+    @property
+    def location(self) -> Location | None:
+        if self.where is None or isinstance(self.where, Location):
+            return self.where
+        return self.where.at(self.header)
 
 
 @dataclass(frozen=True)

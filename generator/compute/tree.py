@@ -83,7 +83,7 @@ def build_tree(
         for col in columns:
             declared = row.amount(col) if row else None
             if kids:
-                parts = [Part(f"{k.code} {k.name}", k.value(col) if k.row or k.children else None, _at(k.row, col)) for k in kids]
+                parts = [Part(f"{k.code} {k.name}", k.value(col), k.row.source if k.row else None, col) for k in kids]
                 parts = [p for p in parts if p.value is not None]
                 settled = ledger.settle(
                     f"{key}.{code}.{col}", f"{table.sheet}「{code} {name}」的「{col}」", declared, parts, _at(row, col)
@@ -98,7 +98,7 @@ def build_tree(
     total_row = table.declared_total
     for col in columns:
         declared = total_row.amount(col) if total_row else None
-        parts = [Part(f"{n.code} {n.name}", n.value(col), _at(n.row, col)) for n in classes]
+        parts = [Part(f"{n.code} {n.name}", n.value(col), n.row.source if n.row else None, col) for n in classes]
         settled = ledger.settle(f"{key}.合计.{col}", f"{table.sheet}「合计」的「{col}」", declared, parts, _at(total_row, col))
         totals[col] = settled if settled is not None else ZERO
     return Tree(sheet=table.sheet, columns=columns, totals=totals, classes=classes, has_data=bool(table.rows) or total_row is not None)

@@ -24,7 +24,7 @@ from generator.layout import (
     SubjectSheet,
 )
 from generator.load.cells import decimal_of, text_of
-from generator.load.workbook import Sheet, Workbook, cell_name
+from generator.load.workbook import Sheet, Workbook
 from generator.model import ItemRow, ItemTable, Source, SubjectRow, SubjectTable
 
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -99,29 +99,35 @@ def _cell_value(
 ) -> tuple[Decimal | None, str]:
     """Parse one cell by its kind; findings go to ctx. Returns (number, text)."""
     raw = sheet.value(row, col)
-    loc = ctx.loc(sheet.name, row, col)
     if (row, col) in sheet.formulas_without_value:
         ctx.findings.append(
             error(
                 "formula-without-value",
-                loc,
+                ctx.loc(sheet.name, row, col),
                 f"{what}是公式，但文件中没有保存计算结果：请在 Excel 或 WPS 中打开并保存后重试，或直接填写数值",
             )
         )
         return None, ""
     if kind is Kind.TEXT:
         return None, text_of(raw)
-    number, problem = decimal_of(raw, loc, what)
-    if problem is not None:
-        ctx.findings.append(problem)
+    if raw is None:
         return None, ""
+    if type(raw) is float and raw == raw and raw not in (float("inf"), float("-inf")):
+        number: Decimal | None = Decimal(int(raw)) if raw.is_integer() else Decimal(repr(raw))  # the common case, no location needed
+    else:
+        number, problem = decimal_of(raw, ctx.loc(sheet.name, row, col), what)
+        if problem is not None:
+            ctx.findings.append(problem)
+            return None, ""
     if number is None:
         return None, ""
     if number < 0:
-        ctx.findings.append(error("negative-amount", loc, f"{what}不能为负数（{number}）", value=number))
+        ctx.findings.append(error("negative-amount", ctx.loc(sheet.name, row, col), f"{what}不能为负数（{number}）", value=number))
         return None, ""
     if kind is Kind.COUNT and number != number.to_integral_value():
-        ctx.findings.append(error("not-a-whole-number", loc, f"{what}应为整数，实际为 {number}", value=number))
+        ctx.findings.append(
+            error("not-a-whole-number", ctx.loc(sheet.name, row, col), f"{what}应为整数，实际为 {number}", value=number)
+        )
         return None, ""
     if kind is Kind.AMOUNT:
         number = number * ctx.scale
@@ -129,8 +135,8 @@ def _cell_value(
 
 
 def _source(ctx: Context, sheet: Sheet, row: int, columns: dict[str, int]) -> Source:
-    cells = {h: cell_name(row, c) for h, c in columns.items() if not h.startswith("__")}
-    return Source(file=ctx.book.label, sheet=sheet.name, row=row, cells=cells)
+    # One Source per row of every sheet: built without validation, sharing the sheet's column map.
+    return Source.model_construct(file=ctx.book.label, sheet=sheet.name, row=row, columns=columns)
 
 
 def _data_rows(sheet: Sheet, columns: dict[str, int]):

@@ -15,25 +15,10 @@ from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
-from generator.findings import Finding, Location, error
+from generator.findings import Finding, Location, cell_name, error
 
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
 CellValue = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
-
-
-def column_letter(index: int) -> str:
-    """0-based column index to Excel letters: 0 -> A, 27 -> AB."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def cell_name(row: int, col: int) -> str:
-    """0-based row/column to an Excel reference such as D14."""
-    return f"{column_letter(col)}{row + 1}"
 
 
 @dataclass(frozen=True)

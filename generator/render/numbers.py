@@ -6,6 +6,7 @@ Amounts are rounded once, here, half up (财政 convention), never in compute.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 _CENT = Decimal("0.01")
 
@@ -14,6 +15,7 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=8192)  # report tables repeat the same figures (and many zeros) thousands of times
 def format_amount(value: Decimal | None, places: int = 2) -> str:
     """1239.7 -> '1,239.70'; None -> '0.00' (an empty figure reads as zero in a disclosure)."""
     if value is None:
