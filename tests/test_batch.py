@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import multiprocessing
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import click
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from synth_helper import load_synth
 
 from generator import api
 from generator.batch import find_units, output_names, run_batch, write_reports
@@ -23,20 +22,7 @@ from generator.batch.state import JOURNAL_FILE, STATE_FILE
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_synth():
-    """benchmarks/ is no package: import synth.py from its path, once (its functions must pickle for its --jobs)."""
-    name = "benchmarks_synth"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _load_synth()
+synth = load_synth()
 SMALL = synth.Size(items=10, projects=1)
 # unit index -> injected kinds; unit 1 also has its prior year, so it is two unit-years.
 PLAN = {1: [], 2: [], 3: ["total-mismatch", "weight-total", "vehicle-count"], 4: ["text-in-number-cell"], 5: ["texts-syntax"]}

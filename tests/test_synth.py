@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from synth_helper import load_synth
 
 from generator import api
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_synth():
-    """benchmarks/ is no package: import synth.py from its path, once (its functions must pickle for its --jobs)."""
-    name = "benchmarks_synth"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _load_synth()
+synth = load_synth()
 SMALL = synth.Size(items=12, projects=2)
 
 
