@@ -31,7 +31,7 @@ from generator.performance.layout import (
     SheetLayout,
 )
 from generator.performance.model import Funds, FundsLine, Indicator, Override, Printed, ProjectTable, SelfEvaluation, UnitTable
-from generator.performance.sheets import RowReader, amount_scale, data_rows, locate_columns
+from generator.performance.sheets import LazyCells, RowReader, amount_scale, data_rows, locate_columns
 
 
 @dataclass(frozen=True)
@@ -350,7 +350,7 @@ def _indicator(context: _Context, reader: RowReader, headers: _IndicatorHeaders,
     )
 
 
-def _renamed(cells: dict[str, Location], headers: _IndicatorHeaders) -> dict[str, Location]:
+def _renamed(cells: LazyCells, headers: _IndicatorHeaders) -> LazyCells:
     """Cells under the project sheet's names (权重/目标值/完成值), so checks need one vocabulary."""
     names = {headers.weight: "权重", headers.target: "目标值", headers.actual: "完成值"}
-    return {names.get(header, header): location for header, location in cells.items()}
+    return cells.renamed(names)

@@ -10,10 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SkipValidation
 
 from generator.findings import Location
 from generator.performance.targets import Measure
+
+# Where each cell of a row stands. Not validated: the loader builds them (lazily, see
+# generator.performance.sheets.LazyCells) and validating would build every Location up front.
+CellMap = SkipValidation[Mapping[str, Location]]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -27,7 +31,7 @@ class FundsLine(BaseModel):
     initial_budget: Decimal | None  # 年初预算数
     annual_budget: Decimal | None  # 全年预算数
     executed: Decimal | None  # 全年执行数
-    cells: Mapping[str, Location] = {}  # header -> cell
+    cells: CellMap = {}  # header -> cell
 
 
 class Funds(BaseModel):
@@ -70,7 +74,7 @@ class Indicator(BaseModel):
     printed_score: Decimal | None = None
     override: Override | None = None
     row: Location  # the whole row
-    cells: Mapping[str, Location] = {}
+    cells: CellMap = {}
 
 
 class Printed(BaseModel):
@@ -81,7 +85,7 @@ class Printed(BaseModel):
     execution_rate: Decimal | None = None  # percent points
     execution_score: Decimal | None = None
     total: Decimal | None = None
-    cells: Mapping[str, Location] = {}
+    cells: CellMap = {}
 
 
 class ProjectTable(BaseModel):

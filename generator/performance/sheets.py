@@ -6,6 +6,7 @@ Every bad cell becomes a finding at that cell; reading goes on.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from generator.findings import Finding, Location, error
@@ -63,6 +64,26 @@ def amount_scale(sheet: Sheet) -> Decimal:
     return Decimal(1)
 
 
+class LazyCells(Mapping[str, Location]):
+    """header -> Location of one row, each built only when asked for (most never are)."""
+
+    def __init__(self, book: Workbook, sheet: str, row: int, columns: Mapping[str, int]) -> None:
+        self._book, self._sheet, self._row, self._columns = book, sheet, row, columns
+
+    def __getitem__(self, header: str) -> Location:
+        return self._book.location(self._sheet, self._row, self._columns[header])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+    def renamed(self, names: Mapping[str, str]) -> LazyCells:
+        """The same cells under other header names (old name -> new name)."""
+        return LazyCells(self._book, self._sheet, self._row, {names.get(h, h): c for h, c in self._columns.items()})
+
+
 class RowReader:
     """Typed access to one data row; findings are collected in `findings`."""
 
@@ -74,8 +95,8 @@ class RowReader:
             return self.book.location(self.sheet.name, self.row)
         return self.book.location(self.sheet.name, self.row, self.columns[header])
 
-    def cells(self) -> dict[str, Location]:
-        return {header: self.location(header) for header in self.columns}
+    def cells(self) -> LazyCells:
+        return LazyCells(self.book, self.sheet.name, self.row, self.columns)
 
     def raw(self, header: str) -> CellValue:
         col = self.columns.get(header)
