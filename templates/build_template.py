@@ -114,8 +114,13 @@ def _run(paragraph, text: str, size: float) -> None:
     set_font(run, "宋体", size)
 
 
-def p(doc, text: str, style: str = "JS 正文") -> None:
-    doc.add_paragraph(text, style=style)
+def p(doc, text: str, style: str = "JS 正文"):
+    return doc.add_paragraph(text, style=style)
+
+
+def part(doc, text: str) -> None:
+    """第二部分 onwards start on a new page."""
+    p(doc, text, "JS 部分").paragraph_format.page_break_before = True
 
 
 def repeat_header(row) -> None:
@@ -203,7 +208,7 @@ def build() -> Document:
     )
     p(doc, "{{ organisation }}")
 
-    p(doc, "第二部分　部门决算情况说明", "JS 部分")
+    part(doc, "第二部分　部门决算情况说明")
     p(doc, "一、收入支出决算总体情况说明", "JS 一级标题")
     p(
         doc,
@@ -318,11 +323,11 @@ def build() -> Document:
     p(doc, "十二、其他需说明的事项", "JS 一级标题")
     p(doc, "{{ s12 }}")
 
-    p(doc, "第三部分　专业名词解释", "JS 部分")
+    part(doc, "第三部分　专业名词解释")
     for line in GLOSSARY:
         p(doc, line)
 
-    p(doc, "第四部分　部门决算报表", "JS 部分")
+    part(doc, "第四部分　部门决算报表")
     num = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
     for i, name in enumerate(REPORTS):
         p(doc, f"{num[i]}、《{name}》")
@@ -369,9 +374,11 @@ def portrait(section) -> None:
 CONTROL = "control"
 
 
-def grid_table(doc, widths: list[float], total: float, rows: list):
+def grid_table(doc, widths: list[float], total: float, rows: list, keep_with_next: tuple[int, ...] = ()):
     """A table from row specs: a row is a control tag (str) or a list of cells
     (text, span, kind, vmerge) with kind in head/text/left/num and vmerge None/restart/continue.
+    Rows listed in KEEP_WITH_NEXT (indices into ROWS) stay on the page of the row after them,
+    so that a 总分 row is never left alone at the top of a page.
 
     Rows are built as XML: python-docx's row.cells resolves vertically merged cells
     to the cell above them, which would misplace the text of later rows.
@@ -384,7 +391,7 @@ def grid_table(doc, widths: list[float], total: float, rows: list):
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     fix_widths(t, widths)
-    for spec in rows:
+    for index, spec in enumerate(rows):
         tr = t._tbl.add_tr()
         cells = [(spec, len(widths), None, None)] if isinstance(spec, str) else [c + (None,) * (4 - len(c)) for c in spec]
         if not isinstance(spec, str):
@@ -407,6 +414,8 @@ def grid_table(doc, widths: list[float], total: float, rows: list):
             if text:
                 para.add_run(text)
             para.style = {"head": "JS 表头", "left": "JS 表格", "num": "JS 表格数字"}.get(kind or "", "JS 表格居中")
+            if index in keep_with_next:
+                para.paragraph_format.keep_with_next = True
             col += span
         assert col == len(widths), spec
     return t

@@ -38,8 +38,10 @@ def test_no_change_reads_flat_and_the_profile_can_say_otherwise() -> None:
     assert change_clause(Change(D("1"), D("0")), profile=other) == "比上年增加1.00万元，上年无此项"
 
 
-def test_unknown_prior_gives_no_clause() -> None:
-    assert change_clause(Change(D("5"), None)) == ""
+def test_unknown_prior_says_so_instead_of_leaving_a_broken_sentence() -> None:
+    assert change_clause(Change(D("5"), None)) == "无上年数据，不作比较"
+    assert explained(change_clause(Change(D("5"), None, "原因")), Change(D("5"), None, "原因")) == "无上年数据，不作比较。"
+    assert count_clause(Change(D(3), None)) == "无上年数据，不作比较"
     assert explained("", Change(D("5"), None)) == ""
 
 

@@ -21,7 +21,7 @@ from generator.compute.figures import Figures
 from generator.findings import Finding, Location, error
 from generator.render.context import build_context
 from generator.render.docx_io import docx_bytes
-from generator.render.merge import merge_marked_cells
+from generator.render.merge import keep_total_rows_with_previous, merge_marked_cells
 from generator.render.wording import DEFAULT, WordingProfile
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -80,5 +80,7 @@ def render_template(template: Path, context: dict[str, Any], year: int) -> tuple
                 detail=str(exc),
             )
         ]
-    merge_marked_cells(doc.docx.element.body)
+    body = doc.docx.element.body
+    merge_marked_cells(body)
+    keep_total_rows_with_previous(body)
     return docx_bytes(doc, timestamp=datetime(year, 12, 31, tzinfo=UTC)), []

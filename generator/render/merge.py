@@ -1,4 +1,6 @@
-"""Vertical merges after rendering: a cell holding only MERGE_MARK continues the cell above.
+"""Table fixes after rendering: vertical merges of marked cells, and 总分 rows kept with their table.
+
+A cell holding only MERGE_MARK continues the cell above.
 
 This is what docxtpl's `{% vm %}` cannot do for nested groups (it only knows the
 innermost loop). Works on any table of the rendered body, whatever the template's
@@ -101,3 +103,42 @@ def _insert_in_order(props: etree._Element, merge: etree._Element) -> None:
         if child.tag in _BEFORE_VMERGE:
             index = i + 1
     props.insert(index, merge)
+
+
+def keep_total_rows_with_previous(body: etree._Element, label: str = "总分") -> int:
+    """Keep the row before each 总分 row on its page, so a total is never alone at a page top.
+
+    Done here rather than in the template: the row before 总分 is the last of a loop,
+    which a template row cannot single out.
+    """
+    kept = 0
+    for row in body.iter(_q("tr")):
+        first = row.find(_q("tc"))
+        if first is None or "".join(t.text or "" for t in first.iter(_q("t"))).strip() != label:
+            continue
+        previous = row.getprevious()
+        while previous is not None and previous.tag != _q("tr"):
+            previous = previous.getprevious()
+        if previous is None:
+            continue
+        for paragraph in previous.iter(_q("p")):
+            props = paragraph.find(_q("pPr"))
+            if props is None:
+                props = etree.Element(_q("pPr"))
+                paragraph.insert(0, props)
+            if props.find(_q("keepNext")) is None:
+                _insert_keep_next(props)
+        kept += 1
+    return kept
+
+
+# CT_PPrBase's child order: keepNext comes right after these.
+_BEFORE_KEEP_NEXT = {_q(t) for t in ("pStyle",)}
+
+
+def _insert_keep_next(props: etree._Element) -> None:
+    index = 0
+    for i, child in enumerate(props):
+        if child.tag in _BEFORE_KEEP_NEXT:
+            index = i + 1
+    props.insert(index, etree.Element(_q("keepNext")))

@@ -25,6 +25,8 @@ class WordingProfile:
     # No change at all (the sample writes "增加0.00万元，增长0.00%"; this reads better).
     flat: str = "与上年持平"
     reason_intro: str = "主要原因是："
+    # No prior-year figure at all (a first year, or a prior folder that lacks it).
+    unknown: str = "无上年数据，不作比较"
     # 预决算差异率 when the budget is zero but money was spent.
     unbudgeted: str = "未列入预算，为年中追加安排"
 
@@ -56,7 +58,7 @@ def change_clause(change: Change, unit: str = "万元", base: str = "上年", st
     if d in (Direction.FLAT, Direction.BOTH_ZERO):
         return profile.flat.replace("上年", base)
     if d is Direction.UNKNOWN:
-        return ""
+        return profile.unknown
     amount = f"{profile.amount(abs(change.difference))}{unit}"
     if d is Direction.UP:
         rate = profile.from_zero if change.rate is None else f"增长{profile.percent(change.rate)}"
@@ -74,7 +76,7 @@ def count_clause(change: Change, unit: str = "人", profile: WordingProfile = DE
     if d in (Direction.FLAT, Direction.BOTH_ZERO):
         return profile.flat
     if d is Direction.UNKNOWN:
-        return ""
+        return profile.unknown
     verb = "增加" if d is Direction.UP else "减少"
     return f"{verb}{int(abs(change.difference))}{unit}"
 
@@ -88,7 +90,7 @@ def explained(clause: str, change: Change, profile: WordingProfile = DEFAULT) ->
     if not clause:
         return ""
     reason = with_period(change.reason)
-    if not reason:
+    if not reason or change.direction is Direction.UNKNOWN:
         return clause + "。"
     return f"{clause}，{profile.reason_intro}{reason}"
 

@@ -161,3 +161,14 @@ def test_generate_pdf_through_libreoffice(tmp_path: Path) -> None:
     flat = "".join(text.split())
     assert "昌吉回族自治州医疗保障局2024年度部门决算公开说明" in flat
     assert "项目支出绩效自评表" in flat
+
+
+def test_a_first_year_without_prior_figures_still_reads_as_sentences(kit, tmp_path: Path) -> None:
+    values = kit.consistent_2024()
+    kit.set_value(values, "预算及上年情况", "收入支出总计", "上年决算数", None)
+    folder = kit.write_unit(tmp_path, values)
+    out = tmp_path / "first.docx"
+    assert api.generate(folder, output=out).ok
+    lines = document_lines(out, tables=False)
+    assert "收入支出总体无上年数据，不作比较。" in lines
+    assert not any(line.endswith("总体") or "，；" in line or "，。" in line for line in lines)

@@ -117,3 +117,13 @@ def test_merged_tables_open_in_libreoffice(tmp_path: Path) -> None:
     )
     pdf = tmp_path / "自评表.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_row_before_a_total_is_kept_with_it(document) -> None:
+    """A 总分 row never starts a page alone: the last indicator row carries keepNext."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    table = document.tables[1]._tbl
+    rows = table.findall(f"{w}tr")
+    total = next(i for i, r in enumerate(rows) if "".join(t.text or "" for t in r.find(f"{w}tc").iter(f"{w}t")) == "总分")
+    assert rows[total - 1].find(f".//{w}keepNext") is not None
+    assert rows[total - 2].find(f".//{w}keepNext") is None
