@@ -51,8 +51,11 @@ from generator import api  # noqa: E402
 from generator.batch import find_units, run_batch, write_reports  # noqa: E402
 from generator.batch.report import REPORT_JSON  # noqa: E402
 from generator.batch.worker import peak_rss_kb  # noqa: E402
-from generator.render.context import build_context  # noqa: E402
-from generator.render.document import DEFAULT_TEMPLATE, PAGE_BREAK  # noqa: E402
+from generator.render.document import (  # noqa: E402
+    DEFAULT_TEMPLATE,
+    PAGE_BREAK,
+    disclosure_context,  # noqa: E402
+)
 
 SAMPLE = ROOT / "inputs" / "changji-ybj" / "2024"
 ITEM_SIZES = (10, 50, 100, 250, 500)
@@ -74,8 +77,7 @@ def floor_of(folder: Path) -> Callable[[], None]:
     beforehand (the floor as benchmarks/bench_generate.py measures it)."""
     checked = api.check_folder(folder)
     assert checked.figures is not None, [str(f) for f in checked.findings]
-    context = build_context(checked.figures, performance=api._performance_context(checked.performance, api.DEFAULT))
-    context["se"] = api._self_evaluation_context(checked.performance)
+    context = disclosure_context(checked.figures, scored=checked.performance)
     context["page_break"] = PAGE_BREAK
 
     def render() -> None:

@@ -27,8 +27,11 @@ sys.path.insert(0, str(ROOT))
 from docxtpl import DocxTemplate  # noqa: E402
 
 from generator import api  # noqa: E402
-from generator.render.context import build_context  # noqa: E402
-from generator.render.document import DEFAULT_TEMPLATE, PAGE_BREAK  # noqa: E402
+from generator.render.document import (  # noqa: E402
+    DEFAULT_TEMPLATE,
+    PAGE_BREAK,
+    disclosure_context,  # noqa: E402
+)
 
 SAMPLE = ROOT / "inputs" / "changji-ybj" / "2024"
 
@@ -51,8 +54,7 @@ def main() -> None:
 
     checked = api.check_folder(SAMPLE)
     assert checked.figures is not None
-    context = build_context(checked.figures, performance=api._performance_context(checked.performance, api.DEFAULT))
-    context["se"] = api._self_evaluation_context(checked.performance)
+    context = disclosure_context(checked.figures, scored=checked.performance)
     context["page_break"] = PAGE_BREAK
 
     def docxtpl_floor() -> None:

@@ -14,7 +14,13 @@ from generator.check import Settings, run_checks
 from generator.compute.figures import Figures, compute_figures
 from generator.findings import Finding, Location, Severity, has_errors, warning
 from generator.load.folder import load
-from generator.render.document import DEFAULT_TEMPLATE, SELF_EVALUATION_TEMPLATE, render_disclosure, render_template
+from generator.render.document import (
+    DEFAULT_TEMPLATE,
+    SELF_EVALUATION_TEMPLATE,
+    render_disclosure,
+    render_template,
+    self_evaluation_only_context,
+)
 from generator.render.docx_io import write_atomically
 from generator.render.pdf import convert_to_pdf
 from generator.render.wording import DEFAULT, WordingProfile
@@ -116,13 +122,7 @@ def generate(
         data, render_findings = _self_evaluation_only(checked, template)
         target = output or default_output(figures, "绩效自评表")
     else:
-        data, render_findings = render_disclosure(
-            figures,
-            template or DEFAULT_TEMPLATE,
-            wording,
-            performance=_performance_context(checked.performance, wording),
-            self_evaluation=_self_evaluation_context(checked.performance),
-        )
+        data, render_findings = render_disclosure(figures, template or DEFAULT_TEMPLATE, wording, checked.performance)
         target = output or default_output(figures)
     findings.extend(render_findings)
     if data is None:
@@ -138,34 +138,11 @@ def generate(
     return Generated(checked, tuple(outputs), tuple(findings))
 
 
-def _performance_context(scored: Any, wording: WordingProfile) -> dict[str, Any] | None:
-    """The 十一、预算绩效 counts and sums, worded."""
-    if scored is None:
-        return None
-    s = scored.summary
-    a = wording.amount
-    parts = []
-    if s.unit_table_count:
-        parts.append(
-            f"形成整体支出绩效自评表{s.unit_table_count}个，全年预算总额{a(s.unit_annual_budget)}万元，实际执行总额{a(s.unit_executed)}万元"
-        )
-    parts.append(f"预算绩效评价项目{s.project_count}个，全年预算数{a(s.project_annual_budget)}万元，全年执行数{a(s.project_executed)}万元")
-    return {"summary": "；".join(parts) + "。"}
-
-
-def _self_evaluation_context(scored: Any) -> dict[str, Any] | None:
-    if scored is None:
-        return None
-    from generator.render.self_evaluation import self_evaluation_context
-
-    return self_evaluation_context(scored)
-
-
 def _self_evaluation_only(checked: Checked, template: Path | None) -> tuple[bytes | None, list[Finding]]:
     if checked.performance is None:
         return None, [warning("self-evaluation-missing", Location(file=str(checked.folder)), "数据文件夹中没有绩效自评表.xlsx，无法单独生成绩效自评表")]
     assert checked.figures is not None
-    context = {"se": _self_evaluation_context(checked.performance)}
+    context = self_evaluation_only_context(checked.performance)
     return render_template(template or SELF_EVALUATION_TEMPLATE, context, checked.figures.year)
 
 

@@ -153,6 +153,19 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
     }
 
 
+def performance_summary(scored: Any, profile: WordingProfile = DEFAULT) -> dict[str, Any]:
+    """The 十一、预算绩效 counts and sums of the scored self-evaluation, worded."""
+    s = scored.summary
+    a = profile.amount
+    parts = []
+    if s.unit_table_count:
+        parts.append(
+            f"形成整体支出绩效自评表{s.unit_table_count}个，全年预算总额{a(s.unit_annual_budget)}万元，实际执行总额{a(s.unit_executed)}万元"
+        )
+    parts.append(f"预算绩效评价项目{s.project_count}个，全年预算数{a(s.project_annual_budget)}万元，全年执行数{a(s.project_executed)}万元")
+    return {"summary": "；".join(parts) + "。"}
+
+
 def organisation_sentence(f: Figures) -> str:
     """"…无下属预算单位，下设4个科室，分别是：办公室、…。" from the lists in 文字说明.yaml."""
     t = f.texts

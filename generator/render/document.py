@@ -19,9 +19,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator.compute.figures import Figures
 from generator.findings import Finding, Location, error
-from generator.render.context import build_context
+from generator.render.context import build_context, performance_summary
 from generator.render.docx_io import docx_bytes
 from generator.render.merge import keep_total_rows_with_previous, merge_marked_cells
+from generator.render.self_evaluation import self_evaluation_context
 from generator.render.wording import DEFAULT, WordingProfile
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -51,14 +52,25 @@ def render_disclosure(
     figures: Figures,
     template: Path = DEFAULT_TEMPLATE,
     profile: WordingProfile = DEFAULT,
-    performance: dict[str, Any] | None = None,
-    self_evaluation: dict[str, Any] | None = None,
+    scored: Any = None,
 ) -> tuple[bytes | None, list[Finding]]:
-    """The finished .docx as bytes; the same figures and template give the same bytes."""
-    context = build_context(figures, profile, performance)
+    """The finished .docx as bytes; the same figures and template give the same bytes.
+
+    SCORED is the scored self-evaluation (generator.performance), when the unit has one.
+    """
+    return render_template(template, disclosure_context(figures, profile, scored), figures.year)
+
+
+def disclosure_context(figures: Figures, profile: WordingProfile = DEFAULT, scored: Any = None) -> dict[str, Any]:
+    """Everything the disclosure template reads, formatted and worded."""
+    context = build_context(figures, profile, performance_summary(scored, profile) if scored is not None else None)
     context["s11"].setdefault("summary", "")
-    context["se"] = self_evaluation
-    return render_template(template, context, figures.year)
+    context["se"] = self_evaluation_context(scored) if scored is not None else None
+    return context
+
+
+def self_evaluation_only_context(scored: Any) -> dict[str, Any]:
+    return {"se": self_evaluation_context(scored)}
 
 
 def render_template(template: Path, context: dict[str, Any], year: int) -> tuple[bytes | None, list[Finding]]:
