@@ -45,17 +45,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import synth  # noqa: E402
-from docxtpl import DocxTemplate  # noqa: E402
+from bench_generate import floor_of  # noqa: E402  (the script folder is on sys.path)
 
 from generator import api  # noqa: E402
 from generator.batch import find_units, run_batch, write_reports  # noqa: E402
 from generator.batch.report import REPORT_JSON  # noqa: E402
 from generator.batch.worker import peak_rss_kb  # noqa: E402
-from generator.render.document import (  # noqa: E402
-    DEFAULT_TEMPLATE,
-    PAGE_BREAK,
-    disclosure_context,  # noqa: E402
-)
 
 SAMPLE = ROOT / "inputs" / "changji-ybj" / "2024"
 ITEM_SIZES = (10, 50, 100, 250, 500)
@@ -70,24 +65,6 @@ def timed(fn: Callable[[], Any], repeat: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
-
-
-def floor_of(folder: Path) -> Callable[[], None]:
-    """docxtpl alone rendering and saving the default template with FOLDER's context, built once
-    beforehand (the floor as benchmarks/bench_generate.py measures it)."""
-    checked = api.check_folder(folder)
-    assert checked.figures is not None, [str(f) for f in checked.findings]
-    context = disclosure_context(checked.figures, scored=checked.performance)
-    context["page_break"] = PAGE_BREAK
-
-    def render() -> None:
-        # docxtpl as its users call it (as bench_generate.py measures it): a plain autoescaping
-        # environment, the template compiled on each render
-        tpl = DocxTemplate(DEFAULT_TEMPLATE)
-        tpl.render(context, autoescape=True)
-        tpl.save(io.BytesIO())
-
-    return render
 
 
 def measure_unit(folder: Path, repeat: int, scratch: Path) -> dict[str, float]:
