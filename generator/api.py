@@ -133,7 +133,7 @@ def generate(
         pdf_target = target.with_suffix(".pdf")
         pdf_findings = convert_to_pdf(target, pdf_target)
         findings.extend(pdf_findings)
-        if not pdf_findings:
+        if not has_errors(pdf_findings):  # a missing font alias is a warning: the PDF is still written
             outputs.append(pdf_target)
     return Generated(checked, tuple(outputs), tuple(findings))
 
