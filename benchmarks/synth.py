@@ -39,10 +39,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator import codes, layout  # noqa: E402
+from generator.docx_package import normalise_docx  # noqa: E402
+from generator.files import write_atomically  # noqa: E402
 from generator.init import workbook_bytes  # noqa: E402
-from generator.performance import layout as perf_layout  # noqa: E402
-from generator.performance.blank_workbook import new_workbook, write_rows  # noqa: E402
-from generator.render.docx_io import normalise_docx, write_atomically  # noqa: E402
+from generator.self_evaluation import layout as perf_layout  # noqa: E402
+from generator.self_evaluation.blank_workbook import new_workbook, write_rows  # noqa: E402
 
 MANIFEST = "manifest.json"
 WORKBOOK, TEXTS, SELF_EVALUATION = layout.WORKBOOK, layout.TEXTS, perf_layout.WORKBOOK_NAME

@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.check import Settings, run_checks
 from generator.compute.figures import Figures, compute_figures
+from generator.files import write_atomically
 from generator.findings import Finding, Location, Severity, has_errors, warning
 from generator.load.folder import load
 from generator.render.document import (
@@ -21,7 +22,6 @@ from generator.render.document import (
     render_template,
     self_evaluation_only_context,
 )
-from generator.render.docx_io import write_atomically
 from generator.render.pdf import convert_to_pdf
 from generator.render.wording import DEFAULT, WordingProfile
 
@@ -70,7 +70,7 @@ def check_folder(folder: Path, settings: Settings | None = None, profile: str | 
 
 
 def _self_evaluation(folder: Path, figures: Figures, profile: str | None) -> tuple[Any, list[Finding]]:
-    from generator.performance import check_self_evaluation, load_profile, load_self_evaluation, score_self_evaluation
+    from generator.self_evaluation import check_self_evaluation, load_profile, load_self_evaluation, score_self_evaluation
 
     evaluation, findings = load_self_evaluation(folder, figures.year)
     if evaluation is None or has_errors(findings):

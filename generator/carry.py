@@ -21,10 +21,10 @@ from typing import Any
 
 from generator import layout
 from generator.compute.base import YearBase, compute_base
+from generator.files import write_atomically
 from generator.findings import Finding, Location, error, has_errors
 from generator.init import TEXTS_TEMPLATE, workbook_bytes
 from generator.load.folder import UNITS, load_unit_year
-from generator.render.docx_io import write_atomically
 
 REASONS_SHEET = "上年原因（参考）"
 SELF_EVALUATION = "绩效自评表.xlsx"
@@ -153,7 +153,7 @@ def _with_reasons(data: bytes, base: YearBase) -> bytes:
 
 
 def _carry_self_evaluation(old: Path, new: Path) -> None:
-    from generator.performance import write_empty_workbook
+    from generator.self_evaluation import write_empty_workbook
 
     if not old.is_file():
         write_empty_workbook(new)
@@ -189,7 +189,7 @@ def carried_self_evaluation(data: bytes) -> bytes:
     """Last year's 绩效自评表 with its projects, indicators and targets, and none of its results."""
     from openpyxl import load_workbook
 
-    from generator.performance.layout import FIRST_DATA_ROW, HEADER_ROW, SHEETS
+    from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, SHEETS
 
     book = load_workbook(io.BytesIO(data))
     for spec in SHEETS:

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from generator import layout
+from generator.files import write_atomically
 from generator.findings import Finding, Location, error
-from generator.render.docx_io import write_atomically
 
 TEXTS_TEMPLATE = """\
 # 文字说明：公开说明中需要人工撰写的段落。每年可沿用，修改后重新生成即可，不会丢失。
@@ -57,7 +57,7 @@ def init_folder(folder: Path) -> list[Finding]:
 
 def _init_self_evaluation(folder: Path) -> None:
     try:
-        from generator.performance import write_empty_workbook
+        from generator.self_evaluation import write_empty_workbook
     except ImportError:  # the self-evaluation package is optional at this stage
         return
     target = folder / "绩效自评表.xlsx"

@@ -8,6 +8,7 @@ its own and check compares the two.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -141,3 +142,11 @@ class UnitYear(Frozen):
 
     def item_table(self, sheet: str) -> ItemTable:
         return self.items.get(sheet) or ItemTable(sheet=sheet)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A unit-year and, when found, the unit-year before it."""
+
+    current: UnitYear
+    prior: UnitYear | None = None

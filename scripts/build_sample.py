@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from generator.files import write_atomically  # noqa: E402
 from generator.init import workbook_bytes  # noqa: E402
-from generator.render.docx_io import write_atomically  # noqa: E402
 
 UNIT = "昌吉回族自治州医疗保障局"
 

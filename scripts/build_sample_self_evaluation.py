@@ -17,8 +17,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.performance.blank_workbook import new_workbook, write_rows
-from generator.performance.layout import (
+from generator.self_evaluation.blank_workbook import new_workbook, write_rows
+from generator.self_evaluation.layout import (
     PROJECT_FUNDS,
     PROJECT_INDICATORS,
     PROJECTS,

@@ -27,7 +27,8 @@ from docx.shared import Cm, Pt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.render.docx_io import docx_bytes, write_atomically  # noqa: E402
+from generator.docx_package import docx_bytes  # noqa: E402
+from generator.files import write_atomically  # noqa: E402
 
 BODY_FONT, HEAD_FONT, KAI_FONT, TITLE_FONT, TABLE_FONT = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体", "宋体"
 

@@ -10,7 +10,7 @@ import pytest
 
 from generator import api, layout
 from generator.carry import REASONS_SHEET, carry_forward
-from generator.performance.layout import FIRST_DATA_ROW, HEADER_ROW
+from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW
 
 PRIOR_COLUMNS = {layout.PRIOR, "上年数", "上年人数"}
 

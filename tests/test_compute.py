@@ -11,8 +11,8 @@ from generator import codes
 from generator.compute.change import Change, share
 from generator.compute.totals import Ledger, Part
 from generator.compute.tree import build_tree
+from generator.display import format_amount, format_percent
 from generator.model import Source, SubjectRow, SubjectTable
-from generator.render.numbers import format_amount, format_percent
 
 WAN = D("0.01")
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from generator.batch.run import BatchResult
-from generator.render.docx_io import write_atomically
+from generator.files import write_atomically
 
 REPORT_JSON = "batch-report.json"
 REPORT_XLSX = "batch-report.xlsx"

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
-from generator.render.docx_io import write_atomically
+from generator.files import write_atomically
 
 STATE_FILE = "batch-state.json"
 JOURNAL_FILE = "batch-state.journal.jsonl"

@@ -21,7 +21,7 @@ class CheckContext:
 
 def money(ctx: CheckContext, value: Decimal | None) -> str:
     """An amount in the workbook's own unit, as the person typed it."""
-    from generator.render.numbers import format_amount
+    from generator.display import format_amount
 
     if value is None:
         return "（空）"

@@ -15,8 +15,7 @@ from generator import layout
 from generator.compute.base import YearBase, compute_base
 from generator.compute.change import ZERO, Change, share
 from generator.findings import Location
-from generator.load.folder import Loaded
-from generator.model import ItemTable, Texts
+from generator.model import ItemTable, Loaded, Texts
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Year over year: compare two unit-years figure by figure, and their disclosures as tracked changes.
 
 - `compare_folders(old, new)` checks both folders and returns a `Comparison` whose rows hold, per
-  figure, old, new, change, rate, NEW's reason and flags (entries.py and performance.py say
+  figure, old, new, change, rate, NEW's reason and flags (entries.py and self_evaluation.py say
   which figures; compare.py how they are paired and flagged).
 - `diff_folders(old, new, output_dir)` also writes the .xlsx (workbook.py) and the redline .docx.
 - `redline_documents(old_docx, new_docx)` marks the differences of two .docx as tracked changes.

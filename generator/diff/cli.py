@@ -12,8 +12,8 @@ import click
 
 from generator.diff.rows import DiffRow, Flag, Unit
 from generator.diff.run import DEFAULT_OUTPUT, DiffResult, diff_folders
+from generator.display import format_amount, format_percent
 from generator.findings import Finding, Severity
-from generator.render.numbers import format_amount, format_percent
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2
 _REASON_WIDTH = 36

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from generator import api
 from generator.diff.entries import Entry, YearEntries, year_entries
-from generator.diff.performance import add_performance
 from generator.diff.rows import DiffRow, Flag, Unit
+from generator.diff.self_evaluation import add_performance
 from generator.findings import Finding
 
 DEFAULT_THRESHOLD = Decimal("0.10")

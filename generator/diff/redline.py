@@ -25,8 +25,8 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
+from generator.docx_package import normalise_docx
 from generator.findings import Finding, Location, warning
-from generator.render.docx_io import normalise_docx
 
 AUTHOR = "juesuan"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -12,8 +12,8 @@ from generator import api
 from generator.diff.compare import DEFAULT_THRESHOLD, Comparison, compare_folders
 from generator.diff.redline import redline_documents
 from generator.diff.workbook import comparison_workbook
+from generator.files import write_atomically
 from generator.findings import Finding
-from generator.render.docx_io import write_atomically
 
 DEFAULT_OUTPUT = Path("outputs") / "diff"
 

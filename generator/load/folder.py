@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,20 +11,12 @@ from generator.findings import Finding, Location, error, has_errors, warning
 from generator.load.sheets import Context, parse_item_sheet, parse_subject_sheet
 from generator.load.texts import load_texts
 from generator.load.workbook import read_workbook
-from generator.model import Cover, ItemTable, Source, UnitYear
+from generator.model import Cover, ItemTable, Loaded, Source, UnitYear
 
 UNITS = {"万元": Decimal(1), "元": Decimal("0.0001")}
 # The cover is read as text, so that _cover can name what was typed (a 年度 of "二〇二四" is one
 # cover-missing finding quoting it, not a not-a-number finding plus a cover-missing quoting nothing).
 _COVER_AS_TEXT = replace(layout.COVER, items=tuple(replace(i, kind=layout.Kind.TEXT) for i in layout.COVER.items))
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """A unit-year and, when found, the unit-year before it."""
-
-    current: UnitYear
-    prior: UnitYear | None = None
 
 
 def load(folder: Path) -> tuple[Loaded | None, list[Finding]]:

@@ -18,9 +18,9 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.compute.figures import Figures
+from generator.docx_package import docx_bytes
 from generator.findings import Finding, Location, error
 from generator.render.context import build_context, performance_summary
-from generator.render.docx_io import docx_bytes
 from generator.render.merge import keep_total_rows_with_previous, merge_marked_cells
 from generator.render.self_evaluation import self_evaluation_context
 from generator.render.wording import DEFAULT, WordingProfile
@@ -56,7 +56,7 @@ def render_disclosure(
 ) -> tuple[bytes | None, list[Finding]]:
     """The finished .docx as bytes; the same figures and template give the same bytes.
 
-    SCORED is the scored self-evaluation (generator.performance), when the unit has one.
+    SCORED is the scored self-evaluation (generator.self_evaluation), when the unit has one.
     """
     return render_template(template, disclosure_context(figures, profile, scored), figures.year)
 

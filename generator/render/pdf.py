@@ -17,8 +17,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from generator.files import write_atomically
 from generator.findings import Finding, Location, error, warning
-from generator.render.docx_io import write_atomically
 
 # generator/render/pdf.py -> repo root, where templates/ sits next to generator/.
 DEFAULT_FONTS_CONF = (

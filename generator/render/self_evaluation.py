@@ -11,10 +11,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from generator.performance.model import FundsLine, ProjectTable, UnitTable
-from generator.performance.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable
+from generator.display import format_amount, format_percent, format_plain
 from generator.render.merge import MERGE_MARK
-from generator.render.numbers import format_amount, format_percent, format_plain
+from generator.self_evaluation.model import FundsLine, ProjectTable, UnitTable
+from generator.self_evaluation.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable
 
 DASH = "—"
 

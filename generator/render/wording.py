@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.compute.change import Change, Direction
-from generator.render.numbers import format_amount, format_percent
+from generator.display import format_amount, format_percent
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,9 @@ import pytest
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from generator.render import docx_io
-from generator.render.docx_io import (
-    ask_word_to_update_fields,
-    docx_bytes,
-    write_atomically,
-)
+from generator import files
+from generator.docx_package import ask_word_to_update_fields, docx_bytes
+from generator.files import write_atomically
 
 REPO = Path(__file__).resolve().parents[2]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -80,7 +77,7 @@ def test_another_wall_clock_gives_identical_bytes(
 def test_bytes_do_not_depend_on_the_hash_seed(template: Path) -> None:
     script = (
         "import sys; from pathlib import Path; from docxtpl import DocxTemplate; "
-        "from generator.render.docx_io import docx_bytes; "
+        "from generator.docx_package import docx_bytes; "
         "t = DocxTemplate(sys.argv[1]); t.render({'name': '甲'}, autoescape=True); "
         "sys.stdout.buffer.write(docx_bytes(t))"
     )
@@ -168,7 +165,7 @@ def test_write_atomically_creates_parents_and_replaces(tmp_path: Path) -> None:
 
     assert target.read_bytes() == b"new"
     assert os.listdir(target.parent) == ["说明.docx"]
-    assert target.stat().st_mode & 0o777 == 0o666 & ~docx_io._UMASK
+    assert target.stat().st_mode & 0o777 == 0o666 & ~files._UMASK
 
 
 @pytest.mark.parametrize("failing", ["replace", "fsync"])

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.performance.check import check_self_evaluation
-from generator.performance.load import load_self_evaluation
-from generator.performance.score import ScoredSelfEvaluation, cents, score_self_evaluation
+from generator.self_evaluation.check import check_self_evaluation
+from generator.self_evaluation.load import load_self_evaluation
+from generator.self_evaluation.score import ScoredSelfEvaluation, cents, score_self_evaluation
 
 from .builders import profile, where
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from generator.performance.blank_workbook import write_empty_workbook
-from generator.performance.layout import WORKBOOK_NAME
-from generator.performance.load import load_self_evaluation
-from generator.performance.targets import Operator
+from generator.self_evaluation.blank_workbook import write_empty_workbook
+from generator.self_evaluation.layout import WORKBOOK_NAME
+from generator.self_evaluation.load import load_self_evaluation
+from generator.self_evaluation.targets import Operator
 
 from .builders import FUNDS, PROJECT, indicator_rows, where, write_book
 

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.findings import Location
-from generator.performance.model import Funds, FundsLine, Indicator, Printed, ProjectTable, SelfEvaluation
-from generator.performance.score import cents, score_self_evaluation
+from generator.self_evaluation.model import Funds, FundsLine, Indicator, Printed, ProjectTable, SelfEvaluation
+from generator.self_evaluation.score import cents, score_self_evaluation
 
 from .builders import measure, profile
 

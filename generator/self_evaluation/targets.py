@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from generator.findings import Finding, Location, error
 from generator.load.cells import text_of
 from generator.load.workbook import CellValue
-from generator.performance.units import normalise_unit
+from generator.self_evaluation.units import normalise_unit
 
 
 class Operator(StrEnum):

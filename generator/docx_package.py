@@ -1,4 +1,4 @@
-"""Deterministic, atomic .docx output.
+"""Deterministic .docx packages (written through generator.files.write_atomically).
 
 The same content must give byte-identical files, so that a rerun shows "no
 change" and outputs can be compared by hash. What varies in a plain save, as
@@ -20,11 +20,8 @@ in either library draws a uuid, a random number or iterates a set.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import zipfile
 from datetime import UTC, datetime
-from pathlib import Path
 
 from docx.document import Document
 from docx.oxml import OxmlElement
@@ -32,21 +29,11 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree
 
-
-def _read_umask() -> int:
-    # os.umask can only be read by setting it; done once at import, before any
-    # thread could create a file with the wrong mode in between.
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 DEFAULT_TIMESTAMP = datetime(2000, 1, 1, tzinfo=UTC)
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 _UNIX = 3  # ZipInfo.create_system; the default depends on the platform
 _FILE_MODE = 0o644 << 16
-_UMASK = _read_umask()
 _CONTENT_TYPES = "[Content_Types].xml"
 _CORE = "docProps/core.xml"
 
@@ -134,35 +121,6 @@ def _w3cdtf(timestamp: datetime) -> str:
     if timestamp.tzinfo is None:
         timestamp = timestamp.replace(tzinfo=UTC)
     return timestamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step: readers see the old file or the new one.
-
-    Writes a temporary file in the same directory (so os.replace stays on one
-    file system), fsyncs it, then renames it over `path`. On any failure the
-    temporary file is removed and the old `path`, if any, is left untouched.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    ) as handle:
-        temporary = Path(handle.name)
-        try:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        except BaseException:
-            handle.close()
-            temporary.unlink(missing_ok=True)
-            raise
-    try:
-        # NamedTemporaryFile creates 0600; give the output the usual umask mode.
-        os.chmod(temporary, 0o666 & ~_UMASK)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def ask_word_to_update_fields(document: Document | DocxTemplate) -> None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
+from generator.display import format_amount, format_percent, format_plain
 from generator.findings import Finding, Location, error, info, warning
-from generator.performance.compare import tier_of
-from generator.performance.model import FundsLine
-from generator.performance.profile import Profile
-from generator.performance.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable, cents
-from generator.render.numbers import format_amount, format_percent, format_plain
+from generator.self_evaluation.compare import tier_of
+from generator.self_evaluation.model import FundsLine
+from generator.self_evaluation.profile import Profile
+from generator.self_evaluation.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable, cents
 
 TableCheck = Callable[[ScoredTable, Profile], Iterable[Finding]]
 _HUNDRED = Decimal(100)

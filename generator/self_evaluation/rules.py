@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.performance.compare import Comparison
-from generator.performance.profile import MetFullRule, ProportionalRule, RatioRule, Rule, SatisfactionRule
+from generator.self_evaluation.compare import Comparison
+from generator.self_evaluation.profile import MetFullRule, ProportionalRule, RatioRule, Rule, SatisfactionRule
 
 ZERO, ONE = Decimal(0), Decimal(1)
 

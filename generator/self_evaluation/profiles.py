@@ -11,7 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from generator.findings import Finding, Location, error
-from generator.performance.profile import Profile
+from generator.self_evaluation.profile import Profile
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "data" / "profiles"
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.findings import Location
-from generator.performance.targets import Measure, Operator, ParseFailure, measure_of, parse_measure
+from generator.self_evaluation.targets import Measure, Operator, ParseFailure, measure_of, parse_measure
 
 LOC = Location(file="t.xlsx", sheet="项目绩效指标", cell="F4")
 

@@ -12,8 +12,8 @@ from decimal import Decimal
 from generator.findings import Finding, Location, error
 from generator.load.cells import decimal_of, text_of
 from generator.load.workbook import CellValue, Sheet, Workbook
-from generator.performance.layout import FIRST_DATA_ROW, HEADER_ROW, INSTRUCTION_ROW, TITLE_ROW, SheetLayout
-from generator.performance.targets import Measure, measure_of
+from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, INSTRUCTION_ROW, TITLE_ROW, SheetLayout
+from generator.self_evaluation.targets import Measure, measure_of
 
 _TEN_THOUSAND = Decimal(10000)
 _UNIT_DECLARATION = re.compile(r"单位\s*[:：]\s*(万元|元)")

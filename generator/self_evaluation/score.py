@@ -14,10 +14,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from generator.findings import Finding, error
-from generator.performance.compare import compare
-from generator.performance.model import Funds, Indicator, ProjectTable, SelfEvaluation, UnitTable
-from generator.performance.profile import Profile
-from generator.performance.rules import ZERO, apply_rule
+from generator.self_evaluation.compare import compare
+from generator.self_evaluation.model import Funds, Indicator, ProjectTable, SelfEvaluation, UnitTable
+from generator.self_evaluation.profile import Profile
+from generator.self_evaluation.rules import ZERO, apply_rule
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 _CENT = Decimal("0.01")

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.findings import Finding, error, warning
-from generator.performance.model import Indicator
-from generator.performance.profile import QualitativeTier
-from generator.performance.targets import Measure, Operator
-from generator.performance.units import conversion_factor
+from generator.self_evaluation.model import Indicator
+from generator.self_evaluation.profile import QualitativeTier
+from generator.self_evaluation.targets import Measure, Operator
+from generator.self_evaluation.units import conversion_factor
 
 
 @dataclass(frozen=True)

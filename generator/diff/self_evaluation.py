@@ -12,7 +12,7 @@ PREFIX = "perf."
 
 
 def add_performance(out: YearEntries, scored: Any) -> None:
-    """Add the entries of a ScoredSelfEvaluation (generator.performance) to OUT.
+    """Add the entries of a ScoredSelfEvaluation (generator.self_evaluation) to OUT.
 
     A project or indicator absent one year is "not there", not zero.
     """

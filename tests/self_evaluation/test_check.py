@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from generator.performance.check import CHECKS, check_self_evaluation
-from generator.performance.load import load_self_evaluation
-from generator.performance.score import ScoredSelfEvaluation, score_self_evaluation
+from generator.self_evaluation.check import CHECKS, check_self_evaluation
+from generator.self_evaluation.load import load_self_evaluation
+from generator.self_evaluation.score import ScoredSelfEvaluation, score_self_evaluation
 
 from .builders import FUNDS, indicator_rows, profile, where, write_book
 
@@ -85,7 +85,7 @@ def test_printed_figures(tmp_path: Path) -> None:
 
 
 def test_a_crashing_check_is_a_finding(tmp_path: Path, monkeypatch: object) -> None:
-    import generator.performance.check as check_module
+    import generator.self_evaluation.check as check_module
 
     def broken(table: object, profile: object) -> list[object]:
         raise RuntimeError("boom")

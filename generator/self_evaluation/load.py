@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.findings import Finding, Location, error, warning
 from generator.findings import has_errors as _has_errors
 from generator.load.workbook import Sheet, Workbook, read_workbook
-from generator.performance.layout import (
+from generator.self_evaluation.layout import (
     PROJECT_FUNDS,
     PROJECT_INDICATORS,
     PROJECT_SOURCES,
@@ -30,8 +30,17 @@ from generator.performance.layout import (
     WORKBOOK_NAME,
     SheetLayout,
 )
-from generator.performance.model import Funds, FundsLine, Indicator, Override, Printed, ProjectTable, SelfEvaluation, UnitTable
-from generator.performance.sheets import LazyCells, RowReader, amount_scale, data_rows, locate_columns
+from generator.self_evaluation.model import (
+    Funds,
+    FundsLine,
+    Indicator,
+    Override,
+    Printed,
+    ProjectTable,
+    SelfEvaluation,
+    UnitTable,
+)
+from generator.self_evaluation.sheets import LazyCells, RowReader, amount_scale, data_rows, locate_columns
 
 
 @dataclass(frozen=True)

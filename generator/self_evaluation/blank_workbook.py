@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from generator.performance.layout import (
+from generator.self_evaluation.layout import (
     FIRST_DATA_ROW,
     HEADER_ROW,
     INSTRUCTION_ROW,

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.performance.score import cents as display
+from generator.self_evaluation.score import cents as display
 
 from .builders import cents, score
 

@@ -9,14 +9,14 @@ check it, and render its tables.
 The tables are rendered from templates/ by generator.render.self_evaluation.
 """
 
-from generator.performance.blank_workbook import write_empty_workbook
-from generator.performance.check import check_self_evaluation
-from generator.performance.load import load_self_evaluation
-from generator.performance.model import SelfEvaluation
-from generator.performance.profile import Profile
-from generator.performance.profiles import available_profiles, load_profile
-from generator.performance.score import ScoredSelfEvaluation, Summary, score_self_evaluation
-from generator.performance.targets import Measure, Operator, parse_measure
+from generator.self_evaluation.blank_workbook import write_empty_workbook
+from generator.self_evaluation.check import check_self_evaluation
+from generator.self_evaluation.load import load_self_evaluation
+from generator.self_evaluation.model import SelfEvaluation
+from generator.self_evaluation.profile import Profile
+from generator.self_evaluation.profiles import available_profiles, load_profile
+from generator.self_evaluation.score import ScoredSelfEvaluation, Summary, score_self_evaluation
+from generator.self_evaluation.targets import Measure, Operator, parse_measure
 
 __all__ = [
     "Measure",

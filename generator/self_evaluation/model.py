@@ -13,10 +13,10 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, SkipValidation
 
 from generator.findings import Location
-from generator.performance.targets import Measure
+from generator.self_evaluation.targets import Measure
 
 # Where each cell of a row stands. Not validated: the loader builds them (lazily, see
-# generator.performance.sheets.LazyCells) and validating would build every Location up front.
+# generator.self_evaluation.sheets.LazyCells) and validating would build every Location up front.
 CellMap = SkipValidation[Mapping[str, Location]]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
