@@ -11,7 +11,7 @@ Measures, on this machine:
 - how the cost grows: a least-squares fit t ≈ a + b·size for each series, and the factor
   by which the size-dependent part (t − a) grows per doubling of size (2.0 is linear);
 - the Python heap peak (tracemalloc) of generating the largest unit;
-- a batch of UNITS synthetic units (benchmarks/synth.py, 20% with injected errors)
+- a batch of UNITS synthetic units (the `synthetic` package, 20% with injected errors)
   through `run_batch` with one worker per core: wall time, per-unit time, throughput,
   the peak memory of the parent and of the workers (ru_maxrss), and whether every injected
   error was reported and no unit lost;
@@ -44,9 +44,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import synth  # noqa: E402
 from bench_generate import floor_of  # noqa: E402  (the script folder is on sys.path)
 
+import synthetic  # noqa: E402
 from generator import api  # noqa: E402
 from generator.batch import find_units, run_batch, write_reports  # noqa: E402
 from generator.batch.report import REPORT_JSON  # noqa: E402
@@ -105,10 +105,10 @@ def fit(sizes: list[int], times: list[float]) -> dict[str, Any]:
 def sized_units(scratch: Path) -> dict[str, Path]:
     units = {}
     for items in ITEM_SIZES:
-        entry = synth.write_unit(scratch / "items", items, SEED, size=synth.Size(items, 1), declared_unit="万元")
+        entry = synthetic.write_unit(scratch / "items", items, SEED, size=synthetic.Size(items, 1), declared_unit="万元")
         units[f"{items} 项, 1 project"] = scratch / "items" / entry["folder"]
     for projects in PROJECT_SIZES:
-        entry = synth.write_unit(scratch / "projects", projects, SEED, size=synth.Size(10, projects), declared_unit="万元")
+        entry = synthetic.write_unit(scratch / "projects", projects, SEED, size=synthetic.Size(10, projects), declared_unit="万元")
         units[f"10 项, {projects} projects"] = scratch / "projects" / entry["folder"]
     return units
 
@@ -150,7 +150,7 @@ def run_big_batch(units: int, scratch: Path, jobs: int) -> dict[str, Any]:
     root, out = scratch / "batch-inputs", scratch / "batch-outputs"
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
-    manifest = synth.write_units(root, units, seed=SEED, error_rate=0.2, jobs=jobs)
+    manifest = synthetic.write_units(root, units, seed=SEED, error_rate=0.2, jobs=jobs)
     written = time.perf_counter() - start
     child = subprocess.run(
         [sys.executable, __file__, "--batch-child", str(root), str(out), "--jobs", str(jobs)],

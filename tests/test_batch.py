@@ -12,8 +12,8 @@ import click
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from synth_helper import load_synth
 
+import synthetic
 from generator import api
 from generator.batch import find_units, output_names, run_batch, write_reports
 from generator.batch.cli import batch
@@ -22,8 +22,7 @@ from generator.batch.state import JOURNAL_FILE, STATE_FILE
 ROOT = Path(__file__).resolve().parents[1]
 
 
-synth = load_synth()
-SMALL = synth.Size(items=10, projects=1)
+SMALL = synthetic.Size(items=10, projects=1)
 # unit index -> injected kinds; unit 1 also has its prior year, so it is two unit-years.
 PLAN = {1: [], 2: [], 3: ["total-mismatch", "weight-total", "vehicle-count"], 4: ["text-in-number-cell"], 5: ["texts-syntax"]}
 FORK = multiprocessing.get_start_method() == "fork"  # monkeypatches reach the workers only when they are forked
@@ -33,7 +32,7 @@ FORK = multiprocessing.get_start_method() == "fork"  # monkeypatches reach the w
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
     root = tmp_path_factory.mktemp("synthetic")
     entries = [
-        synth.write_unit(
+        synthetic.write_unit(
             root, index, seed=21, kinds=kinds, prior=index == 1, size=SMALL, declared_unit="万元", unit_kind="行政单位"
         )
         for index, kinds in PLAN.items()

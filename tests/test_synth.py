@@ -1,19 +1,20 @@
-"""The synthetic unit generator (benchmarks/synth.py): reproducible, clean when asked, and every injected error is reported."""
+"""The synthetic unit generator (the `synthetic` package): reproducible, clean when asked, and every injected error is reported."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from synth_helper import load_synth
 
+import synthetic
 from generator import api
+from synthetic.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-synth = load_synth()
-SMALL = synth.Size(items=12, projects=2)
+SMALL = synthetic.Size(items=12, projects=2)
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -27,18 +28,18 @@ def _reported(folder: Path) -> set[tuple[str, str, str | None]]:
 
 
 def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
-    first = synth.write_units(tmp_path / "a", units=2, seed=7, error_rate=0.5, prior=True, size=SMALL)
-    second = synth.write_units(tmp_path / "b", units=2, seed=7, error_rate=0.5, prior=True, size=SMALL, jobs=2)
+    first = synthetic.write_units(tmp_path / "a", units=2, seed=7, error_rate=0.5, prior=True, size=SMALL)
+    second = synthetic.write_units(tmp_path / "b", units=2, seed=7, error_rate=0.5, prior=True, size=SMALL, jobs=2)
     assert first == second
     assert _files(tmp_path / "a") == _files(tmp_path / "b")
-    other = synth.write_units(tmp_path / "c", units=2, seed=8, error_rate=0.5, prior=True, size=SMALL)
+    other = synthetic.write_units(tmp_path / "c", units=2, seed=8, error_rate=0.5, prior=True, size=SMALL)
     assert _files(tmp_path / "c") != _files(tmp_path / "a")
     assert other["entries"] != first["entries"]
 
 
 @pytest.mark.parametrize("declared_unit", ["万元", "元"])
 def test_a_clean_unit_and_its_prior_year_check_without_any_finding(tmp_path: Path, declared_unit: str) -> None:
-    entry = synth.write_unit(tmp_path, 1, seed=3, prior=True, size=synth.Size(items=40, projects=3), declared_unit=declared_unit)
+    entry = synthetic.write_unit(tmp_path, 1, seed=3, prior=True, size=synthetic.Size(items=40, projects=3), declared_unit=declared_unit)
     assert entry["injected"] == []
     for folder in entry["folders"]:
         checked = api.check_folder(tmp_path / folder)
@@ -49,7 +50,7 @@ def test_a_clean_unit_and_its_prior_year_check_without_any_finding(tmp_path: Pat
 
 
 def test_items_beyond_the_code_list_get_synthetic_codes_named_in_the_folder(tmp_path: Path) -> None:
-    entry = synth.write_unit(tmp_path, 1, seed=4, size=synth.Size(items=150, projects=1))
+    entry = synthetic.write_unit(tmp_path, 1, seed=4, size=synthetic.Size(items=150, projects=1))
     checked = api.check_folder(tmp_path / entry["folder"])
     assert checked.figures is not None and not checked.findings
     items = checked.figures.gpb_items
@@ -73,12 +74,12 @@ GROUPS = [
 
 
 def test_the_groups_cover_every_kind() -> None:
-    assert {k for g in GROUPS for k in g} == {i.kind for i in synth.INJECTIONS}
+    assert {k for g in GROUPS for k in g} == {i.kind for i in synthetic.INJECTIONS}
 
 
 @pytest.mark.parametrize("kinds", GROUPS, ids=lambda g: "+".join(g))
 def test_every_injected_error_is_reported_where_the_manifest_says(tmp_path: Path, kinds: list[str]) -> None:
-    entry = synth.write_unit(
+    entry = synthetic.write_unit(
         tmp_path, 1, seed=11, kinds=kinds, prior=True, size=SMALL, declared_unit="万元", unit_kind="行政单位"
     )
     assert [i["kind"] for i in entry["injected"]] == kinds  # every precondition met
@@ -90,22 +91,20 @@ def test_every_injected_error_is_reported_where_the_manifest_says(tmp_path: Path
 
 
 def test_the_error_plan_deals_every_kind_and_keeps_loading_errors_alone() -> None:
-    plan = synth.plan_errors(seed=1, units=400, error_rate=0.2, prior=True)
+    plan = synthetic.plan_errors(seed=1, units=400, error_rate=0.2, prior=True)
     with_errors = [kinds for kinds in plan if kinds]
     assert 40 <= len(with_errors) <= 120
-    assert {k for kinds in plan for k in kinds} == {i.kind for i in synth.INJECTIONS}
+    assert {k for kinds in plan for k in kinds} == {i.kind for i in synthetic.INJECTIONS}
     for kinds in with_errors:
-        if any(synth.BY_KIND[k].alone for k in kinds):
+        if any(synthetic.BY_KIND[k].alone for k in kinds):
             assert len(kinds) == 1
-    without_prior = synth.plan_errors(seed=1, units=200, error_rate=1.0, prior=False)
+    without_prior = synthetic.plan_errors(seed=1, units=200, error_rate=1.0, prior=False)
     assert not {"prior-year", "opening-balance"} & {k for kinds in without_prior for k in kinds}
 
 
 def test_the_command_line_writes_the_manifest(tmp_path: Path) -> None:
-    synth.main([str(tmp_path), "--units", "2", "--seed", "5", "--items", "10", "--projects", "1", "--error-rate", "1"])
-    import json
-
-    manifest = json.loads((tmp_path / synth.MANIFEST).read_text(encoding="utf-8"))
+    main([str(tmp_path), "--units", "2", "--seed", "5", "--items", "10", "--projects", "1", "--error-rate", "1"])
+    manifest = json.loads((tmp_path / synthetic.MANIFEST).read_text(encoding="utf-8"))
     assert [e["folder"] for e in manifest["entries"]] == ["unit-0001/2024", "unit-0002/2024"]
     assert all(e["injected"] for e in manifest["entries"])
     assert all((tmp_path / e["folder"] / "决算数据.xlsx").is_file() for e in manifest["entries"])
