@@ -10,19 +10,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from generator import layout
 from generator.check import Settings, run_checks
 from generator.compute.figures import Figures, compute_figures
 from generator.files import write_atomically
 from generator.findings import Finding, Location, Severity, has_errors, warning
 from generator.load.folder import load
 from generator.render.document import (
-    DEFAULT_TEMPLATE,
     SELF_EVALUATION_TEMPLATE,
     render_disclosure,
     render_template,
     self_evaluation_only_context,
 )
 from generator.render.pdf import convert_to_pdf
+from generator.render.shipped import resolve_template
 from generator.render.wording import DEFAULT, WordingProfile
 
 OUTPUTS = Path("outputs")
@@ -95,7 +96,7 @@ def _slug(figures: Figures) -> str:
 def generate(
     folder: Path,
     output: Path | None = None,
-    template: Path | None = None,
+    template: Path | str | None = None,
     force: bool = False,
     pdf: bool = False,
     only: str | None = None,
@@ -104,6 +105,9 @@ def generate(
     wording: WordingProfile = DEFAULT,
 ) -> Generated:
     """Check FOLDER, then write its disclosure (.docx, and .pdf on request).
+
+    TEMPLATE is a shipped template's name ("shanghai-2024") or a .docx path; without
+    it the 封面's 公开模板 cell decides, then the default (generator.render.shipped).
 
     Errors in the data stop it unless FORCE, in which case the output is still
     written and the findings say so.
@@ -118,11 +122,15 @@ def generate(
         findings.append(
             warning("generated-with-errors", Location(file=str(folder)), f"数据有 {errors} 个错误，仍按 --force 生成；发布前请更正", errors=errors)
         )
+    data: bytes | None = None
     if only == "self-evaluation":
         data, render_findings = _self_evaluation_only(checked, template)
         target = output or default_output(figures, "绩效自评表")
     else:
-        data, render_findings = render_disclosure(figures, template or DEFAULT_TEMPLATE, wording, checked.performance)
+        chosen, render_findings = _disclosure_template(figures, template)
+        if chosen is not None:
+            data, more = render_disclosure(figures, chosen, wording, checked.performance)
+            render_findings.extend(more)
         target = output or default_output(figures)
     findings.extend(render_findings)
     if data is None:
@@ -138,12 +146,18 @@ def generate(
     return Generated(checked, tuple(outputs), tuple(findings))
 
 
-def _self_evaluation_only(checked: Checked, template: Path | None) -> tuple[bytes | None, list[Finding]]:
+def _disclosure_template(figures: Figures, template: Path | str | None) -> tuple[Path | None, list[Finding]]:
+    cover = figures.base.unit.cover
+    row = figures.base.unit.item_table(layout.COVER.name).get("公开模板")
+    return resolve_template(template, cover.template, row.source.at(layout.CONTENT) if row else None)
+
+
+def _self_evaluation_only(checked: Checked, template: Path | str | None) -> tuple[bytes | None, list[Finding]]:
     if checked.performance is None:
         return None, [warning("self-evaluation-missing", Location(file=str(checked.folder)), "数据文件夹中没有绩效自评表.xlsx，无法单独生成绩效自评表")]
     assert checked.figures is not None
     context = self_evaluation_only_context(checked.performance)
-    return render_template(template or SELF_EVALUATION_TEMPLATE, context, checked.figures.year)
+    return render_template(Path(template) if template else SELF_EVALUATION_TEMPLATE, context, checked.figures.year)
 
 
 def threshold_settings(percent: float | Decimal | None) -> Settings:

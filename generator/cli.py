@@ -95,7 +95,11 @@ def check(folder: Path, fmt: str, threshold: float | None, profile: str | None) 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="输出文件（默认 outputs/<单位>-<年度>-决算公开说明.docx）")
-@click.option("--template", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None, help="自定义 Word 模板")
+@click.option(
+    "--template",
+    default=None,
+    help="公开模板：内置模板名称（xinjiang-2024、shanghai-2024）或 .docx 文件路径；默认按封面「公开模板」，未填则为 xinjiang-2024",
+)
 @click.option("--force", is_flag=True, help="数据有错误时仍然生成（文档需更正后才能发布）")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF")
 @click.option("--only", type=click.Choice(["self-evaluation"]), default=None, help="只生成绩效自评表")
@@ -105,7 +109,7 @@ def check(folder: Path, fmt: str, threshold: float | None, profile: str | None) 
 def generate(
     folder: Path,
     output: Path | None,
-    template: Path | None,
+    template: str | None,
     force: bool,
     pdf: bool,
     only: str | None,
@@ -120,6 +124,7 @@ def generate(
       juesuan generate inputs/changji-ybj/2024
       juesuan generate inputs/changji-ybj/2024 -o 公开说明.docx --pdf
       juesuan generate inputs/changji-ybj/2024 --only self-evaluation
+      juesuan generate inputs/changji-ybj/2024 --template shanghai-2024
     """
     result = api.generate(folder, output, template, force, pdf, only, api.threshold_settings(threshold), profile)
     if fmt == "json":

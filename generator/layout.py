@@ -83,7 +83,7 @@ def _amounts(*headers: str) -> tuple[Column, ...]:
 
 COVER = ItemSheet(
     name="封面",
-    note="填写说明：每行一项。金额单位填“元”或“万元”，本工作簿所有金额都按此单位填写。数据来源可注明“财务软件导出”或“根据上年公开说明整理（重构）”。",
+    note="填写说明：每行一项。金额单位填“元”或“万元”，本工作簿所有金额都按此单位填写。数据来源可注明“财务软件导出”或“根据上年公开说明整理（重构）”。公开模板可留空（默认 xinjiang-2024），或填 shanghai-2024 等内置模板名称、或 .docx 文件路径。",
     columns=(Column(CONTENT, Kind.TEXT),),
     items=(
         Item("单位名称", Kind.TEXT),
@@ -91,6 +91,7 @@ COVER = ItemSheet(
         Item("金额单位", Kind.TEXT),
         Item("单位性质", Kind.TEXT),
         Item("数据来源", Kind.TEXT),
+        Item("公开模板", Kind.TEXT),
     ),
 )
 

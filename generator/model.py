@@ -105,6 +105,7 @@ class Cover(Frozen):
     declared_unit: str  # "元" or "万元"
     unit_kind: str = ""
     data_source: str = ""
+    template: str = ""  # 公开模板: a shipped template's name or a .docx path; blank for the default
     source: Source
 
     @property

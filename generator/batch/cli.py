@@ -31,10 +31,10 @@ SHOWN_PER_UNIT = 5  # error findings printed per failed unit; all are in the rep
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="并行进程数（默认为 CPU 核数；1 表示不开子进程）")
 @click.option("--force-all", is_flag=True, help="全部重新核对和生成，不跳过未变化的单位")
 @click.option("-q", "--quiet", is_flag=True, help="不显示进度条")
-@click.option("--template", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None, help="自定义 Word 模板")
+@click.option("--template", default=None, help="公开模板：内置模板名称（如 shanghai-2024）或 .docx 文件路径；默认按各单位封面「公开模板」")
 @click.option("--profile", default=None, help="绩效自评赋分规则（名称或 YAML 文件路径，默认 xinjiang-2024）")
 def batch(
-    root: Path, outdir: Path, jobs: int | None, force_all: bool, quiet: bool, template: Path | None, profile: str | None
+    root: Path, outdir: Path, jobs: int | None, force_all: bool, quiet: bool, template: str | None, profile: str | None
 ) -> None:
     """批量核对并生成 ROOT 下所有单位的公开说明。
 

@@ -11,6 +11,8 @@ import importlib.metadata
 from functools import lru_cache
 from pathlib import Path
 
+from generator.render.shipped import template_dir
+
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -59,9 +61,10 @@ def input_key(folder: Path, year: int | None, run: str, own: str | None = None) 
 def code_digest() -> str:
     """The package's own files (code and data), so that a code change regenerates everything."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix in (".py", ".csv", ".yaml", ".md", ".docx"):
-            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + file_sha256(path).encode() + b"\0")
+    for root in (PACKAGE, template_dir()):  # the shipped templates sit outside generator/ in a checkout
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix in (".py", ".csv", ".yaml", ".md", ".docx", ".conf"):
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + file_sha256(path).encode() + b"\0")
     return digest.hexdigest()
 
 

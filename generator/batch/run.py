@@ -16,7 +16,7 @@ from generator.batch.discover import find_units, output_names, relative_name
 from generator.batch.fingerprint import file_sha256, input_key, run_fingerprint
 from generator.batch.state import Entry, Journal, load_state
 from generator.batch.worker import Task, crash_finding, entry_for, process_unit
-from generator.render.document import DEFAULT_TEMPLATE
+from generator.render.shipped import SHIPPED, default_template, shipped_template
 
 DEFAULT_OUTDIR = Path("outputs") / "batch"
 
@@ -127,7 +127,7 @@ def run_batch(
     jobs: int | None = None,
     force_all: bool = False,
     progress: Progress | None = None,
-    template: Path | None = None,
+    template: Path | str | None = None,
     profile: str | None = None,
 ) -> BatchResult:
     """Check and generate every unit-year folder under ROOT into OUTDIR.
@@ -141,10 +141,11 @@ def run_batch(
     """
     start = time.perf_counter()
     jobs = max(1, jobs or os.cpu_count() or 1)
-    template = template or DEFAULT_TEMPLATE
+    # One template for every unit when given (a shipped name or a path); otherwise each unit's 封面 decides.
+    chosen = (shipped_template(str(template)) if str(template) in SHIPPED else Path(template)).resolve() if template else None
     folders = find_units(root)
     names = output_names(root, folders)
-    run = run_fingerprint(template, profile)
+    run = run_fingerprint(chosen or default_template(), profile)
     outdir_abs = outdir.resolve()
     previous = load_state(outdir)
     journal = Journal(outdir, _pruned(previous, root, folders))
@@ -163,7 +164,7 @@ def run_batch(
     tasks = []
     for folder in folders:
         absolute = folder.resolve()
-        task = Task(absolute, relative_name(root, folder), outdir_abs / names[folder], template.resolve(), profile, run)
+        task = Task(absolute, relative_name(root, folder), outdir_abs / names[folder], chosen, profile, run)
         entry = previous.get(str(absolute))
         if not force_all and entry is not None and _fresh(entry, task):
             finish({**entry, "relative": task.relative}, skipped=True)

@@ -28,7 +28,7 @@ class Task:
     folder: Path
     relative: str
     output: Path
-    template: Path
+    template: Path | None  # None: the unit's 封面 (公开模板) decides
     profile: str | None
     run: str  # the run fingerprint (version, code, template, profile)
 

@@ -123,6 +123,7 @@ def _cover(table: ItemTable, label: str, findings: list[Finding]) -> Cover | Non
         declared_unit=unit,
         unit_kind=field("单位性质")[0],
         data_source=field("数据来源")[0],
+        template=field("公开模板")[0],
         source=source,
     )
 

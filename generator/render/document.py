@@ -23,11 +23,12 @@ from generator.findings import Finding, Location, error
 from generator.render.context import build_context, performance_summary
 from generator.render.merge import keep_total_rows_with_previous, merge_marked_cells
 from generator.render.self_evaluation import self_evaluation_context
+from generator.render.shipped import default_template, self_evaluation_template, template_dir
 from generator.render.wording import DEFAULT, WordingProfile
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-DEFAULT_TEMPLATE = TEMPLATES / "disclosure.docx"
-SELF_EVALUATION_TEMPLATE = TEMPLATES / "self_evaluation.docx"
+TEMPLATES = template_dir()
+DEFAULT_TEMPLATE = default_template()
+SELF_EVALUATION_TEMPLATE = self_evaluation_template()
 PAGE_BREAK = "\f"  # docxtpl turns a form feed in rendered text into a page break
 
 

@@ -19,11 +19,10 @@ from pathlib import Path
 
 from generator.files import write_atomically
 from generator.findings import Finding, Location, error, warning
+from generator.render.shipped import fonts_conf
 
-# generator/render/pdf.py -> repo root, where templates/ sits next to generator/.
-DEFAULT_FONTS_CONF = (
-    Path(__file__).resolve().parents[2] / "templates" / "fonts" / "fontconfig-cjk.conf"
-)
+# Ships with the templates (templates/fonts/, installed as generator.templates).
+DEFAULT_FONTS_CONF = fonts_conf()
 _SYSTEM_FONTS_CONF = Path("/etc/fonts/fonts.conf")
 _STDERR_TAIL = 2000  # characters of soffice output kept in a finding
 
@@ -44,7 +43,7 @@ def convert_to_pdf(
     """Convert `docx_path` to `pdf_path`; [] on success, otherwise findings.
 
     `pdf_path` is replaced atomically and only when the conversion succeeded.
-    `fonts_conf` is a fontconfig file of font aliases (default: the repo's
+    `fonts_conf` is a fontconfig file of font aliases (default: the shipped
     templates/fonts/fontconfig-cjk.conf); when it is missing the PDF is still
     made, with a warning, because CJK text then falls back to a default face.
     """
