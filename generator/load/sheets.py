@@ -26,12 +26,14 @@ from generator.layout import (
 from generator.load.cells import decimal_of, text_of
 from generator.load.workbook import Sheet, Workbook
 from generator.model import ItemRow, ItemTable, Source, SubjectRow, SubjectTable
+from generator.numbers import MAX_MAGNITUDE
 
 _SPACES = re.compile(r"[\s\u3000]+")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])")
 _CODE_IN_NAME = re.compile(r"^(\d{3,7})\s+(.+)$")
 TOTAL_NAMES = {"合计", "总计", "本年合计"}
 EXTRA_TOTALS = ("人员经费合计", "公用经费合计")
+MAX_FLOAT = float(MAX_MAGNITUDE)
 
 
 def normalize(text: str) -> str:
@@ -112,7 +114,7 @@ def _cell_value(
         return None, text_of(raw)
     if raw is None:
         return None, ""
-    if type(raw) is float and raw == raw and raw not in (float("inf"), float("-inf")):
+    if type(raw) is float and -MAX_FLOAT <= raw <= MAX_FLOAT:  # finite, not NaN, not too large
         number: Decimal | None = Decimal(int(raw)) if raw.is_integer() else Decimal(repr(raw))  # the common case, no location needed
     else:
         number, problem = decimal_of(raw, ctx.loc(sheet.name, row, col), what)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from generator.findings import Finding, Location, error, warning
 from generator.model import Texts
+from generator.yaml_files import DuplicateKeyError, load_yaml
 
 
 class _Performance(BaseModel):
@@ -31,8 +32,6 @@ class _TextsFile(BaseModel):
     其他需说明的事项: str = ""
 
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
-
 _PYDANTIC_MESSAGES = {
     "extra_forbidden": "不认识的项目（请检查拼写）",
     "string_type": "应为一段文字",
@@ -47,9 +46,19 @@ def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
             warning("texts-missing", Location(file=label), "缺少文字说明文件：主要职能、机构设置等段落将为空")
         ]
     try:
-        raw: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
+        raw: Any = load_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         return Texts(file=label), [error("texts-unreadable", Location(file=label), "文字说明文件不是 UTF-8 编码，请另存为 UTF-8")]
+    except DuplicateKeyError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        return Texts(file=label), [
+            error(
+                "texts-duplicate-key",
+                Location(file=label, field=f"第{line}行" if line else exc.key),
+                f"文字说明文件中「{exc.key}」出现了两次（第{exc.first_line}行和第{line}行），只保留一处，把内容合并在一起",
+                key=exc.key,
+            )
+        ]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第{mark.line + 1}行第{mark.column + 1}列" if mark else ""
@@ -59,6 +68,10 @@ def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
                 Location(file=label, field=where or None),
                 f"文字说明文件格式有误{('（' + where + '）') if where else ''}：{getattr(exc, 'problem', '') or exc}",
             )
+        ]
+    if raw is None or raw == {}:
+        return Texts(file=label), [
+            warning("texts-empty", Location(file=label), "文字说明文件是空的：主要职能、机构设置等段落将为空")
         ]
     if not isinstance(raw, dict):
         return Texts(file=label), [error("texts-syntax", Location(file=label), "文字说明文件应由“键: 内容”组成")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -12,18 +11,13 @@ from pydantic import ValidationError
 
 from generator.findings import Finding, Location, error
 from generator.self_evaluation.profile import Profile
+from generator.yaml_files import StrictLoader
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "data" / "profiles"
 
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ~10× faster
-
-
-class _DecimalLoader(_SafeLoader):  # type: ignore[misc,valid-type]
-    """Reads YAML floats as exact Decimals: 2.5 stays 2.5, 0.1 stays 0.1."""
-
-
-_DecimalLoader.add_constructor("tag:yaml.org,2002:float", lambda loader, node: Decimal(loader.construct_scalar(node)))
+# Floats read as exact Decimals (2.5 stays 2.5); duplicate keys and NaN/inf/1_000 are YAML errors.
+_DecimalLoader = StrictLoader
 
 
 def available_profiles() -> list[str]:

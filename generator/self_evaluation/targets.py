@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from generator.findings import Finding, Location, error
 from generator.load.cells import text_of
 from generator.load.workbook import CellValue
+from generator.numbers import NumberProblem, parse_number
 from generator.self_evaluation.units import normalise_unit
 
 
@@ -160,12 +161,10 @@ def parse_measure(value: CellValue, year: int | None = None) -> Measure | ParseF
         return Measure(text=value.isoformat(), operator=Operator.DEADLINE, operator_typed=False, date=value)
     if isinstance(value, (int, float)):
         text = text_of(value)
-        return Measure(
-            text=text,
-            operator=Operator.EQUAL,
-            operator_typed=False,
-            number=Decimal(text if isinstance(value, int) else repr(value)),
-        )
+        number = parse_number(value)
+        if isinstance(number, NumberProblem) or number is None:
+            return ParseFailure(text=text, reason=number.reason if number else "无法识别")
+        return Measure(text=text, operator=Operator.EQUAL, operator_typed=False, number=number)
     text = text_of(value)
     if not text:
         return ParseFailure(text="", reason="为空")
@@ -220,10 +219,9 @@ def _parse_number(text: str) -> tuple[Decimal, str, Operator | None] | ParseFail
     match = _NUMBER.match(text)
     if not match:
         return None
-    try:
-        amount = Decimal(match["num"].replace(",", ""))
-    except InvalidOperation:  # the pattern admits only valid numbers; kept for safety
-        return ParseFailure(text=text, reason="数字无法识别")
+    amount = parse_number(match["num"])
+    if isinstance(amount, NumberProblem) or amount is None:
+        return ParseFailure(text=text, reason=amount.reason if amount else "数字无法识别")
     unit = match["unit"]
     suffix_op = None
     for suffix, operator in _SUFFIX_OPERATORS:
