@@ -1,271 +1,28 @@
-"""Write the sample's input workbooks (inputs/changji-ybj/2024 and 2023) from the transcription below.
-
-The sample is the published 2024 disclosure of 昌吉回族自治州医疗保障局
-(../shared/reference/changji-medical-insurance-bureau-2024-disclosure.txt).
-Every figure printed in its 第二部分 is transcribed as printed, including where
-the document disagrees with itself, so that `juesuan check` shows it. The nine
-决算报表 themselves are not in the reference ("见附表"); what they hold beyond
-the printed figures is reconstructed consistently with every printed figure and
-marked in inputs/changji-ybj/README.md. Run from the repository root:
+"""Write the sample's workbooks (inputs/changji-ybj) from its transcription (scripts/data/changji-ybj).
 
     python scripts/build_sample.py
+
+Writes inputs/changji-ybj/2024/决算数据.xlsx, inputs/changji-ybj/2023/决算数据.xlsx and
+inputs/changji-ybj/2024/绩效自评表.xlsx. To change the sample, change the transcription (the YAML
+and CSV files) and run this; tests/test_sample_data.py fails while the shipped workbooks and the
+transcription disagree. The writers are scripts/sample/ (importable: `from scripts import sample`).
 """
 
 from __future__ import annotations
 
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run by path from anywhere: the repository root holds `scripts`
 
-from generator.files import write_atomically  # noqa: E402
-from generator.init import workbook_bytes  # noqa: E402
-
-UNIT = "昌吉回族自治州医疗保障局"
-
-# 一般公共预算财政拨款支出 by 项: code, name, 合计, 基本支出, 项目支出, 上年决算数, 变动原因.
-# 合计 and 上年决算数 (= 合计 − the printed change) come from section 五(三); the split
-# into 基本/项目 is reconstructed so that the totals of sections 三 and 六 hold.
-GPB_ITEMS = [
-    ("2010607", "信息化建设", "0", "0", "0", "14.27", "本年减少信息化建设项目，设备购置支出，相应支出减少。"),
-    ("2013404", "宗教事务", "0", "0", "0", "1.20", "本年减少驻寺人员补贴，导致经费减少。"),
-    ("2080501", "行政单位离退休", "0.25", "0.25", "0", "0", "本年退休人员增加，新增此科目，导致退休费支出增加。"),
-    ("2080505", "机关事业单位基本养老保险缴费支出", "56.29", "56.29", "0", "51.50", "本年在职人员工资基数调增，养老缴费基数上涨，相应支出增加。"),
-    ("2080506", "机关事业单位职业年金缴费支出", "28.14", "28.14", "0", "34.41", "本年新增退休人员较上年减少，职业年金减少。"),
-    ("2080699", "其他企业改革发展补助", "0", "0", "0", "28.81", "本年减少国有企业职工医疗费项目支出。"),
-    ("2101101", "行政单位医疗", "10.29", "10.29", "0", "10.26", "本年在职人员工资基数调增，医疗缴费基数上涨，相应支出增加。"),
-    ("2101102", "事业单位医疗", "23.47", "23.47", "0", "15.97", "本年在职人员工资基数调增，医疗缴费基数上涨，相应支出增加。"),
-    ("2101103", "公务员医疗补助", "1.76", "1.76", "0", "1.64", "本年在职人员工资基数调增，医疗缴费基数上涨，相应支出增加。"),
-    ("2101199", "其他行政事业单位医疗支出", "7.83", "0.18", "7.65", "7.95", "本年在职人员转退休，其他行政事业单位医疗支出减少。"),
-    ("2101501", "行政运行", "442.32", "442.32", "0", "429.80", "本年在职人员工资调增，导致相关人员经费较上年有所增加。"),
-    ("2101502", "一般行政管理事务", "191.87", "0", "191.87", "182.99", "本年增加中央保障能力提升补助资金，相应支出增加。"),
-    ("2101506", "医疗保障经办事务", "12.70", "0", "12.70", "14.71", "本年昌吉州州级统筹社会保险扩面征收工作经费较上年减少。"),
-    ("2101599", "其他医疗保障管理事务支出", "402.42", "0", "402.42", "711.80", "本年医疗服务与保障能力提升补助资金（医药价格能力提升补助部分）较上年减少，相应支出减少。"),
-    ("2210201", "住房公积金", "45.34", "45.34", "0", "40.79", "本年在职人员工资基数调增，公积金缴费基数上涨，相应支出增加。"),
-    ("2299999", "其他支出", "0", "0", "0", "2.07", "本年减少为民办实事经费。"),
-]
-# 类 and 款 lines as an export prints them (their figures are the sums of their 项).
-GPB_GROUPS = [
-    ("201", "一般公共服务支出", "0", "0", "0"),
-    ("20106", "财政事务", "0", "0", "0"),
-    ("20134", "统战事务", "0", "0", "0"),
-    ("208", "社会保障和就业支出", "84.68", "84.68", "0"),
-    ("20805", "行政事业单位养老支出", "84.68", "84.68", "0"),
-    ("20806", "企业改革补助", "0", "0", "0"),
-    ("210", "卫生健康支出", "1092.66", "478.02", "614.64"),
-    ("21011", "行政事业单位医疗", "43.35", "35.70", "7.65"),
-    ("21015", "医疗保障管理事务", "1049.31", "442.32", "606.99"),
-    ("221", "住房保障支出", "45.34", "45.34", "0"),
-    ("22102", "住房改革支出", "45.34", "45.34", "0"),
-    ("229", "其他支出", "0", "0", "0"),
-    ("22999", "其他支出", "0", "0", "0"),
-]
-# Non-fiscal money (其他收入 15.73, spent 15.83 with the 0.10 drawn from 结转): reconstructed on 2101502.
-NON_FISCAL_CODE, NON_FISCAL_INCOME, NON_FISCAL_SPENT = "2101502", "15.73", "15.83"
-
-# 基本支出 by 经济分类 (reconstructed: the reference lists the items, not their amounts;
-# the amounts are chosen so that 人员经费 567.02, 公用经费 41.02 and the 三公 figures hold).
-BASIC = [
-    ("301", "工资福利支出", "566.17"),
-    ("30101", "基本工资", "120.50"),
-    ("30102", "津贴补贴", "150.30"),
-    ("30103", "奖金", "20.10"),
-    ("30107", "绩效工资", "85.40"),
-    ("30108", "机关事业单位基本养老保险缴费", "56.29"),
-    ("30109", "职业年金缴费", "28.14"),
-    ("30110", "职工基本医疗保险缴费", "33.76"),
-    ("30111", "公务员医疗补助缴费", "1.76"),
-    ("30112", "其他社会保障缴费", "3.52"),
-    ("30113", "住房公积金", "45.34"),
-    ("30199", "其他工资福利支出", "21.06"),
-    ("302", "商品和服务支出", "41.02"),
-    ("30201", "办公费", "4.20"),
-    ("30202", "印刷费", "1.10"),
-    ("30205", "水费", "0.35"),
-    ("30206", "电费", "1.45"),
-    ("30207", "邮电费", "2.10"),
-    ("30209", "物业管理费", "3.80"),
-    ("30211", "差旅费", "5.60"),
-    ("30213", "维修（护）费", "0.90"),
-    ("30217", "公务接待费", "0.34"),
-    ("30226", "劳务费", "1.20"),
-    ("30227", "委托业务费", "2.50"),
-    ("30228", "工会经费", "3.12"),
-    ("30229", "福利费", "2.40"),
-    ("30231", "公务用车运行维护费", "7.32"),
-    ("30239", "其他交通费用", "3.60"),
-    ("30299", "其他商品和服务支出", "1.04"),
-    ("303", "对个人和家庭的补助", "0.85"),
-    ("30302", "退休费", "0.25"),
-    ("30309", "奖励金", "0.60"),
-]
-
-TOTAL_REASON = "本年昌吉州州级统筹社会保险扩面征收工作经费、医疗服务与保障能力提升补助资金（医药价格能力提升补助部分）等经费较上年减少，导致经费较上年减少。"
-BUDGET_REASON = "年中追加中央能力提升补助资金，追加职业年金经费等，导致预决算存在差异。"
-VEHICLE_REASON = "本年因业务需求，用车次数增加，燃油费增加，导致公务用车运行维护费较上年增加。"
-AS_BUDGETED = "严格按照预算执行，预决算无差异。"
-
-
-def n(text: str) -> float | int:
-    """Cells hold numbers as Excel does; the loader turns them back into exact decimals."""
-    value = float(text)
-    return int(value) if value.is_integer() else value
-
-
-def sample_2024() -> dict:
-    gpb_rows = [("", "合计", n("1222.68"), n("608.04"), n("614.64"), None, None)]
-    by_code = {r[0]: r for r in GPB_ITEMS} | {g[0]: g for g in GPB_GROUPS}
-    for code in sorted(by_code):
-        r = by_code[code]
-        prior = n(r[5]) if len(r) > 5 else None
-        reason = r[6] if len(r) > 5 else None
-        gpb_rows.append((code, r[1], n(r[2]), n(r[3]), n(r[4]), prior, reason))
-
-    expense_rows = [("", "合计", n("1238.51"), n("608.04"), n("630.47"), 0, 0, 0)]
-    income_rows = [("", "合计", n("1238.41"), n("1222.68"), 0, 0, 0, 0, n("15.73"))]
-    extra = {NON_FISCAL_CODE, NON_FISCAL_CODE[:5], NON_FISCAL_CODE[:3]}
-    for code in sorted(by_code):
-        r = by_code[code]
-        total, basic, project = (Decimal(x) for x in r[2:5])
-        spent = Decimal(NON_FISCAL_SPENT) if code in extra else Decimal(0)
-        got = Decimal(NON_FISCAL_INCOME) if code in extra else Decimal(0)
-        if total + spent == 0:
-            continue
-        expense_rows.append((code, r[1], n(str(total + spent)), n(str(basic)), n(str(project + spent)), 0, 0, 0))
-        income_rows.append((code, r[1], n(str(total + got)), n(str(total)), 0, 0, 0, 0, n(str(got))))
-
-    return {
-        "封面": {
-            "单位名称": [UNIT],
-            "年度": [2024],
-            "金额单位": ["万元"],
-            "单位性质": ["行政单位"],
-            "数据来源": ["根据2024年度部门决算公开说明录入；决算报表明细按公开说明推算（见 inputs/changji-ybj/README.md）"],
-        },
-        "收入支出决算总表": {
-            "一般公共预算财政拨款收入": [n("1222.68")],
-            "政府性基金预算财政拨款收入": [0],
-            "国有资本经营预算财政拨款收入": [0],
-            "上级补助收入": [0],
-            "事业收入": [0],
-            "经营收入": [0],
-            "附属单位上缴收入": [0],
-            "其他收入": [n("15.73")],
-            "本年收入合计": [n("1238.41")],
-            "使用非财政拨款结余": [0],
-            "年初结转和结余": [n("1.30")],
-            "收入总计": [n("1239.70")],
-            "社会保障和就业支出": [n("84.68")],
-            "卫生健康支出": [n("1108.49")],
-            "住房保障支出": [n("45.34")],
-            "本年支出合计": [n("1238.51")],
-            "结余分配": [0],
-            "年末结转和结余": [n("1.20")],
-            "支出总计": [n("1239.70")],
-        },
-        "收入决算表": income_rows,
-        "支出决算表": expense_rows,
-        "财政拨款收入支出决算总表": {
-            "本年收入": [n("1222.68"), n("1222.68"), 0, 0],
-            "年初财政拨款结转和结余": [0, 0, 0, 0],
-            "收入总计": [n("1222.68"), n("1222.68"), 0, 0],
-            "社会保障和就业支出": [n("84.68"), n("84.68"), 0, 0],
-            "卫生健康支出": [n("1092.66"), n("1092.66"), 0, 0],
-            "住房保障支出": [n("45.34"), n("45.34"), 0, 0],
-            "本年支出合计": [n("1222.68"), n("1222.68"), 0, 0],
-            "年末财政拨款结转和结余": [0, 0, 0, 0],
-            "支出总计": [n("1222.68"), n("1222.68"), 0, 0],
-        },
-        "一般公共预算财政拨款支出决算表": gpb_rows,
-        "一般公共预算财政拨款基本支出决算表": [(c, name, n(v)) for c, name, v in BASIC]
-        + [("", "人员经费合计", n("567.02")), ("", "公用经费合计", n("41.02"))],
-        "财政拨款三公经费支出决算表": {
-            "合计": [n("7.65"), n("7.65"), n("3.28"), VEHICLE_REASON, AS_BUDGETED],
-            "因公出国（境）费": [0, 0, 0, "2023年与2024年均未安排因公出国（境）费支出。", "本单位无因公出国（境）费。"],
-            "公务用车购置及运行维护费": [n("7.32"), n("7.32"), n("2.91"), VEHICLE_REASON, AS_BUDGETED],
-            "公务用车购置费": [0, 0, 0, None, "本单位无公务用车购置费。"],
-            "公务用车运行维护费": [n("7.32"), n("7.32"), n("2.91"), VEHICLE_REASON, AS_BUDGETED],
-            "公务接待费": [n("0.34"), n("0.34"), n("0.38"), "严格落实中央八项规定精神，厉行节约，减少公务接待费。", AS_BUDGETED],
-        },
-        "三公经费明细": {
-            "因公出国（境）团组数": [0],
-            "因公出国（境）人次": [0],
-            "因公出国（境）费开支内容": ["本单位无因公出国（境）费"],
-            "公务用车购置数": [0],
-            "公务用车保有量": [1],
-            "公务用车运行维护费开支内容": ["车辆加油费、维修费、保险费、审车费、过路费等"],
-            "固定资产车辆与公务用车保有量差异原因": ["本单位固定资产车辆与公务用车保有量一致无差异"],
-            "国内公务接待批次": [3],
-            "国内公务接待人次": [28],
-            "公务接待费开支内容": ["因医保经办调研活动产生的就餐费"],
-        },
-        "预算及上年情况": {
-            "收入支出总计": [n("1548.48"), None, TOTAL_REASON, None],
-            "财政拨款收入支出总计": [n("1548.16"), n("1120.42"), TOTAL_REASON, BUDGET_REASON],
-            "一般公共预算财政拨款支出": [n("1548.16"), n("1120.42"), TOTAL_REASON, BUDGET_REASON],
-        },
-        "其他重要事项": {
-            "机关运行经费": [n("41.02"), n("28.41"), "本年增加办公费、差旅费等。"],
-            "政府采购货物支出": [n("19.73")],
-            "政府采购工程支出": [0],
-            "政府采购服务支出": [n("268.05")],
-            "授予中小企业合同金额": [n("287.78")],
-            "授予小微企业合同金额": [n("287.78")],
-            "房屋面积": [0],
-            "房屋价值": [0],
-            "车辆价值": [n("19.77")],
-            "副部（省）级及以上领导用车": [0],
-            "主要负责人用车": [0],
-            "机要通信用车": [0],
-            "应急保障用车": [0],
-            "执法执勤用车": [0],
-            "特种专业技术用车": [0],
-            "离退休干部服务用车": [0],
-            "其他用车": [1, None, "一般公务用车"],
-            "单价100万元（含）以上设备": [0],
-        },
-        "人员情况": {
-            "实有人数": [31, 31],
-            "在职人员": [30, 31],
-            "离休人员": [0, 0],
-            "退休人员": [1, 0],
-        },
-    }
-
-
-def sample_2023() -> dict:
-    """What the 2024 document reveals about 2023: the prior-year figures implied by its changes."""
-    gpb_rows = [("", "合计", n("1548.16"), None, None)]
-    gpb_rows += [(code, name, n(prior), None, None) for code, name, _, _, _, prior, _ in GPB_ITEMS if float(prior)]
-    return {
-        "封面": {
-            "单位名称": [UNIT],
-            "年度": [2023],
-            "金额单位": ["万元"],
-            "单位性质": ["行政单位"],
-            "数据来源": ["根据2024年度部门决算公开说明中的上年数倒推（重构），只含可推知的数据"],
-        },
-        "收入支出决算总表": {"收入总计": [n("1548.48")], "年末结转和结余": [n("1.30")], "支出总计": [n("1548.48")]},
-        "财政拨款收入支出决算总表": {"收入总计": [n("1548.16")], "支出总计": [n("1548.16")]},
-        "一般公共预算财政拨款支出决算表": gpb_rows,
-        "财政拨款三公经费支出决算表": {
-            "因公出国（境）费": [None, 0],
-            "公务用车购置费": [None, 0],
-            "公务用车运行维护费": [None, n("2.91")],
-            "公务接待费": [None, n("0.38")],
-        },
-        "其他重要事项": {"机关运行经费": [n("28.41")]},
-        "人员情况": {"实有人数": [31], "在职人员": [31], "离休人员": [0], "退休人员": [0]},
-    }
+from scripts import sample  # noqa: E402
 
 
 def main() -> None:
-    base = ROOT / "inputs" / "changji-ybj"
-    write_atomically(base / "2024" / "决算数据.xlsx", workbook_bytes(sample_2024()))
-    write_atomically(base / "2023" / "决算数据.xlsx", workbook_bytes(sample_2023()))
-    print(f"wrote {base / '2024' / '决算数据.xlsx'} and {base / '2023' / '决算数据.xlsx'}")
+    for path in sample.write():
+        print(f"wrote {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

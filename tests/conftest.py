@@ -3,7 +3,8 @@
 Test modules reach the helpers through fixtures (`kit`, `unit_folder`), never by importing
 conftest: another conftest.py in a subfolder would shadow the module name.
 
-The values dicts are those of scripts/build_sample.py (`sample_2024()`, `sample_2023()`), the
+The values dicts are those of the sample's transcription (scripts/sample/accounts.py, from
+scripts/data/changji-ybj/决算数据.yaml: `sample_2024()`, `sample_2023()`), the
 format `generator.init.workbook_bytes` writes: for a 项目表 {item: [cells…]}, for a 科目表 a
 list of rows (code, name, amounts…). `consistent_2024()`/`consistent_2023()` are the sample
 with its known disagreements removed, so that one changed cell shows exactly one finding.
@@ -11,8 +12,6 @@ with its known disagreements removed, so that one changed cell shows exactly one
 
 from __future__ import annotations
 
-import copy
-import importlib.util
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,30 +22,20 @@ import pytest
 from generator import layout
 from generator.findings import Finding
 from generator.init import workbook_bytes
+from scripts.sample import accounts
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_FOLDER = ROOT / "inputs" / "changji-ybj" / "2024"
 SAMPLE_TEXTS = (SAMPLE_FOLDER / layout.TEXTS).read_text(encoding="utf-8")
 
 
-def _load_build_sample():
-    """scripts/ is no package: import build_sample.py from its path."""
-    spec = importlib.util.spec_from_file_location("build_sample", ROOT / "scripts" / "build_sample.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-build_sample = _load_build_sample()
-
-
 def sample_2024() -> dict[str, Any]:
-    return copy.deepcopy(build_sample.sample_2024())
+    """The sample's 2024 values, a fresh copy."""
+    return accounts.sample_2024()
 
 
 def sample_2023() -> dict[str, Any]:
-    return copy.deepcopy(build_sample.sample_2023())
+    return accounts.sample_2023()
 
 
 def consistent_2024() -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Every check rule, failing and passing, on the consistent sample with one thing changed.
 
-The base is scripts/build_sample.py's sample with the disagreements of the published document
+The base is the sample's transcription (scripts/sample/accounts.py) with the disagreements of the published document
 removed (tests/conftest.py: consistent_2024/consistent_2023). It checks clean; each case below
 changes one cell (or one coherent mistake of a few cells, said so) and asserts the complete list
 of findings as (code, sheet, cell), and the severity. Where one typo shows in several places

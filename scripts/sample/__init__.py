@@ -1,0 +1,36 @@
+"""The sample unit (inputs/changji-ybj): its transcription as data and the writers of its workbooks.
+
+The transcription of the published 2024 disclosure of 昌吉回族自治州医疗保障局 lives in
+scripts/data/changji-ybj/ (决算数据.yaml; 绩效自评表/ one CSV per sheet). `accounts` turns the
+YAML into the values of the two years' 决算数据.xlsx, `self_evaluation` the CSVs into
+绩效自评表.xlsx; `workbooks()` maps each shipped workbook to the bytes it must hold, and
+`write()` writes them (`python scripts/build_sample.py`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.files import write_atomically
+
+from . import accounts, self_evaluation
+from .paths import SAMPLE
+
+__all__ = ["SAMPLE", "accounts", "self_evaluation", "workbooks", "write"]
+
+
+def workbooks() -> dict[Path, bytes]:
+    """Each of the sample's workbooks (its path) and the bytes the transcription gives it."""
+    return {
+        SAMPLE / "2024" / accounts.WORKBOOK: accounts.workbook(2024),
+        SAMPLE / "2023" / accounts.WORKBOOK: accounts.workbook(2023),
+        SAMPLE / "2024" / self_evaluation.WORKBOOK: self_evaluation.workbook(),
+    }
+
+
+def write() -> list[Path]:
+    """Write the sample's workbooks from the transcription; return their paths."""
+    written = workbooks()
+    for path, data in written.items():
+        write_atomically(path, data)
+    return list(written)

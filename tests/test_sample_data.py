@@ -1,0 +1,89 @@
+"""The sample's workbooks are what its transcription gives, and tests import their tools.
+
+The sample (inputs/changji-ybj) is written from scripts/data/changji-ybj by scripts/sample; a
+change to either side alone fails here, so the data files and the shipped workbooks cannot drift.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator import layout
+from generator.self_evaluation import layout as self_evaluation_layout
+from scripts import sample
+from scripts.sample import accounts, self_evaluation
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cells(data: bytes) -> dict[str, list[tuple[object, ...]]]:
+    """Every sheet (in order) and every row of cell values, as openpyxl reads them back."""
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+
+
+@pytest.mark.parametrize("path", sorted(sample.workbooks()), ids=lambda p: p.relative_to(sample.SAMPLE).as_posix())
+def test_the_shipped_workbook_equals_what_the_transcription_gives_cell_by_cell(path: Path) -> None:
+    written = _cells(sample.workbooks()[path])
+    shipped = _cells(path.read_bytes())
+    assert list(written) == list(shipped)
+    for sheet, rows in written.items():
+        assert rows == shipped[sheet], sheet
+
+
+def test_the_writers_give_the_same_bytes_twice() -> None:
+    """Re-running scripts/build_sample.py on an unchanged transcription changes no shipped file."""
+    first, second = sample.workbooks(), sample.workbooks()
+    assert first == second
+    assert set(first) == {
+        ROOT / "inputs" / "changji-ybj" / "2024" / layout.WORKBOOK,
+        ROOT / "inputs" / "changji-ybj" / "2023" / layout.WORKBOOK,
+        ROOT / "inputs" / "changji-ybj" / "2024" / self_evaluation_layout.WORKBOOK_NAME,
+    }
+
+
+def test_the_2023_table_is_the_2024_prior_year_column() -> None:
+    """The 2023 一般公共预算 items are derived from the 2024 上年决算数, not transcribed twice."""
+    prior = {row[0]: row[5] for row in accounts.sample_2024()[layout.GPB.name] if row[0] and len(row[0]) == 7 and row[5]}
+    before = {row[0]: row[2] for row in accounts.sample_2023()[layout.GPB.name] if row[0]}
+    assert before == prior
+    assert len(before) == 15
+
+
+def test_every_self_evaluation_csv_header_is_a_column_of_its_sheet() -> None:
+    for sheet in self_evaluation.SHEETS:
+        rows = self_evaluation.rows(sheet)
+        assert rows, sheet.name
+        headers = {c.header for c in sheet.columns}
+        assert set(rows[0]) <= headers, (sheet.name, set(rows[0]) - headers)
+    assert {p.stem for p in self_evaluation.TRANSCRIPTION.glob("*.csv")} == {s.name for s in self_evaluation.SHEETS}
+
+
+def test_the_two_goal_texts_keep_the_tab_of_the_source() -> None:
+    goals = [row["年度总体目标（预期目标）"] for row in self_evaluation.rows(self_evaluation_layout.PROJECTS)]
+    assert sum("\t" in str(goal) for goal in goals) == 2
+
+
+_EXEC_CALLS = {"spec_from_file_location", "exec_module", "run_path", "run_module", "exec"}
+
+
+def test_no_test_runs_a_script_or_benchmark_by_path() -> None:
+    """Tools that tests need are importable modules (synthetic, scripts.sample), not files run by path."""
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                name = "runpy" if any(m.split(".")[0] == "runpy" for m in modules) else None
+            else:
+                continue
+            if name in _EXEC_CALLS | {"runpy"}:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
+    assert found == []
