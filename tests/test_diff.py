@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from generator import layout
 from generator.diff import Flag, compare_folders, diff_folders
@@ -142,9 +146,8 @@ def test_help_has_an_example() -> None:
 
 
 def test_sample_end_to_end(tmp_path: Path) -> None:
-    """inputs/changji-ybj/2023 → 2024: the table, the .xlsx and the redline (about 7 s)."""
-    pytest.importorskip("python_redlines")
-    from generator.diff import tracked_changes
+    """inputs/changji-ybj/2023 → 2024: the table, the .xlsx and the redline."""
+    from generator.diff import redline_folders, tracked_changes
 
     root = Path(__file__).resolve().parents[1] / "inputs" / "changji-ybj"
     result = diff_folders(root / "2023", root / "2024", tmp_path)
@@ -155,9 +158,51 @@ def test_sample_end_to_end(tmp_path: Path) -> None:
     assert (total.old, total.new, total.stated_prior, total.flags) == (D("3.29"), D("7.65"), D("3.28"), (Flag.PRIOR_MISMATCH,))
     assert by_key["gpb.2080501"].flags == (Flag.APPEARED,)
     assert by_key["summary.本年收入合计"].flags == (Flag.NOT_COMPARABLE,)  # 2023 is partial
-    changes = tracked_changes(result.outputs[1].read_bytes())
+    redline = result.outputs[1].read_bytes()
+    changes = tracked_changes(redline)
     assert ("del", "1,548.48") in changes and ("ins", "1,239.70") in changes
     assert ("del", "2023") in changes and ("ins", "2024") in changes
+    assert _numbers_cut(redline) == []
+    assert redline_folders(result.comparison) == (redline, [])  # the same inputs give the same bytes
+
+
+def test_the_number_check_sees_a_number_cut_digit_by_digit() -> None:
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    paragraph = document.add_paragraph("总计1,2")
+    for kind, tag in (("del", "delText"), ("ins", "t")):
+        paragraph._p.append(parse_xml(f'<w:{kind} {nsdecls("w")} w:id="1" w:author="a"><w:r><w:{tag}>39.70</w:{tag}></w:r></w:{kind}>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert _numbers_cut(buffer.getvalue()) == ["1,239.70 in 总计1,239.70", "1,239.70 in 总计1,239.70"]
+
+
+_NUMBER = re.compile(r"\d+(?:[,.]\d+)*%?")
+
+
+def _numbers_cut(redline: bytes) -> list[str]:
+    """Numbers of either version that a tracked change starts or ends inside of, with their paragraph."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(redline)).read("word/document.xml"))
+    cut = []
+    for paragraph in root.iter(f"{w}p"):
+        pieces = []
+        for node in paragraph.iter(f"{w}t", f"{w}delText"):
+            kinds = {a.tag for a in node.iterancestors()}
+            pieces.append(("ins" if f"{w}ins" in kinds else "del" if f"{w}del" in kinds else "=", node.text or ""))
+        for side in ("del", "ins"):
+            text, kind_at = "", []
+            for kind, piece in pieces:
+                if kind in ("=", side):
+                    text += piece
+                    kind_at += [kind] * len(piece)
+            for match in _NUMBER.finditer(text):
+                if len(set(kind_at[match.start() : match.end()])) > 1:
+                    cut.append(f"{match.group()} in {text}")
+    return cut
 
 
 def test_self_evaluation_rows_when_both_years_have_one() -> None:

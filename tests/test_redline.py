@@ -1,15 +1,17 @@
 """The redline: tracked changes (w:ins / w:del) between two small documents whose difference is known.
 
 python-docx's paragraph.text skips text inside w:ins, so everything here reads the XML.
-One redline of one pair of documents serves every assertion (the engine takes about a second).
+One redline of one pair of documents serves most assertions; the others build their own pair.
 """
 
 from __future__ import annotations
 
 import io
-import sys
+import shutil
+import subprocess
 import zipfile
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -17,8 +19,6 @@ from lxml import etree
 
 from generator.diff.redline import AUTHOR, redline_documents, tracked_changes
 from generator.render.dump import document_lines
-
-pytest.importorskip("python_redlines")
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WHEN = datetime(2024, 12, 31, tzinfo=UTC)
@@ -37,8 +37,8 @@ NEW_PARAGRAPHS = [
     "本单位无其他需说明的事项。",
     "本段是新增的。",
 ]
-OLD_TABLE = [["科目", "金额"], ["行政运行", "442.32"], ["住房公积金", "45.34"]]
-NEW_TABLE = [["科目", "金额"], ["行政运行", "442.35"], ["住房公积金", "45.34"]]
+OLD_TABLE = [["科目", "金额"], ["行政运行", "442.32"], ["一般行政管理事务", "191.87"], ["住房公积金", "45.34"]]
+NEW_TABLE = [["科目", "金额"], ["行政运行", "442.35"], ["住房公积金", "45.34"], ["其他支出", "2.07"]]
 
 
 def _docx(paragraphs: list[str], table: list[list[str]]) -> bytes:
@@ -132,7 +132,17 @@ def test_a_table_cell_change_is_tracked_in_that_cell(redline: bytes) -> None:
     cells = _cells(redline)
     assert cells[1][1] == [("del", "442.32"), ("ins", "442.35")]
     assert cells[1][0] == [("=", "行政运行")]
-    assert cells[2] == [[("=", "住房公积金")], [("=", "45.34")]]
+    assert cells[3] == [[("=", "住房公积金")], [("=", "45.34")]]
+
+
+def test_deleted_and_inserted_rows_are_tracked_as_rows(redline: bytes) -> None:
+    table = _body(redline).find(f"{W}body/{W}tbl")
+    assert table is not None
+    rows = table.findall(f"{W}tr")
+    marks = [[m.tag for m in row.findall(f"{W}trPr/*") if m.tag in (f"{W}ins", f"{W}del")] for row in rows]
+    assert marks == [[], [], [f"{W}del"], [], [f"{W}ins"]]
+    assert _cells(redline)[2] == [[("del", "一般行政管理事务")], [("del", "191.87")]]
+    assert _cells(redline)[4] == [[("ins", "其他支出")], [("ins", "2.07")]]
 
 
 def test_every_change_has_the_fixed_author_and_date(redline: bytes) -> None:
@@ -159,8 +169,25 @@ def test_the_same_pair_gives_the_same_bytes(redline: bytes) -> None:
     assert again == redline
 
 
-def test_a_missing_engine_is_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "python_redlines", None)  # import fails
-    data, findings = redline_documents(b"", b"", WHEN)
+def test_a_file_that_is_not_a_word_document_is_a_finding() -> None:
+    data, findings = redline_documents(b"not a zip", _docx(NEW_PARAGRAPHS, NEW_TABLE), WHEN)
     assert data is None
-    assert [f.code for f in findings] == ["redline-engine-missing"]
+    assert [(f.code, f.location.field) for f in findings] == [("redline-failed", "redline")]
+
+
+def test_it_opens_in_python_docx_and_reads_as_the_new_document(redline: bytes) -> None:
+    document = Document(io.BytesIO(redline))
+    assert len(document.tables) == 1
+    assert [len(t.rows) for t in document.tables] == [5]  # a deleted row stays until accepted
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_converts_it(redline: bytes, tmp_path: Path) -> None:
+    source = tmp_path / "redline.docx"
+    source.write_bytes(redline)
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    text = (tmp_path / "redline.txt").read_text(encoding="utf-8-sig")
+    assert "本段是新增的。" in text and "1,100.00" in text

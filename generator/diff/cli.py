@@ -33,7 +33,7 @@ _REASON_WIDTH = 36
 @click.option("--threshold", type=click.FloatRange(min=0), default=10.0, show_default=True, help="变动幅度达到此百分比须说明原因")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式")
 @click.option("--all", "show_all", is_flag=True, help="终端中也列出一方未填报、无法比较的项目（.xlsx 中总是全部列出）")
-@click.option("--no-redline", is_flag=True, help="不生成修订对比 .docx（对比两份公开说明需要几秒钟）")
+@click.option("--no-redline", is_flag=True, help="不生成修订对比 .docx（只要对比表时更快）")
 @click.option("--profile", default=None, help="绩效自评赋分规则（名称或 YAML 文件路径，默认 xinjiang-2024）")
 def diff(
     old: Path, new: Path, output_dir: Path, threshold: float, fmt: str, show_all: bool, no_redline: bool, profile: str | None

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from generator import api
 from generator.diff.compare import DEFAULT_THRESHOLD, Comparison, compare_folders
 from generator.diff.redline import redline_documents
 from generator.diff.workbook import comparison_workbook
 from generator.files import write_atomically
 from generator.findings import Finding
+from generator.render.document import DEFAULT_TEMPLATE, render_disclosure
 
 DEFAULT_OUTPUT = Path("outputs") / "diff"
 
@@ -43,7 +42,7 @@ def diff_folders(
     outputs = [table]
     findings: list[Finding] = []
     if redline:
-        data, redline_findings = redline_folders(comparison, profile)
+        data, redline_findings = redline_folders(comparison)
         findings.extend(redline_findings)
         if data is not None:
             document = stem.with_name(stem.name + "-修订对比.docx")
@@ -52,22 +51,19 @@ def diff_folders(
     return DiffResult(comparison, tuple(outputs), tuple(findings))
 
 
-def redline_folders(comparison: Comparison, profile: str | None = None) -> tuple[bytes | None, list[Finding]]:
-    """Generate both years' disclosures (even with data errors: this is for reading) and redline them."""
-    assert comparison.old.figures is not None and comparison.new.figures is not None
-    findings: list[Finding] = []
+def redline_folders(comparison: Comparison) -> tuple[bytes | None, list[Finding]]:
+    """Render both years' disclosures from the figures already checked (even with data errors: this
+    is for reading, as `generate --force` would) and redline them."""
     documents = []
-    with tempfile.TemporaryDirectory(prefix="juesuan-diff-") as scratch:
-        for name, checked in (("old", comparison.old), ("new", comparison.new)):
-            target = Path(scratch) / f"{name}.docx"
-            generated = api.generate(checked.folder, target, force=True, profile=profile)
-            if not generated.ok:
-                findings.extend(f for f in generated.findings if f.severity.value == "error")
-                return None, findings
-            documents.append(target.read_bytes())
+    for checked in (comparison.old, comparison.new):
+        assert checked.figures is not None
+        data, findings = render_disclosure(checked.figures, DEFAULT_TEMPLATE, scored=checked.performance)
+        if data is None:
+            return None, [f for f in findings if f.severity.value == "error"]
+        documents.append(data)
+    assert comparison.new.figures is not None
     when = datetime(comparison.new.figures.year, 12, 31, tzinfo=UTC)
-    data, redline_findings = redline_documents(documents[0], documents[1], when)
-    return data, findings + redline_findings
+    return redline_documents(documents[0], documents[1], when)
 
 
 def _stem(comparison: Comparison) -> str:
