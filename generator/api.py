@@ -127,10 +127,7 @@ def generate(
         data, render_findings = _self_evaluation_only(checked, template)
         target = output or default_output(figures, "绩效自评表")
     else:
-        chosen, render_findings = _disclosure_template(figures, template)
-        if chosen is not None:
-            data, more = render_disclosure(figures, chosen, wording, checked.performance)
-            render_findings.extend(more)
+        data, render_findings = render_checked(checked, template, wording)
         target = output or default_output(figures)
     findings.extend(render_findings)
     if data is None:
@@ -144,6 +141,18 @@ def generate(
         if not has_errors(pdf_findings):  # a missing font alias is a warning: the PDF is still written
             outputs.append(pdf_target)
     return Generated(checked, tuple(outputs), tuple(findings))
+
+
+def render_checked(
+    checked: Checked, template: Path | str | None = None, wording: WordingProfile = DEFAULT
+) -> tuple[bytes | None, list[Finding]]:
+    """The disclosure of a checked unit-year as .docx bytes (whatever its findings), with the template chosen as `generate` does."""
+    assert checked.figures is not None
+    chosen, findings = _disclosure_template(checked.figures, template)
+    if chosen is None:
+        return None, findings
+    data, more = render_disclosure(checked.figures, chosen, wording, checked.performance)
+    return data, findings + more
 
 
 def _disclosure_template(figures: Figures, template: Path | str | None) -> tuple[Path | None, list[Finding]]:

@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from generator import api
 from generator.diff.compare import DEFAULT_THRESHOLD, Comparison, compare_folders
 from generator.diff.redline import redline_documents
 from generator.diff.workbook import comparison_workbook
 from generator.files import write_atomically
 from generator.findings import Finding
-from generator.render.document import DEFAULT_TEMPLATE, render_disclosure
 
 DEFAULT_OUTPUT = Path("outputs") / "diff"
 
@@ -57,7 +57,7 @@ def redline_folders(comparison: Comparison) -> tuple[bytes | None, list[Finding]
     documents = []
     for checked in (comparison.old, comparison.new):
         assert checked.figures is not None
-        data, findings = render_disclosure(checked.figures, DEFAULT_TEMPLATE, scored=checked.performance)
+        data, findings = api.render_checked(checked)
         if data is None:
             return None, [f for f in findings if f.severity.value == "error"]
         documents.append(data)
