@@ -14,7 +14,7 @@ from generator import layout
 from generator.check import Settings, run_checks
 from generator.compute.figures import Figures, compute_figures
 from generator.files import write_atomically
-from generator.findings import Finding, Location, Severity, has_errors, warning
+from generator.findings import Finding, Location, Severity, error, has_errors, warning
 from generator.load.folder import load
 from generator.render.document import (
     SELF_EVALUATION_TEMPLATE,
@@ -74,8 +74,9 @@ def _self_evaluation(folder: Path, figures: Figures, profile: str | None) -> tup
     from generator.self_evaluation import check_self_evaluation, load_profile, load_self_evaluation, score_self_evaluation
 
     evaluation, findings = load_self_evaluation(folder, figures.year)
-    if evaluation is None or has_errors(findings):
+    if evaluation is None:  # no workbook, or a sheet or header missing: nothing can be read reliably
         return None, findings
+    # A bad cell is a finding at that cell; everything else is still scored (the total is provisional).
     rules, profile_findings = load_profile(profile or "xinjiang-2024")
     findings.extend(profile_findings)
     if rules is None:
@@ -117,6 +118,8 @@ def generate(
     if checked.figures is None or (checked.has_errors and not force):
         return Generated(checked, (), tuple(findings))
     figures = checked.figures
+    if only == "self-evaluation" and checked.performance is None:
+        return Generated(checked, (), (*findings, _no_self_evaluation(folder)))
     if checked.has_errors:
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         findings.append(
@@ -161,10 +164,21 @@ def _disclosure_template(figures: Figures, template: Path | str | None) -> tuple
     return resolve_template(template, cover.template, row.source.at(layout.CONTENT) if row else None)
 
 
+def _no_self_evaluation(folder: Path) -> Finding:
+    from generator.self_evaluation.layout import WORKBOOK_NAME
+
+    path = folder / WORKBOOK_NAME
+    if path.exists():
+        return error(
+            "self-evaluation-unreadable",
+            Location(file=str(path)),
+            f"{WORKBOOK_NAME}缺少工作表、表头或无法打开（见以上错误），未生成绩效自评表；--force 也不能跳过，请先更正",
+        )
+    return warning("self-evaluation-missing", Location(file=str(folder)), f"数据文件夹中没有{WORKBOOK_NAME}，无法单独生成绩效自评表")
+
+
 def _self_evaluation_only(checked: Checked, template: Path | str | None) -> tuple[bytes | None, list[Finding]]:
-    if checked.performance is None:
-        return None, [warning("self-evaluation-missing", Location(file=str(checked.folder)), "数据文件夹中没有绩效自评表.xlsx，无法单独生成绩效自评表")]
-    assert checked.figures is not None
+    assert checked.figures is not None and checked.performance is not None
     context = self_evaluation_only_context(checked.performance)
     return render_template(Path(template) if template else SELF_EVALUATION_TEMPLATE, context, checked.figures.year)
 

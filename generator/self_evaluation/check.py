@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from generator.display import format_amount, format_percent, format_plain
+from generator.display import format_amount, format_percent, format_plain, round_half_up
 from generator.findings import Finding, Location, error, info, warning
 from generator.self_evaluation.compare import tier_of
 from generator.self_evaluation.model import FundsLine
 from generator.self_evaluation.profile import Profile
-from generator.self_evaluation.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable, cents
+from generator.self_evaluation.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable
 
 TableCheck = Callable[[ScoredTable, Profile], Iterable[Finding]]
 _HUNDRED = Decimal(100)
@@ -120,8 +120,8 @@ def check_printed_indicators(table: ScoredTable, profile: Profile) -> Iterable[F
         indicator = scored.indicator
         explain = f"{scored.formula}（评分规则 {profile.name}）"
         if indicator.printed_rate is not None and scored.rate is not None:
-            computed = cents(scored.rate * _HUNDRED)
-            if cents(indicator.printed_rate) != computed:
+            computed = round_half_up(scored.rate * _HUNDRED)
+            if round_half_up(indicator.printed_rate) != computed:
                 yield warning(
                     "printed-rate-differs",
                     indicator.cells.get("印刷完成率", indicator.row),
@@ -132,8 +132,8 @@ def check_printed_indicators(table: ScoredTable, profile: Profile) -> Iterable[F
                     computed=computed,
                 )
         if indicator.printed_score is not None and (scored.rule_score is not None or indicator.override is not None):
-            computed = cents(scored.score)
-            if cents(indicator.printed_score) != computed:
+            computed = round_half_up(scored.score)
+            if round_half_up(indicator.printed_score) != computed:
                 yield warning(
                     "printed-score-differs",
                     indicator.cells.get("印刷得分", indicator.row),
@@ -153,8 +153,8 @@ def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Findin
     printed, cells = table.table.printed, table.table.printed.cells
     where = table.table.row
     if printed.execution_rate is not None and table.execution_rate is not None:
-        computed = cents(table.execution_rate * _HUNDRED)
-        if cents(printed.execution_rate) != computed:
+        computed = round_half_up(table.execution_rate * _HUNDRED)
+        if round_half_up(printed.execution_rate) != computed:
             yield warning(
                 "printed-execution-rate-differs",
                 cells.get("印刷执行率", where),
@@ -164,8 +164,8 @@ def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Findin
                 computed=computed,
             )
     if printed.execution_score is not None:
-        computed = cents(table.execution_score)
-        if cents(printed.execution_score) != computed:
+        computed = round_half_up(table.execution_score)
+        if round_half_up(printed.execution_score) != computed:
             mode = profile.execution.project if table.kind == "project" else profile.execution.unit
             how = "分值×执行率" if mode == "proportional" else "满分"
             yield warning(
@@ -177,8 +177,8 @@ def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Findin
                 computed=computed,
             )
     if printed.total is not None:
-        computed = cents(table.total)
-        if cents(printed.total) != computed:
+        computed = round_half_up(table.total)
+        if round_half_up(printed.total) != computed:
             yield warning(
                 "printed-total-differs",
                 cells.get("印刷总分", where),
@@ -265,8 +265,25 @@ def _over_budget(table: ScoredTable, line: FundsLine) -> Iterable[Finding]:
         )
 
 
+def check_provisional(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """A total that counts unreadable indicators as 0 is provisional until they are corrected."""
+    unscored = [s for s in table.indicators if s.unscored]
+    if not unscored:
+        return
+    names = "、".join(f"「{s.indicator.level3}」" for s in unscored)
+    yield warning(
+        "total-provisional",
+        table.table.row,
+        f"{_title(table)}总分 {format_plain(table.total)} 为暂定：{names}无法计分，暂按 0 分计入；"
+        "更正这些单元格（或填手工得分及原因）后重新检查",
+        total=table.total,
+        unscored=[s.indicator.level3 for s in unscored],
+    )
+
+
 CHECKS: tuple[TableCheck, ...] = (
     check_scoring_problems,
+    check_provisional,
     check_funds,
     check_weights,
     check_overrides,

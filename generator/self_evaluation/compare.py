@@ -1,8 +1,12 @@
 """Comparing a completed value with its target: met or not, and the numbers to divide.
 
 Numbers are brought to the target's unit first (万元 vs 元 converts, 人 vs 次
-does not); dates are met on or before the deadline; qualitative values are
-placed in a tier of the profile.
+does not; a bare 万 takes the other side's unit); a target typed without an
+operator ("90%") is read as the profile says (≥ for most indicators, ≤ for cost
+and time); dates are met on or before the deadline; a deadline relative to a
+period compares its days; a change relative to last year compares its size in
+its direction; qualitative values, and a percentage written against a
+qualitative target ("100%" for 逐步改善), are placed in a tier of the profile.
 """
 
 from __future__ import annotations
@@ -12,33 +16,43 @@ from decimal import Decimal
 
 from generator.findings import Finding, error, warning
 from generator.self_evaluation.model import Indicator
-from generator.self_evaluation.profile import QualitativeTier
+from generator.self_evaluation.profile import Profile, QualitativeTier
 from generator.self_evaluation.targets import Measure, Operator
-from generator.self_evaluation.units import conversion_factor
+from generator.self_evaluation.units import conversion_factor, is_bare_scale, with_scale_of
+
+_HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
 class Comparison:
     kind: str  # number / date / words
-    operator: Operator  # the target's
+    operator: Operator  # the target's, as read (an untyped target's operator comes from the profile)
     met: bool
     target: Decimal | None = None  # A, numbers only
     actual: Decimal | None = None  # B, in the target's unit
     tier: QualitativeTier | None = None
+    fraction: Decimal | None = None  # the share of 权重 a qualitative value earns (the tier's, or its percentage)
+    reading: str = ""  # how the values were read, for the formula text ("无符号目标值按不低于")
 
 
-def compare(indicator: Indicator, tiers: tuple[QualitativeTier, ...]) -> tuple[Comparison | None, list[Finding]]:
+def compare(indicator: Indicator, profile: Profile) -> tuple[Comparison | None, list[Finding]]:
     """The comparison, or None with the finding that makes the indicator unscorable."""
     target, actual = indicator.target, indicator.actual
     assert target is not None and actual is not None  # callers skip unparsed rows; the loader reported them
     where = indicator.cells.get("完成值", indicator.row)
+    tiers = profile.qualitative_tiers
+    if target.kind == "period" and actual.kind in ("period", "number") and _is_days(actual):
+        return _numbers(indicator, target, actual, profile)
+    if target.kind == "change" and actual.kind in ("change", "number"):
+        return _change(indicator, target, actual, profile)
     if target.kind == "number" and actual.kind == "number":
-        return _numbers(indicator, target, actual)
+        return _numbers(indicator, target, actual, profile)
     if target.kind == "date" and actual.kind == "date":
         assert target.date is not None and actual.date is not None
         return Comparison(kind="date", operator=target.operator, met=actual.date <= target.date), []
-    if target.kind in ("date", "words") and actual.kind == "words":
-        tier = tier_of(actual.words, target.words, tiers)
+    qualitative_target = target.kind in ("date", "words", "period", "change")
+    if qualitative_target and actual.kind == "words":
+        tier = tier_of(actual.words, target.words or target.text, tiers)
         if tier is None:
             return None, [
                 error(
@@ -49,7 +63,9 @@ def compare(indicator: Indicator, tiers: tuple[QualitativeTier, ...]) -> tuple[C
                     actual=actual.text,
                 )
             ]
-        return Comparison(kind="words", operator=target.operator, met=tier is tiers[0], tier=tier), []
+        return Comparison(kind="words", operator=target.operator, met=tier is tiers[0], tier=tier, fraction=tier.fraction), []
+    if qualitative_target and actual.kind == "number" and actual.unit == "%" and actual.number is not None:
+        return _percent_of_qualitative(target, actual, profile), []
     return None, [
         error(
             "actual-incomparable",
@@ -61,16 +77,65 @@ def compare(indicator: Indicator, tiers: tuple[QualitativeTier, ...]) -> tuple[C
     ]
 
 
-_KIND_NAMES = {"number": "数值", "date": "日期", "words": "定性描述"}
+_KIND_NAMES = {
+    "number": "数值",
+    "date": "日期",
+    "words": "定性描述",
+    "period": "相对期限",
+    "change": "较上年变化",
+    "none": "不适用",
+}
 
 
-def _numbers(indicator: Indicator, target: Measure, actual: Measure) -> tuple[Comparison | None, list[Finding]]:
+def _is_days(measure: Measure) -> bool:
+    return measure.kind == "period" or measure.unit in ("日", "天", "工作日")
+
+
+def _percent_of_qualitative(target: Measure, actual: Measure, profile: Profile) -> Comparison:
+    """"100%" written against 逐步改善: the percentage places the value in a tier."""
+    assert actual.number is not None
+    share = actual.number / _HUNDRED
+    tiers = profile.qualitative_tiers
+    tier = next((t for t in tiers if share >= t.min_fraction), tiers[-1])
+    if profile.qualitative_percent == "tier_fraction":
+        fraction, how = tier.fraction, f"完成值{actual.text}归入「{tier.label}」档"
+    else:
+        fraction = min(max(share, tier.min_fraction), tier.max_fraction)
+        how = f"完成值{actual.text}归入「{tier.label}」档，按该百分比在档内计分"
+    return Comparison(kind="words", operator=target.operator, met=tier is tiers[0], tier=tier, fraction=fraction, reading=how)
+
+
+def resolve_operator(target: Measure, level2: str, profile: Profile) -> tuple[Operator, str]:
+    """The target's operator: as typed, or for "90%" without one, what the profile reads it as."""
+    if target.operator_typed or target.operator is not Operator.EQUAL or target.kind not in ("number", "period", "change"):
+        return target.operator, ""
+    reading = profile.untyped_operator.for_secondary(level2)
+    operator = {"at_least": Operator.AT_LEAST, "at_most": Operator.AT_MOST, "equal": Operator.EQUAL}[reading]
+    if operator is Operator.EQUAL:
+        return operator, ""
+    return operator, f"目标值未写比较符号，按{'不低于' if operator is Operator.AT_LEAST else '不高于'}（{target.text}）"
+
+
+def _units(target: Measure, actual: Measure) -> tuple[str, str]:
+    """Units to compare: a bare 万 takes the other side's unit."""
+    t, a = target.unit, actual.unit
+    if is_bare_scale(a) and t:
+        a = with_scale_of(a, t)
+    if is_bare_scale(t) and a:
+        t = with_scale_of(t, a)
+    return t, a
+
+
+def _numbers(indicator: Indicator, target: Measure, actual: Measure, profile: Profile) -> tuple[Comparison | None, list[Finding]]:
     assert target.number is not None and actual.number is not None
     where = indicator.cells.get("完成值", indicator.row)
     findings: list[Finding] = []
     b = actual.number
-    if target.unit and actual.unit and target.unit != actual.unit:
-        factor = conversion_factor(actual.unit, target.unit)
+    target_unit, actual_unit = _units(target, actual)
+    if target.kind == "period" or actual.kind == "period":
+        target_unit, actual_unit = target.unit, actual.unit.replace("天", "日")
+    if target_unit and actual_unit and target_unit != actual_unit:
+        factor = conversion_factor(actual_unit, target_unit)
         if factor is None:
             return None, [
                 error(
@@ -81,18 +146,19 @@ def _numbers(indicator: Indicator, target: Measure, actual: Measure) -> tuple[Co
                     actual_unit=actual.unit,
                 )
             ]
-        b = b * factor
-        findings.append(
-            warning(
-                "unit-converted",
-                where,
-                f"完成值单位「{actual.unit}」与目标值单位「{target.unit}」不同，已换算为 {b.normalize():f}{target.unit} 计算完成率",
-                target_unit=target.unit,
-                actual_unit=actual.unit,
-                converted=b,
+        if factor != 1:
+            b = b * factor
+            findings.append(
+                warning(
+                    "unit-converted",
+                    where,
+                    f"完成值「{actual.text}」与目标值「{target.text}」单位不同，已换算为 {b.normalize():f}（与目标值同一单位）计算完成率",
+                    target_unit=target.unit,
+                    actual_unit=actual.unit,
+                    converted=b,
+                )
             )
-        )
-    elif bool(target.unit) != bool(actual.unit):
+    elif bool(target_unit) != bool(actual_unit):
         findings.append(
             warning(
                 "unit-missing",
@@ -103,9 +169,34 @@ def _numbers(indicator: Indicator, target: Measure, actual: Measure) -> tuple[Co
             )
         )
     a = target.number
+    operator, reading = resolve_operator(target, indicator.level2, profile)
     return Comparison(
-        kind="number", operator=target.operator, met=_satisfies(target.operator, a, b), target=a, actual=b
+        kind="number", operator=operator, met=_satisfies(operator, a, b), target=a, actual=b, reading=reading
     ), findings
+
+
+def _change(indicator: Indicator, target: Measure, actual: Measure, profile: Profile) -> tuple[Comparison | None, list[Finding]]:
+    """"提高10%" against "提高12%" (or a bare "12%"): sizes compared in the target's direction."""
+    assert target.number is not None and actual.number is not None
+    b = actual.number
+    reading = f"目标为较上年{'提高' if target.change == 'up' else '下降'}，按变化幅度比较"
+    if actual.change and actual.change != target.change:
+        b = -b  # changed the other way: a negative size, never met
+        reading += "（实际变化方向相反）"
+    if target.unit != actual.unit and target.unit and actual.unit:
+        return None, [
+            error(
+                "unit-mismatch",
+                indicator.cells.get("完成值", indicator.row),
+                f"完成值单位「{actual.unit}」与目标值单位「{target.unit}」不同且无法换算",
+                target_unit=target.unit,
+                actual_unit=actual.unit,
+            )
+        ]
+    a = target.number
+    return Comparison(
+        kind="number", operator=target.operator, met=_satisfies(target.operator, a, b), target=a, actual=b, reading=reading
+    ), []
 
 
 def _satisfies(operator: Operator, a: Decimal, b: Decimal) -> bool:

@@ -82,12 +82,54 @@ class Grade(BaseModel):
     min_total: Decimal  # 总分 at or above this (含) gets the label
 
 
-class ExecutionScoring(BaseModel):
-    """How 执行率得分 is scored: `proportional` = 分值 × 执行率 (capped at 分值); `full` = 分值."""
+class ExecutionThreshold(BaseModel):
+    """执行率 at or above `min_rate` (a ratio, 0.9 for 90%) earns `fraction` of 分值."""
 
     model_config = _FROZEN
-    project: Literal["proportional", "full"]
-    unit: Literal["proportional", "full"]
+    min_rate: Decimal = Field(ge=0)
+    fraction: Decimal = Field(ge=0, le=1)
+
+
+ExecutionMode = Literal["proportional", "full", "thresholded"]
+
+
+class ExecutionScoring(BaseModel):
+    """How 执行率得分 is scored.
+
+    `proportional` = 分值 × 执行率, capped at 分值; `full` = 分值 whenever there is a budget;
+    `thresholded` = 分值 × the fraction of the first band of `thresholds` the rate reaches.
+    """
+
+    model_config = _FROZEN
+    project: ExecutionMode
+    unit: ExecutionMode
+    thresholds: tuple[ExecutionThreshold, ...] = ()
+
+    @model_validator(mode="after")
+    def _bands(self) -> ExecutionScoring:
+        if "thresholded" in (self.project, self.unit) and not self.thresholds:
+            raise ValueError("thresholded 需要 thresholds（如 - {min_rate: 0.9, fraction: 1}）")
+        rates = [band.min_rate for band in self.thresholds]
+        if rates != sorted(rates, reverse=True):
+            raise ValueError("thresholds 应按 min_rate 从高到低排列")
+        return self
+
+
+OperatorReading = Literal["at_least", "at_most", "equal"]
+
+
+class UntypedOperator(BaseModel):
+    """How a target typed without an operator ("90%", "8个") is read.
+
+    `default` for most indicators; `by_secondary` when the 二级指标 contains a word (成本, 时效).
+    """
+
+    model_config = _FROZEN
+    default: OperatorReading = "equal"
+    by_secondary: dict[str, OperatorReading] = {}
+
+    def for_secondary(self, level2: str) -> OperatorReading:
+        return next((reading for word, reading in self.by_secondary.items() if word in level2), self.default)
 
 
 class Display(BaseModel):
@@ -103,6 +145,16 @@ class Profile(BaseModel):
     title: str
     description: str = ""
     completion_rate: Literal["actual_over_target", "by_direction"]
+    untyped_operator: UntypedOperator = UntypedOperator()
+    # "=" exceeded: `as_rule` scores it by the rule's ratio (symmetric penalty, or A/B by_direction);
+    # `full` treats reaching the target as met (published tables that give 90% → 100% full marks).
+    equal_exceeded: Literal["as_rule", "full"] = "as_rule"
+    # "100%" against a qualitative target: `within_tier` = 权重 × the percentage kept inside its tier;
+    # `tier_fraction` = 权重 × the tier's fraction.
+    qualitative_percent: Literal["within_tier", "tier_fraction"] = "within_tier"
+    # 完成率 and 执行率 rounded to this many decimals of a percentage before scoring (0: whole percent),
+    # as tables that print "93%" and score on it; None scores on the exact rate.
+    rate_places: int | None = Field(default=None, ge=0, le=4)
     rules: dict[str, Rule]
     wordings: dict[str, str]  # 赋分规则 wording (exact, or contained in the cell) -> rule name
     default_rule: str  # when 赋分规则 is blank

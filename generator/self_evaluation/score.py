@@ -8,19 +8,21 @@ section 十一 of the disclosure quotes.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from generator.display import round_half_up
 from generator.findings import Finding, error
 from generator.self_evaluation.compare import compare
 from generator.self_evaluation.model import Funds, Indicator, ProjectTable, SelfEvaluation, UnitTable
-from generator.self_evaluation.profile import Profile
-from generator.self_evaluation.rules import ZERO, apply_rule
+from generator.self_evaluation.profile import ExecutionMode, ExecutionScoring, Profile
+from generator.self_evaluation.rules import ONE, ZERO, apply_rule, rounded_rate
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
-_CENT = Decimal("0.01")
+# Findings a 手工得分 (with its reason) is written for: the person scored what the rules cannot.
+CLEARED_BY_OVERRIDE = frozenset({"qualitative-actual-unclear", "actual-incomparable"})
 
 
 class ScoredIndicator(BaseModel):
@@ -34,6 +36,12 @@ class ScoredIndicator(BaseModel):
     score: Decimal  # the 手工得分 when there is one, else the rule's score (0 when unscorable)
     formula: str
     problems: tuple[Finding, ...] = ()
+    applicable: bool = True  # False for a row of "/" (not applicable): no weight, no score
+
+    @property
+    def unscored(self) -> bool:
+        """Could not be scored by rule nor by hand: it counts 0 until its cells are corrected."""
+        return self.applicable and self.rule_score is None and self.indicator.override is None
 
 
 class FundsTotals(BaseModel):
@@ -60,6 +68,11 @@ class ScoredTable(BaseModel):
     weight_sum: Decimal
     total: Decimal
     grade: str | None
+
+    @property
+    def provisional(self) -> bool:
+        """The total counts some indicator as 0 only because its cells could not be read or compared."""
+        return any(s.unscored for s in self.indicators)
 
 
 class Summary(BaseModel):
@@ -103,17 +116,13 @@ def _score_table(table: ProjectTable | UnitTable, profile: Profile) -> ScoredTab
     kind: Literal["project", "unit"] = "project" if isinstance(table, ProjectTable) else "unit"
     funds = funds_totals(table.funds)
     weight = table.execution_weight if table.execution_weight is not None else profile.execution_weight
-    rate = funds.executed / funds.annual_budget if funds.annual_budget > 0 else None
+    exact = funds.executed / funds.annual_budget if funds.annual_budget > 0 else None
+    rate = None if exact is None else rounded_rate(exact, profile.rate_places)
     mode = profile.execution.project if kind == "project" else profile.execution.unit
-    if rate is None:
-        execution_score = ZERO
-    elif mode == "full":
-        execution_score = weight
-    else:
-        execution_score = weight * min(rate, Decimal(1))
+    execution_score = ZERO if rate is None else execution_score_of(mode, rate, weight, profile.execution)
     indicators = tuple(score_indicator(indicator, profile, kind) for indicator in table.indicators)
     parts = [execution_score, *(s.score for s in indicators)]
-    total = sum((cents(p) for p in parts), ZERO) if profile.total == "sum_of_rounded" else sum(parts, ZERO)
+    total = sum((round_half_up(p) for p in parts), ZERO) if profile.total == "sum_of_rounded" else sum(parts, ZERO)
     return ScoredTable(
         kind=kind,
         name=table.name if isinstance(table, ProjectTable) else table.unit_name,
@@ -123,15 +132,20 @@ def _score_table(table: ProjectTable | UnitTable, profile: Profile) -> ScoredTab
         execution_rate=rate,
         execution_score=execution_score,
         indicators=indicators,
-        weight_sum=sum((i.weight or ZERO for i in table.indicators), ZERO),
+        weight_sum=sum((s.indicator.weight or ZERO for s in indicators if s.applicable), ZERO),
         total=total,
         grade=profile.grade_for(total),
     )
 
 
-def cents(value: Decimal) -> Decimal:
-    """A score as the table prints it (two places, half up): the parts a sum_of_rounded 总分 adds."""
-    return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+def execution_score_of(mode: ExecutionMode, rate: Decimal, weight: Decimal, scoring: ExecutionScoring) -> Decimal:
+    """执行率得分 under the profile's mode: full, 分值 × 执行率 (capped), or by threshold bands."""
+    if mode == "full":
+        return weight
+    if mode == "thresholded":
+        band = next((b for b in scoring.thresholds if rate >= b.min_rate), None)
+        return ZERO if band is None else weight * band.fraction
+    return weight * min(rate, ONE)
 
 
 def funds_totals(funds: Funds) -> FundsTotals:
@@ -147,6 +161,24 @@ def funds_totals(funds: Funds) -> FundsTotals:
 def score_indicator(indicator: Indicator, profile: Profile, kind: str = "project") -> ScoredIndicator:
     """One indicator under `profile`; `kind` "unit" applies the profile's unit-wide rule."""
     override = indicator.override.score if indicator.override is not None else None
+    if indicator.target is not None and indicator.target.kind == "none":
+        return ScoredIndicator(
+            indicator=indicator, rule_name=None, met=None, rate=None, rule_score=None,
+            score=ZERO, formula="不适用（目标值为「/」）", applicable=False,
+        )  # fmt: skip
+    if indicator.actual is not None and indicator.actual.kind == "none":
+        problem = error(
+            "actual-not-applicable",
+            indicator.cells.get("完成值", indicator.row),
+            f"「{indicator.level3}」完成值为「{indicator.actual_text}」（不适用），但目标值「{indicator.target_text}」不是："
+            "整行不适用时目标值也写「/」，否则请填完成值",
+            target=indicator.target_text,
+        )
+        return ScoredIndicator(
+            indicator=indicator, rule_name=None, met=None, rate=None, rule_score=None,
+            score=override if override is not None else ZERO, formula="无法计分：完成值为「/」",
+            problems=(problem,),
+        )  # fmt: skip
     if indicator.target is None or indicator.actual is None or indicator.weight is None:
         return ScoredIndicator(
             indicator=indicator, rule_name=None, met=None, rate=None, rule_score=None,
@@ -171,7 +203,9 @@ def score_indicator(indicator: Indicator, profile: Profile, kind: str = "project
             )
         else:
             name, rule = found
-    comparison, found_problems = compare(indicator, profile.qualitative_tiers)
+    comparison, found_problems = compare(indicator, profile)
+    if indicator.override is not None and indicator.override.reason:
+        found_problems = [p for p in found_problems if p.code not in CLEARED_BY_OVERRIDE]
     problems.extend(found_problems)
     if comparison is None:
         return ScoredIndicator(
@@ -179,7 +213,7 @@ def score_indicator(indicator: Indicator, profile: Profile, kind: str = "project
             score=override if override is not None else ZERO, formula="无法计分：完成值与目标值无法比较",
             problems=tuple(problems),
         )  # fmt: skip
-    scoring = apply_rule(rule, comparison, indicator.weight, profile.completion_rate, indicator.level2)
+    scoring = apply_rule(rule, comparison, indicator.weight, profile, indicator.level2)
     return ScoredIndicator(
         indicator=indicator,
         rule_name=name,

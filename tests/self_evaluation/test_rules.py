@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.self_evaluation.score import cents as display
+from generator.display import round_half_up as display
 
 from .builders import cents, score
 

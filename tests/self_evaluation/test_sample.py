@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.display import round_half_up as cents
 from generator.self_evaluation.check import check_self_evaluation
 from generator.self_evaluation.load import load_self_evaluation
-from generator.self_evaluation.score import ScoredSelfEvaluation, cents, score_self_evaluation
+from generator.self_evaluation.score import ScoredSelfEvaluation, score_self_evaluation
 
 from .builders import profile, where
 

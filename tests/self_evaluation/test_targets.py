@@ -24,7 +24,7 @@ LOC = Location(file="t.xlsx", sheet="项目绩效指标", cell="F4")
         ("不低于95%", Operator.AT_LEAST, "95", "%"),
         ("不超过5次", Operator.AT_MOST, "5", "次"),
         ("<=450元/天/人", Operator.AT_MOST, "450", "元/天/人"),
-        ("<=110万", Operator.AT_MOST, "110", "万元"),  # a bare 万 is 万元
+        ("<=110万", Operator.AT_MOST, "110", "万"),  # kept as typed: a bare 万 takes the unit of what it is compared with
         ("<=0.85万元/人", Operator.AT_MOST, "0.85", "万元/人"),
         ("=21.92万件", Operator.EQUAL, "21.92", "万件"),
         ("2周内", Operator.AT_MOST, "2", "周"),
