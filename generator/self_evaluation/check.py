@@ -220,6 +220,8 @@ def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     funds = table.table.funds
     if funds.total is not None and funds.sources:
         for field, header in _FIELDS:
+            if any(header in line.unreadable for line in (funds.total, *funds.sources)):
+                continue  # an unreadable cell is reported where it is; a sum without it would only echo it
             typed = getattr(funds.total, field)
             parts = [getattr(line, field) for line in funds.sources if getattr(line, field) is not None]
             if typed is None or not parts:
@@ -241,7 +243,7 @@ def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
             )
     for line in ([funds.total] if funds.total is not None else []) + list(funds.sources):
         yield from _over_budget(table, line)
-    if table.funds.annual_budget <= 0:
+    if table.funds.annual_budget <= 0 and not table.funds_unreadable:
         where = funds.total.cells.get("全年预算数", table.table.row) if funds.total is not None else table.table.row
         yield error(
             "annual-budget-missing",
@@ -268,13 +270,15 @@ def _over_budget(table: ScoredTable, line: FundsLine) -> Iterable[Finding]:
 def check_provisional(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A total that counts unreadable indicators as 0 is provisional until they are corrected."""
     unscored = [s for s in table.indicators if s.unscored]
-    if not unscored:
+    if not unscored and not table.funds_unreadable:
         return
-    names = "、".join(f"「{s.indicator.level3}」" for s in unscored)
+    parts = [f"{'、'.join(f'「{s.indicator.level3}」' for s in unscored)}无法计分，暂按 0 分计入"] if unscored else []
+    if table.funds_unreadable:
+        parts.append("资金金额有无法读取的单元格，执行率按其余金额计算")
     yield warning(
         "total-provisional",
         table.table.row,
-        f"{_title(table)}总分 {format_plain(table.total)} 为暂定：{names}无法计分，暂按 0 分计入；"
+        f"{_title(table)}总分 {format_plain(table.total)} 为暂定：{'；'.join(parts)}；"
         "更正这些单元格（或填手工得分及原因）后重新检查",
         total=table.total,
         unscored=[s.indicator.level3 for s in unscored],

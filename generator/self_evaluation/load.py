@@ -246,10 +246,11 @@ def _read_funds(
             continue
         line = FundsLine(
             source=source,
-            initial_budget=reader.decimal("年初预算数", scale),
-            annual_budget=reader.decimal("全年预算数", scale),
-            executed=reader.decimal("全年执行数", scale),
+            initial_budget=reader.amount("年初预算数", scale),
+            annual_budget=reader.amount("全年预算数", scale),
+            executed=reader.amount("全年执行数", scale),
             cells=reader.cells(),
+            unreadable=tuple(sorted(reader.failed)),
         )
         lines.append((line, reader.location("项目名称" if with_project else "资金来源")))
     return result

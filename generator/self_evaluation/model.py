@@ -32,6 +32,7 @@ class FundsLine(BaseModel):
     annual_budget: Decimal | None  # 全年预算数
     executed: Decimal | None  # 全年执行数
     cells: CellMap = {}  # header -> cell
+    unreadable: tuple[str, ...] = ()  # headers whose cell could not be read (a finding was emitted there)
 
 
 class Funds(BaseModel):

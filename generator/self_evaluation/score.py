@@ -70,9 +70,15 @@ class ScoredTable(BaseModel):
     grade: str | None
 
     @property
+    def funds_unreadable(self) -> bool:
+        """Some amount of the funds block could not be read: 执行率 uses the others."""
+        funds = self.table.funds
+        return any(line.unreadable for line in (*([funds.total] if funds.total else []), *funds.sources))
+
+    @property
     def provisional(self) -> bool:
-        """The total counts some indicator as 0 only because its cells could not be read or compared."""
-        return any(s.unscored for s in self.indicators)
+        """The total counts something as 0 only because its cells could not be read or compared."""
+        return self.funds_unreadable or any(s.unscored for s in self.indicators)
 
 
 class Summary(BaseModel):

@@ -16,6 +16,7 @@ from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, INSTRUC
 from generator.self_evaluation.targets import Measure, measure_of
 
 _TEN_THOUSAND = Decimal(10000)
+_AMOUNT_SUFFIXES = (("万元", Decimal(1)), ("万", Decimal(1)), ("元", _TEN_THOUSAND))
 _UNIT_DECLARATION = re.compile(r"单位\s*[:：]\s*(万元|元)")
 
 
@@ -89,6 +90,7 @@ class RowReader:
 
     def __init__(self, book: Workbook, sheet: Sheet, columns: dict[str, int], row: int, findings: list[Finding]):
         self.book, self.sheet, self.columns, self.row, self.findings = book, sheet, columns, row, findings
+        self.failed: set[str] = set()  # headers of this row whose cell could not be read
 
     def location(self, header: str | None = None) -> Location:
         if header is None or header not in self.columns:
@@ -111,6 +113,7 @@ class RowReader:
                     header=header,
                 )
             )
+            self.failed.add(header)
             return None
         return self.sheet.value(self.row, col)
 
@@ -127,16 +130,33 @@ class RowReader:
     def text(self, header: str) -> str:
         return text_of(self.raw(header))
 
-    def decimal(self, header: str, scale: Decimal = Decimal(1)) -> Decimal | None:
-        value, finding = decimal_of(self.raw(header), self.location(header), header)
+    def _report(self, header: str, finding: Finding | None) -> None:
         if finding is not None:
             self.findings.append(finding)
+            self.failed.add(header)
+
+    def decimal(self, header: str, scale: Decimal = Decimal(1)) -> Decimal | None:
+        value, finding = decimal_of(self.raw(header), self.location(header), header)
+        self._report(header, finding)
         return None if value is None else value / scale
+
+    def amount(self, header: str, scale: Decimal = Decimal(1)) -> Decimal | None:
+        """An amount in 万元: a number in the sheet's unit, or text naming its own ("2403万", "2,403万元", "24030000元")."""
+        value = self.raw(header)
+        if isinstance(value, str):
+            text = value.strip()
+            for suffix, divisor in _AMOUNT_SUFFIXES:
+                if text.endswith(suffix) and len(text) > len(suffix):
+                    number, finding = decimal_of(text[: -len(suffix)], self.location(header), header)
+                    self._report(header, finding)
+                    return None if number is None else number / divisor
+        number, finding = decimal_of(value, self.location(header), header)
+        self._report(header, finding)
+        return None if number is None else number / scale
 
     def measure(self, header: str, year: int | None) -> Measure | None:
         parsed, finding = measure_of(self.raw(header), self.location(header), header, year)
-        if finding is not None:
-            self.findings.append(finding)
+        self._report(header, finding)
         return parsed
 
     def percent(self, header: str) -> Decimal | None:
@@ -149,8 +169,7 @@ class RowReader:
             number, finding = decimal_of(value, self.location(header), header)
             if number is not None and abs(number) < 5:
                 number *= 100  # a %-formatted cell reaches us as its ratio
-        if finding is not None:
-            self.findings.append(finding)
+        self._report(header, finding)
         return number
 
     def points(self, header: str) -> Decimal | None:
@@ -159,8 +178,7 @@ class RowReader:
         if isinstance(value, str):
             value = value.strip().removesuffix("分").strip()
         number, finding = decimal_of(value, self.location(header), header)
-        if finding is not None:
-            self.findings.append(finding)
+        self._report(header, finding)
         return number
 
 

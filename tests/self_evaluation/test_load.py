@@ -178,3 +178,15 @@ def test_unit_indicators_without_overview(tmp_path: Path) -> None:
     evaluation, findings = load_self_evaluation(tmp_path)
     assert evaluation is not None and evaluation.unit is None
     assert where(findings) == {("unit-overview-missing", "整体概况", None)}
+
+
+def test_amounts_typed_with_their_unit(tmp_path: Path) -> None:
+    funds = [
+        {"项目名称": "甲项目", "资金来源": "年度资金总额", "年初预算数": "10万", "全年预算数": "10万元", "全年执行数": "90000元"},
+        {"资金来源": "当年财政拨款", "年初预算数": 10, "全年预算数": "10万", "全年执行数": "9万"},
+    ]
+    write_book(tmp_path, funds=funds)
+    evaluation, findings = load_self_evaluation(tmp_path)
+    assert findings == [] and evaluation is not None
+    total = evaluation.projects[0].funds.total
+    assert total is not None and (total.initial_budget, total.annual_budget, total.executed) == (10, 10, 9)
