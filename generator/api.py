@@ -16,14 +16,6 @@ from generator.compute.figures import Figures, compute_figures
 from generator.files import write_atomically
 from generator.findings import Finding, Location, Severity, error, has_errors, warning
 from generator.load.folder import load
-from generator.render.document import (
-    SELF_EVALUATION_TEMPLATE,
-    render_disclosure,
-    render_template,
-    self_evaluation_only_context,
-)
-from generator.render.pdf import convert_to_pdf
-from generator.render.shipped import resolve_template
 from generator.render.wording import DEFAULT, WordingProfile
 
 OUTPUTS = Path("outputs")
@@ -139,6 +131,8 @@ def generate(
     outputs = [target]
     if pdf:
         pdf_target = target.with_suffix(".pdf")
+        from generator.render.pdf import convert_to_pdf
+
         pdf_findings = convert_to_pdf(target, pdf_target)
         findings.extend(pdf_findings)
         if not has_errors(pdf_findings):  # a missing font alias is a warning: the PDF is still written
@@ -154,6 +148,8 @@ def render_checked(
     chosen, findings = _disclosure_template(checked.figures, template)
     if chosen is None:
         return None, findings
+    from generator.render.document import render_disclosure  # the renderer (docxtpl) is not needed to check
+
     data, more = render_disclosure(checked.figures, chosen, wording, checked.performance)
     return data, findings + more
 
@@ -161,6 +157,8 @@ def render_checked(
 def _disclosure_template(figures: Figures, template: Path | str | None) -> tuple[Path | None, list[Finding]]:
     cover = figures.base.unit.cover
     row = figures.base.unit.item_table(layout.COVER.name).get("公开模板")
+    from generator.render.shipped import resolve_template
+
     return resolve_template(template, cover.template, row.source.at(layout.CONTENT) if row else None)
 
 
@@ -179,6 +177,8 @@ def _no_self_evaluation(folder: Path) -> Finding:
 
 def _self_evaluation_only(checked: Checked, template: Path | str | None) -> tuple[bytes | None, list[Finding]]:
     assert checked.figures is not None and checked.performance is not None
+    from generator.render.document import SELF_EVALUATION_TEMPLATE, render_template, self_evaluation_only_context
+
     context = self_evaluation_only_context(checked.performance)
     return render_template(Path(template) if template else SELF_EVALUATION_TEMPLATE, context, checked.figures.year)
 

@@ -1,35 +1,48 @@
 """The `juesuan` command: parse, make one library call, print, exit.
 
 Exit status: 0 no errors, 1 errors in the data, 2 the input cannot be read.
+
+Only click is imported at start (so that `juesuan --help` answers at once); each command
+imports the library when it runs, and `diff`/`batch` live in their packages' cli modules.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from generator import api
-from generator.findings import Finding, Severity, count
+from generator.cli_click import LazyGroup
+
+if TYPE_CHECKING:
+    from generator import api
+    from generator.findings import Finding
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
-_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def _print_findings(findings: Iterable[Finding]) -> None:
+def print_findings(findings: Iterable[Finding]) -> None:
+    from generator.findings import Severity, count
+
     findings = list(findings)
     for f in findings:
         location = click.style(str(f.location), bold=True)
-        label = click.style(f"{f.severity.label}[{f.code}]", fg=_COLORS[f.severity])
+        label = click.style(f"{f.severity.label}[{f.code}]", fg=_COLORS[f.severity.value])
         click.echo(f"{location} {label} {f.message}")
     totals = count(findings)
     click.echo(f"共 {totals[Severity.ERROR]} 个错误，{totals[Severity.WARNING]} 个警告，{totals[Severity.INFO]} 个提示。")
 
 
 def _json(checked: api.Checked, findings: Iterable[Finding], outputs: Iterable[Path] = ()) -> str:
+    import json
+
+    from generator.findings import Severity, count
+
+    findings = list(findings)
     totals = count(findings)
     return json.dumps(
         {
@@ -51,7 +64,11 @@ def _exit_code(checked: api.Checked) -> int:
     return EXIT_ERRORS if checked.has_errors else EXIT_OK
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    lazy={"diff": "generator.diff.cli:diff", "batch": "generator.batch.cli:batch"},
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(package_name="juesuan")
 def main() -> None:
     """juesuan：从决算数据生成部门决算公开说明，并核对数据是否自相矛盾。
@@ -64,15 +81,18 @@ def main() -> None:
     """
 
 
+FOLDER = click.argument("folder", metavar="文件夹", type=click.Path(path_type=Path))
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式")
 THRESHOLD = click.option(
-    "--threshold", type=click.FloatRange(min=0), default=None, help="变动幅度达到此百分比须说明原因（默认 10）"
+    "--threshold", metavar="百分数", type=click.FloatRange(min=0), default=None, help="变动幅度达到此百分比须说明原因（默认 10）"
 )
-PROFILE = click.option("--profile", default=None, help="绩效自评赋分规则（名称或 YAML 文件路径，默认 xinjiang-2024）")
+PROFILE = click.option(
+    "--profile", metavar="方案", default=None, help="绩效自评赋分规则（名称或 YAML 文件路径，默认 xinjiang-2024）"
+)
 
 
 @main.command()
-@click.argument("folder", type=click.Path(path_type=Path))
+@FOLDER
 @FORMAT
 @THRESHOLD
 @PROFILE
@@ -84,19 +104,24 @@ def check(folder: Path, fmt: str, threshold: float | None, profile: str | None) 
       juesuan check inputs/changji-ybj/2024
       juesuan check inputs/changji-ybj/2024 --format json
     """
+    from generator import api
+
     checked = api.check_folder(folder, api.threshold_settings(threshold), profile)
     if fmt == "json":
         click.echo(_json(checked, checked.findings))
     else:
-        _print_findings(checked.findings)
+        print_findings(checked.findings)
     sys.exit(_exit_code(checked))
 
 
 @main.command()
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="输出文件（默认 outputs/<单位>-<年度>-决算公开说明.docx）")
+@FOLDER
+@click.option(
+    "-o", "--output", metavar="文件", type=click.Path(path_type=Path), help="输出文件（默认 outputs/<单位>-<年度>-决算公开说明.docx）"
+)
 @click.option(
     "--template",
+    metavar="模板",
     default=None,
     help="公开模板：内置模板名称（xinjiang-2024、shanghai-2024）或 .docx 文件路径；默认按封面「公开模板」，未填则为 xinjiang-2024",
 )
@@ -126,11 +151,13 @@ def generate(
       juesuan generate inputs/changji-ybj/2024 --only self-evaluation
       juesuan generate inputs/changji-ybj/2024 --template shanghai-2024
     """
+    from generator import api
+
     result = api.generate(folder, output, template, force, pdf, only, api.threshold_settings(threshold), profile)
     if fmt == "json":
         click.echo(_json(result.checked, result.findings, result.outputs))
     else:
-        _print_findings(result.findings)
+        print_findings(result.findings)
         for path in result.outputs:
             click.echo(f"已生成：{path}")
         if not result.ok and result.checked.figures is None and result.checked.readable:
@@ -145,7 +172,7 @@ def generate(
 
 
 @main.command()
-@click.argument("folder", type=click.Path(path_type=Path))
+@FOLDER
 @click.option(
     "--from",
     "source",
@@ -166,21 +193,11 @@ def init(folder: Path, source: Path | None) -> None:
 
     findings = carry_forward(source, folder) if source else init_folder(folder)
     if findings:
-        _print_findings(findings)
+        print_findings(findings)
         sys.exit(EXIT_ERRORS if all(f.code == "init-exists" for f in findings) else EXIT_UNREADABLE)
     click.echo(f"已生成{'结转' if source else '空白'}数据文件夹：{folder}")
     click.echo("下一步：按各工作表第2行的填写说明录入数据，然后运行 juesuan check " + str(folder))
 
-
-def _register_subcommands() -> None:
-    from generator.batch.cli import batch
-    from generator.diff.cli import diff
-
-    main.add_command(diff)
-    main.add_command(batch)
-
-
-_register_subcommands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

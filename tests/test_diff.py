@@ -16,7 +16,8 @@ from lxml import etree
 
 from generator import layout
 from generator.diff import Flag, compare_folders, diff_folders
-from generator.diff.cli import diff, result_json
+from generator.diff.cli import diff
+from generator.diff.terminal import result_json
 from generator.init import workbook_bytes
 
 D = Decimal

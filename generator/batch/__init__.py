@@ -13,8 +13,37 @@ One unit's bad data or crash never stops the others: bad data is that unit's fin
 folder). The click command is `generator.batch.cli.batch`.
 """
 
-from generator.batch.discover import find_units, output_names
-from generator.batch.report import write_reports
-from generator.batch.run import DEFAULT_OUTDIR, BatchResult, UnitResult, run_batch
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["DEFAULT_OUTDIR", "BatchResult", "UnitResult", "find_units", "output_names", "run_batch", "write_reports"]
+if TYPE_CHECKING:
+    from generator.batch.discover import find_units, output_names
+    from generator.batch.report import write_reports
+    from generator.batch.run import DEFAULT_OUTDIR, BatchResult, UnitResult, run_batch
+
+# Imported on first use, so that `juesuan --help` (which imports this package's cli) starts at once.
+_EXPORTS = {
+    "find_units": "generator.batch.discover",
+    "output_names": "generator.batch.discover",
+    "write_reports": "generator.batch.report",
+    "DEFAULT_OUTDIR": "generator.batch.run",
+    "BatchResult": "generator.batch.run",
+    "UnitResult": "generator.batch.run",
+    "run_batch": "generator.batch.run",
+}
+
+__all__ = [
+    "BatchResult",
+    "DEFAULT_OUTDIR",
+    "UnitResult",
+    "find_units",
+    "output_names",
+    "run_batch",
+    "write_reports",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_EXPORTS[name]), name)

@@ -3,49 +3,47 @@
 from __future__ import annotations
 
 import sys
-import unicodedata
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 import click
 
-from generator.batch.report import write_reports
-from generator.batch.run import DEFAULT_OUTDIR, BatchResult, UnitResult, run_batch
+from generator.cli_click import Command
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
-SHOWN_PER_UNIT = 5  # error findings printed per failed unit; all are in the report
 
 
-@click.command("batch")
-@click.argument("root", type=click.Path(path_type=Path))
+@click.command("batch", cls=Command)
+@click.argument("root", metavar="根文件夹", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     "outdir",
     type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_OUTDIR,
-    show_default=True,
-    help="输出文件夹（文档、报告和状态文件）",
+    default=None,
+    help="输出文件夹（文档、报告和状态文件；默认 outputs/batch）",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="并行进程数（默认为 CPU 核数；1 表示不开子进程）")
+@click.option("-j", "--jobs", metavar="进程数", type=click.IntRange(min=1), default=None, help="并行进程数（默认为 CPU 核数；1 表示不开子进程）")
 @click.option("--force-all", is_flag=True, help="全部重新核对和生成，不跳过未变化的单位")
 @click.option("-q", "--quiet", is_flag=True, help="不显示进度条")
-@click.option("--template", default=None, help="公开模板：内置模板名称（如 shanghai-2024）或 .docx 文件路径；默认按各单位封面「公开模板」")
-@click.option("--profile", default=None, help="绩效自评赋分规则（名称或 YAML 文件路径，默认 xinjiang-2024）")
+@click.option(
+    "--template", metavar="模板", default=None, help="公开模板：内置模板名称（如 shanghai-2024）或 .docx 文件路径；默认按各单位封面「公开模板」"
+)
+@click.option("--profile", metavar="方案", default=None, help="绩效自评赋分规则（名称或 YAML 文件路径，默认 xinjiang-2024）")
 def batch(
-    root: Path, outdir: Path, jobs: int | None, force_all: bool, quiet: bool, template: str | None, profile: str | None
+    root: Path, outdir: Path | None, jobs: int | None, force_all: bool, quiet: bool, template: str | None, profile: str | None
 ) -> None:
-    """批量核对并生成 ROOT 下所有单位的公开说明。
+    """批量核对并生成根文件夹下所有单位的公开说明。
 
-    ROOT 下每个含有“决算数据.xlsx”的文件夹是一个单位年度。各单位并行处理；数据有错误的单位
+    根文件夹下每个含有“决算数据.xlsx”的文件夹是一个单位年度。各单位并行处理；数据有错误的单位
     不生成文档，但列入报告；一个单位出错或程序崩溃不影响其他单位。未变化的单位（数据、上年数据、
     模板和程序都没有变，输出文件还在）不重新生成，中断后再次运行即可继续。
 
     文档写在输出文件夹中，文件名为单位文件夹的相对路径（“/”换成“-”）加“-决算公开说明.docx”；
     汇总报告为 batch-report.xlsx 和 batch-report.json。
 
-    退出码：0 所有单位都没有错误，1 有单位数据有错误，2 ROOT 不是文件夹或其中没有单位。
+    退出码：0 所有单位都没有错误，1 有单位数据有错误，2 根文件夹不存在或其中没有单位。
 
     \b
     示例：
@@ -57,6 +55,11 @@ def batch(
         click.echo(f"找不到文件夹：{root}", err=True)
         sys.exit(EXIT_UNUSABLE)
     from generator.batch.discover import find_units
+    from generator.batch.report import write_reports
+    from generator.batch.run import DEFAULT_OUTDIR, run_batch
+    from generator.batch.terminal import print_summary
+
+    outdir = outdir or DEFAULT_OUTDIR
 
     total = len(find_units(root))
     if total == 0:
@@ -79,55 +82,6 @@ def batch(
         click.echo("\n已中断。已完成的单位已记录，再次运行同一命令即可继续。", err=True)
         sys.exit(EXIT_INTERRUPTED)
     json_path, xlsx_path = write_reports(result, outdir)
-    _print_summary(result)
+    print_summary(result)
     click.echo(f"报告：{xlsx_path}，{json_path}")
     sys.exit(EXIT_ERRORS if result.has_errors else EXIT_OK)
-
-
-def _print_summary(result: BatchResult) -> None:
-    rows = [("单位", "年度", "错误", "警告", "输出")]
-    for u in result.units:
-        rows.append((u.unit_name or u.relative, str(u.year or ""), str(u.errors), str(u.warnings), _output(u)))
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for index, row in enumerate(rows):
-        line = "  ".join(_pad(cell, widths[i], right=i in (2, 3)) for i, cell in enumerate(row)).rstrip()
-        if index == 0:
-            click.echo(click.style(line, bold=True))
-        else:
-            unit = result.units[index - 1]
-            click.echo(click.style(line, fg="red") if unit.errors else line)
-    for u in result.failed:
-        click.echo(click.style(f"\n{u.relative}（{u.unit_name or '无法读取'}）：{u.errors} 个错误", bold=True))
-        errors = [f for f in u.findings if f["severity"] == "error"]
-        for f in errors[:SHOWN_PER_UNIT]:
-            click.echo(f"  {_where(f['location'])} 错误[{f['code']}] {f['message']}")
-        if len(errors) > SHOWN_PER_UNIT:
-            click.echo(f"  ……另有 {len(errors) - SHOWN_PER_UNIT} 个错误，见报告")
-    generated, skipped = len(result.generated), len(result.skipped)
-    click.echo(
-        f"\n共 {len(result.units)} 个单位：{len(result.failed)} 个有错误（未生成），{generated} 个已生成，"
-        f"{skipped} 个未变化（跳过）；用时 {result.seconds:.1f} 秒（{result.jobs} 个进程）。"
-    )
-
-
-def _output(u: UnitResult) -> str:
-    if u.crashed:
-        return "程序出错"
-    if u.output is None:
-        return "未生成（数据有错误）"
-    return f"{u.output.name}{'（未变化）' if u.skipped else ''}"
-
-
-def _where(location: dict[str, str]) -> str:
-    from generator.batch.report import _where as where
-
-    return where(location)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    space = " " * (width - _width(text))
-    return space + text if right else text + space

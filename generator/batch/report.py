@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.batch.run import BatchResult
 from generator.files import write_atomically
+from generator.findings import Location
 
 REPORT_JSON = "batch-report.json"
 REPORT_XLSX = "batch-report.xlsx"
@@ -71,22 +72,10 @@ def report_xlsx(result: BatchResult) -> bytes:
                     u.year,
                     _SEVERITY.get(f["severity"], f["severity"]),
                     f["code"],
-                    _where(f["location"]),
+                    str(Location(**f["location"])),
                     f["message"],
                 ]
             )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def _where(location: dict[str, str]) -> str:
-    """The location as `Location.__str__` prints it: file[sheet]!cell#field."""
-    text = location.get("file", "")
-    if location.get("sheet") is not None:
-        text += f"[{location['sheet']}]"
-    if location.get("cell") is not None:
-        text += f"!{location['cell']}"
-    if location.get("field") is not None:
-        text += f"#{location['field']}" if text else location["field"]
-    return text

@@ -7,15 +7,36 @@
 - `redline_documents(old_docx, new_docx)` marks the differences of two .docx as tracked changes.
 """
 
-from generator.diff.compare import DEFAULT_THRESHOLD, Comparison, compare_entries, compare_folders
-from generator.diff.redline import redline_documents, tracked_changes
-from generator.diff.rows import DiffRow, Flag, Unit
-from generator.diff.run import DEFAULT_OUTPUT, DiffResult, diff_folders, redline_folders
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from generator.diff.compare import DEFAULT_THRESHOLD, Comparison, compare_entries, compare_folders
+    from generator.diff.redline import redline_documents, tracked_changes
+    from generator.diff.rows import DiffRow, Flag, Unit
+    from generator.diff.run import DEFAULT_OUTPUT, DiffResult, diff_folders, redline_folders
+
+# Imported on first use, so that `juesuan --help` (which imports this package's cli) starts at once.
+_EXPORTS = {
+    "DEFAULT_THRESHOLD": "generator.diff.compare",
+    "Comparison": "generator.diff.compare",
+    "compare_entries": "generator.diff.compare",
+    "compare_folders": "generator.diff.compare",
+    "redline_documents": "generator.diff.redline",
+    "tracked_changes": "generator.diff.redline",
+    "DiffRow": "generator.diff.rows",
+    "Flag": "generator.diff.rows",
+    "Unit": "generator.diff.rows",
+    "DEFAULT_OUTPUT": "generator.diff.run",
+    "DiffResult": "generator.diff.run",
+    "diff_folders": "generator.diff.run",
+    "redline_folders": "generator.diff.run",
+}
 
 __all__ = [
+    "Comparison",
     "DEFAULT_OUTPUT",
     "DEFAULT_THRESHOLD",
-    "Comparison",
     "DiffResult",
     "DiffRow",
     "Flag",
@@ -27,3 +48,9 @@ __all__ = [
     "redline_folders",
     "tracked_changes",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_EXPORTS[name]), name)

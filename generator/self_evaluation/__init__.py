@@ -9,14 +9,35 @@ check it, and render its tables.
 The tables are rendered from templates/ by generator.render.self_evaluation.
 """
 
-from generator.self_evaluation.blank_workbook import write_empty_workbook
-from generator.self_evaluation.check import check_self_evaluation
-from generator.self_evaluation.load import load_self_evaluation
-from generator.self_evaluation.model import SelfEvaluation
-from generator.self_evaluation.profile import Profile
-from generator.self_evaluation.profiles import available_profiles, load_profile
-from generator.self_evaluation.score import ScoredSelfEvaluation, Summary, score_self_evaluation
-from generator.self_evaluation.targets import Measure, Operator, parse_measure
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from generator.self_evaluation.blank_workbook import write_empty_workbook
+    from generator.self_evaluation.check import check_self_evaluation
+    from generator.self_evaluation.load import load_self_evaluation
+    from generator.self_evaluation.model import SelfEvaluation
+    from generator.self_evaluation.profile import Profile
+    from generator.self_evaluation.profiles import available_profiles, load_profile
+    from generator.self_evaluation.score import ScoredSelfEvaluation, Summary, score_self_evaluation
+    from generator.self_evaluation.targets import Measure, Operator, parse_measure
+
+# Imported on first use: `juesuan check` needs the loader and the checks, not openpyxl for the blank workbook.
+_EXPORTS = {
+    "write_empty_workbook": "generator.self_evaluation.blank_workbook",
+    "check_self_evaluation": "generator.self_evaluation.check",
+    "load_self_evaluation": "generator.self_evaluation.load",
+    "SelfEvaluation": "generator.self_evaluation.model",
+    "Profile": "generator.self_evaluation.profile",
+    "available_profiles": "generator.self_evaluation.profiles",
+    "load_profile": "generator.self_evaluation.profiles",
+    "ScoredSelfEvaluation": "generator.self_evaluation.score",
+    "Summary": "generator.self_evaluation.score",
+    "score_self_evaluation": "generator.self_evaluation.score",
+    "Measure": "generator.self_evaluation.targets",
+    "Operator": "generator.self_evaluation.targets",
+    "parse_measure": "generator.self_evaluation.targets",
+}
 
 __all__ = [
     "Measure",
@@ -33,3 +54,9 @@ __all__ = [
     "score_self_evaluation",
     "write_empty_workbook",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_EXPORTS[name]), name)
