@@ -75,7 +75,7 @@ _OURS = {"text", "json"}
         ["check", "x", "--format", "xml"],  # a bad choice
         ["check", "x", "--threshold", "-1"],  # out of range
         ["check", "x", "--threshold"],  # an option without its value
-        ["generate", "x", "--template", "不存在.docx"],  # a path that does not exist
+        ["check", "x", "--threshold", "abc"],  # not a number
         ["diff", "a", "b", "c"],  # an extra argument
     ],
     ids=" ".join,
