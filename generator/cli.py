@@ -1,6 +1,7 @@
 """The `juesuan` command: parse, make one library call, print, exit.
 
-Exit status: 0 no errors, 1 errors in the data, 2 the input cannot be read.
+Exit status: 0 no errors, 1 errors in the data, 2 the input cannot be read,
+3 internal error (a bug in juesuan: one Chinese line names the log file holding the traceback).
 
 Only click is imported at start (so that `juesuan --help` answers at once); each command
 imports the library when it runs, and `diff`/`batch` live in their packages' cli modules.
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from generator import api
     from generator.findings import Finding
 
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -64,8 +65,71 @@ def _exit_code(checked: api.Checked) -> int:
     return EXIT_ERRORS if checked.has_errors else EXIT_OK
 
 
+class _Guarded(LazyGroup):
+    """A group whose commands never show a traceback: a bug is one Chinese line, a log file and exit 3."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["juesuan.args"] = list(args)  # for the log, and to know whether JSON was asked for
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # anything else is a bug in juesuan, never the user's data
+            _report_internal_error(exc, ctx.meta.get("juesuan.args", []))
+            sys.exit(EXIT_INTERNAL)
+
+
+def _report_internal_error(exc: BaseException, args: list[str]) -> None:
+    import json
+
+    log = internal_error_log(exc, args)
+    where = f"，详细信息已写入 {log}" if log else "（无法写入日志文件）"
+    line = f"juesuan 内部错误（程序缺陷，不是数据的问题）：{type(exc).__name__}{where}；请把该文件反馈给开发者。"
+    if _wants_json(args):
+        report = {"internal_error": True, "error": type(exc).__name__, "log": str(log) if log else None, "message": line, "findings": []}
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    click.echo(line, err=True)
+
+
+def internal_error_log(exc: BaseException, args: list[str]) -> Path | None:
+    """Write the traceback to juesuan-error-<time>-<pid>.log in the temporary directory; its path, or None."""
+    import datetime as dt
+    import os
+    import platform
+    import tempfile
+    import traceback
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = Path(tempfile.gettempdir()) / f"juesuan-error-{stamp}-{os.getpid()}.log"
+    text = (
+        f"juesuan {_version()} · Python {platform.python_version()} · {platform.platform()}\n"
+        f"参数：{' '.join(args)}\n\n" + "".join(traceback.format_exception(exc))
+    )
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError:
+        return None
+    return path
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("juesuan")
+    except PackageNotFoundError:
+        return "?"
+
+
+def _wants_json(args: list[str]) -> bool:
+    return "--format=json" in args or any(a == "--format" and b == "json" for a, b in zip(args, args[1:], strict=False))
+
+
 @click.group(
-    cls=LazyGroup,
+    cls=_Guarded,
     lazy={"diff": "generator.diff.cli:diff", "batch": "generator.batch.cli:batch"},
     context_settings={"help_option_names": ["-h", "--help"]},
 )

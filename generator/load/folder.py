@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -26,14 +27,18 @@ def load(folder: Path) -> tuple[Loaded | None, list[Finding]]:
         return None, findings
     prior_folder = folder.parent / str(current.cover.year - 1)
     prior = None
-    if prior_folder.is_dir() and (prior_folder / layout.WORKBOOK).is_file():
+    # lexists: a folder, FIFO or dangling link in the workbook's place is reported, not skipped in silence.
+    if prior_folder.is_dir() and os.path.lexists(prior_folder / layout.WORKBOOK):
+        # Read under the same limits as this year's; whatever goes wrong there is a warning here.
         prior, prior_findings = load_unit_year(prior_folder)
         if prior is None or has_errors(prior_findings):
+            first = next((f for f in prior_findings if f.severity.value == "error"), None)
+            why = f"（{first.location} {first.message}）" if first is not None else ""
             findings.append(
                 warning(
                     "prior-year-unreadable",
                     Location(file=_label(prior_folder / layout.WORKBOOK)),
-                    f"上年数据（{prior_folder.name}）有错误，未用于比较；请先运行 juesuan check {prior_folder}",
+                    f"上年数据（{prior_folder.name}）有错误，未用于比较{why}；请先运行 juesuan check {prior_folder}",
                     errors=sum(1 for f in prior_findings if f.severity.value == "error"),
                 )
             )

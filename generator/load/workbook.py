@@ -1,21 +1,32 @@
 """Reading an .xlsx workbook into plain cell grids, with Excel coordinates kept.
 
-Values come from python-calamine (fast, cached formula results); one read-only
-openpyxl pass finds formula cells, so that a formula whose cached value is
-missing (a workbook written by a script and never opened in Excel/WPS) is an
-error at its cell rather than a silent blank.
+Bounded before it starts (generator.load.package): a file that is not a regular
+file, too large, inflating too far, declaring XML entities or too slow to read is
+a finding, never a crash, an abort or a hang.
+
+Values come from python-calamine (fast, cached formula results) when every sheet's
+dense grid stays within MAX_ROWS × MAX_COLUMNS; otherwise from openpyxl's read-only
+iteration bounded to those rows and columns, and a value beyond them is a warning
+at its cell. One read-only openpyxl pass finds formula cells, so that a formula whose
+cached value is missing (a workbook written by a script and never opened in Excel/WPS)
+is an error at its cell rather than a silent blank. openpyxl parses XML through
+defusedxml (a dependency), so no entity is ever expanded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from python_calamine import CalamineWorkbook
 
-from generator.findings import Finding, Location, cell_name, error
+from generator.findings import Finding, Location, cell_name, column_letter, error, warning
+from generator.load import package
+from generator.load.package import Deadline, PackageScan, Refusal, scan_package
 
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
 CellValue = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
@@ -58,70 +69,169 @@ def read_workbook(path: Path, label: str | None = None) -> tuple[Workbook | None
     """Read every sheet of an .xlsx file. Returns (None, findings) when unreadable."""
     label = label or str(path)
     loc = Location(file=label)
-    if not path.is_file():
-        return None, [error("file-missing", loc, f"找不到文件：{label}", path=label)]
-    size = path.stat().st_size
-    if size > MAX_WORKBOOK_BYTES:
-        return None, [
-            error(
-                "file-too-large",
-                loc,
-                f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_WORKBOOK_BYTES // 1024 // 1024} MB），"
-                "请确认选择的是决算数据工作簿",
-                size=size,
-            )
-        ]
+    refused = _not_readable(path, label)
+    if refused is not None:
+        return None, [refused]
+    deadline = Deadline(package.BUDGET_SECONDS)
+    scan = scan_package(path, deadline)
+    if isinstance(scan, Refusal):
+        hint = "，请用 Excel 或 WPS 打开后另存为 .xlsx 再试" if scan.code == "file-unreadable" else ""
+        return None, [_refusal(scan, loc, hint)]
+    findings: list[Finding] = []
     try:
-        book = CalamineWorkbook.from_path(str(path))
-        sheets: dict[str, list[list[CellValue]]] = {}
-        for name in book.sheet_names:
-            # calamine gives "" for blank cells, never None; Sheet.value maps "" to None
-            grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheets[name] = [list[CellValue](row) for row in grid]
-    except Exception as exc:  # calamine raises several private error types
-        return None, [error("file-unreadable", loc, f"无法读取 Excel 文件（{type(exc).__name__}），请用 Excel 或 WPS 另存为 .xlsx 后重试", reason=str(exc))]
-    missing = _formula_cells(path)
+        if scan.bounded:
+            grids = _read_calamine(path, deadline)
+        else:
+            grids, findings = _read_bounded(path, scan, label, deadline)
+    except _TooSlow:
+        return None, [_refusal(package.too_slow(deadline), loc, "")]
+    except Exception as exc:  # calamine and openpyxl raise many private error types
+        return None, [error("file-unreadable", loc, f"无法读取 Excel 文件（{type(exc).__name__}），请用 Excel 或 WPS 另存为 .xlsx 后重试", reason=str(exc)[:200])]
+    missing: set[tuple[str, int, int]] = set()
+    if scan.formulas:
+        missing, problem = _formula_cells(path, label, deadline)
+        if problem is not None:
+            findings.append(problem)
     result = {}
-    for name, rows in sheets.items():
+    for name, rows in grids.items():
         blanks = frozenset(
-            (r, c) for (s, r, c) in missing if s == name and (r >= len(rows) or c >= len(rows[r]) or rows[r][c] == "")
+            (r, c) for (s, r, c) in missing if s == name and (r >= len(rows) or c >= len(rows[r]) or rows[r][c] in ("", None))
         )
         result[name] = Sheet(name=name, rows=rows, formulas_without_value=blanks)
-    return Workbook(path=path, label=label, sheets=result), []
+    return Workbook(path=path, label=label, sheets=result), findings
 
 
-def _formula_cells(path: Path) -> set[tuple[str, int, int]]:
-    """(sheet, row, col) of every formula cell, by an openpyxl read-only pass.
+class _TooSlow(Exception):
+    """The wall-clock budget ran out between two sheets."""
 
-    Most workbooks a finance system exports hold no formula at all: a look at the
-    raw sheet parts settles that first and spares the (slower) openpyxl pass.
+
+def _refusal(refusal: Refusal, loc: Location, hint: str) -> Finding:
+    message, values = refusal.reason + hint, refusal.values
+    # Spelled out so that each code the package scan refuses with is visibly emitted here (docs test).
+    if refusal.code == "file-inflates":
+        return error("file-inflates", loc, message, **values)
+    if refusal.code == "xml-entities":
+        return error("xml-entities", loc, message, **values)
+    if refusal.code == "file-too-slow":
+        return error("file-too-slow", loc, message, **values)
+    return error("file-unreadable", loc, message, **values)
+
+
+def _not_readable(path: Path, label: str) -> Finding | None:
+    """file-missing, file-not-regular (a folder, FIFO, device or dangling link) or file-too-large."""
+    loc = Location(file=label)
+    try:
+        info = os.stat(path)  # follows a symbolic link: a link to a regular file is read like the file
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return error("file-not-regular", loc, f"{label} 是指向不存在文件的符号链接", kind="dangling-link")
+        return error("file-missing", loc, f"找不到文件：{label}", path=label)
+    except OSError as exc:
+        return error("file-unreadable", loc, f"无法读取文件 {label}（{exc.strerror or type(exc).__name__}）", reason=str(exc)[:200])
+    if not stat.S_ISREG(info.st_mode):
+        kind = "folder" if stat.S_ISDIR(info.st_mode) else "fifo" if stat.S_ISFIFO(info.st_mode) else "special"
+        shown = {"folder": "一个文件夹", "fifo": "一个命名管道（FIFO）", "special": "一个设备或特殊文件"}[kind]
+        return error("file-not-regular", loc, f"{label} 是{shown}，不是普通文件，不予读取", kind=kind)
+    if info.st_size > MAX_WORKBOOK_BYTES:
+        return error(
+            "file-too-large",
+            loc,
+            f"文件过大（{info.st_size / 1024 / 1024:.1f} MB，上限 {MAX_WORKBOOK_BYTES // 1024 // 1024} MB），"
+            "请确认选择的是决算数据工作簿",
+            size=info.st_size,
+        )
+    return None
+
+
+def _read_calamine(path: Path, deadline: Deadline) -> dict[str, list[list[CellValue]]]:
+    """Every sheet as a dense grid from A1: only called when every grid is known to be small."""
+    book = CalamineWorkbook.from_path(str(path))
+    sheets: dict[str, list[list[CellValue]]] = {}
+    for name in book.sheet_names:
+        if deadline.exceeded:
+            raise _TooSlow
+        # calamine gives "" for blank cells, never None; Sheet.value maps "" to None
+        grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        sheets[name] = [list[CellValue](row) for row in grid]
+    return sheets
+
+
+def _read_bounded(
+    path: Path, scan: PackageScan, label: str, deadline: Deadline
+) -> tuple[dict[str, list[list[CellValue]]], list[Finding]]:
+    """Every sheet's first MAX_ROWS × MAX_COLUMNS by openpyxl's streaming reader; a warning per stray value."""
+    import openpyxl  # imported lazily: only unusual workbooks need it
+
+    sheets: dict[str, list[list[CellValue]]] = {}
+    findings: list[Finding] = []
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        for ws in book.worksheets:
+            if deadline.exceeded:
+                raise _TooSlow
+            rows: list[list[CellValue]] = []
+            for row in ws.iter_rows(min_row=1, max_row=package.MAX_ROWS, max_col=package.MAX_COLUMNS, values_only=True):
+                if deadline.exceeded:
+                    raise _TooSlow
+                rows.append([_plain(v) for v in row])
+            while rows and all(v is None for v in rows[-1]):
+                rows.pop()
+            sheets[ws.title] = rows
+            part = scan.parts.get(str(getattr(ws, "_worksheet_path", "")).lstrip("/"))
+            if part is not None and part.stray is not None:
+                findings.append(_stray_warning(label, ws.title, part.stray, part.strays))
+    finally:
+        book.close()
+    return sheets, findings
+
+
+def _plain(value: Any) -> CellValue:
+    """openpyxl's values as calamine gives them (an error cell such as #DIV/0! is its text)."""
+    if value is None or isinstance(value, str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta):
+        return value
+    return str(value)
+
+
+def _stray_warning(label: str, sheet: str, cell: str, count: int) -> Finding:
+    more = f"等 {count} 个单元格" if count > 1 else ""
+    return warning(
+        "cell-out-of-range",
+        Location(file=label, sheet=sheet, cell=cell),
+        f"{cell}{more}在读取范围（前 {package.MAX_ROWS} 行、A–{column_letter(package.MAX_COLUMNS - 1)} 列）之外，"
+        "其内容未读取；决算数据不会填在这么远的位置，多半是误输入，请删除",
+        cells=count,
+    )
+
+
+def _formula_cells(path: Path, label: str, deadline: Deadline) -> tuple[set[tuple[str, int, int]], Finding | None]:
+    """(sheet, row, col) of every formula cell within the read range, by an openpyxl read-only pass.
+
+    Most workbooks a finance system exports hold no formula at all: the package scan
+    settles that first and spares this (slower) pass. A pass that fails is a warning:
+    a formula without a saved result could then read as a blank.
     """
-    if not zipfile.is_zipfile(path) or not _has_formulas(path):
-        return set()
     import openpyxl  # imported lazily: only this pass needs it
 
     found: set[tuple[str, int, int]] = set()
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception:
-        return found
-    try:
-        for ws in wb.worksheets:
-            for row in ws.iter_rows():
-                for cell in row:
-                    v = getattr(cell, "value", None)
-                    if isinstance(v, str) and v.startswith("="):
-                        found.add((ws.title, cell.row - 1, cell.column - 1))
-    finally:
-        wb.close()
-    return found
-
-
-def _has_formulas(path: Path) -> bool:
-    with zipfile.ZipFile(path) as package:
-        for name in package.namelist():
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                data = package.read(name)
-                if b"<f>" in data or b"<f " in data or b":f>" in data or b":f " in data:
-                    return True
-    return False
+        try:
+            for ws in wb.worksheets:
+                for row in ws.iter_rows(max_row=package.MAX_ROWS, max_col=package.MAX_COLUMNS):
+                    if deadline.exceeded:
+                        raise _TooSlow
+                    for cell in row:
+                        v = getattr(cell, "value", None)
+                        if isinstance(v, str) and v.startswith("="):
+                            found.add((ws.title, cell.row - 1, cell.column - 1))
+        finally:
+            wb.close()
+    except Exception as exc:  # a malformed sheet part, a parser refusal, the budget: reported, never raised
+        reason = "超过时间上限" if isinstance(exc, _TooSlow) else type(exc).__name__
+        return found, warning(
+            "formula-scan-failed",
+            Location(file=label),
+            f"无法检查工作簿中的公式（{reason}）：公式若没有保存计算结果，会被当作空白读取；请用 Excel 或 WPS 打开并保存后重试",
+            reason=str(exc)[:200],
+        )
+    return found, None
