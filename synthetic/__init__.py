@@ -9,6 +9,8 @@ One job per module:
 - `evaluation`: a synthetic 绩效自评表;
 - `inject`: the kinds of error, each with the finding code `check` must report and where, and the
   plan of which errors go into which unit;
+- `unit`: a whole unit as data (`draw_unit`: drawn, errors injected; `files(unit.current)`: its
+  folder's files as bytes, for tests that need no disk);
 - `write`: one unit's folder (`write_unit`), or many with ROOT/manifest.json (`write_units`);
 - `cli`: the command line (`python benchmarks/synth.py ROOT …` or `python -m synthetic ROOT …`).
 
@@ -22,7 +24,8 @@ from __future__ import annotations
 from .codes import CodeTables, code_tables
 from .draw import Size
 from .inject import BY_KIND, INJECTIONS, Injection, plan_errors
-from .write import DEFAULT_YEAR, MANIFEST, write_unit, write_units
+from .unit import DEFAULT_YEAR, SyntheticUnit, UnitYear, draw_unit, files
+from .write import MANIFEST, write_unit, write_units
 
 __all__ = [
     "BY_KIND",
@@ -32,7 +35,11 @@ __all__ = [
     "CodeTables",
     "Injection",
     "Size",
+    "SyntheticUnit",
+    "UnitYear",
     "code_tables",
+    "draw_unit",
+    "files",
     "plan_errors",
     "write_unit",
     "write_units",

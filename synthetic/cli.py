@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .draw import Size
-from .write import DEFAULT_YEAR, MANIFEST, write_units
+from .unit import DEFAULT_YEAR
+from .write import MANIFEST, write_units
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -108,3 +108,15 @@ def test_the_command_line_writes_the_manifest(tmp_path: Path) -> None:
     assert [e["folder"] for e in manifest["entries"]] == ["unit-0001/2024", "unit-0002/2024"]
     assert all(e["injected"] for e in manifest["entries"])
     assert all((tmp_path / e["folder"] / "决算数据.xlsx").is_file() for e in manifest["entries"])
+
+
+def test_a_unit_drawn_in_memory_is_the_unit_written(tmp_path: Path) -> None:
+    """draw_unit + files give, without a disk, the bytes write_unit writes for the same arguments."""
+    kinds = ["total-mismatch", "texts-syntax"]
+    entry = synthetic.write_unit(tmp_path, 2, seed=9, kinds=kinds, prior=True, size=SMALL, declared_unit="万元")
+    unit = synthetic.draw_unit(2, seed=9, kinds=kinds, prior=True, size=SMALL, declared_unit="万元")
+    assert unit.prior is not None and unit.injected == entry["injected"] and unit.name == entry["unit"]
+    for unit_year, folder in zip((unit.current, unit.prior), entry["folders"], strict=True):
+        assert synthetic.files(unit_year) == _files(tmp_path / folder)
+    assert [i["kind"] for i in unit.injected] == kinds
+    assert unit.current.texts != unit.prior.texts  # the broken YAML only in the current year
