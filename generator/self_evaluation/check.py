@@ -14,11 +14,10 @@ from generator.findings import Finding, Location, error, info, warning
 from generator.self_evaluation.compare import tier_of
 from generator.self_evaluation.model import FundsLine
 from generator.self_evaluation.profile import Profile
-from generator.self_evaluation.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable
+from generator.self_evaluation.score import FUNDS_FIELDS, ScoredIndicator, ScoredSelfEvaluation, ScoredTable, funds_settlements
 
 TableCheck = Callable[[ScoredTable, Profile], Iterable[Finding]]
 _HUNDRED = Decimal(100)
-_ROUNDING_TOLERANCE = Decimal("0.01")  # 万元: a 尾差 of one cent between rounded parts and their total
 
 
 def check_self_evaluation(scored: ScoredSelfEvaluation) -> list[Finding]:
@@ -188,6 +187,81 @@ def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Findin
             )
 
 
+def check_printed_parts(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """The printed 总分 equals the printed parts (执行率得分 + each 得分), whichever side is wrong.
+
+    A blank 执行率得分 cell beside a printed total is counted as missing: parts 88 against a printed
+    98 is reported, not silently completed.
+    """
+    printed = table.table.printed
+    scores = [i.printed_score for i in table.table.indicators if i.printed_score is not None]
+    if printed.total is None or not scores or len(scores) != sum(1 for s in table.indicators if s.applicable):
+        return
+    parts = sum(scores, Decimal(0)) + (printed.execution_score or Decimal(0))
+    if round_half_up(parts) == round_half_up(printed.total):
+        return
+    blank = "（印刷执行率得分空白，按 0 计）" if printed.execution_score is None else ""
+    yield warning(
+        "printed-parts-total-differs",
+        printed.cells.get("印刷总分", table.table.row),
+        f"{_title(table)}印刷总分 {format_plain(printed.total)} 与印刷的各项得分之和 {format_plain(parts)}{blank}不同，"
+        f"{_way(printed.total, parts)}：印刷的总分或某项得分有误",
+        printed=printed.total,
+        parts_sum=parts,
+    )
+
+
+def check_printed_grade(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """A printed 等级 is the band of the total (the printed one when there is one) under the profile."""
+    printed = table.table.printed
+    if not printed.grade:
+        return
+    total = printed.total if printed.total is not None else table.total
+    expected = profile.grade_for(total)
+    names = [grade.label for grade in profile.grades]
+    if printed.grade == expected:
+        return
+    bands = "、".join(f"{g.label}≥{format_plain(g.min_total)}" for g in profile.grades) or "（评分规则未定义等级）"
+    yield warning(
+        "printed-grade-differs",
+        printed.cells.get("印刷等级", table.table.row),
+        f"{_title(table)}印刷等级「{printed.grade}」与总分 {format_plain(total)} 按「{profile.name}」应得的"
+        f"「{expected or '无'}」不同（{bands}）" + ("" if printed.grade in names else "；该等级名称不在评分规则中"),
+        printed=printed.grade,
+        expected=expected,
+        total=total,
+    )
+
+
+def check_stated_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """A weight stated in a group's name ("产出指标（50分）") equals the Σ of its rows' weights."""
+    groups: dict[tuple[str, str], tuple[Decimal, list[ScoredIndicator]]] = {}
+    for scored in table.indicators:
+        indicator = scored.indicator
+        for level, name, stated in (
+            ("一级指标", indicator.level1, indicator.level1_weight),
+            ("二级指标", f"{indicator.level1}/{indicator.level2}", indicator.level2_weight),
+        ):
+            if stated is not None:
+                groups.setdefault((level, name), (stated, []))[1].append(scored)
+    for (level, name), (stated, rows) in groups.items():
+        weights = [s.indicator.weight for s in rows if s.applicable]
+        if any(w is None for w in weights):
+            continue
+        summed = sum((w for w in weights if w is not None), Decimal(0))
+        if summed == stated:
+            continue
+        first = rows[0].indicator
+        yield warning(
+            "stated-weight-mismatch",
+            first.cells.get(level, first.row),
+            f"{_title(table)}{level}「{name.split('/')[-1]}」写明 {format_plain(stated)} 分，其下各指标权重合计 {format_plain(summed)}，"
+            f"{'多' if summed > stated else '少'} {format_plain(abs(summed - stated))}",
+            stated=stated,
+            summed=summed,
+        )
+
+
 def check_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """Indicator weights add to 90 and the 执行率 分值 is 10 (or what the profile says)."""
     indicators = table.table.indicators
@@ -212,35 +286,32 @@ def check_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
         )
 
 
-_FIELDS = (("initial_budget", "年初预算数"), ("annual_budget", "全年预算数"), ("executed", "全年执行数"))
-
-
 def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
-    """The typed total row equals Σ sources; 执行数 stays within 全年预算数; a budget exists."""
+    """Each typed total (and each 财政拨款 with its 其中 rows) equals Σ parts within the 尾差 of the
+    sheet's unit; 执行数 stays within 全年预算数 per source; a budget exists."""
     funds = table.table.funds
-    if funds.total is not None and funds.sources:
-        for field, header in _FIELDS:
-            if any(header in line.unreadable for line in (funds.total, *funds.sources)):
-                continue  # an unreadable cell is reported where it is; a sum without it would only echo it
-            typed = getattr(funds.total, field)
-            parts = [getattr(line, field) for line in funds.sources if getattr(line, field) is not None]
-            if typed is None or not parts:
-                continue
-            summed = sum(parts, Decimal(0))
-            difference = typed - summed
-            if difference == 0:
-                continue
-            code, make = (
-                ("funds-total-rounding", warning) if abs(difference) <= _ROUNDING_TOLERANCE else ("funds-total-mismatch", error)
-            )
-            yield make(
-                code,
-                funds.total.cells.get(header, table.table.row),
-                f"{_title(table)}{funds.total_label}{header} {format_amount(typed)} 与各资金来源合计 {format_amount(summed)} 不同，"
-                f"{'多' if difference > 0 else '少'} {format_amount(abs(difference))}万元",
-                typed=typed,
-                summed=summed,
-            )
+    lines = ([funds.total] if funds.total is not None else []) + list(funds.sources)
+    for key, settlement in funds_settlements(funds).items():
+        header = dict(FUNDS_FIELDS)[key.split(":")[0]]
+        if any(header in line.unreadable for line in lines):
+            continue  # an unreadable cell is reported where it is; a sum without it would only echo it
+        if not (settlement.is_residue or settlement.is_mismatch):
+            continue
+        typed, summed, difference = settlement.declared, settlement.parts_sum, settlement.difference
+        assert typed is not None and summed is not None and difference is not None
+        code, make = ("funds-total-rounding", warning) if settlement.is_residue else ("funds-total-mismatch", error)
+        parts = "其中各项" if ":" in key else "各资金来源"
+        yield make(
+            code,
+            settlement.location or table.table.row,
+            f"{_title(table)}{settlement.label} {format_amount(typed)} 与{parts}合计 {format_amount(summed)} 不同，"
+            f"{'多' if difference > 0 else '少'} {format_amount(abs(difference))}万元"
+            + ("（在尾差范围内，按填报数使用）" if settlement.is_residue else "（按各项合计计算执行率）" if ":" not in key else ""),
+            typed=typed,
+            summed=summed,
+            difference=difference,
+            tolerance=settlement.tolerance,
+        )
     for line in ([funds.total] if funds.total is not None else []) + list(funds.sources):
         yield from _over_budget(table, line)
     if table.funds.annual_budget <= 0 and not table.funds_unreadable:
@@ -293,4 +364,7 @@ CHECKS: tuple[TableCheck, ...] = (
     check_overrides,
     check_printed_indicators,
     check_printed_table,
+    check_printed_parts,
+    check_printed_grade,
+    check_stated_weights,
 )

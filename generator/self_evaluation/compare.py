@@ -105,10 +105,14 @@ def _percent_of_qualitative(target: Measure, actual: Measure, profile: Profile) 
     return Comparison(kind="words", operator=target.operator, met=tier is tiers[0], tier=tier, fraction=fraction, reading=how)
 
 
-def resolve_operator(target: Measure, level2: str, profile: Profile) -> tuple[Operator, str]:
-    """The target's operator: as typed, or for "90%" without one, what the profile reads it as."""
+def resolve_operator(target: Measure, level2: str, profile: Profile, nature: str = "") -> tuple[Operator, str]:
+    """The target's operator: as typed; for "90%" without one, what its 指标性质 (正向/反向) says,
+    else what the profile reads it as."""
     if target.operator_typed or target.operator is not Operator.EQUAL or target.kind not in ("number", "period", "change"):
         return target.operator, ""
+    if "反向" in nature or "正向" in nature:
+        operator = Operator.AT_MOST if "反向" in nature else Operator.AT_LEAST
+        return operator, f"目标值未写比较符号，按指标性质「{nature}」读作{'不高于' if operator is Operator.AT_MOST else '不低于'}"
     reading = profile.untyped_operator.for_secondary(level2)
     operator = {"at_least": Operator.AT_LEAST, "at_most": Operator.AT_MOST, "equal": Operator.EQUAL}[reading]
     if operator is Operator.EQUAL:
@@ -169,7 +173,7 @@ def _numbers(indicator: Indicator, target: Measure, actual: Measure, profile: Pr
             )
         )
     a = target.number
-    operator, reading = resolve_operator(target, indicator.level2, profile)
+    operator, reading = resolve_operator(target, indicator.level2, profile, indicator.nature)
     return Comparison(
         kind="number", operator=operator, met=_satisfies(operator, a, b), target=a, actual=b, reading=reading
     ), findings

@@ -47,6 +47,9 @@ PROJECTS = SheetLayout(
         Column("印刷执行率", required=False, width=12, text=True),
         Column("印刷执行率得分", required=False, width=12),
         Column("印刷总分", required=False, width=12, text=True),
+        Column("印刷等级", required=False, width=8, text=True, aliases=("等级", "评价等级")),
+        Column("项目总投资", required=False, width=12),
+        Column("项目总实施期", required=False, width=16, text=True, aliases=("项目实施期",)),
     ),
 )
 
@@ -73,24 +76,31 @@ PROJECT_INDICATORS = SheetLayout(
         "填写说明：项目名称、一级指标、二级指标空白表示同上一行。目标值、完成值按文字填写，如 >=95%、<=3.50万元、=1辆、"
         "2024年12月10日前、显著提升、达到预期指标。赋分规则如：按照完成比例赋分、按评判等级赋分、直接赋分、满意度赋分。"
         "印刷完成率、印刷得分可选，用于核对已印发文件；手工得分会替代规则得分，须同时写明手工得分原因。"
+        "一级、二级指标可写明分值，如“产出指标（50分）”，会与各行权重之和核对。"
+        "年初指标值、计量单位、指标性质（正向/反向/定性）、得分系数、是否核心指标均为可选列。"
     ),
     columns=(
         Column("项目名称", width=30),
         Column("一级指标", width=12),
         Column("二级指标", width=14),
         Column("三级指标", width=30),
-        Column("权重", width=8),
-        Column("目标值", width=16, text=True, aliases=("年度指标值",)),
-        Column("完成值", width=16, text=True, aliases=("业绩值", "全年实际值", "实际完成值")),
+        Column("权重", width=8, aliases=("权重（分）", "分值")),
+        Column("目标值", width=16, text=True, aliases=("年度指标值", "年度指标值（A）", "调整后指标值")),
+        Column("完成值", width=16, text=True, aliases=("业绩值", "全年实际值", "全年实际值（B）", "实际完成值", "全年完成值")),
         Column("指标值设定依据", width=14),
         Column("上年完成情况", width=14, text=True),
-        Column("赋分规则", width=18),
+        Column("赋分规则", width=18, aliases=("得分计算方法",)),
         Column("佐证资料", width=12),
         Column("偏差原因分析及改进措施", width=40),
         Column("印刷完成率", required=False, width=12, text=True),
-        Column("印刷得分", required=False, width=10),
+        Column("印刷得分", required=False, width=10, aliases=("指标得分",)),
         Column("手工得分", required=False, width=10),
         Column("手工得分原因", required=False, width=30),
+        Column("年初指标值", required=False, width=16, text=True),
+        Column("计量单位", required=False, width=8, text=True),
+        Column("指标性质", required=False, width=10, text=True),
+        Column("得分系数", required=False, width=10, text=True, aliases=("得分系数（%）",)),
+        Column("是否核心指标", required=False, width=10, text=True),
     ),
 )
 
@@ -109,13 +119,15 @@ UNIT = SheetLayout(
         Column("印刷执行率", required=False, width=12, text=True),
         Column("印刷执行率得分", required=False, width=12),
         Column("印刷总分", required=False, width=12, text=True),
+        Column("印刷等级", required=False, width=8, text=True, aliases=("等级", "评价等级")),
     ),
 )
 
 UNIT_FUNDS = SheetLayout(
     name="整体资金",
     title="单位整体支出绩效自评：部门资金（金额单位：万元）",
-    instruction="填写说明：资金来源填：上级资金、本级资金、其他资金、合计，每个一行。金额单位为万元（如用元，请把第1行改为“金额单位：元”）。",
+    instruction="填写说明：资金来源填：上级资金、本级资金、其他资金、合计，每个一行；也可填 财政拨款（其中：当年财政拨款、上年结转资金）、其他资金、合计。"
+    "金额单位为万元（如用元，请把第1行改为“金额单位：元”）；单元格里也可写明单位，如“2403万”“24030000元”。",
     columns=(
         Column("资金来源", width=16),
         Column("年初预算数", width=14),
@@ -152,11 +164,22 @@ PROJECT_SOURCES = {
     "年度资金总额": "年度资金总额",
     "合计": "年度资金总额",
     "当年财政拨款": "当年财政拨款",
-    "其中：当年财政拨款": "当年财政拨款",
     "财政拨款": "当年财政拨款",
     "上年结转资金": "上年结转资金",
     "上年结转": "上年结转资金",
     "其他资金": "其他资金",
 }
-UNIT_SOURCES = {"上级资金": "上级资金", "本级资金": "本级资金", "其他资金": "其他资金", "合计": "合计", "年度资金总额": "合计"}
+UNIT_SOURCES = {
+    "上级资金": "上级资金",
+    "本级资金": "本级资金",
+    "其他资金": "其他资金",
+    "合计": "合计",
+    "年度资金总额": "合计",
+    "财政拨款": "财政拨款",
+    "当年财政拨款": "当年财政拨款",
+    "上年结转资金": "上年结转资金",
+    "上年结转": "上年结转资金",
+}
+# A "财政拨款" line, when a table has one, is broken down into these ("其中：当年财政拨款 / 上年结转资金").
+FISCAL, FISCAL_PARTS = "财政拨款", ("当年财政拨款", "上年结转资金")
 PROJECT_TOTAL, UNIT_TOTAL = "年度资金总额", "合计"

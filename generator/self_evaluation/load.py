@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from generator.findings import Finding, Location, error, warning
 from generator.findings import has_errors as _has_errors
+from generator.load.sheets import normalize
 from generator.load.workbook import Sheet, Workbook, read_workbook
 from generator.self_evaluation.layout import (
+    FISCAL,
+    FISCAL_PARTS,
     PROJECT_FUNDS,
     PROJECT_INDICATORS,
     PROJECT_SOURCES,
@@ -65,6 +69,15 @@ class _Context:
         sheet, columns = self.tables[layout.name]
         readers = (RowReader(self.book, sheet, columns, row, self.findings) for row in data_rows(sheet))
         return [reader for reader in readers if not reader.is_blank()]
+
+    def amount_scale(self, layout: SheetLayout) -> Decimal:
+        sheet, _ = self.tables[layout.name]
+        return amount_scale(sheet)
+
+    def amount_unit(self, layout: SheetLayout) -> str:
+        """The unit the sheet's amounts were typed in (its 尾差 is measured in it)."""
+        sheet, _ = self.tables[layout.name]
+        return "元" if amount_scale(sheet) != 1 else "万元"
 
 
 def load_self_evaluation(folder: Path, year: int | None = None) -> tuple[SelfEvaluation | None, list[Finding]]:
@@ -145,10 +158,12 @@ def _read_projects(context: _Context) -> tuple[ProjectTable, ...]:
                 goal_expected=reader.text("年度总体目标（预期目标）"),
                 goal_actual=reader.text("年度总体目标（实际完成情况）"),
                 execution_weight=reader.decimal("分值"),
-                funds=_funds_of(funds.get(name, []), PROJECT_TOTAL),
+                funds=_funds_of(funds.get(name, []), PROJECT_TOTAL, context.amount_unit(PROJECT_FUNDS)),
                 indicators=tuple(indicator for indicator, _ in indicators.get(name, [])),
                 printed=_printed(reader),
                 row=reader.location(),
+                total_investment=reader.amount("项目总投资", context.amount_scale(PROJECT_FUNDS)),
+                period=reader.text("项目总实施期"),
             )
         )
     return tuple(projects)
@@ -163,6 +178,7 @@ def _printed(reader: RowReader) -> Printed:
         execution_rate=reader.percent("印刷执行率"),
         execution_score=reader.points("印刷执行率得分"),
         total=reader.points("印刷总分"),
+        grade=reader.text("印刷等级"),
         cells=reader.cells(),
     )
 
@@ -200,7 +216,7 @@ def _read_unit(context: _Context) -> UnitTable | None:
         goal_expected=reader.text("年度总体目标（预期目标）"),
         goal_actual=reader.text("年度总体目标（实际完成情况）"),
         execution_weight=reader.decimal("分值"),
-        funds=_funds_of(funds, UNIT_TOTAL),
+        funds=_funds_of(funds, UNIT_TOTAL, context.amount_unit(UNIT_FUNDS)),
         indicators=tuple(indicators),
         printed=_printed(reader),
         row=reader.location(),
@@ -227,7 +243,7 @@ def _read_funds(
                 )
                 continue
         typed = reader.text("资金来源")
-        source = sources.get(re.sub(r"\s+", "", typed).replace(":", "："))
+        source = sources.get(_source_key(typed))
         if source is None:
             context.findings.append(
                 error(
@@ -256,10 +272,18 @@ def _read_funds(
     return result
 
 
-def _funds_of(lines: list[tuple[FundsLine, Location]], total_label: str) -> Funds:
+def _source_key(typed: str) -> str:
+    """"其中：当年财政拨款", "  其中:上年结转 ", "年度资金总额:" → the key of the sources table."""
+    return normalize(typed).rstrip(":：").removeprefix("其中")
+
+
+def _funds_of(lines: list[tuple[FundsLine, Location]], total_label: str, unit: str = "万元") -> Funds:
     plain = [line for line, _ in lines]
     total = next((line for line in plain if line.source == total_label), None)
-    return Funds(total=total, sources=tuple(line for line in plain if line.source != total_label), total_label=total_label)
+    sources = [line for line in plain if line.source != total_label]
+    if any(line.source == FISCAL for line in sources):  # 财政拨款 with its 其中 rows
+        sources = [line.model_copy(update={"parent": FISCAL}) if line.source in FISCAL_PARTS else line for line in sources]
+    return Funds(total=total, sources=tuple(sources), total_label=total_label, unit=unit)
 
 
 # -- indicators ------------------------------------------------------------------------------------
@@ -355,9 +379,25 @@ def _indicator(context: _Context, reader: RowReader, headers: _IndicatorHeaders,
         printed_rate=reader.percent("印刷完成率"),
         printed_score=reader.points("印刷得分"),
         override=override,
+        initial_target=reader.text("年初指标值"),
+        unit_text=reader.text("计量单位"),
+        nature=reader.text("指标性质"),
+        printed_coefficient=reader.percent("得分系数") if not reader.is_empty("得分系数") else None,
+        core=reader.text("是否核心指标"),
+        level1_weight=stated_weight(group["一级指标"]),
+        level2_weight=stated_weight(group["二级指标"]),
         row=reader.location(),
         cells=_renamed(reader.cells(), headers),
     )
+
+
+_STATED_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+
+
+def stated_weight(group: str) -> Decimal | None:
+    """The weight a group's name states: "产出指标（50分）" → 50; None when it states none."""
+    match = _STATED_WEIGHT.search(group)
+    return Decimal(match[1]) if match else None
 
 
 def _renamed(cells: LazyCells, headers: _IndicatorHeaders) -> LazyCells:

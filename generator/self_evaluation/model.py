@@ -33,14 +33,24 @@ class FundsLine(BaseModel):
     executed: Decimal | None  # 全年执行数
     cells: CellMap = {}  # header -> cell
     unreadable: tuple[str, ...] = ()  # headers whose cell could not be read (a finding was emitted there)
+    parent: str = ""  # "财政拨款" for its "其中" rows (当年财政拨款, 上年结转资金); "" for a top-level source
 
 
 class Funds(BaseModel):
     model_config = _FROZEN
 
     total: FundsLine | None  # the typed total row (年度资金总额 or 合计), if any
-    sources: tuple[FundsLine, ...]
+    sources: tuple[FundsLine, ...]  # in sheet order, "其中" rows after their parent
     total_label: str  # 年度资金总额 for projects, 合计 for the unit
+    unit: str = "万元"  # the unit the sheet was typed in: what a 尾差 is measured against
+
+    @property
+    def top_level(self) -> tuple[FundsLine, ...]:
+        """The sources that add up to the total (not the "其中" rows)."""
+        return tuple(line for line in self.sources if not line.parent)
+
+    def children(self, parent: str) -> tuple[FundsLine, ...]:
+        return tuple(line for line in self.sources if line.parent == parent)
 
 
 class Override(BaseModel):
@@ -74,6 +84,13 @@ class Indicator(BaseModel):
     printed_rate: Decimal | None = None  # 印刷完成率 in percent points (97.95)
     printed_score: Decimal | None = None
     override: Override | None = None
+    initial_target: str = ""  # 年初指标值, when the target was adjusted during the year
+    unit_text: str = ""  # 计量单位
+    nature: str = ""  # 指标性质: 正向 / 反向 / 定性
+    printed_coefficient: Decimal | None = None  # 得分系数 in percent points, as printed
+    core: str = ""  # 是否核心指标
+    level1_weight: Decimal | None = None  # stated in the group's name: "产出指标（50分）"
+    level2_weight: Decimal | None = None  # "数量指标（10分）"
     row: Location  # the whole row
     cells: CellMap = {}
 
@@ -86,6 +103,7 @@ class Printed(BaseModel):
     execution_rate: Decimal | None = None  # percent points
     execution_score: Decimal | None = None
     total: Decimal | None = None
+    grade: str = ""  # 等级 as printed (优/良/中/差)
     cells: CellMap = {}
 
 
@@ -102,6 +120,8 @@ class ProjectTable(BaseModel):
     indicators: tuple[Indicator, ...]
     printed: Printed
     row: Location
+    total_investment: Decimal | None = None  # 项目总投资 (万元)
+    period: str = ""  # 项目总实施期
 
 
 class UnitTable(BaseModel):

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from generator.compute.totals import Ledger, Part, Settlement, part_tolerance
 from generator.display import round_half_up
 from generator.findings import Finding, error
 from generator.self_evaluation.compare import compare
@@ -154,12 +155,48 @@ def execution_score_of(mode: ExecutionMode, rate: Decimal, weight: Decimal, scor
     return weight * min(rate, ONE)
 
 
+FUNDS_FIELDS = (("initial_budget", "年初预算数"), ("annual_budget", "全年预算数"), ("executed", "全年执行数"))
+
+
+def funds_settlements(funds: Funds) -> dict[str, Settlement]:
+    """Each typed total of the funds block settled against its parts, with the main pipeline's primitive.
+
+    Keys: "<field>" for the total row against the top-level sources, "<field>:<parent>" for a
+    source against its "其中" rows. A total within the 尾差 of its parts is kept; beyond it the sum is used.
+    """
+    ledger = Ledger(per_part=part_tolerance(funds.unit))
+    for field, header in FUNDS_FIELDS:
+        if funds.total is not None and funds.top_level:
+            ledger.settle(
+                field,
+                f"{funds.total_label}{header}",
+                getattr(funds.total, field),
+                [Part(line.source, getattr(line, field), line.cells.get(header)) for line in funds.top_level],
+                funds.total.cells.get(header),
+            )
+        for parent in funds.top_level:
+            children = funds.children(parent.source)
+            if children:
+                ledger.settle(
+                    f"{field}:{parent.source}",
+                    f"{parent.source}{header}",
+                    getattr(parent, field),
+                    [Part(line.source, getattr(line, field), line.cells.get(header)) for line in children],
+                    parent.cells.get(header),
+                )
+    return ledger.settlements
+
+
 def funds_totals(funds: Funds) -> FundsTotals:
+    settled = funds_settlements(funds)
+
     def pick(field: str) -> Decimal:
+        if field in settled and settled[field].value is not None:
+            return settled[field].value  # type: ignore[return-value]
         typed = getattr(funds.total, field) if funds.total is not None else None
         if typed is not None:
             return typed
-        return sum((getattr(line, field) or ZERO for line in funds.sources), ZERO)
+        return sum((getattr(line, field) or ZERO for line in funds.top_level), ZERO)
 
     return FundsTotals(initial_budget=pick("initial_budget"), annual_budget=pick("annual_budget"), executed=pick("executed"))
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from generator.findings import Finding, Location, error
 from generator.load.cells import decimal_of, text_of
+from generator.load.sheets import normalize
 from generator.load.workbook import CellValue, Sheet, Workbook
 from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, INSTRUCTION_ROW, TITLE_ROW, SheetLayout
 from generator.self_evaluation.targets import Measure, measure_of
@@ -20,8 +21,8 @@ _AMOUNT_SUFFIXES = (("万元", Decimal(1)), ("万", Decimal(1)), ("元", _TEN_TH
 _UNIT_DECLARATION = re.compile(r"单位\s*[:：]\s*(万元|元)")
 
 
-def _header_key(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+# One header normaliser for both pipelines: spaces, bracket widths, ordinals and 其中 prefixes.
+_header_key = normalize
 
 
 def locate_columns(book: Workbook, layout: SheetLayout) -> tuple[Sheet | None, dict[str, int], list[Finding]]:

@@ -97,3 +97,77 @@ def test_a_crashing_check_is_a_finding(tmp_path: Path, monkeypatch: object) -> N
     monkeypatch.setattr(check_module, "CHECKS", (broken, *CHECKS))  # type: ignore[attr-defined]
     findings = check_module.check_self_evaluation(scored)
     assert [f.code for f in findings] == ["check-crashed"]
+
+
+PROJECT_ROW = {"项目名称": "甲项目", "主管部门": "某局", "实施单位": "某中心", "年度总体目标（预期目标）": "甲", "年度总体目标（实际完成情况）": "甲"}
+UNIT_ROW = {"单位名称": "某局", "年度总体目标（预期目标）": "甲", "年度总体目标（实际完成情况）": "甲"}
+UNIT_INDICATORS = [
+    {"一级指标": "产出指标", "二级指标": "数量指标", "三级指标": "办件数", "预期指标值": ">=10件", "分值权重": 90, "实际完成指标值": "12件"}
+]
+
+
+def test_unit_funds_with_fiscal_sub_rows(tmp_path: Path) -> None:
+    funds = [
+        {"资金来源": "财政拨款", "年初预算数": 90, "全年预算数": 90, "全年执行数": 90},
+        {"资金来源": "其中：当年财政拨款", "年初预算数": 80, "全年预算数": 80, "全年执行数": 80},
+        {"资金来源": "上年结转资金", "年初预算数": 10, "全年预算数": 12, "全年执行数": 10},
+        {"资金来源": "其他资金", "年初预算数": 10, "全年预算数": 10, "全年执行数": 10},
+        {"资金来源": "合计", "年初预算数": 100, "全年预算数": 100, "全年执行数": 100},
+    ]
+    scored, found = _checked(tmp_path, extra={"整体概况": [UNIT_ROW], "整体资金": funds, "整体绩效指标": UNIT_INDICATORS})
+    unit = scored.unit
+    assert unit is not None
+    assert [(line.source, line.parent) for line in unit.table.funds.sources] == [
+        ("财政拨款", ""), ("当年财政拨款", "财政拨款"), ("上年结转资金", "财政拨款"), ("其他资金", ""),
+    ]  # fmt: skip
+    assert unit.funds.annual_budget == 100 and unit.execution_rate == 1
+    assert found == {("funds-total-mismatch", "整体资金", "C4")}  # 财政拨款 90 vs 80 + 12
+
+
+def test_a_yuan_workbook_has_a_yuan_tolerance(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    funds = [
+        {**FUNDS[0], "年初预算数": 100000, "全年预算数": 100000, "全年执行数": 90000},
+        {**FUNDS[1], "年初预算数": 99999, "全年预算数": 100000, "全年执行数": 90000},
+    ]
+    write_book(tmp_path, funds=funds)
+    book = load_workbook(tmp_path / "绩效自评表.xlsx")
+    book["项目资金"]["A1"] = "项目支出绩效自评：项目资金（金额单位：元）"
+    book.save(tmp_path / "绩效自评表.xlsx")
+    evaluation, findings = load_self_evaluation(tmp_path)
+    assert findings == [] and evaluation is not None
+    found = where(check_self_evaluation(score_self_evaluation(evaluation, profile("xinjiang-2024"))))
+    assert found == {("funds-total-mismatch", "项目资金", "C4")}  # 1 元 is no 尾差 in a 元 workbook
+
+
+def test_printed_parts_against_the_printed_total_both_ways(tmp_path: Path) -> None:
+    rows = [{**row, "印刷得分": row["权重"]} for row in indicator_rows()]  # 20+20+20+20+10 = 90
+    project = {**PROJECT_ROW, "印刷总分": "98"}  # no 印刷执行率得分: parts 90 against 98
+    _, found = _checked(tmp_path, "classic-ratio", projects=[project], indicators=rows)
+    assert ("printed-parts-total-differs", "项目概况", "I4") in found
+
+
+def test_printed_parts_that_add_up_are_quiet(tmp_path: Path) -> None:
+    rows = [{**row, "印刷得分": row["权重"]} for row in indicator_rows()]
+    project = {**PROJECT_ROW, "印刷执行率得分": 10, "印刷总分": "100"}
+    _, found = _checked(tmp_path, "classic-ratio", projects=[project], indicators=rows)
+    assert not {code for code, _, _ in found} & {"printed-parts-total-differs"}
+
+
+def test_printed_grade_and_stated_weights(tmp_path: Path) -> None:
+    rows = indicator_rows()
+    rows[0] = {**rows[0], "一级指标": "产出指标（50分）", "二级指标": "数量指标（20分）"}
+    rows[1] = {**rows[1], "二级指标": "时效指标（10分）"}  # its row weighs 20
+    project = {**PROJECT_ROW, "印刷等级": "良"}  # 95 is 优 under xinjiang-2024
+    _, found = _checked(tmp_path, projects=[project], indicators=rows)
+    assert found == {
+        ("printed-grade-differs", "项目概况", "J4"),
+        ("stated-weight-mismatch", "项目绩效指标", "B4"),  # 产出指标（50分）: rows 20 + 20
+        ("stated-weight-mismatch", "项目绩效指标", "C5"),  # 时效指标（10分）: row 20
+    }
+
+
+def test_a_printed_grade_in_its_band_is_quiet(tmp_path: Path) -> None:
+    _, found = _checked(tmp_path, projects=[{**PROJECT_ROW, "印刷等级": "优"}])
+    assert found == set()
