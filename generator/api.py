@@ -183,5 +183,16 @@ def _self_evaluation_only(checked: Checked, template: Path | str | None) -> tupl
     return render_template(Path(template) if template else SELF_EVALUATION_TEMPLATE, context, checked.figures.year)
 
 
+def figures_frame(folder: Path) -> Any:
+    """Every settled figure of every unit-year under FOLDER as a pandas DataFrame, one row per figure.
+
+    Columns: folder, unit, year, table, code, name, column, measure, value, cell. `value` holds exact
+    `decimal.Decimal` objects (dtype object); see generator/export/frame.py.
+    """
+    from generator.export import figures_frame as frame
+
+    return frame(folder)
+
+
 def threshold_settings(percent: float | Decimal | None) -> Settings:
     return Settings() if percent is None else Settings(change_threshold=Decimal(str(percent)) / 100)

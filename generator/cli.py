@@ -130,7 +130,11 @@ def _wants_json(args: list[str]) -> bool:
 
 @click.group(
     cls=_Guarded,
-    lazy={"diff": "generator.diff.cli:diff", "batch": "generator.batch.cli:batch"},
+    lazy={
+        "diff": "generator.diff.cli:diff",
+        "batch": "generator.batch.cli:batch",
+        "export": "generator.export.cli:export",
+    },
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @click.version_option(package_name="juesuan")

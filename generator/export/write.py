@@ -1,0 +1,126 @@
+"""Writing the figures table: .xlsx, .csv or .parquet, chosen by the file's suffix.
+
+Values stay exact: the .csv holds the Decimal's own digits, the .xlsx a number cell written
+from those digits, the .parquet a decimal128 column. Written atomically (generator/files.py).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from generator.batch.discover import find_units, relative_name
+from generator.export.frame import COLUMNS, FigureRow, figure_rows
+from generator.files import write_atomically
+from generator.findings import Finding, Location, error, warning
+
+EXPORT_SUFFIXES = (".xlsx", ".csv", ".parquet")
+HEADERS = {
+    "folder": "文件夹",
+    "unit": "单位",
+    "year": "年度",
+    "table": "表",
+    "code": "科目编码",
+    "name": "项目",
+    "column": "栏目",
+    "measure": "计量单位",
+    "value": "数值",
+    "cell": "单元格",
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    output: Path | None  # None when nothing was written (see findings)
+    rows: int
+    units: int  # unit-years whose figures are in the table
+    findings: tuple[Finding, ...]  # units that could not be read, and why nothing was written
+
+
+def export_figures(root: Path, output: Path) -> ExportResult:
+    """Write every settled figure of every unit-year under ROOT to OUTPUT (.xlsx, .csv or .parquet)."""
+    suffix = output.suffix.lower()
+    where = Location(file=str(output))
+    if suffix not in EXPORT_SUFFIXES:
+        message = f"不支持的导出格式「{output.suffix or '（无扩展名）'}」：文件名请以 .xlsx、.csv 或 .parquet 结尾"
+        return ExportResult(None, 0, 0, (error("export-format", where, message, suffix=output.suffix),))
+    if suffix == ".parquet" and not _has_pyarrow():
+        message = "导出 .parquet 需要 pyarrow：请运行 pip install 'juesuan[parquet]'（或 pip install pyarrow），或改为导出 .xlsx / .csv"
+        return ExportResult(None, 0, 0, (error("export-needs-pyarrow", where, message),))
+    folders = find_units(root)
+    if not folders:
+        message = f"「{root}」下没有找到任何数据文件夹（含 决算数据.xlsx 的文件夹）"
+        return ExportResult(None, 0, 0, (error("export-no-units", Location(file=str(root)), message),))
+    rows: list[FigureRow] = []
+    findings: list[Finding] = []
+    units = 0
+    for folder in folders:
+        found, problems = figure_rows(folder, root)
+        if problems:
+            findings.append(_unreadable(root, folder, problems))
+        else:
+            units += 1
+            rows.extend(found)
+    data = {".xlsx": _xlsx, ".csv": _csv, ".parquet": _parquet}[suffix](rows)
+    write_atomically(output, data)
+    return ExportResult(output, len(rows), units, tuple(findings))
+
+
+def _unreadable(root: Path, folder: Path, problems: Sequence[Finding]) -> Finding:
+    errors = [f for f in problems if f.severity.value == "error"]
+    first = errors[0] if errors else problems[0]
+    name = relative_name(root, folder)
+    message = f"「{name}」有 {len(errors)} 个读取错误，未导出；请先运行 juesuan check {folder}（第一个：{first.message}）"
+    return warning("export-unit-skipped", first.location, message, folder=name, errors=len(errors))
+
+
+def _has_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _csv(rows: list[FigureRow]) -> bytes:
+    import csv
+
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow([HEADERS[c] for c in COLUMNS])
+    writer.writerows(rows)  # a Decimal is written as its own digits (str), never through a float
+    return ("\ufeff" + text.getvalue()).encode("utf-8")  # the BOM lets Excel open it as UTF-8
+
+
+def _xlsx(rows: list[FigureRow]) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("决算数据")
+    sheet.append([HEADERS[c] for c in COLUMNS])
+    for row in rows:
+        sheet.append(row)  # openpyxl writes a Decimal's digits into the cell, not a float's
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _parquet(rows: list[FigureRow]) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in COLUMNS]
+    scale = max((_scale(v) for v in columns[COLUMNS.index("value")]), default=2)
+    types = {"year": pa.int32(), "value": pa.decimal128(38, scale)}
+    table = pa.table({name: pa.array(list(values), type=types.get(name, pa.string())) for name, values in zip(COLUMNS, columns, strict=True)})
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer)
+    return buffer.getvalue()
+
+
+def _scale(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
