@@ -25,9 +25,10 @@ from generator.files import write_atomically
 from generator.findings import Finding, Location, error, has_errors
 from generator.init import TEXTS_TEMPLATE, workbook_bytes
 from generator.load.folder import UNITS, load_unit_year
+from generator.self_evaluation.carry import carry_self_evaluation
+from generator.self_evaluation.layout import WORKBOOK_NAME as SELF_EVALUATION
 
 REASONS_SHEET = "上年原因（参考）"
-SELF_EVALUATION = "绩效自评表.xlsx"
 
 
 def carry_forward(old: Path, new: Path) -> list[Finding]:
@@ -46,7 +47,7 @@ def carry_forward(old: Path, new: Path) -> list[Finding]:
     write_atomically(new / layout.WORKBOOK, _with_reasons(workbook_bytes(carried_values(base)), base))
     texts = old / layout.TEXTS
     write_atomically(new / layout.TEXTS, texts.read_bytes() if texts.is_file() else TEXTS_TEMPLATE.encode("utf-8"))
-    _carry_self_evaluation(old / SELF_EVALUATION, new / SELF_EVALUATION)
+    carry_self_evaluation(old / SELF_EVALUATION, new / SELF_EVALUATION)
     return []
 
 
@@ -150,70 +151,4 @@ def _with_reasons(data: bytes, base: YearBase) -> bytes:
     return buffer.getvalue()
 
 
-# --- 绩效自评表 -----------------------------------------------------------------------------
-
-
-def _carry_self_evaluation(old: Path, new: Path) -> None:
-    from generator.self_evaluation import write_empty_workbook
-
-    if not old.is_file():
-        write_empty_workbook(new)
-        return
-    try:
-        data = carried_self_evaluation(old.read_bytes())
-    except Exception:  # a workbook we cannot rework is replaced by the blank one, never half-copied
-        write_empty_workbook(new)
-        return
-    write_atomically(new, data)
-
-
-# The year's results, emptied in every sheet where they appear; 完成值 first moves to 上年完成情况.
-_YEARS_RESULTS = {
-    "年度总体目标（实际完成情况）",
-    "年初预算数",
-    "全年预算数",
-    "全年执行数",
-    "完成值",
-    "实际完成指标值",
-    "偏差原因分析及改进措施",
-    "印刷执行率",
-    "印刷执行率得分",
-    "印刷总分",
-    "印刷完成率",
-    "印刷得分",
-    "手工得分",
-    "手工得分原因",
-}
-
-
-def carried_self_evaluation(data: bytes) -> bytes:
-    """Last year's 绩效自评表 with its projects, indicators and targets, and none of its results."""
-    from openpyxl import load_workbook
-
-    from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, SHEETS
-
-    book = load_workbook(io.BytesIO(data))
-    for spec in SHEETS:
-        if spec.name not in book.sheetnames:
-            continue
-        sheet = book[spec.name]
-        names = {alias: column.header for column in spec.columns for alias in (column.header, *column.aliases)}
-        columns = {}
-        for cell in sheet[HEADER_ROW + 1]:
-            header = names.get(str(cell.value).strip()) if cell.value is not None else None
-            if header is not None:
-                columns[header] = cell.column
-        for row in range(FIRST_DATA_ROW + 1, sheet.max_row + 1):
-            if "完成值" in columns and "上年完成情况" in columns:
-                done = sheet.cell(row, columns["完成值"]).value
-                if done not in (None, ""):
-                    target = sheet.cell(row, columns["上年完成情况"], done)
-                    target.data_type = "s" if isinstance(done, str) else target.data_type
-            for header in _YEARS_RESULTS & columns.keys():
-                sheet.cell(row, columns[header]).value = None
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-__all__ = ["REASONS_SHEET", "carried_self_evaluation", "carried_values", "carry_forward", "last_year_reasons"]
+__all__ = ["REASONS_SHEET", "carried_values", "carry_forward", "last_year_reasons"]
