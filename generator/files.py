@@ -2,13 +2,29 @@
 
 Used by every stage that writes (render, diff, batch, init); it knows nothing
 of what it writes.
+
+A run killed between creating its temporary file and renaming it leaves the
+temporary file behind. Temporary files are named `.{name}.juesuan-{pid}-{random}.tmp`,
+so that a later write into the same directory recognises them and removes those
+that are stale: older than STALE_SECONDS and whose process (the pid in the name)
+no longer runs on this machine. The age guard keeps a run on another machine
+sharing the folder safe (its pid means nothing here, but its file is seconds old);
+the pid guard keeps a slow live run's file safe. Files of older versions
+(`.{name}.{random}.tmp`, no pid) are removed once older than STALE_SECONDS.
+Each directory is cleaned once per process.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
+
+STALE_SECONDS = 60.0
+_OURS = re.compile(r"^\..+\.juesuan-(\d+)-[A-Za-z0-9_]+\.tmp$")
+_cleaned: set[str] = set()
 
 
 def _read_umask() -> int:
@@ -30,8 +46,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     temporary file is removed and the old `path`, if any, is left untouched.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if str(path.parent) not in _cleaned:
+        _cleaned.add(str(path.parent))
+        remove_stale_temporaries(path.parent, path.name)
     with tempfile.NamedTemporaryFile(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        dir=path.parent, prefix=f".{path.name}.juesuan-{os.getpid()}-", suffix=".tmp", delete=False
     ) as handle:
         temporary = Path(handle.name)
         try:
@@ -49,3 +68,43 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(folder: Path, name: str | None = None) -> list[Path]:
+    """Remove the stale temporary files of killed runs in FOLDER (see the module's docstring); the removed paths.
+
+    With NAME, also the pid-less temporaries of older versions for that output name.
+    """
+    legacy = re.compile(rf"^\.{re.escape(name)}\.[A-Za-z0-9_]{{6,12}}\.tmp$") if name else None
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        ours = _OURS.match(entry.name)
+        if ours is None and not (legacy and legacy.match(entry.name)):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if now - info.st_mtime < STALE_SECONDS or (ours is not None and _running(int(ours.group(1)))):
+                continue
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:  # gone meanwhile, or not ours to remove: never a reason to fail a write
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process, or a number we cannot ask about: leave the file
+    return True

@@ -155,6 +155,7 @@ def parse_subject_sheet(
     if columns is None:
         return SubjectTable(sheet=spec.name)
     rows: list[SubjectRow] = []
+    seen: dict[str, int] = {}  # code -> 0-based row of its first line
     total: SubjectRow | None = None
     extras: dict[str, SubjectRow] = {}
     for r in _data_rows(sheet, columns):
@@ -191,6 +192,19 @@ def parse_subject_sheet(
                 )
             )
             continue
+        if code in seen:
+            # The tree would keep one of the two silently (and the totals may still agree).
+            ctx.findings.append(
+                error(
+                    "code-duplicate",
+                    src.at(CODE),
+                    f"科目编码「{code}」重复出现（另见第{seen[code] + 1}行），本行未使用；请删除重复的一行或改正编码",
+                    subject_code=code,
+                    first_row=seen[code] + 1,
+                )
+            )
+            continue
+        seen[code] = r
         rows.append(line)
     return SubjectTable(sheet=spec.name, declared_total=total, rows=tuple(rows), extra_totals=extras)
 

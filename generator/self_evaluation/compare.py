@@ -66,10 +66,12 @@ def compare(indicator: Indicator, profile: Profile) -> tuple[Comparison | None, 
         return Comparison(kind="words", operator=target.operator, met=tier is tiers[0], tier=tier, fraction=tier.fraction), []
     if qualitative_target and actual.kind == "number" and actual.unit == "%" and actual.number is not None:
         return _percent_of_qualitative(target, actual, profile), []
+    # A qualitative target against a measured number ("大约一百" against "=1年"): the target is what to rewrite.
+    at_target = target.kind == "words" and actual.kind == "number"
     return None, [
         error(
             "actual-incomparable",
-            where,
+            indicator.cells.get("目标值", indicator.row) if at_target else where,
             f"完成值「{actual.text}」与目标值「{target.text}」无法比较（一个是{_KIND_NAMES[actual.kind]}，一个是{_KIND_NAMES[target.kind]}）",
             target=target.text,
             actual=actual.text,
