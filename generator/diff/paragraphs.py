@@ -91,10 +91,7 @@ class Marks:
         self.author, self.date, self.next_id = author, date, first_id
 
     def make(self, kind: str) -> etree._Element:
-        element = etree.Element(f"{W}{kind}")
-        element.set(f"{W}id", str(self.next_id))
-        element.set(f"{W}author", self.author)
-        element.set(f"{W}date", self.date)
+        element = etree.Element(f"{W}{kind}", {f"{W}id": str(self.next_id), f"{W}author": self.author, f"{W}date": self.date})
         self.next_id += 1
         return element
 
@@ -237,9 +234,17 @@ def mark_paragraph(paragraph: etree._Element, marker: etree._Element) -> None:
 
 
 def insert_paragraph(paragraph: etree._Element, marks: Marks) -> None:
-    """Everything in PARAGRAPH is new."""
-    if any(child.tag != f"{W}pPr" for child in paragraph):
-        rebuild(paragraph, [(-1, len(text_of(paragraph)) + 1)], {}, marks)  # zero-width pieces at either end too
+    """Everything in PARAGRAPH is new: its runs go into w:ins, and so does its mark."""
+    group: etree._Element | None = None
+    for child in list(paragraph):
+        if child.tag == f"{W}r":
+            if group is None:
+                group = marks.make("ins")
+                child.addprevious(group)
+            group.append(child)
+        elif child.tag != f"{W}pPr":
+            group = None
+            _insert_runs_inside(child, marks)
     if paragraph.find(f"{W}pPr/{W}sectPr") is None:  # a section break is layout, not a change
         mark_paragraph(paragraph, marks.make("ins"))
 

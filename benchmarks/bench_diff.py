@@ -1,0 +1,99 @@
+"""Benchmark (not a test): `juesuan diff` on the sample (2023 → 2024), as a user runs it and by stage.
+
+    python benchmarks/bench_diff.py [--repeat 7] [--json benchmarks/results/diff.json]
+
+Reports the median of REPEAT runs (and the CPU time of the child, which a busy shared machine
+disturbs less than the wall clock) of:
+- the `juesuan diff` command with start-up, with and without the redline;
+- in process: compare_folders (load+compute+check both years and pair the figures), rendering
+  both disclosures, and redline_documents alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from generator import api  # noqa: E402
+from generator.diff import compare_folders, redline_documents  # noqa: E402
+
+SAMPLE = ROOT / "inputs" / "changji-ybj"
+OLD, NEW = SAMPLE / "2023", SAMPLE / "2024"
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def command_times(args: list[str], repeat: int) -> tuple[float, float]:
+    """Median wall and median CPU (user+sys of the child) seconds of running ARGS."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    out = Path(tempfile.mkdtemp())
+    juesuan = Path(sys.executable).with_name("juesuan")
+    command = [str(juesuan)] if juesuan.exists() else [sys.executable, "-m", "generator"]
+
+    results: dict[str, float] = {}
+    for label, extra in (("`juesuan diff`", []), ("`juesuan diff --no-redline`", ["--no-redline"])):
+        wall, cpu = command_times([*command, "diff", str(OLD), str(NEW), "-o", str(out), *extra], args.repeat)
+        results[f"{label} command, wall"] = wall
+        results[f"{label} command, CPU"] = cpu
+
+    comparison = compare_folders(OLD, NEW)
+    results["compare_folders (both years checked, figures paired)"] = timed(lambda: compare_folders(OLD, NEW), args.repeat)
+    results["render both disclosures"] = timed(lambda: [api.render_checked(c) for c in (comparison.old, comparison.new)], args.repeat)
+    old, new = (api.render_checked(c)[0] for c in (comparison.old, comparison.new))
+    assert old is not None and new is not None
+    results["redline_documents alone"] = timed(lambda: redline_documents(old, new), args.repeat)
+
+    width = max(len(k) for k in results)
+    for label, seconds in results.items():
+        print(f"{label:<{width}}  {seconds * 1000:8.0f} ms")
+    load = os.getloadavg()[0]
+    print(f"(median of {args.repeat}; load average {load:.1f} on {os.cpu_count()} cores)")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        record = {
+            "seconds": results,
+            "repeat": args.repeat,
+            "load_average": load,
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+        }
+        args.json.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
