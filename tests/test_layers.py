@@ -30,8 +30,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "carry": FOUNDATION | {"load", "compute", "init", "self_evaluation"},
     "diff": FOUNDATION | {"api", "compute", "self_evaluation", "render"},
     "batch": FOUNDATION | {"api", "render"},
-    "web": FOUNDATION | {"api", "compute", "check", "self_evaluation", "render", "diff", "batch", "init", "carry"},
-    "cli": FOUNDATION | {"api", "init", "carry", "diff", "batch", "web", "findings"},
+    "export": FOUNDATION | {"load", "compute", "batch"},
+    "web": FOUNDATION | {"api", "compute", "check", "self_evaluation", "render", "diff", "batch", "init", "carry", "export"},
+    "cli": FOUNDATION | {"api", "init", "carry", "diff", "batch", "export", "web"},
 }
 
 
