@@ -67,8 +67,9 @@ def carried_values(base: YearBase) -> dict[str, Any]:
     def count(value: Decimal | None) -> int | None:
         return None if value is None else int(value)
 
+    # 主要用于 describes the 项, not the year: it is carried; budgets and reasons are this year's to fill
     gpb_rows = [
-        (node.code, node.name, None, None, None, cell(node.value("合计")), None)
+        (node.code, node.name, None, None, None, cell(node.value("合计")), None, None, None, (node.row.text(layout.PURPOSE) if node.row else "") or None)
         for node in base.gpb.leaves()
         if node.value("合计") != 0
     ]

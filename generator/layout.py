@@ -26,6 +26,7 @@ class Kind(StrEnum):
     AMOUNT = "amount"  # money, in the workbook's declared unit
     COUNT = "count"  # whole number of people, vehicles, groups…
     AREA = "area"  # 平方米
+    NUMBER = "number"  # any other figure, never scaled (an average score)
     TEXT = "text"
 
 
@@ -34,6 +35,19 @@ class Column:
     header: str
     kind: Kind = Kind.AMOUNT
     required: bool = True
+
+
+BUDGET, ADJUSTED_BUDGET, PURPOSE = "年初预算数", "全年预算数", "主要用于"
+# Optional per-项 columns of the 财政拨款 expense sheets: the budget a 项 is explained against
+# (上海 and the 财政部 shape: "主要用于…。年初预算为X万元，支出决算为Y万元…"). They are not summed
+# into 款/类 trees and are not parts of a row's 合计.
+BUDGET_COLUMNS = (BUDGET, ADJUSTED_BUDGET)
+_ITEM_BUDGET = (
+    Column(BUDGET, required=False),
+    Column(ADJUSTED_BUDGET, required=False),
+    Column(PURPOSE, Kind.TEXT, required=False),
+    Column(BUDGET_REASON, Kind.TEXT, required=False),
+)
 
 
 @lru_cache(maxsize=64)
@@ -73,6 +87,10 @@ class ItemSheet:
     items: tuple[Item, ...]
     class_rows: bool = False  # also accepts one row per 功能分类 类, by name
     extra: tuple[Item, ...] = field(default_factory=tuple)
+    # Rows named "…<suffix>" beyond the listed items are accepted as items of OPEN_KIND: a list
+    # of categories that is data, not code (vehicle categories differ by province and year).
+    open_suffix: str = ""
+    open_kind: Kind = Kind.COUNT
 
 
 def _amounts(*headers: str) -> tuple[Column, ...]:
@@ -158,10 +176,11 @@ FISCAL = ItemSheet(
 GPB_COLUMNS = ("合计", "基本支出", "项目支出")
 GPB = SubjectSheet(
     name="一般公共预算财政拨款支出决算表",
-    note="填写说明：按功能分类科目逐行填写本年数；上年有、本年为零的科目也要列出（本年填0）。上年决算数和变动原因用于公开说明第五部分，变动原因请写完整的一句话。",
+    note="填写说明：按功能分类科目逐行填写本年数；上年有、本年为零的科目也要列出（本年填0）。上年决算数和变动原因用于公开说明第五部分，变动原因请写完整的一句话。年初预算数、全年预算数（调整预算）、主要用于、预决算差异原因可选，按项填写（上海等按预算说明每个项的格式需要）。",
     columns=(Column(CODE, Kind.TEXT), Column(NAME, Kind.TEXT))
     + _amounts(*GPB_COLUMNS)
-    + (Column(PRIOR, required=False), Column(REASON, Kind.TEXT, required=False)),
+    + (Column(PRIOR, required=False), Column(REASON, Kind.TEXT, required=False))
+    + _ITEM_BUDGET,
     total_column="合计",
 )
 
@@ -175,14 +194,14 @@ BASIC = SubjectSheet(
 FUND_COLUMNS = ("年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余")
 GOV_FUND = SubjectSheet(
     name="政府性基金预算财政拨款收入支出决算表",
-    note="填写说明：本单位无此类收支时保持空表，公开说明将写明“为空表”。",
-    columns=(Column(CODE, Kind.TEXT), Column(NAME, Kind.TEXT)) + _amounts(*FUND_COLUMNS),
+    note="填写说明：本单位无此类收支时保持空表，公开说明将写明“为空表”。年初预算数、全年预算数、主要用于、预决算差异原因可选，按项填写。",
+    columns=(Column(CODE, Kind.TEXT), Column(NAME, Kind.TEXT)) + _amounts(*FUND_COLUMNS) + _ITEM_BUDGET,
     total_column="本年支出合计",
 )
 STATE_CAPITAL = SubjectSheet(
     name="国有资本经营预算财政拨款收入支出决算表",
-    note="填写说明：本单位无此类收支时保持空表，公开说明将写明“为空表”。",
-    columns=(Column(CODE, Kind.TEXT), Column(NAME, Kind.TEXT)) + _amounts(*FUND_COLUMNS),
+    note="填写说明：本单位无此类收支时保持空表，公开说明将写明“为空表”。年初预算数、全年预算数、主要用于、预决算差异原因可选，按项填写。",
+    columns=(Column(CODE, Kind.TEXT), Column(NAME, Kind.TEXT)) + _amounts(*FUND_COLUMNS) + _ITEM_BUDGET,
     total_column="本年支出合计",
 )
 
@@ -190,9 +209,14 @@ THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务用车购置及运行�
 VEHICLE_PARTS = ("公务用车购置费", "公务用车运行维护费")
 THREE_PUBLIC = ItemSheet(
     name="财政拨款三公经费支出决算表",
-    note="填写说明：全年预算数、决算数照抄《财政拨款“三公”经费支出决算表》；上年决算数在有上年数据文件夹时可不填；变动原因、预决算差异原因各写一句话。",
+    note="填写说明：全年预算数、决算数照抄《财政拨款“三公”经费支出决算表》；年初预算数可选（上海格式按年初预算说明“完成预算的X%”）；上年决算数在有上年数据文件夹时可不填；变动原因、预决算差异原因各写一句话。",
     columns=_amounts("全年预算数", "决算数")
-    + (Column(PRIOR, required=False), Column(REASON, Kind.TEXT, required=False), Column(BUDGET_REASON, Kind.TEXT, required=False)),
+    + (
+        Column(PRIOR, required=False),
+        Column(REASON, Kind.TEXT, required=False),
+        Column(BUDGET_REASON, Kind.TEXT, required=False),
+        Column(BUDGET, required=False),
+    ),
     items=(
         Item("合计", aliases=("“三公”经费合计", "三公经费合计")),
         Item("因公出国（境）费", aliases=("因公出国(境)费",)),
@@ -205,7 +229,7 @@ THREE_PUBLIC = ItemSheet(
 
 THREE_PUBLIC_DETAILS = ItemSheet(
     name="三公经费明细",
-    note="填写说明：数量填整数；开支内容写一句话，将原样写入公开说明。",
+    note="填写说明：数量填整数，外宾接待费填金额；开支内容写一句话，将原样写入公开说明。",
     columns=(Column(CONTENT, Kind.TEXT),),
     items=(
         Item("因公出国（境）团组数", Kind.COUNT),
@@ -218,6 +242,10 @@ THREE_PUBLIC_DETAILS = ItemSheet(
         Item("国内公务接待批次", Kind.COUNT),
         Item("国内公务接待人次", Kind.COUNT),
         Item("公务接待费开支内容", Kind.TEXT),
+        Item("外宾接待费"),
+        Item("外宾接待批次", Kind.COUNT),
+        Item("外宾接待人次", Kind.COUNT),
+        Item("公务用车购置费开支内容", Kind.TEXT),
     ),
 )
 
@@ -242,10 +270,39 @@ VEHICLE_KINDS = (
     "离退休干部服务用车",
     "其他用车",
 )
+# 政府采购 as 上海 states it: budgets reserved for SMEs and what SMEs won.
+SME_ITEMS = (
+    "面向中小企业预留项目预算金额",
+    "面向小微企业预留项目预算金额",
+    "预留项目中小企业中标金额",
+    "预留项目小微企业中标金额",
+    "其他项目中小企业中标金额",
+)
+# 预算绩效管理情况 (上海 十): typed here; the 自评 rows are computed from 绩效自评表 when it exists.
+PERFORMANCE_ITEMS = (
+    ("绩效目标项目数", Kind.COUNT),
+    ("绩效目标项目金额", Kind.AMOUNT),
+    ("绩效跟踪项目数", Kind.COUNT),
+    ("绩效跟踪项目金额", Kind.AMOUNT),
+    ("绩效自评项目数", Kind.COUNT),
+    ("绩效自评项目金额", Kind.AMOUNT),
+    ("绩效自评平均分", Kind.NUMBER),
+    ("绩效评级为优的项目数", Kind.COUNT),
+    ("绩效评级为良的项目数", Kind.COUNT),
+    ("绩效评级为合格的项目数", Kind.COUNT),
+    ("绩效评级为不合格的项目数", Kind.COUNT),
+    ("绩效自评发现问题数", Kind.COUNT),
+    ("绩效自评问题已整改数", Kind.COUNT),
+)
 OTHER_MATTERS = ItemSheet(
     name="其他重要事项",
-    note="填写说明：金额按封面单位填写，车辆、设备填数量，房屋填平方米。机关运行经费的变动原因写在“说明”列；“其他用车”的说明写其主要用途。",
+    note=(
+        "填写说明：金额按封面单位填写，车辆、设备、项目、问题填数量，房屋填平方米。机关运行经费的变动原因写在“说明”列；"
+        "“其他用车”的说明写其主要用途。车辆按类别逐行填写，类别名称以“用车”结尾，可按本地口径增删（如“部级领导干部用车”）。"
+        "面向中小企业预留等行、预算绩效管理各行可选（上海格式需要）；有绩效自评表时，自评项目数、金额、平均分和评级个数按自评表计算。"
+    ),
     columns=(Column("本年数"), Column("上年数", required=False), Column("说明", Kind.TEXT, required=False)),
+    open_suffix="用车",
     items=(
         Item("机关运行经费"),
         Item("政府采购货物支出"),
@@ -258,7 +315,9 @@ OTHER_MATTERS = ItemSheet(
         Item("车辆价值"),
     )
     + tuple(Item(k, Kind.COUNT) for k in VEHICLE_KINDS)
-    + (Item("单价100万元（含）以上设备", Kind.COUNT, aliases=("单价100万元以上设备",)),),
+    + (Item("单价100万元（含）以上设备", Kind.COUNT, aliases=("单价100万元以上设备",)),)
+    + tuple(Item(n) for n in SME_ITEMS)
+    + tuple(Item(n, k) for n, k in PERFORMANCE_ITEMS),
 )
 
 STAFF_ITEMS = ("实有人数", "在职人员", "离休人员", "退休人员")

@@ -43,6 +43,7 @@ class SubjectRow(Frozen):
     amounts: Mapping[str, Decimal | None]
     prior: Decimal | None = None
     reason: str = ""
+    texts: Mapping[str, str] = {}  # other text columns: 主要用于, 预决算差异原因
     source: Source
 
     @property
@@ -54,6 +55,9 @@ class SubjectRow(Frozen):
 
     def amount(self, header: str) -> Decimal | None:
         return self.amounts.get(header)
+
+    def text(self, header: str) -> str:
+        return self.texts.get(header, "")
 
 
 class SubjectTable(Frozen):
@@ -127,6 +131,9 @@ class Texts(Frozen):
     performance_results: str = ""
     performance_problems: str = ""
     performance_measures: str = ""
+    performance_systems: tuple[str, ...] = ()  # 预算绩效管理制度 names
+    performance_mechanism: str = ""  # 预算绩效管理工作机制
+    final_units: tuple[tuple[str, str], ...] = ()  # 部门决算单位构成: (单位名称, 备注)
     other_matters: str = ""
     file: str = ""
 

@@ -49,7 +49,7 @@ def test_last_years_figures_become_this_years_prior_figures_and_amounts_stay_emp
     book = new / layout.WORKBOOK
     gpb = {r[0]: r for r in _rows(book, layout.GPB.name)}
     # one row per 项 that had a figure in 2024; 上年决算数 is 2024's 合计, this year's columns empty
-    assert gpb["2101501"] == ["2101501", "行政运行", None, None, None, 442.32, None]
+    assert gpb["2101501"] == ["2101501", "行政运行", None, None, None, 442.32, None, None, None, None, None]
     assert gpb["2080501"][5] == 0.25
     assert "2010607" not in gpb  # zero in 2024: nothing to carry
     assert len(gpb) == 12  # the 16 项 of 2024 less the four that fell to zero

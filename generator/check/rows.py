@@ -44,4 +44,6 @@ def check_row_totals(ctx: CheckContext) -> Iterator[Finding]:
 def _parts_of(spec: layout.SubjectSheet) -> tuple[str, ...]:
     if spec is layout.GOV_FUND or spec is layout.STATE_CAPITAL:
         return ("基本支出", "项目支出")
-    return tuple(h for h in spec.amount_headers if h != spec.total_column and h != layout.PRIOR)
+    return tuple(
+        h for h in spec.amount_headers if h != spec.total_column and h != layout.PRIOR and h not in layout.BUDGET_COLUMNS
+    )

@@ -33,7 +33,8 @@ def check_yuan_in_wanyuan(ctx: CheckContext) -> Iterator[Finding]:
         kinds = {item.name: item.kind for item in item_spec.items}
         items = unit.item_table(item_spec.name)
         for item_row in list(items.rows.values()) + list(items.class_rows.values()):
-            if kinds.get(item_row.name, layout.Kind.AMOUNT) is not layout.Kind.AMOUNT:
+            open_kind = item_spec.open_kind if item_spec.open_suffix and item_row.name.endswith(item_spec.open_suffix) else None
+            if kinds.get(item_row.name, open_kind or layout.Kind.AMOUNT) is not layout.Kind.AMOUNT:
                 continue
             for col in item_spec.columns:
                 value = item_row.amount(col.header)

@@ -50,7 +50,7 @@ def compute_base(unit: UnitYear) -> YearBase:
     trees = {
         spec.name: build_tree(
             unit.subject(spec.name),
-            spec.amount_headers if spec is not layout.GPB else layout.GPB_COLUMNS,
+            tuple(h for h in spec.amount_headers if h not in layout.BUDGET_COLUMNS) if spec is not layout.GPB else layout.GPB_COLUMNS,
             economic if spec.classification == "economic" else functional,
             ledger,
             spec.name,

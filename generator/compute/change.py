@@ -53,6 +53,13 @@ class Change:
         return Direction.UP if self.current > self.base else Direction.DOWN
 
     @property
+    def completion(self) -> Decimal | None:
+        """current / base (完成年初预算的%); None when the base is zero or unknown."""
+        if not self.base:
+            return None
+        return self.current / self.base
+
+    @property
     def is_new(self) -> bool:
         """Rose from zero: nothing last year, something this year."""
         return self.base == 0 and self.current > 0

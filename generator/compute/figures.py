@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from generator import layout
 from generator.compute.base import YearBase, compute_base
 from generator.compute.change import ZERO, Change, share
 from generator.findings import Location
-from generator.model import ItemTable, Loaded, Texts
+from generator.model import ItemTable, Loaded, SubjectRow, Texts
 
 
 @dataclass(frozen=True)
@@ -27,13 +28,16 @@ class Share:
 
 @dataclass(frozen=True)
 class ItemLine:
-    """One 项 of the 一般公共预算财政拨款支出, with its change on the prior year."""
+    """One 项 of a 财政拨款 expense table, with its change on the prior year and against its budget."""
 
     code: str
     class_name: str
     section_name: str  # 款
     name: str
     change: Change
+    budget: Change = Change(ZERO, None)  # against 年初预算数 (None when not typed), reason = 预决算差异原因
+    adjusted_budget: Change = Change(ZERO, None)  # against 全年预算数（调整预算）
+    purpose: str = ""  # 主要用于
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class ThreePublicPart:
     share: Decimal
     change: Change  # vs the prior year
     budget_change: Change  # vs 全年预算数
+    initial_budget: Change = Change(ZERO, None)  # vs 年初预算数, when typed
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,10 @@ class ThreePublic:
     reception_batches: Decimal | None
     reception_people: Decimal | None
     reception_content: str
+    foreign_reception: Decimal | None = None  # 外宾接待费, part of 公务接待费
+    foreign_batches: Decimal | None = None
+    foreign_people: Decimal | None = None
+    purchase_content: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,6 +104,12 @@ class Procurement:
     services: Decimal
     sme: Decimal
     small_micro: Decimal
+    # 上海: budgets reserved for SMEs / small and micro firms, and what they won (None: not typed)
+    sme_reserved: Decimal | None = None
+    small_micro_reserved: Decimal | None = None
+    sme_reserved_won: Decimal | None = None
+    small_micro_reserved_won: Decimal | None = None
+    sme_other_won: Decimal | None = None
 
     @property
     def total(self) -> Decimal:
@@ -121,6 +136,34 @@ class Assets:
     @property
     def vehicles(self) -> Decimal:
         return sum((n for _, n in self.vehicles_by_kind), ZERO)
+
+
+GRADES = ("优", "良", "合格", "不合格")
+
+
+@dataclass(frozen=True)
+class PerformanceFacts:
+    """预算绩效管理情况 as typed in 其他重要事项 (None: not typed); the 自评 figures may be replaced by
+    those computed from 绩效自评表 (generator.compute.performance)."""
+
+    targets: Decimal | None = None
+    targets_amount: Decimal | None = None
+    monitored: Decimal | None = None
+    monitored_amount: Decimal | None = None
+    evaluated: Decimal | None = None
+    evaluated_amount: Decimal | None = None
+    average_score: Decimal | None = None
+    grades: tuple[tuple[str, Decimal | None], ...] = ()  # (优, n), (良, n), (合格, n), (不合格, n)
+    problems: Decimal | None = None
+    rectified: Decimal | None = None
+    systems: tuple[str, ...] = ()  # 预算绩效管理制度 names (文字说明.yaml 预算绩效.制度)
+
+    @property
+    def rectifying(self) -> Decimal | None:
+        """Problems still being rectified: found − rectified."""
+        if self.problems is None or self.rectified is None:
+            return None
+        return self.problems - self.rectified
 
 
 @dataclass(frozen=True)
@@ -170,11 +213,14 @@ class Figures:
     # 七 八
     gov_fund: Fund
     state_capital: Fund
+    gov_fund_items: tuple[ItemLine, ...]
+    state_capital_items: tuple[ItemLine, ...]
     # 九 十
     three_public: ThreePublic
     admin_cost: Change
     procurement: Procurement
     assets: Assets
+    performance: PerformanceFacts
     # what the later stages need to explain themselves
     base: YearBase
     prior: YearBase | None
@@ -216,6 +262,7 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
     fiscal = cur.fiscal
     fiscal_expense = _z(fiscal.get("本年支出合计", {}).get("合计"))
     gpb_total = cur.gpb.total("合计")
+    gpb_items = _gpb_items(cur, prior)
     return Figures(
         unit_name=unit.cover.unit_name,
         year=unit.cover.year,
@@ -253,11 +300,11 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         gpb_total=gpb_total,
         gpb_share=share(gpb_total, expense_this_year),
         gpb_change=overview_change("一般公共预算财政拨款支出", gpb_total, lambda p: p.gpb.total("合计") if p.gpb.has_data else None),
-        gpb_budget=budget_change("一般公共预算财政拨款支出", gpb_total),
+        gpb_budget=_with_item_budgets(budget_change("一般公共预算财政拨款支出", gpb_total), gpb_items),
         gpb_classes=tuple(
             Share(n.name, n.value("合计"), share(n.value("合计"), gpb_total)) for n in cur.gpb.classes if n.value("合计") != 0
         ),
-        gpb_items=_gpb_items(cur, prior),
+        gpb_items=gpb_items,
         basic_total=cur.personnel + cur.public,
         personnel=cur.personnel,
         public=cur.public,
@@ -265,10 +312,13 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         public_items=_economic_items(cur, personnel=False),
         gov_fund=_fund(cur.gov_fund),
         state_capital=_fund(cur.state_capital),
+        gov_fund_items=_fund_items(cur, layout.GOV_FUND.name),
+        state_capital_items=_fund_items(cur, layout.STATE_CAPITAL.name),
         three_public=_three_public(cur, prior),
         admin_cost=_admin_cost(cur, prior),
         procurement=_procurement(cur),
         assets=_assets(cur),
+        performance=_performance(cur),
         base=cur,
         prior=prior,
     )
@@ -328,6 +378,7 @@ def _gpb_items(cur: YearBase, prior: YearBase | None) -> tuple[ItemLine, ...]:
             section_name=_name(cur, node.code[:5]),
             name=node.name,
             change=Change(node.value("合计"), base, row.reason if row else "", row.source.at(layout.REASON) if row else None, base_loc),
+            **_budgets(node.value("合计"), row),
         )
     if prior is not None:
         for node in prior.gpb.leaves():
@@ -342,6 +393,55 @@ def _gpb_items(cur: YearBase, prior: YearBase | None) -> tuple[ItemLine, ...]:
     return tuple(
         line for code, line in sorted(lines.items()) if line.change.current != 0 or (line.change.base or ZERO) != 0
     )
+
+
+def _budgets(actual: Decimal, row: SubjectRow | None) -> dict[str, Any]:
+    """A 项's 年初预算 and 全年预算 comparisons and its 主要用于, from the optional columns."""
+    if row is None:
+        return {}
+    reason, where = row.text(layout.BUDGET_REASON), row.source.at(layout.BUDGET_REASON)
+    return {
+        "budget": Change(actual, row.amount(layout.BUDGET), reason, where, row.source.at(layout.BUDGET)),
+        "adjusted_budget": Change(actual, row.amount(layout.ADJUSTED_BUDGET), reason, where, row.source.at(layout.ADJUSTED_BUDGET)),
+        "purpose": row.text(layout.PURPOSE),
+    }
+
+
+def _with_item_budgets(total: Change, items: tuple[ItemLine, ...]) -> Change:
+    """The total's 年初预算: as typed in 预算及上年情况, else the sum of the 项 budgets typed."""
+    if total.base is not None:
+        return total
+    typed = [i.budget.base for i in items if i.budget.base is not None]
+    if not typed:
+        return total
+    return Change(total.current, sum(typed, ZERO), total.reason, total.reason_location, total.base_location)
+
+
+def _fund_items(cur: YearBase, sheet: str) -> tuple[ItemLine, ...]:
+    """Every 项 of a 政府性基金 / 国有资本经营 table with an expense, and its budget."""
+    tree = cur.gov_fund if sheet == layout.GOV_FUND.name else cur.state_capital
+    lines = []
+    for node in tree.leaves():
+        actual = node.value("本年支出合计")
+        row = node.row
+        if actual == 0 and (row is None or not row.amount(layout.BUDGET)):
+            continue
+        lines.append(
+            ItemLine(
+                code=node.code,
+                class_name=_tree_name(tree, cur, node.code[:3]),
+                section_name=_tree_name(tree, cur, node.code[:5]),
+                name=node.name,
+                change=Change(actual, None),
+                **_budgets(actual, row),
+            )
+        )
+    return tuple(lines)
+
+
+def _tree_name(tree: Any, year: YearBase, code: str) -> str:
+    node = tree.find(code)
+    return node.name if node else (year.functional.name(code) or code)
 
 
 def _name(year: YearBase, code: str) -> str:
@@ -393,6 +493,10 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
                 actual, values.get("全年预算数"), table.text(name, layout.BUDGET_REASON), _loc(table, name, layout.BUDGET_REASON),
                 _loc(table, name, "全年预算数"),
             ),
+            initial_budget=Change(
+                actual, table.amount(name, layout.BUDGET), table.text(name, layout.BUDGET_REASON), _loc(table, name, layout.BUDGET_REASON),
+                _loc(table, name, layout.BUDGET),
+            ),
         )
 
     def count(name: str) -> Decimal | None:
@@ -418,6 +522,10 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
         reception_batches=count("国内公务接待批次"),
         reception_people=count("国内公务接待人次"),
         reception_content=text("公务接待费开支内容"),
+        foreign_reception=count("外宾接待费"),
+        foreign_batches=count("外宾接待批次"),
+        foreign_people=count("外宾接待人次"),
+        purchase_content=text("公务用车购置费开支内容"),
     )
 
 
@@ -439,7 +547,28 @@ def _procurement(cur: YearBase) -> Procurement:
     def v(name: str) -> Decimal:
         return _z(t.amount(name, "本年数"))
 
-    return Procurement(v("政府采购货物支出"), v("政府采购工程支出"), v("政府采购服务支出"), v("授予中小企业合同金额"), v("授予小微企业合同金额"))
+    reserved = [t.amount(name, "本年数") for name in layout.SME_ITEMS]
+    return Procurement(
+        v("政府采购货物支出"), v("政府采购工程支出"), v("政府采购服务支出"), v("授予中小企业合同金额"), v("授予小微企业合同金额"), *reserved
+    )
+
+
+def _performance(cur: YearBase) -> PerformanceFacts:
+    t = cur.item(layout.OTHER_MATTERS.name)
+    n = [t.amount(name, "本年数") for name, _ in layout.PERFORMANCE_ITEMS]
+    return PerformanceFacts(
+        targets=n[0],
+        targets_amount=n[1],
+        monitored=n[2],
+        monitored_amount=n[3],
+        evaluated=n[4],
+        evaluated_amount=n[5],
+        average_score=n[6],
+        grades=tuple(zip(GRADES, n[7:11], strict=True)),
+        problems=n[11],
+        rectified=n[12],
+        systems=tuple(cur.unit.texts.performance_systems),
+    )
 
 
 def _assets(cur: YearBase) -> Assets:
@@ -452,7 +581,7 @@ def _assets(cur: YearBase) -> Assets:
         house_area=v("房屋面积"),
         house_value=v("房屋价值"),
         vehicle_value=v("车辆价值"),
-        vehicles_by_kind=tuple((k, v(k)) for k in layout.VEHICLE_KINDS),
+        vehicles_by_kind=tuple((k, _z(row.amount("本年数"))) for k, row in t.rows.items() if k.endswith("用车")),
         other_vehicle_use=t.text("其他用车", "说明"),
         equipment=v("单价100万元（含）以上设备"),
     )

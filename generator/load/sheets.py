@@ -169,8 +169,9 @@ def parse_subject_sheet(
                 amounts[header] = _cell_value(ctx, sheet, r, columns[header], Kind.AMOUNT, f"「{header}」")[0]
         prior = _cell_value(ctx, sheet, r, columns[PRIOR], Kind.AMOUNT, f"「{PRIOR}」")[0] if PRIOR in columns else None
         reason = text_of(sheet.value(r, columns[REASON])) if REASON in columns else ""
+        texts = {h: text_of(sheet.value(r, columns[h])) for h in _other_texts(spec) if h in columns}
         src = _source(ctx, sheet, r, columns)
-        line = SubjectRow(code=code or None, name=name, amounts=amounts, prior=prior, reason=reason, source=src)
+        line = SubjectRow(code=code or None, name=name, amounts=amounts, prior=prior, reason=reason, texts=texts, source=src)
         key = normalize(name)
         if not code:
             if key in TOTAL_NAMES:
@@ -209,6 +210,10 @@ def parse_subject_sheet(
     return SubjectTable(sheet=spec.name, declared_total=total, rows=tuple(rows), extra_totals=extras)
 
 
+def _other_texts(spec: SubjectSheet) -> tuple[str, ...]:
+    return tuple(c.header for c in spec.columns if c.kind is Kind.TEXT and c.header not in (CODE, NAME, REASON))
+
+
 def parse_item_sheet(ctx: Context, sheet: Sheet, spec: ItemSheet, class_names: frozenset[str]) -> ItemTable:
     columns = find_columns(ctx, sheet, spec.columns, ITEM)
     if columns is None:
@@ -223,6 +228,8 @@ def parse_item_sheet(ctx: Context, sheet: Sheet, spec: ItemSheet, class_names: f
         raw_name = text_of(sheet.value(r, columns[ITEM]))
         key = normalize(raw_name)
         item: Item | None = by_name.get(key)
+        if item is None and spec.open_suffix and key.endswith(spec.open_suffix) and key != spec.open_suffix:
+            item = Item(key, spec.open_kind)
         is_class = item is None and spec.class_rows and key in class_names
         if item is None and not is_class:
             ctx.findings.append(

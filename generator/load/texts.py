@@ -18,6 +18,14 @@ class _Performance(BaseModel):
     成效: str = ""
     问题: str = ""
     措施: str = ""
+    制度: list[str] = Field(default_factory=list)
+    工作机制: str = ""
+
+
+class _FinalUnit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    单位名称: str
+    备注: str = ""
 
 
 class _TextsFile(BaseModel):
@@ -27,6 +35,7 @@ class _TextsFile(BaseModel):
     主要职能: list[str] = Field(default_factory=list)
     职能补充说明: str = ""
     下属预算单位: list[str] = Field(default_factory=list)
+    部门决算单位: list[str | _FinalUnit] = Field(default_factory=list)
     内设机构: list[str] = Field(default_factory=list)
     预算绩效: _Performance = Field(default_factory=_Performance)
     其他需说明的事项: str = ""
@@ -36,7 +45,7 @@ _PYDANTIC_MESSAGES = {
     "extra_forbidden": "不认识的项目（请检查拼写）",
     "string_type": "应为一段文字",
     "list_type": "应为列表（每项一行，以“- ”开头）",
-    "model_type": "应为若干子项（成效、问题、措施）",
+    "model_type": "应为若干子项（如成效、问题、措施，或单位名称、备注）",
 }
 
 
@@ -95,6 +104,9 @@ def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
         performance_results=parsed.预算绩效.成效.strip(),
         performance_problems=parsed.预算绩效.问题.strip(),
         performance_measures=parsed.预算绩效.措施.strip(),
+        performance_systems=tuple(s.strip() for s in parsed.预算绩效.制度 if s and s.strip()),
+        performance_mechanism=parsed.预算绩效.工作机制.strip(),
+        final_units=tuple((u, "") if isinstance(u, str) else (u.单位名称.strip(), u.备注.strip()) for u in parsed.部门决算单位),
         other_matters=parsed.其他需说明的事项.strip(),
         file=label,
     )
