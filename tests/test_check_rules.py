@@ -58,6 +58,7 @@ RULE_OF = {
     "prior-items-mismatch": "check_prior_items_total",
     "change-without-reason": "check_reasons",
     "reason-contradicts-change": "check_reasons",
+    "budget-difference-without-reason": "check_budget_reasons",
     "admin-cost-mismatch": "check_admin_cost",
     "three-public-below-basic": "check_three_public_in_basic",
     "vehicle-count-unexplained": "check_vehicles",
@@ -82,6 +83,7 @@ SEVERITY = {
     "prior-items-mismatch": Severity.ERROR,
     "change-without-reason": Severity.WARNING,
     "reason-contradicts-change": Severity.WARNING,
+    "budget-difference-without-reason": Severity.WARNING,
     "admin-cost-mismatch": Severity.ERROR,
     "three-public-below-basic": Severity.ERROR,
     "vehicle-count-unexplained": Severity.WARNING,
@@ -296,6 +298,25 @@ CASES = [
     # 2101599: 402.42 against 711.80, −43%: needs a reason.
     pytest.param(
         cell(G, "2101599", layout.REASON, None), True, [("change-without-reason", G, "G27")], id="change-without-reason"
+    ),
+    # 预决算差异 (上海): 2101501 spent 442.32 against a 年初预算 of 500 (−11.5%): a reason is needed.
+    pytest.param(
+        cell(G, "2101501", layout.BUDGET, 500), True, [("budget-difference-without-reason", G, "K24")], id="budget-difference-without-reason"
+    ),
+    pytest.param(cells(cell(G, "2101501", layout.BUDGET, 500), cell(G, "2101501", layout.BUDGET_REASON, "年中人员调出，支出小于预算。")), True, [], id="budget-difference-with-reason"),
+    pytest.param(cell(G, "2101501", layout.BUDGET, 450), True, [], id="small-budget-difference-needs-no-reason"),
+    # 年初预算 0 with a 全年预算: the 全年预算 is the basis (−11.5% against 500).
+    pytest.param(
+        cells(cell(G, "2101501", layout.BUDGET, 0), cell(G, "2101501", layout.ADJUSTED_BUDGET, 500)),
+        True,
+        [("budget-difference-without-reason", G, "K24")],
+        id="zero-initial-budget-uses-adjusted",
+    ),
+    pytest.param(
+        cells(cell(T, "公务接待费", layout.BUDGET, 1.00), cell(T, "公务接待费", layout.BUDGET_REASON, None)),
+        True,
+        [("budget-difference-without-reason", T, "F9")],
+        id="three-public-budget-difference",
     ),
     # 2101501: 442.32 against 429.80, +2.9%: below the 10% threshold, no reason needed.
     pytest.param(cell(G, "2101501", layout.REASON, None), True, [], id="small-change-needs-no-reason"),

@@ -12,7 +12,7 @@ from generator.check.codes import check_codes
 from generator.check.context import CheckContext, Settings
 from generator.check.cross import check_same_figures
 from generator.check.prior import check_prior_items_total, check_prior_year
-from generator.check.reasons import check_reasons
+from generator.check.reasons import check_budget_reasons, check_reasons
 from generator.check.relations import (
     check_admin_cost,
     check_income_equals_expense,
@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     check_prior_year,
     check_prior_items_total,
     check_reasons,
+    check_budget_reasons,
     check_admin_cost,
     check_three_public_in_basic,
     check_vehicles,

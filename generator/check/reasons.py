@@ -79,3 +79,40 @@ def check_reasons(ctx: CheckContext) -> Iterator[Finding]:
                 prior=c.base,
                 reason=c.reason,
             )
+
+
+def budget_comparisons(ctx: CheckContext) -> list[Explained]:
+    """Every figure the document explains against its budget (per 项, and 三公 against 年初预算)."""
+    from generator.render.wording import budget_basis  # the same choice of budget the document words
+
+    f = ctx.figures
+    tp = f.three_public
+    lines = [
+        *(("一般公共预算财政拨款支出", i) for i in f.gpb_items),
+        *(("政府性基金预算财政拨款支出", i) for i in f.gov_fund_items),
+        *(("国有资本经营预算财政拨款支出", i) for i in f.state_capital_items),
+    ]
+    items = [Explained(f"{kind}「{i.code} {i.name}」", budget_basis(i.budget, i.adjusted_budget)[0]) for kind, i in lines]
+    items += [Explained(f"“三公”经费「{p.name}」", p.initial_budget) for p in (tp.total, tp.abroad, tp.vehicles, tp.reception)]
+    return items
+
+
+def check_budget_reasons(ctx: CheckContext) -> Iterator[Finding]:
+    """A final figure that differs from its budget by the threshold or more needs a 预决算差异原因."""
+    threshold = ctx.settings.change_threshold
+    for item in budget_comparisons(ctx):
+        c = item.change
+        if c.base is None or c.direction in (Direction.FLAT, Direction.BOTH_ZERO) or c.reason.strip():
+            continue
+        rate = c.rate
+        if rate is not None and abs(rate) < threshold:
+            continue
+        rate_text = "预算为零" if rate is None else f"差异{abs(rate) * 100:.2f}%"
+        yield warning(
+            "budget-difference-without-reason",
+            c.reason_location or c.base_location or Location(field=item.label),
+            f"{item.label}决算{money(ctx, c.current)}，预算{money(ctx, c.base)}，{rate_text}，但没有填写预决算差异原因",
+            current=c.current,
+            budget=c.base,
+            rate=rate,
+        )

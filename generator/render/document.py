@@ -18,9 +18,11 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.compute.figures import Figures
+from generator.compute.performance import performance_facts
 from generator.docx_package import docx_bytes
 from generator.findings import Finding, Location, error
 from generator.render.context import build_context, performance_summary
+from generator.render.filters import FILTERS, PROFILE_KEY, TESTS
 from generator.render.merge import keep_total_rows_with_previous, merge_marked_cells
 from generator.render.self_evaluation import self_evaluation_context
 from generator.render.shipped import default_template, self_evaluation_template, template_dir
@@ -46,7 +48,11 @@ class _CompilingOnceEnvironment(SandboxedEnvironment):
 
 @lru_cache(maxsize=1)
 def jinja_environment() -> SandboxedEnvironment:
-    return _CompilingOnceEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    env = _CompilingOnceEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    env.filters.update(FILTERS)  # the wording functions: {{ f.gpb_total | amount }}, {{ item.budget | verdict }}
+    env.globals.update(FILTERS)  # and as functions: {{ budget_phrase(item.budget) }}
+    env.tests.update(TESTS)  # {{ f.gpb_items | map(attribute="change") | select("gone") | list | length }}
+    return env
 
 
 def render_disclosure(
@@ -67,7 +73,30 @@ def disclosure_context(figures: Figures, profile: WordingProfile = DEFAULT, scor
     context = build_context(figures, profile, performance_summary(scored, profile) if scored is not None else None)
     context["s11"].setdefault("summary", "")
     context["se"] = self_evaluation_context(scored) if scored is not None else None
+    context.update(figure_values(figures, profile, scored))
     return context
+
+
+def figure_values(figures: Figures, profile: WordingProfile = DEFAULT, scored: Any = None) -> dict[str, Any]:
+    """The settled figures as values, for templates that word their own sentences (docs/templates.md).
+
+    f is the Figures object itself (amounts, shares, Change objects with budgets, items,
+    counts, reasons); performance the 预算绩效管理 facts settled with the 绩效自评表;
+    final_units the 部门决算单位构成 rows. The filters of generator.render.filters word them.
+    """
+    return {
+        "f": figures,
+        "performance": performance_facts(figures.performance, scored),
+        "final_units": final_units(figures),
+        PROFILE_KEY: profile,
+    }
+
+
+def final_units(figures: Figures) -> list[dict[str, str]]:
+    """序号/单位名称/备注 of the 部门决算: as listed in 文字说明.yaml, else 本级 and the 下属预算单位."""
+    texts = figures.texts
+    rows = list(texts.final_units) or [(f"{figures.unit_name}（本级）", "")] + [(name, "") for name in texts.subordinate_units]
+    return [{"number": str(i), "name": name, "note": note} for i, (name, note) in enumerate(rows, start=1)]
 
 
 def self_evaluation_only_context(scored: Any) -> dict[str, Any]:

@@ -119,3 +119,86 @@ def budget_sentence(
     tail = f"，预决算差异率{rate}" if change.base != 0 or change.current == 0 else f"，{rate}"
     reason = with_period(change.reason)
     return f"{head}{tail}，{profile.reason_intro}{reason}" if reason else f"{head}{tail}。"
+
+
+# --- budget against final, and movements without a lead (上海 and the 财政部 shape) -------------
+
+
+def movement(change: Change, unit: str = "万元", profile: WordingProfile = DEFAULT) -> str:
+    """"增加4.37万元，增长132.83%" / "减少…，下降…" / "持平"; "" when there is nothing to compare with.
+
+    For sentences that name their subject and base themselves ("与2023年度相比，收入支出总计…").
+    """
+    d = change.direction
+    if d is Direction.UNKNOWN:
+        return ""
+    if d in (Direction.FLAT, Direction.BOTH_ZERO):
+        return "持平"
+    amount = f"{profile.amount(abs(change.difference))}{unit}"
+    if d is Direction.UP:
+        return f"增加{amount}，{profile.from_zero if change.rate is None else '增长' + profile.percent(change.rate)}"
+    return f"减少{amount}，下降{profile.percent(-change.rate if change.rate is not None else Decimal(1))}"
+
+
+def reason_clause(change: Change, intro: str = "主要原因：") -> str:
+    """"主要原因：…。" when a person wrote a reason, else ""."""
+    reason = with_period(change.reason)
+    return f"{intro}{reason}" if reason else ""
+
+
+def completion(change: Change, budget_name: str = "年初预算", profile: WordingProfile = DEFAULT) -> str:
+    """"完成年初预算的98.50%"; "" when the budget is zero or not given (never a rate over nothing)."""
+    if change.completion is None:
+        return ""
+    return f"完成{budget_name}的{profile.percent(change.completion)}"
+
+
+def budget_verdict(change: Change) -> str:
+    """"决算数大于预算数" / "决算数小于预算数" / "决算数与预算数持平"; "" without a budget."""
+    d = change.direction
+    if d is Direction.UNKNOWN:
+        return ""
+    if d in (Direction.FLAT, Direction.BOTH_ZERO):
+        return "决算数与预算数持平"
+    return "决算数大于预算数" if d is Direction.UP else "决算数小于预算数"
+
+
+def budget_basis(initial: Change, adjusted: Change) -> tuple[Change, str]:
+    """Which budget a figure is explained against, and its name.
+
+    年初预算 when it is given and not zero; a 项 with 年初预算 0 (or none) and a 全年预算
+    (adjusted budget, e.g. a new unit) is explained against the 全年预算 instead.
+    """
+    if initial.base:
+        return initial, "年初预算"
+    if adjusted.base is not None:
+        return adjusted, "全年预算"
+    return initial, "年初预算"
+
+
+def budget_phrase(change: Change, budget_name: str = "年初预算", unit: str = "万元", profile: WordingProfile = DEFAULT) -> str:
+    """"年初预算为X万元，支出决算为Y万元，完成年初预算的Z%"; without the rate for a zero budget; "" without a budget."""
+    if change.base is None:
+        return ""
+    head = f"{budget_name}为{profile.amount(change.base)}{unit}，支出决算为{profile.amount(change.current)}{unit}"
+    rate = completion(change, budget_name, profile)
+    return f"{head}，{rate}" if rate else head
+
+
+def budget_explained(change: Change) -> str:
+    """"决算数大于预算数的主要原因：…。" / "决算数与预算数持平。" (持平 needs no reason); "" without a budget.
+
+    A difference without a reason states the verdict alone (check warns about the missing reason).
+    """
+    verdict = budget_verdict(change)
+    if not verdict:
+        return ""
+    reason = with_period(change.reason)
+    if change.direction in (Direction.FLAT, Direction.BOTH_ZERO) or not reason:
+        return verdict + "。"
+    return f"{verdict}的主要原因：{reason}"
+
+
+def count_text(value: Decimal | None) -> str:
+    """A whole count as written ("3"); "" when not reported."""
+    return "" if value is None else str(int(value))
