@@ -301,8 +301,9 @@ def _read_indicators(
         if not ok:
             continue
         level3 = reader.text("三级指标")
-        if not level3:
-            if not all(reader.is_empty(h) for h in (headers.weight, headers.target, headers.actual)):
+        empty = all(reader.is_empty(h) for h in (headers.weight, headers.target, headers.actual))
+        if not level3 or (empty and _PLACEHOLDER.fullmatch(level3)):
+            if not level3 and not empty:
                 context.findings.append(error("indicator-name-missing", reader.location("三级指标"), "三级指标未填写"))
             continue  # a placeholder row such as "指标2：" with nothing else
         indicator = _indicator(context, reader, headers, group, level3)
@@ -391,6 +392,7 @@ def _indicator(context: _Context, reader: RowReader, headers: _IndicatorHeaders,
     )
 
 
+_PLACEHOLDER = re.compile(r"指标\s*\d*\s*[:：]?")
 _STATED_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
