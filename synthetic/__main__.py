@@ -1,3 +1,3 @@
 from .cli import main
 
-main()
+main(prog="python -m synthetic")

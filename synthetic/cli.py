@@ -11,8 +11,8 @@ from .unit import DEFAULT_YEAR
 from .write import MANIFEST, write_units
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Write synthetic unit-years with injected errors and a manifest.")
+def main(argv: Sequence[str] | None = None, prog: str | None = None) -> None:
+    parser = argparse.ArgumentParser(prog=prog, description="Write synthetic unit-years with injected errors and a manifest.")
     parser.add_argument("root", type=Path)
     parser.add_argument("--units", type=int, default=10)
     parser.add_argument("--seed", type=int, default=0)
