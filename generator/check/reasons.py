@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.check.context import CheckContext, money
-from generator.compute.change import Change, Direction
+from generator.compute.change import Change, Direction, budget_basis
 from generator.findings import Finding, Location, warning
 
 _UP = ("增加", "增长", "上涨", "上升", "提高", "增多", "新增", "追加", "调增")
@@ -83,8 +83,6 @@ def check_reasons(ctx: CheckContext) -> Iterator[Finding]:
 
 def budget_comparisons(ctx: CheckContext) -> list[Explained]:
     """Every figure the document explains against its budget (per 项, and 三公 against 年初预算)."""
-    from generator.render.wording import budget_basis  # the same choice of budget the document words
-
     f = ctx.figures
     tp = f.three_public
     lines = [

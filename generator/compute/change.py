@@ -74,3 +74,16 @@ def share(part: Decimal | None, whole: Decimal | None) -> Decimal:
     if not whole or part is None:
         return ZERO
     return part / whole
+
+
+def budget_basis(initial: Change, adjusted: Change) -> tuple[Change, str]:
+    """Which budget a figure is explained against, and its name.
+
+    年初预算 when it is given and not zero; a 项 with 年初预算 0 (or none) and a 全年预算
+    (adjusted budget, e.g. a new unit) is explained against the 全年预算 instead.
+    """
+    if initial.base:
+        return initial, "年初预算"
+    if adjusted.base is not None:
+        return adjusted, "全年预算"
+    return initial, "年初预算"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.compute.change import Change, Direction
+from generator.compute.change import budget_basis as budget_basis  # re-exported: a wording choice made in compute
 from generator.display import format_amount, format_percent
 
 
@@ -161,19 +162,6 @@ def budget_verdict(change: Change) -> str:
     if d in (Direction.FLAT, Direction.BOTH_ZERO):
         return "决算数与预算数持平"
     return "决算数大于预算数" if d is Direction.UP else "决算数小于预算数"
-
-
-def budget_basis(initial: Change, adjusted: Change) -> tuple[Change, str]:
-    """Which budget a figure is explained against, and its name.
-
-    年初预算 when it is given and not zero; a 项 with 年初预算 0 (or none) and a 全年预算
-    (adjusted budget, e.g. a new unit) is explained against the 全年预算 instead.
-    """
-    if initial.base:
-        return initial, "年初预算"
-    if adjusted.base is not None:
-        return adjusted, "全年预算"
-    return initial, "年初预算"
 
 
 def budget_phrase(change: Change, budget_name: str = "年初预算", unit: str = "万元", profile: WordingProfile = DEFAULT) -> str:
