@@ -25,7 +25,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "check": FOUNDATION | {"compute"},
     "self_evaluation": FOUNDATION | {"load", "compute"},
     "render": FOUNDATION | {"compute", "self_evaluation"},
-    "api": FOUNDATION | {"load", "compute", "check", "self_evaluation", "render"},
+    "api": FOUNDATION | {"load", "compute", "check", "self_evaluation", "render", "export"},
     "init": FOUNDATION | {"self_evaluation"},
     "carry": FOUNDATION | {"load", "compute", "init", "self_evaluation"},
     "diff": FOUNDATION | {"api", "compute", "self_evaluation", "render"},
