@@ -29,8 +29,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "init": FOUNDATION | {"self_evaluation"},
     "carry": FOUNDATION | {"load", "compute", "init", "self_evaluation"},
     "diff": FOUNDATION | {"api", "compute", "self_evaluation", "render"},
-    "batch": FOUNDATION | {"api", "render"},
-    "export": FOUNDATION | {"load", "compute", "batch"},
+    "batch": FOUNDATION | {"api", "load", "render"},
+    "export": FOUNDATION | {"load", "compute"},
     "web": FOUNDATION | {"api", "compute", "check", "self_evaluation", "render", "diff", "batch", "init", "carry", "export"},
     "cli": FOUNDATION | {"api", "init", "carry", "diff", "batch", "export", "web"},
 }

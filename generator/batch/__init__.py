@@ -17,14 +17,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from generator.batch.discover import find_units, output_names
     from generator.batch.report import write_reports
     from generator.batch.run import DEFAULT_OUTDIR, BatchResult, UnitResult, run_batch
+    from generator.load.discover import find_units, output_names
 
 # Imported on first use, so that `juesuan --help` (which imports this package's cli) starts at once.
 _EXPORTS = {
-    "find_units": "generator.batch.discover",
-    "output_names": "generator.batch.discover",
+    "find_units": "generator.load.discover",
+    "output_names": "generator.load.discover",
     "write_reports": "generator.batch.report",
     "DEFAULT_OUTDIR": "generator.batch.run",
     "BatchResult": "generator.batch.run",

@@ -54,7 +54,7 @@ def batch(
     if not root.is_dir():
         click.echo(f"找不到文件夹：{root}", err=True)
         sys.exit(EXIT_UNUSABLE)
-    from generator.batch.discover import find_units
+    from generator.batch import find_units
     from generator.batch.report import write_reports
     from generator.batch.run import DEFAULT_OUTDIR, run_batch
     from generator.batch.terminal import print_summary

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.batch.discover import find_units, output_names, relative_name
 from generator.batch.fingerprint import file_sha256, input_key, run_fingerprint
 from generator.batch.state import Entry, Journal, load_state
 from generator.batch.worker import Task, crash_finding, entry_for, process_unit
+from generator.load.discover import find_units, output_names, relative_name
 from generator.render.shipped import SHIPPED, default_template, shipped_template
 
 DEFAULT_OUTDIR = Path("outputs") / "batch"

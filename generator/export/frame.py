@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator import layout
-from generator.batch.discover import find_units, relative_name
 from generator.compute.base import YearBase, compute_base
 from generator.compute.tree import Node, Tree
 from generator.findings import Finding, has_errors
+from generator.load.discover import find_units, relative_name
 from generator.load.folder import load_unit_year
 from generator.model import ItemRow, ItemTable
 

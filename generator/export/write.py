@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from generator.batch.discover import find_units, relative_name
 from generator.export.frame import COLUMNS, FigureRow, figure_rows
 from generator.files import write_atomically
 from generator.findings import Finding, Location, error, warning
+from generator.load.discover import find_units, relative_name
 
 EXPORT_SUFFIXES = (".xlsx", ".csv", ".parquet")
 HEADERS = {
