@@ -19,6 +19,7 @@ from generator.load.folder import load
 from generator.render.wording import DEFAULT, WordingProfile
 
 OUTPUTS = Path("outputs")
+SELF_EVALUATION_WORKBOOK = "绩效自评表.xlsx"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,14 @@ def _self_evaluation(folder: Path, figures: Figures, profile: str | None) -> tup
         return None, findings
     scored = score_self_evaluation(evaluation, rules)
     findings.extend(check_self_evaluation(scored))
+    if not scored.summary.project_count and not scored.summary.unit_table_count:
+        findings.append(
+            warning(
+                "self-evaluation-empty",
+                Location(file=str(folder / SELF_EVALUATION_WORKBOOK)),
+                "绩效自评表.xlsx 中没有任何自评表（整体支出或项目）：公开说明十一不写“评价项目0个”，只写“本单位本年度未开展预算绩效自评”；请填写自评表",
+            )
+        )
     return scored, findings
 
 
@@ -122,6 +131,14 @@ def generate(
         data, render_findings = _self_evaluation_only(checked, template)
         target = output or default_output(figures, "绩效自评表")
     else:
+        if not (folder / SELF_EVALUATION_WORKBOOK).exists():
+            findings.append(
+                warning(
+                    "self-evaluation-missing",
+                    Location(file=str(folder / SELF_EVALUATION_WORKBOOK)),
+                    "数据文件夹中没有绩效自评表.xlsx：公开说明十一只写“本单位本年度未开展预算绩效自评”，不附自评表；开展了自评请放入绩效自评表",
+                )
+            )
         data, render_findings = render_checked(checked, template, wording)
         target = output or default_output(figures)
     findings.extend(render_findings)

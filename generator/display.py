@@ -17,9 +17,9 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
 
 @lru_cache(maxsize=8192)  # report tables repeat the same figures (and many zeros) thousands of times
 def format_amount(value: Decimal | None, places: int = 2) -> str:
-    """1239.7 -> '1,239.70'; None -> '0.00' (an empty figure reads as zero in a disclosure)."""
+    """1239.7 -> '1,239.70'; None -> '' (a blank is not reported, never zero: the caller leaves it out)."""
     if value is None:
-        value = Decimal(0)
+        return ""
     rounded = round_half_up(value, places)
     if rounded == 0:
         rounded = abs(rounded)  # never print '-0.00'
@@ -27,9 +27,9 @@ def format_amount(value: Decimal | None, places: int = 2) -> str:
 
 
 def format_percent(ratio: Decimal | None, places: int = 2) -> str:
-    """A ratio (0.9873) as a percentage '98.73%'."""
+    """A ratio (0.9873) as a percentage '98.73%'; None (no ratio can be formed) -> ''."""
     if ratio is None:
-        ratio = Decimal(0)
+        return ""
     return f"{format_amount(ratio * 100, places)}%"
 
 

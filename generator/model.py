@@ -126,8 +126,8 @@ class Texts(Frozen):
 
     functions: tuple[str, ...] = ()
     functions_note: str = ""
-    subordinate_units: tuple[str, ...] = ()
-    departments: tuple[str, ...] = ()
+    subordinate_units: tuple[str, ...] | None = None  # None: not filled in; (): stated to have none
+    departments: tuple[str, ...] | None = None
     performance_results: str = ""
     performance_problems: str = ""
     performance_measures: str = ""

@@ -201,117 +201,206 @@ def build() -> Document:
     p(doc, "{%p if functions_note %}")
     p(doc, "{{ functions_note }}")
     p(doc, "{%p endif %}")
+    p(doc, "{%p if not functions and not functions_note %}")
+    p(doc, "本单位未填写主要职能。")
+    p(doc, "{%p endif %}")
     p(doc, "二、机构设置及人员情况", "JS 一级标题")
+    # Every optional figure or text is guarded: a blank is "" in the context, and its clause is left out.
+    p(doc, "{%p if staff.total or staff.parts %}")
     p(
         doc,
-        "{{ unit }}{{ year }}年度，实有人数{{ staff.total }}人，其中：在职人员{{ staff.active }}人，{{ staff.active_change }}；"
-        "离休人员{{ staff.retired_cadres }}人，{{ staff.retired_cadres_change }}；退休人员{{ staff.retired }}人，{{ staff.retired_change }}。",
+        "{{ unit }}{{ year }}年度，{% if staff.total %}实有人数{{ staff.total }}人{% if staff.parts %}，其中：{% endif %}{% endif %}"
+        "{% for x in staff.parts %}{{ x.name }}{{ x.count }}人，{{ x.change }}{% if not loop.last %}；{% endif %}{% endfor %}。",
     )
+    p(doc, "{%p else %}")
+    p(doc, "本单位未填报{{ year }}年度人员情况。")
+    p(doc, "{%p endif %}")
+    p(doc, "{%p if organisation %}")
     p(doc, "{{ organisation }}")
+    p(doc, "{%p endif %}")
 
     part(doc, "第二部分　部门决算情况说明")
     p(doc, "一、收入支出决算总体情况说明", "JS 一级标题")
+    p(doc, "{%p if s1.income_total %}")
     p(
         doc,
-        "{{ year }}年度收入总计{{ s1.income_total }}万元，其中：本年收入合计{{ s1.income }}万元，使用非财政拨款结余（含专用结余）"
-        "{{ s1.non_fiscal }}万元，年初结转和结余{{ s1.opening }}万元。",
+        "{{ year }}年度收入总计{{ s1.income_total }}万元{% if s1.income_parts %}，其中：{% for x in s1.income_parts %}"
+        "{{ x.name }}{{ x.amount }}万元{% if not loop.last %}，{% endif %}{% endfor %}{% endif %}。",
     )
+    p(doc, "{%p endif %}")
+    p(doc, "{%p if s1.expense_total %}")
     p(
         doc,
-        "{{ year }}年度支出总计{{ s1.expense_total }}万元，其中：本年支出合计{{ s1.expense }}万元，结余分配{{ s1.distribution }}万元，"
-        "年末结转和结余{{ s1.closing }}万元。",
+        "{{ year }}年度支出总计{{ s1.expense_total }}万元{% if s1.expense_parts %}，其中：{% for x in s1.expense_parts %}"
+        "{{ x.name }}{{ x.amount }}万元{% if not loop.last %}，{% endif %}{% endfor %}{% endif %}。",
     )
+    p(doc, "{%p endif %}")
+    p(doc, "{%p if s1.change %}")
     p(doc, "收入支出总体{{ s1.change }}")
+    p(doc, "{%p endif %}")
+    p(doc, "{%p if not s1.income_total and not s1.expense_total %}")
+    p(doc, "本单位未填报{{ year }}年度收入总计和支出总计。")
+    p(doc, "{%p endif %}")
     p(doc, "二、收入决算情况说明", "JS 一级标题")
+    p(doc, "{%p if s2.income or s2.sources %}")
     p(
         doc,
-        "本年收入{{ s2.income }}万元，其中：{% for s in s2.sources %}{{ s.name }}{{ s.amount }}万元，占{{ s.share }}"
+        "{% if s2.income %}本年收入{{ s2.income }}万元{% if s2.sources %}，其中：{% endif %}{% endif %}"
+        "{% for s in s2.sources %}{{ s.name }}{{ s.amount }}万元{% if s.share %}，占{{ s.share }}{% endif %}"
         "{% if not loop.last %}；{% endif %}{% endfor %}。",
     )
+    p(doc, "{%p else %}")
+    p(doc, "本单位未填报{{ year }}年度收入决算数据。")
+    p(doc, "{%p endif %}")
     p(doc, "三、支出决算情况说明", "JS 一级标题")
+    p(doc, "{%p if s3.expense or s3.kinds %}")
     p(
         doc,
-        "本年支出{{ s3.expense }}万元，其中：{% for s in s3.kinds %}{{ s.name }}{{ s.amount }}万元，占{{ s.share }}"
+        "{% if s3.expense %}本年支出{{ s3.expense }}万元{% if s3.kinds %}，其中：{% endif %}{% endif %}"
+        "{% for s in s3.kinds %}{{ s.name }}{{ s.amount }}万元{% if s.share %}，占{{ s.share }}{% endif %}"
         "{% if not loop.last %}；{% endif %}{% endfor %}。",
     )
+    p(doc, "{%p else %}")
+    p(doc, "本单位未填报{{ year }}年度支出决算数据。")
+    p(doc, "{%p endif %}")
     p(doc, "四、财政拨款收入支出决算总体情况说明", "JS 一级标题")
+    p(doc, "{%p if s4.income_total or s4.expense_total %}")
     p(
         doc,
-        "{{ year }}年度财政拨款收入总计{{ s4.income_total }}万元，其中：年初财政拨款结转和结余{{ s4.opening }}万元，"
-        "本年财政拨款收入{{ s4.income }}万元。财政拨款支出总计{{ s4.expense_total }}万元，其中：年末财政拨款结转和结余"
-        "{{ s4.closing }}万元，本年财政拨款支出{{ s4.expense }}万元。",
+        "{% if s4.income_total %}{{ year }}年度财政拨款收入总计{{ s4.income_total }}万元{% if s4.income_parts %}，其中："
+        "{% for x in s4.income_parts %}{{ x.name }}{{ x.amount }}万元{% if not loop.last %}，{% endif %}{% endfor %}{% endif %}。{% endif %}"
+        "{% if s4.expense_total %}财政拨款支出总计{{ s4.expense_total }}万元{% if s4.expense_parts %}，其中："
+        "{% for x in s4.expense_parts %}{{ x.name }}{{ x.amount }}万元{% if not loop.last %}，{% endif %}{% endfor %}{% endif %}。{% endif %}",
     )
+    p(doc, "{%p else %}")
+    p(doc, "本单位未填报{{ year }}年度财政拨款收入支出决算总表。")
+    p(doc, "{%p endif %}")
+    p(doc, "{%p if s4.change or s4.budget %}")
     p(doc, "财政拨款收入支出总体{{ s4.change }}{{ s4.budget }}")
+    p(doc, "{%p endif %}")
     p(doc, "五、一般公共预算财政拨款支出决算情况说明", "JS 一级标题")
     p(doc, "（一）一般公共预算财政拨款支出决算总体情况", "JS 二级标题")
-    p(doc, "{{ year }}年度一般公共预算财政拨款支出{{ s5.total }}万元，占本年支出合计的{{ s5.share }}。{{ s5.change }}{{ s5.budget }}")
+    p(doc, "{%p if s5.total %}")
+    p(doc, "{{ year }}年度一般公共预算财政拨款支出{{ s5.total }}万元{% if s5.share %}，占本年支出合计的{{ s5.share }}{% endif %}。{{ s5.change }}{{ s5.budget }}")
+    p(doc, "{%p else %}")
+    p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出决算表。")
+    p(doc, "{%p endif %}")
     p(doc, "（二）一般公共预算财政拨款支出决算结构情况", "JS 二级标题")
     p(doc, "{%p for c in s5.classes %}")
-    p(doc, "{{ loop.index }}.{{ c.name }}（类）{{ c.amount }}万元，占{{ c.share }}。")
+    p(doc, "{{ loop.index }}.{{ c.name }}（类）{{ c.amount }}万元{% if c.share %}，占{{ c.share }}{% endif %}。")
     p(doc, "{%p endfor %}")
     p(doc, "（三）一般公共预算财政拨款支出决算具体情况", "JS 二级标题")
     p(doc, "{%p for i in s5.lines %}")
     p(doc, "{{ loop.index }}.{{ i.class_name }}（类）{{ i.section_name }}（款）{{ i.name }}（项）：支出决算数为{{ i.amount }}万元，{{ i.change }}")
     p(doc, "{%p endfor %}")
     p(doc, "六、一般公共预算财政拨款基本支出决算情况说明", "JS 一级标题")
-    p(doc, "{{ year }}年度一般公共预算财政拨款基本支出{{ s6.total }}万元，其中：人员经费{{ s6.personnel }}万元，包括：{{ s6.personnel_items }}。")
-    p(doc, "公用经费{{ s6.public }}万元，包括：{{ s6.public_items }}。")
+    p(doc, "{%p if s6.total %}")
+    p(
+        doc,
+        "{{ year }}年度一般公共预算财政拨款基本支出{{ s6.total }}万元，其中：人员经费{{ s6.personnel }}万元"
+        "{% if s6.personnel_items %}，包括：{{ s6.personnel_items }}{% endif %}。",
+    )
+    p(doc, "公用经费{{ s6.public }}万元{% if s6.public_items %}，包括：{{ s6.public_items }}{% endif %}。")
+    p(doc, "{%p else %}")
+    p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款基本支出决算表。")
+    p(doc, "{%p endif %}")
     p(doc, "七、政府性基金预算财政拨款收入支出决算情况说明", "JS 一级标题")
     p(doc, "{{ s7 }}")
     p(doc, "八、国有资本经营预算财政拨款收入支出决算情况说明", "JS 一级标题")
     p(doc, "{{ s8 }}")
     p(doc, "九、财政拨款“三公”经费支出决算情况说明", "JS 一级标题")
+    p(doc, "{%p if s9.total %}")
     p(
         doc,
-        "{{ year }}年度财政拨款“三公”经费支出{{ s9.total }}万元，{{ s9.change }}其中："
-        "{% for x in s9.parts %}{{ x.name }}支出{{ x.amount }}万元，占{{ x.share }}，{{ x.change }}{% endfor %}",
+        "{{ year }}年度财政拨款“三公”经费支出{{ s9.total }}万元，{{ s9.change }}{% if s9.parts %}其中："
+        "{% for x in s9.parts %}{{ x.name }}支出{{ x.amount }}万元{% if x.share %}，占{{ x.share }}{% endif %}，{{ x.change }}{% endfor %}{% endif %}",
     )
+    p(doc, "{%p else %}")
+    p(doc, "本单位未填报{{ year }}年度财政拨款“三公”经费支出决算表。")
+    p(doc, "{%p endif %}")
+    p(doc, "{%p if s9.abroad or s9.vehicles or s9.reception %}")
     p(doc, "具体情况如下：")
+    p(doc, "{%p endif %}")
+    p(doc, "{%p if s9.abroad %}")
     p(
         doc,
-        "因公出国（境）费支出{{ s9.abroad }}万元，开支内容包括{{ s9.abroad_content }}。单位全年安排的因公出国（境）团组"
-        "{{ s9.abroad_groups }}个，因公出国（境）{{ s9.abroad_people }}人次。",
+        "因公出国（境）费支出{{ s9.abroad }}万元{% if s9.abroad_content %}，开支内容包括{{ s9.abroad_content }}{% endif %}。"
+        "{% if s9.abroad_groups or s9.abroad_people %}单位全年安排的因公出国（境）{% if s9.abroad_groups %}团组{{ s9.abroad_groups }}个{% endif %}"
+        "{% if s9.abroad_groups and s9.abroad_people %}，因公出国（境）{% endif %}{% if s9.abroad_people %}{{ s9.abroad_people }}人次{% endif %}。{% endif %}",
     )
+    p(doc, "{%p endif %}")
+    p(doc, "{%p if s9.vehicles %}")
     p(
         doc,
-        "公务用车购置及运行维护费{{ s9.vehicles }}万元，其中：公务用车购置费{{ s9.vehicle_purchase }}万元，公务用车运行维护费"
-        "{{ s9.vehicle_running }}万元。公务用车运行维护费开支内容包括{{ s9.vehicle_content }}。公务用车购置数{{ s9.vehicles_bought }}辆，"
-        "公务用车保有量{{ s9.vehicles_held }}辆。国有资产占用情况中固定资产车辆{{ s9.vehicles_owned }}辆，与公务用车保有量差异原因是："
-        "{{ s9.vehicle_difference }}。",
+        "公务用车购置及运行维护费{{ s9.vehicles }}万元{% if s9.vehicle_purchase or s9.vehicle_running %}，其中："
+        "{% if s9.vehicle_purchase %}公务用车购置费{{ s9.vehicle_purchase }}万元{% endif %}{% if s9.vehicle_purchase and s9.vehicle_running %}，{% endif %}"
+        "{% if s9.vehicle_running %}公务用车运行维护费{{ s9.vehicle_running }}万元{% endif %}{% endif %}。"
+        "{% if s9.vehicle_content %}公务用车运行维护费开支内容包括{{ s9.vehicle_content }}。{% endif %}"
+        "{% if s9.vehicles_bought %}公务用车购置数{{ s9.vehicles_bought }}辆{% if s9.vehicles_held %}，{% else %}。{% endif %}{% endif %}"
+        "{% if s9.vehicles_held %}公务用车保有量{{ s9.vehicles_held }}辆。{% endif %}"
+        "{% if s9.vehicles_owned %}国有资产占用情况中固定资产车辆{{ s9.vehicles_owned }}辆{% if s9.vehicle_difference %}，与公务用车保有量差异原因是："
+        "{{ s9.vehicle_difference }}{% endif %}。{% endif %}",
     )
+    p(doc, "{%p endif %}")
+    p(doc, "{%p if s9.reception %}")
     p(
         doc,
-        "公务接待费{{ s9.reception }}万元，开支内容包括{{ s9.reception_content }}。单位全年安排的国内公务接待"
-        "{{ s9.reception_batches }}批次，{{ s9.reception_people }}人次。",
+        "公务接待费{{ s9.reception }}万元{% if s9.reception_content %}，开支内容包括{{ s9.reception_content }}{% endif %}。"
+        "{% if s9.reception_batches or s9.reception_people %}单位全年安排的国内公务接待{% if s9.reception_batches %}{{ s9.reception_batches }}批次{% endif %}"
+        "{% if s9.reception_batches and s9.reception_people %}，{% endif %}{% if s9.reception_people %}{{ s9.reception_people }}人次{% endif %}。{% endif %}",
     )
-    p(doc, "{{ s9.budget_total }}其中：{% for b in s9.budget_parts %}{{ b }}{% endfor %}")
+    p(doc, "{%p endif %}")
+    p(doc, "{%p if s9.budget_total or s9.budget_parts %}")
+    p(doc, "{{ s9.budget_total }}{% if s9.budget_parts %}{% if s9.budget_total %}其中：{% endif %}{% for b in s9.budget_parts %}{{ b }}{% endfor %}{% endif %}")
+    p(doc, "{%p endif %}")
     p(doc, "十、其他重要事项的情况说明", "JS 一级标题")
     p(doc, "（一）机关运行经费及公用经费支出情况", "JS 二级标题")
+    p(doc, "{%p if s10.admin_cost %}")
     p(doc, "{{ year }}年度{{ unit }}（行政单位和参照公务员法管理事业单位）机关运行经费支出{{ s10.admin_cost }}万元，{{ s10.admin_cost_change }}")
+    p(doc, "{%p else %}")
+    p(doc, "本单位未填报{{ year }}年度机关运行经费。")
+    p(doc, "{%p endif %}")
     p(doc, "（二）政府采购情况", "JS 二级标题")
+    p(doc, "{%p if s10.procurement_total or s10.procurement_parts %}")
     p(
         doc,
-        "{{ year }}年度政府采购支出总额{{ s10.procurement_total }}万元，其中：政府采购货物支出{{ s10.goods }}万元、政府采购工程支出"
-        "{{ s10.works }}万元、政府采购服务支出{{ s10.services }}万元。",
+        "{{ year }}年度{% if s10.procurement_total %}政府采购支出总额{{ s10.procurement_total }}万元{% if s10.procurement_parts %}，其中：{% endif %}{% endif %}"
+        "{% for x in s10.procurement_parts %}{{ x.name }}{{ x.amount }}万元{% if not loop.last %}、{% endif %}{% endfor %}。",
     )
+    p(doc, "{%p else %}")
+    p(doc, "本单位未填报{{ year }}年度政府采购支出。")
+    p(doc, "{%p endif %}")
+    p(doc, "{%p if s10.sme or s10.small_micro %}")
     p(
         doc,
-        "授予中小企业合同金额{{ s10.sme }}万元，占政府采购支出总额的{{ s10.sme_share }}，其中：授予小微企业合同金额"
-        "{{ s10.small_micro }}万元，占政府采购支出总额的{{ s10.small_micro_share }}。",
+        "{% if s10.sme %}授予中小企业合同金额{{ s10.sme }}万元{% if s10.sme_share %}，占政府采购支出总额的{{ s10.sme_share }}{% endif %}"
+        "{% if s10.small_micro %}，其中：{% endif %}{% endif %}{% if s10.small_micro %}授予小微企业合同金额{{ s10.small_micro }}万元"
+        "{% if s10.small_micro_share %}，占政府采购支出总额的{{ s10.small_micro_share }}{% endif %}{% endif %}。",
     )
+    p(doc, "{%p endif %}")
     p(doc, "（三）国有资产占用情况说明", "JS 二级标题")
+    p(doc, "{%p if s10.house_area or s10.house_value or s10.vehicles or s10.vehicle_value or s10.vehicle_kinds or s10.equipment %}")
     p(
         doc,
-        "截至{{ year }}年12月31日，房屋{{ s10.house_area }}平方米，价值{{ s10.house_value }}万元。车辆{{ s10.vehicles }}辆，价值"
-        "{{ s10.vehicle_value }}万元，其中：{{ s10.vehicle_kinds }}{% if s10.other_vehicle_use %}，其他用车主要是：{{ s10.other_vehicle_use }}{% endif %}。"
-        "单价100万元（含）以上设备（不含车辆）{{ s10.equipment }}台（套）。",
+        "截至{{ year }}年12月31日，{% if s10.house_area or s10.house_value %}房屋{% if s10.house_area %}{{ s10.house_area }}平方米{% endif %}"
+        "{% if s10.house_area and s10.house_value %}，{% endif %}{% if s10.house_value %}价值{{ s10.house_value }}万元{% endif %}。{% endif %}"
+        "{% if s10.vehicles or s10.vehicle_value or s10.vehicle_kinds %}车辆{% if s10.vehicles %}{{ s10.vehicles }}辆{% endif %}"
+        "{% if s10.vehicles and s10.vehicle_value %}，{% endif %}{% if s10.vehicle_value %}价值{{ s10.vehicle_value }}万元{% endif %}"
+        "{% if s10.vehicle_kinds %}{% if s10.vehicles or s10.vehicle_value %}，其中：{% endif %}{{ s10.vehicle_kinds }}"
+        "{% if s10.other_vehicle_use %}，其他用车主要是：{{ s10.other_vehicle_use }}{% endif %}{% endif %}。{% endif %}"
+        "{% if s10.equipment %}单价100万元（含）以上设备（不含车辆）{{ s10.equipment }}台（套）。{% endif %}",
     )
+    p(doc, "{%p else %}")
+    p(doc, "本单位未填报{{ year }}年度国有资产占用情况。")
+    p(doc, "{%p endif %}")
     p(doc, "十一、预算绩效的情况说明", "JS 一级标题")
     p(doc, "{%p if s11.summary %}")
     p(
         doc,
-        "根据预算绩效管理要求，本单位{{ year }}年度预算绩效管理{{ s11.summary }}预算绩效管理取得的成效：{{ performance_results }}。"
-        "发现的问题及原因：{{ performance_problems }}。下一步改进措施：{{ performance_measures }}。具体附整体支出绩效自评表，项目支出绩效自评表和评价报告。",
+        "根据预算绩效管理要求，本单位{{ year }}年度预算绩效管理{{ s11.summary }}"
+        "{% if performance_results %}预算绩效管理取得的成效：{{ performance_results }}。{% endif %}"
+        "{% if performance_problems %}发现的问题及原因：{{ performance_problems }}。{% endif %}"
+        "{% if performance_measures %}下一步改进措施：{{ performance_measures }}。{% endif %}具体附整体支出绩效自评表，项目支出绩效自评表和评价报告。",
     )
     p(doc, "{%p else %}")
     p(doc, "本单位本年度未开展预算绩效自评。")

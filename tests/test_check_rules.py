@@ -64,6 +64,9 @@ RULE_OF = {
     "vehicle-count-unexplained": "check_vehicles",
     "procurement-share-exceeds": "check_procurement",
     "staff-total-mismatch": "check_staff",
+    "blank-required": "check_blanks",
+    "blank-left-out": "check_blanks",
+    "section-without-data": "check_blanks",
 }
 SEVERITY = {
     "total-mismatch": Severity.ERROR,
@@ -89,6 +92,9 @@ SEVERITY = {
     "vehicle-count-unexplained": Severity.WARNING,
     "procurement-share-exceeds": Severity.ERROR,
     "staff-total-mismatch": Severity.ERROR,
+    "blank-required": Severity.ERROR,
+    "blank-left-out": Severity.INFO,
+    "section-without-data": Severity.WARNING,
 }
 
 
@@ -367,6 +373,23 @@ CASES = [
         id="small-micro-exceeds-sme",
     ),
     pytest.param(cell(P, "实有人数", "本年人数", 32), True, [("staff-total-mismatch", P, "B4")], id="staff-total-mismatch"),
+    # Blank is not zero: a blank total that its blank parts cannot give is an error at its cell…
+    pytest.param(
+        cells(cell(S, "本年收入合计", "金额", None), cell(S, "上级补助收入", "金额", None)),
+        True,
+        [("blank-required", S, "B12"), ("blank-left-out", S, "B7")],
+        id="blank-required",
+    ),
+    # …one its typed parts give is not needed; a typed 0 is a figure.
+    pytest.param(cell(S, "本年收入合计", "金额", None), True, [], id="blank-total-settled-from-parts"),
+    pytest.param(cell(OM, "房屋面积", "本年数", None), True, [("blank-left-out", OM, "B10")], id="blank-left-out"),
+    pytest.param(cell(OM, "房屋面积", "本年数", 0), True, [], id="typed-zero-is-a-figure"),
+    pytest.param(
+        cells(*(cell(P, n, "本年人数", None) for n in layout.STAFF_ITEMS)),
+        False,
+        [("section-without-data", P, None)],
+        id="section-without-data",
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator.check.codes import check_codes
+from generator.check.completeness import check_blanks
 from generator.check.context import CheckContext, Settings
 from generator.check.cross import check_same_figures
 from generator.check.prior import check_prior_items_total, check_prior_year
@@ -47,6 +48,7 @@ RULES: tuple[Rule, ...] = (
     check_vehicles,
     check_procurement,
     check_staff,
+    check_blanks,
 )
 
 

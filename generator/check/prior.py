@@ -101,6 +101,8 @@ def _staff(ctx: CheckContext, cur: YearBase, prior: YearBase, year: int) -> Iter
 def check_prior_items_total(ctx: CheckContext) -> Iterator[Finding]:
     """The 上年 figures of the 项 that section 五(三) prints must add up to the 上年 total of 五(一)."""
     f = ctx.figures
+    if f.gpb_change is None:
+        return
     base = f.gpb_change.base
     items = [i.change.base for i in f.gpb_items if i.change.base is not None]
     if base is None or not items:

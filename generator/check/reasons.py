@@ -27,16 +27,16 @@ def explained_changes(ctx: CheckContext) -> list[Explained]:
     """Every change the document explains with a reason, year over year."""
     f = ctx.figures
     tp = f.three_public
-    items = [
-        Explained("收入支出总计", f.total_change),
-        Explained("财政拨款收入支出总计", f.fiscal_change),
-        Explained("一般公共预算财政拨款支出", f.gpb_change),
-        *(Explained(f"一般公共预算财政拨款支出「{i.code} {i.name}」", i.change) for i in f.gpb_items),
-        Explained("“三公”经费合计", tp.total.change),
-        *(Explained(p.name, p.change) for p in (tp.abroad, tp.vehicles, tp.reception)),
-        Explained("机关运行经费", f.admin_cost),
+    items: list[tuple[str, Change | None]] = [
+        ("收入支出总计", f.total_change),
+        ("财政拨款收入支出总计", f.fiscal_change),
+        ("一般公共预算财政拨款支出", f.gpb_change),
+        *((f"一般公共预算财政拨款支出「{i.code} {i.name}」", i.change) for i in f.gpb_items),
+        ("“三公”经费合计", tp.total.change),
+        *((p.name, p.change) for p in (tp.abroad, tp.vehicles, tp.reception)),
+        ("机关运行经费", f.admin_cost),
     ]
-    return items
+    return [Explained(label, change) for label, change in items if change is not None]  # a blank figure has no change
 
 
 def direction_of(reason: str) -> Direction | None:
@@ -91,7 +91,11 @@ def budget_comparisons(ctx: CheckContext) -> list[Explained]:
         *(("国有资本经营预算财政拨款支出", i) for i in f.state_capital_items),
     ]
     items = [Explained(f"{kind}「{i.code} {i.name}」", budget_basis(i.budget, i.adjusted_budget)[0]) for kind, i in lines]
-    items += [Explained(f"“三公”经费「{p.name}」", p.initial_budget) for p in (tp.total, tp.abroad, tp.vehicles, tp.reception)]
+    items += [
+        Explained(f"“三公”经费「{p.name}」", p.initial_budget)
+        for p in (tp.total, tp.abroad, tp.vehicles, tp.reception)
+        if p.initial_budget is not None
+    ]
     return items
 
 

@@ -73,7 +73,7 @@ def check_vehicles(ctx: CheckContext) -> Iterator[Finding]:
     tp = ctx.figures.three_public
     held = tp.vehicles_held
     owned = ctx.figures.assets.vehicles
-    if held is None or held == owned or tp.vehicle_difference_reason.strip():
+    if held is None or owned is None or held == owned or tp.vehicle_difference_reason.strip():
         return
     details = ctx.figures.base.unit.item_table(layout.THREE_PUBLIC_DETAILS.name)
     yield warning(
@@ -89,7 +89,7 @@ def check_procurement(ctx: CheckContext) -> Iterator[Finding]:
     """授予小微企业 ⊆ 授予中小企业 ⊆ 政府采购支出总额."""
     p = ctx.figures.procurement
     table = ctx.figures.base.unit.item_table(layout.OTHER_MATTERS.name)
-    if p.sme > p.total:
+    if p.sme is not None and p.total is not None and p.sme > p.total:
         yield error(
             "procurement-share-exceeds",
             _at(table, "授予中小企业合同金额", "本年数"),
@@ -97,7 +97,7 @@ def check_procurement(ctx: CheckContext) -> Iterator[Finding]:
             sme=p.sme,
             total=p.total,
         )
-    if p.small_micro > p.sme:
+    if p.small_micro is not None and p.sme is not None and p.small_micro > p.sme:
         yield error(
             "procurement-share-exceeds",
             _at(table, "授予小微企业合同金额", "本年数"),
@@ -133,7 +133,7 @@ def check_three_public_in_basic(ctx: CheckContext) -> Iterator[Finding]:
     pairs = (("30217", "公务接待费", tp.reception.actual), ("30231", "公务用车运行维护费", tp.vehicle_running.actual))
     for code, name, total in pairs:
         node = b.basic.find(code)
-        if node is None or node.value("决算数") <= total:
+        if node is None or total is None or node.value("决算数") <= total:
             continue
         yield error(
             "three-public-below-basic",

@@ -21,9 +21,11 @@ from generator.model import ItemTable, Loaded, SubjectRow, Texts
 
 @dataclass(frozen=True)
 class Share:
+    """A part of a whole; None where the part or the whole was not reported (a blank is not zero)."""
+
     name: str
-    amount: Decimal
-    share: Decimal
+    amount: Decimal | None
+    share: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class ItemLine:
 @dataclass(frozen=True)
 class StaffLine:
     name: str
-    change: Change
+    change: Change | None  # None when this year's count is blank
 
 
 @dataclass(frozen=True)
@@ -65,12 +67,12 @@ class Fund:
 @dataclass(frozen=True)
 class ThreePublicPart:
     name: str
-    actual: Decimal
-    budget: Decimal
-    share: Decimal
-    change: Change  # vs the prior year
-    budget_change: Change  # vs 全年预算数
-    initial_budget: Change = Change(ZERO, None)  # vs 年初预算数, when typed
+    actual: Decimal | None  # None when blank
+    budget: Decimal | None
+    share: Decimal | None
+    change: Change | None  # vs the prior year; None when the actual is blank
+    budget_change: Change | None  # vs 全年预算数
+    initial_budget: Change | None = None  # vs 年初预算数, when typed; None when the actual is blank
 
 
 @dataclass(frozen=True)
@@ -99,11 +101,13 @@ class ThreePublic:
 
 @dataclass(frozen=True)
 class Procurement:
-    goods: Decimal
-    works: Decimal
-    services: Decimal
-    sme: Decimal
-    small_micro: Decimal
+    """政府采购; a blank part is None, and the total is known only when every part was reported."""
+
+    goods: Decimal | None
+    works: Decimal | None
+    services: Decimal | None
+    sme: Decimal | None
+    small_micro: Decimal | None
     # 上海: budgets reserved for SMEs / small and micro firms, and what they won (None: not typed)
     sme_reserved: Decimal | None = None
     small_micro_reserved: Decimal | None = None
@@ -112,30 +116,33 @@ class Procurement:
     sme_other_won: Decimal | None = None
 
     @property
-    def total(self) -> Decimal:
-        return self.goods + self.works + self.services
+    def total(self) -> Decimal | None:
+        parts = (self.goods, self.works, self.services)
+        return sum((p for p in parts if p is not None), ZERO) if all(p is not None for p in parts) else None
 
     @property
-    def sme_share(self) -> Decimal:
-        return share(self.sme, self.total)
+    def sme_share(self) -> Decimal | None:
+        return share_known(self.sme, self.total)
 
     @property
-    def small_micro_share(self) -> Decimal:
-        return share(self.small_micro, self.total)
+    def small_micro_share(self) -> Decimal | None:
+        return share_known(self.small_micro, self.total)
 
 
 @dataclass(frozen=True)
 class Assets:
-    house_area: Decimal
-    house_value: Decimal
-    vehicle_value: Decimal
-    vehicles_by_kind: tuple[tuple[str, Decimal], ...]
+    house_area: Decimal | None
+    house_value: Decimal | None
+    vehicle_value: Decimal | None
+    vehicles_by_kind: tuple[tuple[str, Decimal | None], ...]
     other_vehicle_use: str
-    equipment: Decimal
+    equipment: Decimal | None
 
     @property
-    def vehicles(self) -> Decimal:
-        return sum((n for _, n in self.vehicles_by_kind), ZERO)
+    def vehicles(self) -> Decimal | None:
+        """All vehicles; known only when every kind was reported."""
+        counts = [n for _, n in self.vehicles_by_kind]
+        return sum((n for n in counts if n is not None), ZERO) if all(n is not None for n in counts) else None
 
 
 GRADES = ("优", "良", "合格", "不合格")
@@ -175,39 +182,40 @@ class Figures:
     texts: Texts
     has_prior_folder: bool
     staff: tuple[StaffLine, ...]
+    # Every amount below is None where the data leaves it blank: a blank is not zero.
     # 一 收入支出决算总体情况
-    income_total: Decimal
-    income_this_year: Decimal
-    non_fiscal_balance_used: Decimal
-    opening_balance: Decimal
-    expense_total: Decimal
-    expense_this_year: Decimal
-    balance_distribution: Decimal
-    closing_balance: Decimal
-    total_change: Change
+    income_total: Decimal | None
+    income_this_year: Decimal | None
+    non_fiscal_balance_used: Decimal | None
+    opening_balance: Decimal | None
+    expense_total: Decimal | None
+    expense_this_year: Decimal | None
+    balance_distribution: Decimal | None
+    closing_balance: Decimal | None
+    total_change: Change | None
     # 二 三
     income_sources: tuple[Share, ...]
     expense_kinds: tuple[Share, ...]
     # 四
-    fiscal_income_total: Decimal
-    fiscal_opening: Decimal
-    fiscal_income: Decimal
-    fiscal_expense_total: Decimal
-    fiscal_closing: Decimal
-    fiscal_expense: Decimal
-    fiscal_change: Change
-    fiscal_budget: Change
+    fiscal_income_total: Decimal | None
+    fiscal_opening: Decimal | None
+    fiscal_income: Decimal | None
+    fiscal_expense_total: Decimal | None
+    fiscal_closing: Decimal | None
+    fiscal_expense: Decimal | None
+    fiscal_change: Change | None
+    fiscal_budget: Change | None
     # 五
-    gpb_total: Decimal
-    gpb_share: Decimal
-    gpb_change: Change
-    gpb_budget: Change
+    gpb_total: Decimal | None
+    gpb_share: Decimal | None
+    gpb_change: Change | None
+    gpb_budget: Change | None
     gpb_classes: tuple[Share, ...]
     gpb_items: tuple[ItemLine, ...]
     # 六
-    basic_total: Decimal
-    personnel: Decimal
-    public: Decimal
+    basic_total: Decimal | None
+    personnel: Decimal | None
+    public: Decimal | None
     personnel_items: tuple[str, ...]
     public_items: tuple[str, ...]
     # 七 八
@@ -217,7 +225,7 @@ class Figures:
     state_capital_items: tuple[ItemLine, ...]
     # 九 十
     three_public: ThreePublic
-    admin_cost: Change
+    admin_cost: Change | None
     procurement: Procurement
     assets: Assets
     performance: PerformanceFacts
@@ -243,11 +251,15 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         row = typed_table.get(name)
         return (row.amount(column) if row else None), (row.source.at(column) if row else None)
 
-    def overview_change(name: str, current: Decimal, from_prior: Callable[[YearBase], Decimal | None]) -> Change:
+    def overview_change(name: str, current: Decimal | None, from_prior: Callable[[YearBase], Decimal | None]) -> Change | None:
+        if current is None:
+            return None
         base, loc = prior_of(overview, name, layout.PRIOR, from_prior)
         return Change(current, base, overview.text(name, layout.REASON), _loc(overview, name, layout.REASON), loc)
 
-    def budget_change(name: str, current: Decimal) -> Change:
+    def budget_change(name: str, current: Decimal | None) -> Change | None:
+        if current is None:
+            return None
         return Change(
             current,
             overview.amount(name, "年初预算数"),
@@ -256,12 +268,20 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
             _loc(overview, name, "年初预算数"),
         )
 
-    income_this_year = _z(summary.get("本年收入合计"))
-    expense_this_year = _z(summary.get("本年支出合计"))
-    income_total = _z(summary.get("收入总计"))
+    def settled(key: str, value: Decimal | None) -> Decimal | None:
+        return known(cur, key, value)
+
+    income_this_year = settled("summary.本年收入合计", summary.get("本年收入合计"))
+    expense_this_year = settled("summary.本年支出合计", summary.get("本年支出合计"))
+    income_total = settled("summary.收入总计", summary.get("收入总计"))
     fiscal = cur.fiscal
-    fiscal_expense = _z(fiscal.get("本年支出合计", {}).get("合计"))
-    gpb_total = cur.gpb.total("合计")
+
+    def fiscal_total(name: str) -> Decimal | None:
+        return settled(f"fiscal.{name}.合计", fiscal.get(name, {}).get("合计"))
+
+    fiscal_expense = fiscal_total("本年支出合计")
+    gpb_total = cur.gpb.known_total("合计")
+    basic = cur.basic.known_total("决算数")
     gpb_items = _gpb_items(cur, prior)
     return Figures(
         unit_name=unit.cover.unit_name,
@@ -273,41 +293,42 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         staff=_staff(cur, prior),
         income_total=income_total,
         income_this_year=income_this_year,
-        non_fiscal_balance_used=_z(summary.get("使用非财政拨款结余")),
-        opening_balance=_z(summary.get("年初结转和结余")),
-        expense_total=_z(summary.get("支出总计")),
+        non_fiscal_balance_used=summary.get("使用非财政拨款结余"),
+        opening_balance=summary.get("年初结转和结余"),
+        expense_total=settled("summary.支出总计", summary.get("支出总计")),
         expense_this_year=expense_this_year,
-        balance_distribution=_z(summary.get("结余分配")),
-        closing_balance=_z(summary.get("年末结转和结余")),
+        balance_distribution=summary.get("结余分配"),
+        closing_balance=summary.get("年末结转和结余"),
         total_change=overview_change("收入支出总计", income_total, lambda p: p.summary.get("收入总计")),
         income_sources=_income_sources(cur, income_this_year),
         expense_kinds=tuple(
-            Share(col, cur.expense.total(col), share(cur.expense.total(col), expense_this_year))
+            Share(col, cur.expense.known_total(col), share_known(cur.expense.known_total(col), expense_this_year))
             for col in layout.EXPENSE_COLUMNS[1:]
+            if cur.expense.known_total(col) is not None
         ),
-        fiscal_income_total=_z(fiscal.get("收入总计", {}).get("合计")),
-        fiscal_opening=_z(fiscal.get("年初财政拨款结转和结余", {}).get("合计")),
-        fiscal_income=_z(fiscal.get("本年收入", {}).get("合计")),
-        fiscal_expense_total=_z(fiscal.get("支出总计", {}).get("合计")),
-        fiscal_closing=_z(fiscal.get("年末财政拨款结转和结余", {}).get("合计")),
+        fiscal_income_total=fiscal_total("收入总计"),
+        fiscal_opening=fiscal_total("年初财政拨款结转和结余"),
+        fiscal_income=fiscal_total("本年收入"),
+        fiscal_expense_total=fiscal_total("支出总计"),
+        fiscal_closing=fiscal_total("年末财政拨款结转和结余"),
         fiscal_expense=fiscal_expense,
         fiscal_change=overview_change(
             "财政拨款收入支出总计",
-            _z(fiscal.get("支出总计", {}).get("合计")),
+            fiscal_total("支出总计"),
             lambda p: p.fiscal.get("支出总计", {}).get("合计"),
         ),
         fiscal_budget=budget_change("财政拨款收入支出总计", fiscal_expense),
         gpb_total=gpb_total,
-        gpb_share=share(gpb_total, expense_this_year),
+        gpb_share=share_known(gpb_total, expense_this_year),
         gpb_change=overview_change("一般公共预算财政拨款支出", gpb_total, lambda p: p.gpb.total("合计") if p.gpb.has_data else None),
         gpb_budget=_with_item_budgets(budget_change("一般公共预算财政拨款支出", gpb_total), gpb_items),
         gpb_classes=tuple(
-            Share(n.name, n.value("合计"), share(n.value("合计"), gpb_total)) for n in cur.gpb.classes if n.value("合计") != 0
+            Share(n.name, n.value("合计"), share_known(n.value("合计"), gpb_total)) for n in cur.gpb.classes if n.value("合计") != 0
         ),
         gpb_items=gpb_items,
-        basic_total=cur.personnel + cur.public,
-        personnel=cur.personnel,
-        public=cur.public,
+        basic_total=None if basic is None else cur.personnel + cur.public,
+        personnel=None if basic is None else cur.personnel,
+        public=None if basic is None else cur.public,
         personnel_items=_economic_items(cur, personnel=True),
         public_items=_economic_items(cur, personnel=False),
         gov_fund=_fund(cur.gov_fund),
@@ -322,6 +343,24 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         base=cur,
         prior=prior,
     )
+
+
+def known(year: YearBase, key: str, value: Decimal | None) -> Decimal | None:
+    """A settled total, or None when it was left blank and some of its parts were too.
+
+    Summing the parts that were typed would read each blank part as zero.
+    """
+    settlement = year.ledger.get(key)
+    if value is None or settlement is None or settlement.declared is not None or settlement.complete:
+        return value
+    return None
+
+
+def share_known(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    """part / whole; None when either was not reported or the whole is zero."""
+    if part is None or not whole:
+        return None
+    return share(part, whole)
 
 
 def _prior_location(prior: YearBase, name: str) -> Location:
@@ -351,11 +390,13 @@ def _loc(table: ItemTable, name: str, column: str) -> Location | None:
     return row.source.at(column) if row else None
 
 
-def _income_sources(cur: YearBase, income: Decimal) -> tuple[Share, ...]:
+def _income_sources(cur: YearBase, income: Decimal | None) -> tuple[Share, ...]:
+    """Each source that was reported; 财政拨款收入 is the three fiscal sources, known when all three are."""
     s = cur.summary
-    fiscal = sum((_z(s.get(n)) for n in layout.INCOME_SOURCES[:3]), ZERO)
-    pairs = [("财政拨款收入", fiscal)] + [(n, _z(s.get(n))) for n in layout.INCOME_SOURCES[3:]]
-    return tuple(Share(n, v, share(v, income)) for n, v in pairs)
+    fiscal_parts = [s.get(n) for n in layout.INCOME_SOURCES[:3]]
+    fiscal = None if any(v is None for v in fiscal_parts) else sum((v for v in fiscal_parts if v is not None), ZERO)
+    pairs = [("财政拨款收入", fiscal)] + [(n, s.get(n)) for n in layout.INCOME_SOURCES[3:]]
+    return tuple(Share(n, v, share_known(v, income)) for n, v in pairs if v is not None)
 
 
 def _gpb_items(cur: YearBase, prior: YearBase | None) -> tuple[ItemLine, ...]:
@@ -407,9 +448,9 @@ def _budgets(actual: Decimal, row: SubjectRow | None) -> dict[str, Any]:
     }
 
 
-def _with_item_budgets(total: Change, items: tuple[ItemLine, ...]) -> Change:
+def _with_item_budgets(total: Change | None, items: tuple[ItemLine, ...]) -> Change | None:
     """The total's 年初预算: as typed in 预算及上年情况, else the sum of the 项 budgets typed."""
-    if total.base is not None:
+    if total is None or total.base is not None:
         return total
     typed = [i.budget.base for i in items if i.budget.base is not None]
     if not typed:
@@ -470,12 +511,14 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
     table = cur.item(layout.THREE_PUBLIC.name)
     details = cur.item(layout.THREE_PUBLIC_DETAILS.name)
     tp = cur.three_public
-    total = _z(tp.get("合计", {}).get("决算数"))
+    total = known(cur, "three_public.合计.决算数", tp.get("合计", {}).get("决算数"))
 
     def part(name: str) -> ThreePublicPart:
         values = tp.get(name, {})
-        actual = _z(values.get("决算数"))
-        budget = _z(values.get("全年预算数"))
+        actual = values.get("决算数")
+        if name in ("合计", "公务用车购置及运行维护费"):
+            actual = known(cur, f"three_public.{name}.决算数", actual)
+        budget = values.get("全年预算数")
         base_loc: Location | None
         if prior is not None:
             base = prior.three_public.get(name, {}).get("决算数")
@@ -483,14 +526,16 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
         else:
             base = values.get(layout.PRIOR)
             base_loc = _loc(table, name, layout.PRIOR)
+        if actual is None:
+            return ThreePublicPart(name=name, actual=None, budget=budget, share=None, change=None, budget_change=None)
         return ThreePublicPart(
             name=name,
             actual=actual,
             budget=budget,
-            share=share(actual, total),
+            share=share_known(actual, total),
             change=Change(actual, base, table.text(name, layout.REASON), _loc(table, name, layout.REASON), base_loc),
             budget_change=Change(
-                actual, values.get("全年预算数"), table.text(name, layout.BUDGET_REASON), _loc(table, name, layout.BUDGET_REASON),
+                actual, budget, table.text(name, layout.BUDGET_REASON), _loc(table, name, layout.BUDGET_REASON),
                 _loc(table, name, "全年预算数"),
             ),
             initial_budget=Change(
@@ -529,23 +574,26 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
     )
 
 
-def _admin_cost(cur: YearBase, prior: YearBase | None) -> Change:
+def _admin_cost(cur: YearBase, prior: YearBase | None) -> Change | None:
     table = cur.item(layout.OTHER_MATTERS.name)
     name = "机关运行经费"
+    current = table.amount(name, "本年数")
+    if current is None:
+        return None
     base_loc: Location | None
     if prior is not None:
         base = prior.item(layout.OTHER_MATTERS.name).amount(name, "本年数")
         base_loc = Location(file=prior.unit.cover.source.file, sheet=layout.OTHER_MATTERS.name, field=name)
     else:
         base, base_loc = table.amount(name, "上年数"), _loc(table, name, "上年数")
-    return Change(_z(table.amount(name, "本年数")), base, table.text(name, "说明"), _loc(table, name, "说明"), base_loc)
+    return Change(current, base, table.text(name, "说明"), _loc(table, name, "说明"), base_loc)
 
 
 def _procurement(cur: YearBase) -> Procurement:
     t = cur.item(layout.OTHER_MATTERS.name)
 
-    def v(name: str) -> Decimal:
-        return _z(t.amount(name, "本年数"))
+    def v(name: str) -> Decimal | None:
+        return t.amount(name, "本年数")
 
     reserved = [t.amount(name, "本年数") for name in layout.SME_ITEMS]
     return Procurement(
@@ -574,8 +622,8 @@ def _performance(cur: YearBase) -> PerformanceFacts:
 def _assets(cur: YearBase) -> Assets:
     t = cur.item(layout.OTHER_MATTERS.name)
 
-    def v(name: str) -> Decimal:
-        return _z(t.amount(name, "本年数"))
+    def v(name: str) -> Decimal | None:
+        return t.amount(name, "本年数")
 
     return Assets(
         house_area=v("房屋面积"),
@@ -591,7 +639,10 @@ def _staff(cur: YearBase, prior: YearBase | None) -> tuple[StaffLine, ...]:
     table = cur.item(layout.STAFF.name)
     lines = []
     for name in layout.STAFF_ITEMS:
-        current = _z(table.amount(name, "本年人数"))
+        current = table.amount(name, "本年人数")
+        if current is None:
+            lines.append(StaffLine(name, None))
+            continue
         loc: Location | None
         if prior is not None:
             base = prior.item(layout.STAFF.name).amount(name, "本年人数")

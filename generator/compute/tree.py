@@ -41,9 +41,14 @@ class Tree:
     totals: dict[str, Decimal]
     classes: tuple[Node, ...]
     has_data: bool
+    reported: frozenset[str] = frozenset()  # the columns in which some cell was typed
 
     def total(self, column: str) -> Decimal:
         return self.totals.get(column, ZERO)
+
+    def known_total(self, column: str) -> Decimal | None:
+        """The settled total of COLUMN, or None when no cell of the column was typed (a blank is not zero)."""
+        return self.totals.get(column, ZERO) if column in self.reported else None
 
     def nodes(self):
         for node in self.classes:
@@ -95,13 +100,23 @@ def build_tree(
 
     classes = tuple(build(c) for c in children.get(None, []))
     totals = {}
+    reported = set()
     total_row = table.declared_total
     for col in columns:
         declared = total_row.amount(col) if total_row else None
         parts = [Part(f"{n.code} {n.name}", n.value(col), n.row.source if n.row else None, col) for n in classes]
         settled = ledger.settle(f"{key}.合计.{col}", f"{table.sheet}「合计」的「{col}」", declared, parts, _at(total_row, col))
         totals[col] = settled if settled is not None else ZERO
-    return Tree(sheet=table.sheet, columns=columns, totals=totals, classes=classes, has_data=bool(table.rows) or total_row is not None)
+        if declared is not None or any(row.amount(col) is not None for row in table.rows):
+            reported.add(col)
+    return Tree(
+        sheet=table.sheet,
+        columns=columns,
+        totals=totals,
+        classes=classes,
+        has_data=bool(table.rows) or total_row is not None,
+        reported=frozenset(reported),
+    )
 
 
 def _at(row: SubjectRow | None, column: str):

@@ -34,9 +34,9 @@ class _TextsFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     主要职能: list[str] = Field(default_factory=list)
     职能补充说明: str = ""
-    下属预算单位: list[str] = Field(default_factory=list)
+    下属预算单位: list[str] | None = None  # absent or empty: not filled in; []: the unit has none
     部门决算单位: list[str | _FinalUnit] = Field(default_factory=list)
-    内设机构: list[str] = Field(default_factory=list)
+    内设机构: list[str] | None = None
     预算绩效: _Performance = Field(default_factory=_Performance)
     其他需说明的事项: str = ""
 
@@ -99,8 +99,8 @@ def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
     texts = Texts(
         functions=tuple(s.strip() for s in parsed.主要职能 if s and s.strip()),
         functions_note=parsed.职能补充说明.strip(),
-        subordinate_units=tuple(parsed.下属预算单位),
-        departments=tuple(parsed.内设机构),
+        subordinate_units=_names(parsed.下属预算单位),
+        departments=_names(parsed.内设机构),
         performance_results=parsed.预算绩效.成效.strip(),
         performance_problems=parsed.预算绩效.问题.strip(),
         performance_measures=parsed.预算绩效.措施.strip(),
@@ -111,3 +111,10 @@ def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
         file=label,
     )
     return texts, []
+
+
+def _names(values: list[str] | None) -> tuple[str, ...] | None:
+    """A list of names; None when the key was left empty (not filled in), () for an explicit []."""
+    if values is None:
+        return None
+    return tuple(v.strip() for v in values if v and v.strip())

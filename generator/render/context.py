@@ -11,7 +11,7 @@ from typing import Any
 
 from generator import layout
 from generator.compute.change import Change
-from generator.compute.figures import Figures, Fund, ThreePublicPart
+from generator.compute.figures import Figures, Fund, StaffLine, ThreePublicPart
 from generator.compute.tree import Node, Tree
 from generator.render.wording import (
     DEFAULT,
@@ -27,10 +27,14 @@ INDENT = "\u3000"  # one full-width space per level below 类, as the official t
 
 
 def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every figure formatted; a blank figure is "" (never "0.00"), and the template leaves its clause out."""
     a, pct = profile.amount, profile.percent
 
-    def changed(c: Change, style: str = "than", base: str = "上年") -> str:
-        return explained(change_clause(c, base=base, style=style, profile=profile), c, profile)
+    def changed(c: Change | None, style: str = "than", base: str = "上年") -> str:
+        return explained(change_clause(c, base=base, style=style, profile=profile), c, profile) if c is not None else ""
+
+    def budget(c: Change | None, subject: str, budget_name: str = "年初预算") -> str:
+        return budget_sentence(c, subject, budget_name, profile=profile) if c is not None else ""
 
     staff = {line.name: line for line in f.staff}
     tp = f.three_public
@@ -41,43 +45,41 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
         "functions": list(f.texts.functions),
         "functions_note": f.texts.functions_note,
         "staff": {
-            "total": _count(staff["实有人数"].change.current),
-            "active": _count(staff["在职人员"].change.current),
-            "active_change": count_clause(staff["在职人员"].change, profile=profile),
-            "retired_cadres": _count(staff["离休人员"].change.current),
-            "retired_cadres_change": count_clause(staff["离休人员"].change, profile=profile),
-            "retired": _count(staff["退休人员"].change.current),
-            "retired_change": count_clause(staff["退休人员"].change, profile=profile),
+            "total": _staff_count(staff.get("实有人数")),
+            "parts": [
+                {"name": line.name, "count": _count(line.change.current), "change": count_clause(line.change, profile=profile)}
+                for line in f.staff
+                if line.name != "实有人数" and line.change is not None
+            ],
         },
         "organisation": organisation_sentence(f),
         "s1": {
             "income_total": a(f.income_total),
-            "income": a(f.income_this_year),
-            "non_fiscal": a(f.non_fiscal_balance_used),
-            "opening": a(f.opening_balance),
+            "income_parts": _named(
+                (("本年收入合计", f.income_this_year), ("使用非财政拨款结余（含专用结余）", f.non_fiscal_balance_used), ("年初结转和结余", f.opening_balance)),
+                profile,
+            ),
             "expense_total": a(f.expense_total),
-            "expense": a(f.expense_this_year),
-            "distribution": a(f.balance_distribution),
-            "closing": a(f.closing_balance),
+            "expense_parts": _named(
+                (("本年支出合计", f.expense_this_year), ("结余分配", f.balance_distribution), ("年末结转和结余", f.closing_balance)), profile
+            ),
             "change": changed(f.total_change, style="compare"),
         },
         "s2": {"income": a(f.income_this_year), "sources": [_share(s, profile) for s in f.income_sources]},
         "s3": {"expense": a(f.expense_this_year), "kinds": [_share(s, profile) for s in f.expense_kinds]},
         "s4": {
             "income_total": a(f.fiscal_income_total),
-            "opening": a(f.fiscal_opening),
-            "income": a(f.fiscal_income),
+            "income_parts": _named((("年初财政拨款结转和结余", f.fiscal_opening), ("本年财政拨款收入", f.fiscal_income)), profile),
             "expense_total": a(f.fiscal_expense_total),
-            "closing": a(f.fiscal_closing),
-            "expense": a(f.fiscal_expense),
+            "expense_parts": _named((("年末财政拨款结转和结余", f.fiscal_closing), ("本年财政拨款支出", f.fiscal_expense)), profile),
             "change": changed(f.fiscal_change, style="compare"),
-            "budget": budget_sentence(f.fiscal_budget, "与年初预算相比，", profile=profile),
+            "budget": budget(f.fiscal_budget, "与年初预算相比，"),
         },
         "s5": {
             "total": a(f.gpb_total),
             "share": pct(f.gpb_share),
             "change": changed(f.gpb_change, style="compare"),
-            "budget": budget_sentence(f.gpb_budget, "与年初预算相比，", profile=profile),
+            "budget": budget(f.gpb_budget, "与年初预算相比，"),
             "classes": [_share(s, profile) for s in f.gpb_classes],
             "lines": [
                 {
@@ -102,7 +104,7 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
         "s9": {
             "total": a(tp.total.actual),
             "change": changed(tp.total.change),
-            "parts": [_three_public_part(p, profile) for p in (tp.abroad, tp.vehicles, tp.reception)],
+            "parts": [_three_public_part(p, profile) for p in (tp.abroad, tp.vehicles, tp.reception) if p.actual is not None],
             "abroad": a(tp.abroad.actual),
             "abroad_content": _clause(tp.abroad_content),
             "abroad_groups": _count(tp.abroad_groups),
@@ -119,19 +121,23 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
             "reception_content": _clause(tp.reception_content),
             "reception_batches": _count(tp.reception_batches),
             "reception_people": _count(tp.reception_people),
-            "budget_total": budget_sentence(tp.total.budget_change, "与全年预算相比，财政拨款“三公”经费支出", "全年预算", profile=profile),
+            "budget_total": budget(tp.total.budget_change, "与全年预算相比，财政拨款“三公”经费支出", "全年预算"),
             "budget_parts": [
-                budget_sentence(p.budget_change, p.name, "全年预算", profile=profile)
-                for p in (tp.abroad, tp.vehicle_purchase, tp.vehicle_running, tp.reception)
+                sentence
+                for sentence in (
+                    budget(p.budget_change, p.name, "全年预算") for p in (tp.abroad, tp.vehicle_purchase, tp.vehicle_running, tp.reception)
+                )
+                if sentence
             ],
         },
         "s10": {
-            "admin_cost": a(f.admin_cost.current),
+            "admin_cost": a(f.admin_cost.current) if f.admin_cost is not None else "",
             "admin_cost_change": changed(f.admin_cost),
             "procurement_total": a(f.procurement.total),
-            "goods": a(f.procurement.goods),
-            "works": a(f.procurement.works),
-            "services": a(f.procurement.services),
+            "procurement_parts": _named(
+                (("政府采购货物支出", f.procurement.goods), ("政府采购工程支出", f.procurement.works), ("政府采购服务支出", f.procurement.services)),
+                profile,
+            ),
             "sme": a(f.procurement.sme),
             "sme_share": pct(f.procurement.sme_share),
             "small_micro": a(f.procurement.small_micro),
@@ -140,7 +146,7 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
             "house_value": a(f.assets.house_value),
             "vehicles": _count(f.assets.vehicles),
             "vehicle_value": a(f.assets.vehicle_value),
-            "vehicle_kinds": "、".join(f"{k}{_count(n)}辆" for k, n in f.assets.vehicles_by_kind),
+            "vehicle_kinds": "、".join(f"{k}{_count(n)}辆" for k, n in f.assets.vehicles_by_kind if n is not None),
             "other_vehicle_use": _clause(f.assets.other_vehicle_use),
             "equipment": _count(f.assets.equipment),
         },
@@ -154,7 +160,7 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
 
 
 def performance_summary(scored: Any, profile: WordingProfile = DEFAULT) -> dict[str, Any]:
-    """The 十一、预算绩效 counts and sums of the scored self-evaluation, worded."""
+    """The 十一、预算绩效 counts and sums of the scored self-evaluation, worded; "" when it holds no table."""
     s = scored.summary
     a = profile.amount
     parts = []
@@ -162,20 +168,26 @@ def performance_summary(scored: Any, profile: WordingProfile = DEFAULT) -> dict[
         parts.append(
             f"形成整体支出绩效自评表{s.unit_table_count}个，全年预算总额{a(s.unit_annual_budget)}万元，实际执行总额{a(s.unit_executed)}万元"
         )
-    parts.append(f"预算绩效评价项目{s.project_count}个，全年预算数{a(s.project_annual_budget)}万元，全年执行数{a(s.project_executed)}万元")
-    return {"summary": "；".join(parts) + "。"}
+    if s.project_count:
+        parts.append(f"预算绩效评价项目{s.project_count}个，全年预算数{a(s.project_annual_budget)}万元，全年执行数{a(s.project_executed)}万元")
+    return {"summary": "；".join(parts) + "。" if parts else ""}
 
 
 def organisation_sentence(f: Figures) -> str:
-    """"…无下属预算单位，下设4个科室，分别是：办公室、…。" from the lists in 文字说明.yaml."""
+    """"…无下属预算单位，下设4个科室，分别是：办公室、…。" from the lists in 文字说明.yaml.
+
+    A list left empty in the YAML was not filled in: its clause is left out (check reports it);
+    only an explicit [] says the unit has none.
+    """
     t = f.texts
-    subunits = (
-        f"有下属预算单位{len(t.subordinate_units)}个，分别是：{'、'.join(t.subordinate_units)}"
-        if t.subordinate_units
-        else "无下属预算单位"
-    )
-    departments = f"下设{len(t.departments)}个科室，分别是：{'、'.join(t.departments)}" if t.departments else "未设内设科室"
-    return f"{f.unit_name}{subunits}，{departments}。"
+    clauses = []
+    if t.subordinate_units is not None:
+        units = t.subordinate_units
+        clauses.append(f"有下属预算单位{len(units)}个，分别是：{'、'.join(units)}" if units else "无下属预算单位")
+    if t.departments is not None:
+        departments = t.departments
+        clauses.append(f"下设{len(departments)}个科室，分别是：{'、'.join(departments)}" if departments else "未设内设科室")
+    return f"{f.unit_name}{'，'.join(clauses)}。" if clauses else ""
 
 
 def fund_sentence(fund: Fund, kind: str, profile: WordingProfile) -> str:
@@ -196,7 +208,7 @@ def _three_public_part(p: ThreePublicPart, profile: WordingProfile) -> dict[str,
         "name": p.name,
         "amount": profile.amount(p.actual),
         "share": profile.percent(p.share),
-        "change": explained(change_clause(p.change, profile=profile), p.change, profile),
+        "change": explained(change_clause(p.change, profile=profile), p.change, profile) if p.change is not None else "",
     }
 
 
@@ -205,7 +217,17 @@ def _share(s, profile: WordingProfile) -> dict[str, str]:
 
 
 def _count(value: Decimal | None) -> str:
-    return str(int(value)) if value is not None else "0"
+    """A whole number; "" when blank (never "0")."""
+    return str(int(value)) if value is not None else ""
+
+
+def _staff_count(line: StaffLine | None) -> str:
+    return _count(line.change.current) if line is not None and line.change is not None else ""
+
+
+def _named(pairs: tuple[tuple[str, Decimal | None], ...], profile: WordingProfile) -> list[dict[str, str]]:
+    """The (name, amount) pairs that were reported, formatted; a blank one is left out."""
+    return [{"name": name, "amount": profile.amount(value)} for name, value in pairs if value is not None]
 
 
 def _clause(text: str) -> str:

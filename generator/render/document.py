@@ -72,7 +72,8 @@ def disclosure_context(figures: Figures, profile: WordingProfile = DEFAULT, scor
     """Everything the disclosure template reads, formatted and worded."""
     context = build_context(figures, profile, performance_summary(scored, profile) if scored is not None else None)
     context["s11"].setdefault("summary", "")
-    context["se"] = self_evaluation_context(scored) if scored is not None else None
+    se = self_evaluation_context(scored) if scored is not None else None
+    context["se"] = se if se and (se.get("unit") or se.get("projects")) else None  # no table: no landscape page
     context.update(figure_values(figures, profile, scored))
     return context
 
@@ -95,7 +96,7 @@ def figure_values(figures: Figures, profile: WordingProfile = DEFAULT, scored: A
 def final_units(figures: Figures) -> list[dict[str, str]]:
     """序号/单位名称/备注 of the 部门决算: as listed in 文字说明.yaml, else 本级 and the 下属预算单位."""
     texts = figures.texts
-    rows = list(texts.final_units) or [(f"{figures.unit_name}（本级）", "")] + [(name, "") for name in texts.subordinate_units]
+    rows = list(texts.final_units) or [(f"{figures.unit_name}（本级）", "")] + [(name, "") for name in texts.subordinate_units or ()]
     return [{"number": str(i), "name": name, "note": note} for i, (name, note) in enumerate(rows, start=1)]
 
 

@@ -1,0 +1,211 @@
+"""Blank is not zero: every blank the document's sentences would need, named at its cell.
+
+Each figure and text the default template uses is classified here:
+- required (a sentence cannot be written without it): blank → `blank-required` (error);
+- optional (its clause is left out of the document): blank → `blank-left-out` (info);
+- a whole section without data: the template states that nothing was reported →
+  `section-without-data` (warning).
+A typed 0 is a figure like any other and is worded as zero. Compute carries a blank as
+None; this rule reports what the render leaves out, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import layout
+from generator.check.context import CheckContext
+from generator.findings import Finding, Location, error, info, warning
+from generator.model import ItemTable, UnitYear
+
+
+@dataclass(frozen=True)
+class Needed:
+    """A cell of an item sheet that a sentence of the document reads."""
+
+    sheet: str
+    item: str
+    column: str
+    sentence: str  # where the document uses it, in the words a person reads
+    required: bool = False
+
+
+_S1 = "一、收入支出决算总体情况"
+_S4 = "四、财政拨款收入支出决算总体情况"
+_S9 = "九、“三公”经费支出决算情况"
+_S10 = "十、其他重要事项"
+
+SUMMARY_NEEDS = (
+    Needed(layout.SUMMARY.name, "收入总计", "金额", f"{_S1}「收入总计…万元」", required=True),
+    Needed(layout.SUMMARY.name, "本年收入合计", "金额", f"{_S1}「其中：本年收入合计…」及二、收入决算情况「本年收入…万元」", required=True),
+    Needed(layout.SUMMARY.name, "支出总计", "金额", f"{_S1}「支出总计…万元」", required=True),
+    Needed(layout.SUMMARY.name, "本年支出合计", "金额", f"{_S1}「其中：本年支出合计…」及三、支出决算情况「本年支出…万元」", required=True),
+    *(Needed(layout.SUMMARY.name, n, "金额", f"二、收入决算情况「{n}…万元，占…」") for n in layout.INCOME_SOURCES),
+    Needed(layout.SUMMARY.name, "使用非财政拨款结余", "金额", f"{_S1}「使用非财政拨款结余（含专用结余）…万元」"),
+    Needed(layout.SUMMARY.name, "年初结转和结余", "金额", f"{_S1}「年初结转和结余…万元」"),
+    Needed(layout.SUMMARY.name, "结余分配", "金额", f"{_S1}「结余分配…万元」"),
+    Needed(layout.SUMMARY.name, "年末结转和结余", "金额", f"{_S1}「年末结转和结余…万元」"),
+)
+FISCAL_NEEDS = tuple(
+    Needed(layout.FISCAL.name, n, "合计", f"{_S4}「{n}…万元」")
+    for n in ("本年收入", "年初财政拨款结转和结余", "收入总计", "本年支出合计", "年末财政拨款结转和结余", "支出总计")
+)
+THREE_PUBLIC_NEEDS = tuple(
+    Needed(layout.THREE_PUBLIC.name, n, "决算数", f"{_S9}「{n}…万元」")
+    for n in ("合计", *layout.THREE_PUBLIC_PARTS, *layout.VEHICLE_PARTS)
+) + tuple(
+    Needed(layout.THREE_PUBLIC_DETAILS.name, n, layout.CONTENT, f"{_S9}「{n}」")
+    for n in (
+        "因公出国（境）团组数",
+        "因公出国（境）人次",
+        "因公出国（境）费开支内容",
+        "公务用车购置数",
+        "公务用车保有量",
+        "公务用车运行维护费开支内容",
+        "国内公务接待批次",
+        "国内公务接待人次",
+        "公务接待费开支内容",
+    )
+)
+OTHER_NEEDS = (
+    Needed(layout.OTHER_MATTERS.name, "机关运行经费", "本年数", f"{_S10}（一）「机关运行经费支出…万元」"),
+    *(
+        Needed(layout.OTHER_MATTERS.name, n, "本年数", f"{_S10}（二）「{n}…万元」")
+        for n in ("政府采购货物支出", "政府采购工程支出", "政府采购服务支出", "授予中小企业合同金额", "授予小微企业合同金额")
+    ),
+    Needed(layout.OTHER_MATTERS.name, "房屋面积", "本年数", f"{_S10}（三）「房屋…平方米」"),
+    Needed(layout.OTHER_MATTERS.name, "房屋价值", "本年数", f"{_S10}（三）「房屋价值…万元」"),
+    Needed(layout.OTHER_MATTERS.name, "车辆价值", "本年数", f"{_S10}（三）「车辆价值…万元」"),
+    *(Needed(layout.OTHER_MATTERS.name, k, "本年数", f"{_S10}（三）「{k}…辆」及车辆总数") for k in layout.VEHICLE_KINDS),
+    Needed(layout.OTHER_MATTERS.name, "单价100万元（含）以上设备", "本年数", f"{_S10}（三）「单价100万元（含）以上设备…台（套）」"),
+)
+STAFF_NEEDS = tuple(
+    Needed(layout.STAFF.name, n, "本年人数", f"第一部分二、机构设置及人员情况「{n}…人」") for n in layout.STAFF_ITEMS
+)
+NEEDS = SUMMARY_NEEDS + FISCAL_NEEDS + THREE_PUBLIC_NEEDS + OTHER_NEEDS + STAFF_NEEDS
+
+# What a figure settles from when its own cell is blank: the blank total is not needed if it can be computed.
+_SETTLED = {
+    (layout.SUMMARY.name, "收入总计"): lambda f: f.income_total,
+    (layout.SUMMARY.name, "本年收入合计"): lambda f: f.income_this_year,
+    (layout.SUMMARY.name, "支出总计"): lambda f: f.expense_total,
+    (layout.SUMMARY.name, "本年支出合计"): lambda f: f.expense_this_year,
+    (layout.FISCAL.name, "收入总计"): lambda f: f.fiscal_income_total,
+    (layout.FISCAL.name, "支出总计"): lambda f: f.fiscal_expense_total,
+    (layout.FISCAL.name, "本年支出合计"): lambda f: f.fiscal_expense,
+    (layout.THREE_PUBLIC.name, "合计"): lambda f: f.three_public.total.actual,
+    (layout.THREE_PUBLIC.name, "公务用车购置及运行维护费"): lambda f: f.three_public.vehicles.actual,
+}
+
+# Sections the template states as "未填报" when the sheet behind them has nothing at all.
+_SECTIONS = (
+    (layout.SUMMARY.name, "金额", "第二部分一至三（收入支出总体、收入、支出）"),
+    (layout.FISCAL.name, "合计", "第二部分四、财政拨款收入支出决算总体情况"),
+    (layout.THREE_PUBLIC.name, "决算数", "第二部分九、“三公”经费支出决算情况"),
+    (layout.STAFF.name, "本年人数", "第一部分二、人员情况"),
+)
+
+
+def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
+    f = ctx.figures
+    unit = f.base.unit
+    empty_sheets = set()
+    for sheet, column, section in _SECTIONS:
+        table = unit.item_table(sheet)
+        if not any(row.amount(column) is not None for row in list(table.rows.values()) + list(table.class_rows.values())):
+            empty_sheets.add(sheet)
+            yield warning(
+                "section-without-data",
+                Location(file=unit.cover.source.file, sheet=sheet),
+                f"《{sheet}》没有填写任何数字：公开说明的{section}只写明“未填报”；请按决算报表填写",
+                sheet=sheet,
+            )
+    for need in NEEDS:
+        if need.sheet in empty_sheets:
+            continue  # reported once for the whole sheet
+        table = unit.item_table(need.sheet)
+        if _typed(table, need) or _settled(f, need):
+            continue
+        where = _where(unit, table, need)
+        if need.required:
+            yield error(
+                "blank-required",
+                where,
+                f"「{need.item}」未填写（空白不等于0）：公开说明的{need.sentence}需要它；请填写，确为零请填0",
+                item=need.item,
+                sentence=need.sentence,
+            )
+        else:
+            yield info(
+                "blank-left-out",
+                where,
+                f"「{need.item}」未填写：公开说明{need.sentence}一处不写（空白不按0处理）；确为零请填0",
+                item=need.item,
+                sentence=need.sentence,
+            )
+    yield from _check_texts(ctx)
+    yield from _check_gpb(ctx)
+
+
+def _typed(table: ItemTable, need: Needed) -> bool:
+    row = table.get(need.item)
+    if row is None:
+        return False
+    if need.column == layout.CONTENT and row.amount(need.column) is None:
+        return bool(row.text(need.column).strip())
+    return row.amount(need.column) is not None
+
+
+def _settled(f, need: Needed) -> bool:
+    get = _SETTLED.get((need.sheet, need.item))
+    return get is not None and get(f) is not None
+
+
+def _where(unit: UnitYear, table: ItemTable, need: Needed) -> Location:
+    row = table.get(need.item)
+    if row is not None:
+        return row.source.at(need.column)
+    return Location(file=unit.cover.source.file, sheet=need.sheet, field=need.item)
+
+
+def _check_texts(ctx: CheckContext) -> Iterator[Finding]:
+    t = ctx.figures.texts
+    if not t.file or not Path(t.file).is_file():
+        return  # the loader reported the missing file (texts-missing)
+    if not t.functions and not t.functions_note:
+        yield warning(
+            "section-without-data",
+            Location(file=t.file, field="主要职能"),
+            "「主要职能」未填写：公开说明第一部分一、主要职能只写明“未填写”；请照“三定”方案填写",
+            field="主要职能",
+        )
+    fields = (
+        ("下属预算单位", t.subordinate_units is None, "第一部分二「有/无下属预算单位」"),
+        ("内设机构", t.departments is None, "第一部分二「下设…个科室」"),
+        ("预算绩效.成效", not t.performance_results, "十一「预算绩效管理取得的成效：…」"),
+        ("预算绩效.问题", not t.performance_problems, "十一「发现的问题及原因：…」"),
+        ("预算绩效.措施", not t.performance_measures, "十一「下一步改进措施：…」"),
+    )
+    for name, blank, sentence in fields:
+        if blank:
+            yield info(
+                "blank-left-out",
+                Location(file=t.file, field=name),
+                f"「{name}」未填写：公开说明{sentence}一处不写" + ("；没有请写 []" if name in ("下属预算单位", "内设机构") else ""),
+                item=name,
+                sentence=sentence,
+            )
+
+
+def _check_gpb(ctx: CheckContext) -> Iterator[Finding]:
+    f = ctx.figures
+    for tree, section in ((f.base.gpb, "五、一般公共预算财政拨款支出决算情况"), (f.base.basic, "六、一般公共预算财政拨款基本支出决算情况")):
+        if not tree.has_data:
+            yield warning(
+                "section-without-data",
+                Location(file=f.base.unit.cover.source.file, sheet=tree.sheet),
+                f"《{tree.sheet}》没有填写任何数字：公开说明第二部分{section}只写明“未填报”；请按决算报表填写",
+                sheet=tree.sheet,
+            )
