@@ -629,7 +629,7 @@ def _assets(cur: YearBase) -> Assets:
         house_area=v("房屋面积"),
         house_value=v("房屋价值"),
         vehicle_value=v("车辆价值"),
-        vehicles_by_kind=tuple((k, _z(row.amount("本年数"))) for k, row in t.rows.items() if k.endswith("用车")),
+        vehicles_by_kind=tuple((k, row.amount("本年数")) for k, row in t.rows.items() if k.endswith("用车")),
         other_vehicle_use=t.text("其他用车", "说明"),
         equipment=v("单价100万元（含）以上设备"),
     )
