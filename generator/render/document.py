@@ -24,6 +24,7 @@ from generator.findings import Finding, Location, error
 from generator.render.context import build_context, performance_summary
 from generator.render.filters import FILTERS, PROFILE_KEY, TESTS
 from generator.render.merge import keep_total_rows_with_previous, merge_marked_cells
+from generator.render.national import national_tables
 from generator.render.self_evaluation import self_evaluation_context
 from generator.render.shipped import default_template, self_evaluation_template, template_dir
 from generator.render.wording import DEFAULT, WordingProfile
@@ -83,12 +84,13 @@ def figure_values(figures: Figures, profile: WordingProfile = DEFAULT, scored: A
 
     f is the Figures object itself (amounts, shares, Change objects with budgets, items,
     counts, reasons); performance the 预算绩效管理 facts settled with the 绩效自评表;
-    final_units the 部门决算单位构成 rows. The filters of generator.render.filters word them.
+    final_units the 部门决算单位构成 rows; national the tables in the national layout (all 24 类). The filters of generator.render.filters word them.
     """
     return {
         "f": figures,
         "performance": performance_facts(figures.performance, scored),
         "final_units": final_units(figures),
+        "national": national_tables(figures, profile),
         PROFILE_KEY: profile,
     }
 
