@@ -134,6 +134,7 @@ def _wants_json(args: list[str]) -> bool:
         "diff": "generator.diff.cli:diff",
         "batch": "generator.batch.cli:batch",
         "export": "generator.export.cli:export",
+        "serve": "generator.web.cli:serve",
     },
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -1,0 +1,418 @@
+"""The workbench as a Flask application: pages call the library (generator.api and friends), nothing more."""
+
+from __future__ import annotations
+
+import io
+import logging
+import secrets
+import shutil
+import subprocess
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from flask import Flask, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.wrappers import Response
+
+from generator import api
+from generator.display import format_amount, format_percent
+from generator.findings import Severity, count
+from generator.web import charts, guard, uploads
+from generator.web.jobs import Job, Jobs
+from generator.web.sheetrow import RowReader
+from generator.web.workspace import OutsideRoot, Workspace
+
+log = logging.getLogger("juesuan.web")
+PREVIEW = ".预览"
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def create_app(root: Path, outdir: Path | None = None, token: str | None = None, loopback_only: bool = True) -> Flask:
+    """The workbench over ROOT; outputs go to OUTDIR (default outputs/web). TOKEN, when set, is required."""
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=secrets.token_bytes(32),
+        MAX_CONTENT_LENGTH=uploads.MAX_BYTES + 1024 * 1024,
+        SESSION_COOKIE_SAMESITE="Strict",
+        SESSION_COOKIE_HTTPONLY=True,
+    )
+    workspace = Workspace(root, outdir or Path("outputs") / "web")
+    jobs = Jobs()
+    rows = RowReader(workspace.root)
+    app.extensions["juesuan"] = {"workspace": workspace, "jobs": jobs}
+    guard.install(app, token, loopback_only)
+    app.jinja_env.filters["amount"] = lambda v: "" if v is None else format_amount(v)
+    app.jinja_env.filters["percent"] = lambda v: "" if v is None else format_percent(v)
+
+    def unit_or_404(relative: str) -> Path:
+        try:
+            return workspace.unit(relative)
+        except OutsideRoot:
+            abort(404, description=f"没有这个单位年度：{relative}")
+
+    # --- the list ---------------------------------------------------------------
+
+    @app.get("/")
+    def units() -> str:
+        statuses = workspace.statuses()
+        totals = {code: sum(1 for s in statuses if s.status == code) for code in ("errors", "stale", "generated", "unchecked")}
+        return render_template("units.html", units=statuses, totals=totals, root=workspace.root, jobs=jobs.recent(5))
+
+    @app.post("/batch")
+    def batch() -> Response:
+        from generator.batch import run_batch, write_reports
+
+        back = url_for("units")
+
+        def work(job: Job) -> None:
+            with workspace.batch_running():
+                result = run_batch(workspace.root, workspace.outdir, progress=lambda done, total, _unit: job.progress(done, total))
+                write_reports(result, workspace.outdir)
+            job.message = (
+                f"共 {len(result.units)} 个单位年度：新生成 {len(result.generated)} 个，未变化跳过 {len(result.skipped)} 个，"
+                f"有错误 {len(result.failed)} 个；用时 {result.seconds:.1f} 秒"
+            )
+            job.links.append(("返回单位列表", back))
+
+        job = jobs.start("核对并生成全部单位", work, back=url_for("units"))
+        return redirect(url_for("job_page", job_id=job.id))
+
+    @app.post("/export")
+    def export() -> Response:
+        from generator.export import export_figures
+
+        target = workspace.outdir / "全部数字.xlsx"
+        link = url_for("download_export")
+
+        def work(job: Job) -> None:
+            result = export_figures(workspace.root, target)
+            job.message = f"已导出 {result.units} 个单位年度的 {result.rows} 个数字" + (
+                f"；{len(result.findings)} 个单位年度无法读取，未导出" if result.findings else ""
+            )
+            if result.output is not None:
+                job.links.append(("下载 全部数字.xlsx", link))
+
+        job = jobs.start("导出全部数字", work, back=url_for("units"))
+        return redirect(url_for("job_page", job_id=job.id))
+
+    @app.get("/export/全部数字.xlsx")
+    def download_export() -> Response:
+        target = workspace.outdir / "全部数字.xlsx"
+        if not target.is_file():
+            abort(404, description="还没有导出")
+        return send_file(target, as_attachment=True, download_name=target.name)
+
+    # --- jobs -------------------------------------------------------------------
+
+    @app.get("/jobs/<job_id>")
+    def job_page(job_id: str) -> str:
+        job = jobs.get(job_id) or abort(404, description="没有这个后台任务（服务器重启后任务记录会清空）")
+        return render_template("job.html", job=job)
+
+    @app.get("/jobs/<job_id>.json")
+    def job_json(job_id: str) -> Response:
+        job = jobs.get(job_id) or abort(404)
+        return jsonify(job.as_json())
+
+    # --- one unit ---------------------------------------------------------------
+
+    @app.get("/unit/<path:relative>")
+    def unit(relative: str) -> str:
+        folder = unit_or_404(relative)
+        checked = api.check_folder(folder)
+        findings = sorted(checked.findings, key=lambda f: _SEVERITY_ORDER[f.severity])
+        shown = [(f, rows.row_of(f.location)) for f in findings]
+        years = [(int(f.name), workspace.relative(f)) for f in workspace.siblings(folder)]
+        return render_template(
+            "unit.html",
+            relative=relative,
+            folder=folder,
+            checked=checked,
+            findings=shown,
+            totals=count(checked.findings),
+            charts=charts.key_charts(checked.figures) if checked.figures is not None else [],
+            kinds=uploads.KINDS,
+            versions=uploads.versions(folder),
+            templates=workspace.templates(),
+            outputs=workspace.outputs_of(folder),
+            office=shutil.which("soffice") is not None,
+            pdftoppm=shutil.which("pdftoppm") is not None,
+            years=years,
+            previews=_previews(workspace, folder),
+        )
+
+    @app.get("/unit/<path:relative>/check.json")
+    def unit_check(relative: str) -> Response:
+        folder = unit_or_404(relative)
+        checked = api.check_folder(folder)
+        totals = count(checked.findings)
+        return jsonify(
+            {
+                "folder": relative,
+                "readable": checked.readable,
+                "errors": totals[Severity.ERROR],
+                "warnings": totals[Severity.WARNING],
+                "findings": [f.as_json() for f in checked.findings],
+            }
+        )
+
+    @app.post("/unit/<path:relative>/upload")
+    def upload(relative: str) -> Any:
+        folder = unit_or_404(relative)
+        sent = request.files.get("file")
+        wants_json = request.headers.get("Accept", "").startswith("application/json")
+        try:
+            if sent is None:
+                raise uploads.Refused("没有收到文件")
+            data = sent.read(uploads.MAX_BYTES + 1)
+            spec = uploads.check_upload(request.form.get("kind", ""), sent.filename or "", data)
+            with workspace.lock(folder):
+                kept = uploads.keep(folder, spec, data)
+        except uploads.Refused as refused:
+            if wants_json:
+                return jsonify({"ok": False, "message": str(refused)}), 400
+            flash(str(refused), "error")
+            return redirect(url_for("unit", relative=relative))
+        message = f"已保存 {spec.name}，并已重新核对" + ("；原文件已存入历史版本" if kept else "")
+        if wants_json:
+            return jsonify({"ok": True, "message": message, "redirect": url_for("unit", relative=relative)})
+        flash(message, "ok")
+        return redirect(url_for("unit", relative=relative))
+
+    @app.post("/unit/<path:relative>/restore")
+    def restore(relative: str) -> Response:
+        folder = unit_or_404(relative)
+        try:
+            with workspace.lock(folder):
+                version = uploads.restore(folder, request.form.get("version", ""))
+            flash(f"已恢复 {version.name}（{version.when} 的版本），当前文件已存入历史版本", "ok")
+        except uploads.Refused as refused:
+            flash(str(refused), "error")
+        return redirect(url_for("unit", relative=relative))
+
+    @app.post("/unit/<path:relative>/generate")
+    def generate(relative: str) -> Response:
+        folder = unit_or_404(relative)
+        templates = workspace.templates()
+        choice = request.form.get("template") or next(iter(templates))
+        if choice not in templates:
+            flash("没有这个模板", "error")
+            return redirect(url_for("unit", relative=relative))
+        entry = workspace.generate(folder, templates[choice])
+        if entry.get("crashed"):
+            flash("生成时程序出错，详见问题列表和服务器日志", "error")
+        elif entry.get("output"):
+            flash(f"已生成 {Path(entry['output']).name}（模板：{choice}）", "ok")
+        else:
+            flash(f"数据有 {entry['errors']} 个错误，未生成文档：请先更正下列错误", "error")
+        if entry.get("output") and request.form.get("pdf"):
+            docx = Path(entry["output"])
+            pdf_link = url_for("download", relative=relative, name=docx.with_suffix(".pdf").name)
+            page_link = url_for("unit", relative=relative)
+
+            def work(job: Job) -> None:
+                from generator.render.pdf import convert_to_pdf
+
+                job.progress(0, 1)
+                with workspace.lock(folder):
+                    findings = convert_to_pdf(docx, docx.with_suffix(".pdf"))
+                job.progress(1, 1)
+                if any(f.severity is Severity.ERROR for f in findings):
+                    job.message = "；".join(f.message for f in findings)
+                    job.state = "failed"
+                    raise RuntimeError(job.message)
+                job.message = "PDF 已生成"
+                job.links.append(("下载 PDF", pdf_link))
+                job.links.append(("返回单位页面", page_link))
+
+            job = jobs.start(f"生成 PDF：{relative}", work, back=url_for("unit", relative=relative))
+            return redirect(url_for("job_page", job_id=job.id))
+        return redirect(url_for("unit", relative=relative))
+
+    @app.get("/unit/<path:relative>/download/<name>")
+    def download(relative: str, name: str) -> Response:
+        folder = unit_or_404(relative)
+        try:
+            path = workspace.output_file(folder, name)
+        except OutsideRoot:
+            abort(404, description="没有这个输出文件")
+        return send_file(path, as_attachment=True, download_name=path.name)
+
+    @app.post("/unit/<path:relative>/preview")
+    def make_preview(relative: str) -> Response:
+        folder = unit_or_404(relative)
+        outputs = workspace.outputs_of(folder)
+        docx = next((p for p in outputs if p.suffix == ".docx"), None)
+        if docx is None:
+            flash("请先生成文档", "error")
+            return redirect(url_for("unit", relative=relative))
+        preview_link = url_for("unit", relative=relative) + "#preview"
+
+        def work(job: Job) -> None:
+            job.progress(0, 2)
+            pages = _render_preview(workspace, folder, docx)
+            job.progress(2, 2)
+            job.message = f"已生成 {pages} 页预览"
+            job.links.append(("查看预览", preview_link))
+
+        job = jobs.start(f"生成页面预览：{relative}", work, back=url_for("unit", relative=relative))
+        return redirect(url_for("job_page", job_id=job.id))
+
+    @app.get("/unit/<path:relative>/preview/<int:page>.png")
+    def preview_page(relative: str, page: int) -> Response:
+        folder = unit_or_404(relative)
+        images = _previews(workspace, folder)
+        if not 1 <= page <= len(images):
+            abort(404)
+        return send_file(images[page - 1], mimetype="image/png")
+
+    # --- two years --------------------------------------------------------------
+
+    @app.get("/compare/<path:relative>")
+    def compare(relative: str) -> str:
+        from generator.diff.compare import compare_folders
+
+        folder = unit_or_404(relative)
+        years = workspace.siblings(folder)
+        old_name = request.args.get("old") or _previous_year(years, folder)
+        if old_name is None:
+            return render_template("compare.html", relative=relative, folder=folder, years=years, comparison=None, old=None)
+        old = unit_or_404(_sibling(relative, old_name))
+        comparison = compare_folders(old, folder)
+        show_all = request.args.get("all") == "1"
+        rows = [r for r in comparison.rows if show_all or (r.old is not None and r.new is not None)]  # as `juesuan diff` without --all
+        return render_template(
+            "compare.html",
+            relative=relative,
+            folder=folder,
+            years=years,
+            old=old,
+            comparison=comparison,
+            rows=rows,
+            show_all=show_all,
+            counts=comparison.counts(),
+        )
+
+    @app.get("/compare/<path:relative>/对比.xlsx")
+    def compare_xlsx(relative: str) -> Response:
+        from generator.diff.compare import compare_folders
+        from generator.diff.workbook import comparison_workbook
+
+        folder = unit_or_404(relative)
+        old = unit_or_404(_sibling(relative, request.args.get("old", "")))
+        comparison = compare_folders(old, folder)
+        if not comparison.readable:
+            abort(400, description="有一个年度的数据无法读取，不能对比")
+        name = f"{folder.parent.name}-{old.name}-{folder.name}-对比.xlsx"
+        return send_file(io.BytesIO(comparison_workbook(comparison)), as_attachment=True, download_name=name)
+
+    @app.post("/compare/<path:relative>/redline")
+    def compare_redline(relative: str) -> Response:
+        from generator.diff.run import diff_folders
+
+        folder = unit_or_404(relative)
+        old = unit_or_404(_sibling(relative, request.form.get("old", "")))
+        target_dir = workspace.outdir / "diff"
+        link = url_for("download_diff", name="NAME")
+
+        def work(job: Job) -> None:
+            job.progress(0, 1)
+            result = diff_folders(old, folder, target_dir)
+            job.progress(1, 1)
+            redline = next((p for p in result.outputs if p.name.endswith("修订对比.docx")), None)
+            if redline is None:
+                job.message = "未能生成修订对比文档：" + "；".join(f.message for f in result.findings)
+                raise RuntimeError(job.message)
+            job.message = "修订对比文档已生成"
+            job.links.append(("下载修订对比 .docx", link.replace("NAME", quote(redline.name))))
+
+        job = jobs.start(f"生成修订对比：{relative}（{old.name} → {folder.name}）", work, back=url_for("compare", relative=relative))
+        return redirect(url_for("job_page", job_id=job.id))
+
+    @app.get("/diff-output/<name>")
+    def download_diff(name: str) -> Response:
+        base = (workspace.outdir / "diff").resolve()
+        path = (base / name).resolve()
+        if path.parent != base or not path.is_file():
+            abort(404)
+        return send_file(path, as_attachment=True, download_name=path.name)
+
+    # --- faults -----------------------------------------------------------------
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(exc: RequestEntityTooLarge) -> tuple[str, int]:
+        message = f"上传的文件太大，上限为 {uploads.MAX_BYTES // 1024 // 1024} MB"
+        return render_template("error.html", title="文件太大", message=message), 413
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> tuple[str, int]:
+        return render_template("error.html", title=f"{exc.code}", message=exc.description or ""), exc.code or 500
+
+    @app.errorhandler(Exception)
+    def crashed(exc: Exception) -> tuple[str, int]:
+        log.exception("request %s %s failed", request.method, request.path)
+        message = f"处理这个请求时程序出错（{type(exc).__name__}: {exc}）。其他页面不受影响；错误已写入服务器日志，请反馈给开发者。"
+        return render_template("error.html", title="程序出错", message=message), 500
+
+    return app
+
+
+def _previous_year(years: list[Path], folder: Path) -> str | None:
+    earlier = [y for y in years if int(y.name) < int(folder.name)] if folder.name.isdigit() else []
+    return earlier[-1].name if earlier else None
+
+
+def _sibling(relative: str, year: str) -> str:
+    if not year.isdigit():
+        abort(400, description="请选择要对比的年度")
+    parent = relative.rsplit("/", 1)[0] if "/" in relative else ""
+    return f"{parent}/{year}" if parent else year
+
+
+def _preview_dir(workspace: Workspace, folder: Path) -> Path:
+    return workspace.outdir / PREVIEW / workspace.output_path(folder).stem
+
+
+def _previews(workspace: Workspace, folder: Path) -> list[Path]:
+    """The page images of the unit's current document (none when the document changed since)."""
+    directory = _preview_dir(workspace, folder)
+    docx = workspace.output_path(folder)
+    if not directory.is_dir() or not docx.is_file():
+        return []
+    images = sorted(directory.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[1]))
+    if not images or images[0].stat().st_mtime < docx.stat().st_mtime:
+        return []
+    return images
+
+
+def _render_preview(workspace: Workspace, folder: Path, docx: Path) -> int:
+    """docx → PDF (LibreOffice) → one PNG per page (pdftoppm), into the unit's preview folder."""
+    from generator.render.pdf import convert_to_pdf
+
+    pdf = docx.with_suffix(".pdf")
+    if not pdf.is_file() or pdf.stat().st_mtime < docx.stat().st_mtime:
+        with workspace.lock(folder):
+            findings = convert_to_pdf(docx, pdf)
+        errors = [f.message for f in findings if f.severity is Severity.ERROR]
+        if errors:
+            raise RuntimeError("；".join(errors))
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        raise RuntimeError("未找到 pdftoppm（Debian/Ubuntu：apt-get install poppler-utils），无法生成页面预览")
+    target = _preview_dir(workspace, folder)
+    with tempfile.TemporaryDirectory(dir=workspace.outdir) as scratch:
+        subprocess.run([tool, "-png", "-r", "60", str(pdf), str(Path(scratch) / "page")], check=True, capture_output=True, timeout=300)
+        made = sorted(Path(scratch).glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
+        if target.exists():
+            shutil.rmtree(target)
+        target.mkdir(parents=True)
+        for i, image in enumerate(made, start=1):
+            shutil.move(str(image), target / f"page-{i}.png")
+    return len(made)
+
+
+def amount_or_blank(value: Decimal | None) -> str:
+    return "" if value is None else format_amount(value)

@@ -1,0 +1,200 @@
+"""The folder the workbench serves: its unit-years, their last results, outputs and locks.
+
+Everything the web layer reads or writes goes through here, and every path is confined:
+a unit is named by its folder relative to ROOT, and only folders `find_units` found are
+units; outputs live in OUTDIR. Results are the batch's (generator/batch): a unit generated
+from its page is recorded in the same state file as a batch run, so the list shows one truth.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.batch.discover import find_units, output_names, relative_name
+from generator.batch.fingerprint import input_key, run_fingerprint
+from generator.batch.state import Entry, Journal, load_state
+from generator.batch.worker import Task, process_unit
+from generator.render.shipped import SHIPPED, default_template, shipped_template
+
+COVER_CHOICE = "按封面「公开模板」（默认）"
+
+
+class OutsideRoot(ValueError):
+    """A path that is not a unit, a history version or an output of this workspace."""
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    relative: str
+    folder: Path
+    unit: str  # the 单位名称 when known, else the folder's parent name
+    year: int | None
+    status: str  # stable code: unchecked, errors, stale, generated, checked, crashed
+    label: str  # Chinese
+    errors: int
+    warnings: int
+    output: Path | None
+
+    @property
+    def parent(self) -> str:
+        return self.relative.rsplit("/", 1)[0] if "/" in self.relative else "."
+
+
+LABELS = {
+    "unchecked": "未核对",
+    "errors": "有错误",
+    "stale": "数据已更改，需重新生成",
+    "generated": "已生成",
+    "checked": "已核对，未生成",
+    "crashed": "程序出错",
+}
+
+
+class Workspace:
+    def __init__(self, root: Path, outdir: Path) -> None:
+        self.root = root.resolve()
+        self.outdir = outdir.resolve()
+        self._locks: dict[Path, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+        self._state_lock = threading.Lock()
+        self._pending: list[Entry] = []
+        self._pending_guard = threading.Lock()
+
+    # --- units ---------------------------------------------------------------
+
+    def folders(self) -> list[Path]:
+        return [f.resolve() for f in find_units(self.root)]
+
+    def unit(self, relative: str) -> Path:
+        """The unit-year folder named RELATIVE; OutsideRoot unless it is one of the units under ROOT."""
+        if "\\" in relative or "\0" in relative:
+            raise OutsideRoot(relative)
+        candidate = (self.root / relative).resolve()
+        if not candidate.is_relative_to(self.root) or candidate not in set(self.folders()):
+            raise OutsideRoot(relative)
+        return candidate
+
+    def relative(self, folder: Path) -> str:
+        return relative_name(self.root, folder)
+
+    def siblings(self, folder: Path) -> list[Path]:
+        """The unit's other years: unit-year folders beside FOLDER whose name is a year."""
+        return sorted(f for f in self.folders() if f.parent == folder.parent and f.name.isdigit())
+
+    def output_path(self, folder: Path) -> Path:
+        return self.outdir / output_names(self.root, [folder])[folder]
+
+    def output_paths(self, folders: list[Path]) -> dict[Path, Path]:
+        return {f: self.outdir / name for f, name in output_names(self.root, folders).items()}
+
+    def statuses(self) -> list[UnitStatus]:
+        folders = self.folders()
+        state = self.state()
+        run = run_fingerprint(default_template(), None)
+        outputs = self.output_paths(folders)
+        return [self._status(folder, state.get(str(folder)), run, outputs[folder]) for folder in folders]
+
+    def _status(self, folder: Path, entry: Entry | None, run: str, output: Path) -> UnitStatus:
+        relative = self.relative(folder)
+        fallback = folder.parent.name if folder.name.isdigit() else folder.name
+        year = int(folder.name) if folder.name.isdigit() else None
+        if entry is None:
+            return UnitStatus(relative, folder, fallback, year, "unchecked", LABELS["unchecked"], 0, 0, None)
+        errors, warnings = entry.get("errors", 0), entry.get("warnings", 0)
+        produced = Path(entry["output"]) if entry.get("output") else None
+        if entry.get("crashed"):
+            status = "crashed"
+        elif entry.get("key") != input_key(folder, entry.get("year"), entry.get("run") or run):
+            status = "stale"
+        elif errors:
+            status = "errors"
+        elif produced is not None and produced.is_file():
+            status = "generated"
+        else:
+            status = "checked"
+        return UnitStatus(
+            relative, folder, entry.get("unit") or fallback, entry.get("year") or year, status, LABELS[status], errors, warnings,
+            produced if produced is not None and produced.is_file() else None,
+        )
+
+    # --- results ---------------------------------------------------------------
+
+    def state(self) -> dict[str, Entry]:
+        return load_state(self.outdir)
+
+    @contextmanager
+    def lock(self, folder: Path) -> Iterator[None]:
+        """One writer per unit at a time: uploads, restores and generation of one unit never interleave."""
+        with self._locks_guard:
+            lock = self._locks.setdefault(folder, threading.Lock())
+        with lock:
+            yield
+
+    @contextmanager
+    def batch_running(self) -> Iterator[None]:
+        """Held by a batch over ROOT: the batch owns the state file until it ends."""
+        with self._state_lock:
+            yield
+            self._flush()
+
+    def generate(self, folder: Path, template: Path | None = None, profile: str | None = None) -> Entry:
+        """Check and generate one unit into OUTDIR as a batch would, and record it. Never raises.
+
+        TEMPLATE None lets the unit's 封面 (公开模板) choose, as `juesuan batch` does.
+        """
+        run = run_fingerprint(template or default_template(), profile)
+        task = Task(folder, self.relative(folder), self.output_path(folder), template, profile, run)
+        with self.lock(folder):
+            entry = process_unit(task)
+        entry["run"] = run
+        self.record(entry)
+        return entry
+
+    def record(self, entry: Entry) -> None:
+        with self._pending_guard:
+            self._pending.append(entry)
+        if self._state_lock.acquire(blocking=False):  # a running batch records them when it ends
+            try:
+                self._flush()
+            finally:
+                self._state_lock.release()
+
+    def _flush(self) -> None:
+        with self._pending_guard:
+            pending, self._pending = self._pending, []
+        if not pending:
+            return
+        journal = Journal(self.outdir, self.state())
+        for entry in pending:
+            journal.record(entry)
+        journal.close(complete=True)
+
+    def outputs_of(self, folder: Path) -> list[Path]:
+        """The files made for this unit: its document, and the PDF beside it."""
+        docx = self.output_path(folder)
+        return [p for p in (docx, docx.with_suffix(".pdf")) if p.is_file()]
+
+    def output_file(self, folder: Path, name: str) -> Path:
+        """One of OUTPUTS_OF(folder) by file name; OutsideRoot for anything else."""
+        for path in self.outputs_of(folder):
+            if path.name == name:
+                return path
+        raise OutsideRoot(name)
+
+    def templates(self) -> dict[str, Path | None]:
+        """The Word templates to choose from: the 封面's choice, the shipped ones, then *.docx in ROOT/模板 or ROOT/templates."""
+        found: dict[str, Path | None] = {COVER_CHOICE: None}
+        found.update({f"内置：{name}": shipped_template(name) for name in SHIPPED})
+        for sub in ("模板", "templates"):
+            for path in sorted((self.root / sub).glob("*.docx")):
+                if not path.name.startswith(("~$", ".")):
+                    found[f"{sub}/{path.name}"] = path.resolve()
+        return found
+
+    def describe(self) -> dict[str, Any]:
+        return {"root": str(self.root), "outdir": str(self.outdir)}

@@ -1,0 +1,278 @@
+"""The workbench without a browser: pages, uploads and their refusals, confinement, tokens, CSRF, locks, faults, load."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import threading
+import urllib.request
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+import synthetic
+from generator import api, layout
+from generator.web import make_server
+from generator.web.app import create_app
+from generator.web.uploads import HISTORY
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = "changji-ybj/2024"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    target = tmp_path / "inputs"
+    shutil.copytree(ROOT / "inputs", target)
+    return target
+
+
+@pytest.fixture
+def client(root: Path, tmp_path: Path):
+    app = create_app(root, tmp_path / "outputs")
+    app.config["TESTING"] = True
+    with app.test_client() as c:
+        yield c
+
+
+def csrf(client) -> str:
+    page = client.get("/").get_data(as_text=True)
+    return re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+
+
+def upload(client, kind: str, name: str, data: bytes, token: str | None = None):
+    form = {"csrf": token or csrf(client), "kind": kind, "file": (io.BytesIO(data), name)}
+    return client.post(f"/unit/{SAMPLE}/upload", data=form, content_type="multipart/form-data", headers={"Accept": "application/json"})
+
+
+def test_the_list_shows_every_unit_year(client) -> None:
+    page = client.get("/").get_data(as_text=True)
+    assert page.count('data-status="unchecked"') == 2
+    assert "changji-ybj/2023" in page and "changji-ybj/2024" in page
+
+
+def test_the_unit_page_shows_findings_with_their_row_and_charts(client) -> None:
+    page = client.get(f"/unit/{SAMPLE}").get_data(as_text=True)
+    assert 'data-code="rounding-residue"' in page
+    assert 'class="hit"' in page  # the cell, highlighted in its row
+    assert "本年收入构成" in page and "<svg" in page
+
+
+def test_check_json_equals_the_library(client, root: Path) -> None:
+    got = client.get(f"/unit/{SAMPLE}/check.json").get_json()
+    expected = api.check_folder(root / SAMPLE)
+    assert [f["code"] for f in got["findings"]] == [f.code for f in expected.findings]
+
+
+def _xlsx(extra: dict[str, bytes], content_types: str | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", content_types or "<Types/>")
+        package.writestr("xl/workbook.xml", "<workbook/>")
+        for name, data in extra.items():
+            package.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "data", "reason"),
+    [
+        ("workbook", "决算数据.xlsx", b"just text, not a zip", "不是 Excel 工作簿"),
+        ("workbook", "决算数据.xlsm", _xlsx({}), "含宏"),
+        ("workbook", "决算数据.xlsx", _xlsx({"xl/vbaProject.bin": b"\0" * 100}), "宏"),
+        ("workbook", "决算数据.xlsx", _xlsx({}, "<Types>application/vnd.ms-excel.sheet.macroEnabled.main+xml</Types>"), "含宏"),
+        ("workbook", "决算数据.xlsx", _xlsx({"xl/worksheets/sheet1.xml": b"\0" * (60 * 1024 * 1024)}), "压缩炸弹"),
+        ("workbook", "../决算数据.xlsx", _xlsx({}), "路径"),
+        ("workbook", "sub/决算数据.xlsx", _xlsx({}), "路径"),
+        ("texts", "文字说明.yaml", "主要职能: [未闭合".encode(), "YAML"),
+        ("texts", "文字说明.yaml", "主要职能".encode("gbk"), "UTF-8"),
+        ("texts", "文字说明.txt", b"a: 1", ".yaml"),
+        ("nonsense", "x.xlsx", _xlsx({}), "未知"),
+    ],
+)
+def test_uploads_are_refused_with_a_reason_and_nothing_is_written(client, root: Path, kind, name, data, reason) -> None:
+    before = {p.name: p.read_bytes() for p in (root / SAMPLE).iterdir() if p.is_file()}
+    response = upload(client, kind, name, data)
+    assert response.status_code == 400
+    assert reason in response.get_json()["message"]
+    assert {p.name: p.read_bytes() for p in (root / SAMPLE).iterdir() if p.is_file()} == before
+    assert not (root / SAMPLE / HISTORY).exists()
+
+
+def test_an_upload_is_kept_the_old_file_goes_to_history_and_can_be_restored(client, root: Path) -> None:
+    folder = root / SAMPLE
+    original = (folder / layout.TEXTS).read_bytes()
+    changed = original.replace("主要职能".encode(), "主要职能".encode(), 1) + "\n# 已更正\n".encode()
+    token = csrf(client)
+    response = upload(client, "texts", "文字说明.yaml", changed, token)
+    assert response.status_code == 200 and response.get_json()["ok"]
+    assert (folder / layout.TEXTS).read_bytes() == changed
+    kept = list((folder / HISTORY).iterdir())
+    assert [p.read_bytes() for p in kept] == [original]
+    restored = client.post(f"/unit/{SAMPLE}/restore", data={"csrf": token, "version": kept[0].name})
+    assert restored.status_code == 302
+    assert (folder / layout.TEXTS).read_bytes() == original
+    assert len(list((folder / HISTORY).iterdir())) == 2  # the changed file is kept too
+    refused = client.post(f"/unit/{SAMPLE}/restore", data={"csrf": token, "version": "../../决算数据.xlsx"}, follow_redirects=True)
+    assert "历史版本中没有" in refused.get_data(as_text=True)
+
+
+def test_a_post_without_the_csrf_token_is_refused(client, root: Path) -> None:
+    response = client.post(f"/unit/{SAMPLE}/generate", data={})
+    assert response.status_code == 400 and "CSRF" in response.get_data(as_text=True)
+    assert not (root.parent / "outputs").exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/unit/../../etc/passwd",
+        "/unit/changji-ybj",  # a folder, not a unit-year
+        "/unit/%2e%2e/%2e%2e/etc",
+        f"/unit/{SAMPLE}/download/..%2f..%2fetc%2fpasswd",
+        f"/unit/{SAMPLE}/download/决算数据.xlsx",
+        "/diff-output/..%2f..%2fetc%2fpasswd",
+        "/compare/changji-ybj/2024/对比.xlsx?old=..",
+    ],
+)
+def test_no_path_outside_the_units_and_outputs_can_be_read(client, path: str) -> None:
+    assert client.get(path).status_code in (400, 404)
+
+
+def test_a_foreign_host_header_is_refused(client) -> None:
+    assert client.get("/", headers={"Host": "evil.example:8000"}).status_code == 400
+
+
+def test_with_a_token_every_request_needs_it(root: Path, tmp_path: Path) -> None:
+    app = create_app(root, tmp_path / "out", token="s3cret", loopback_only=False)
+    with app.test_client() as c:
+        assert c.get("/").status_code == 403
+        assert c.get("/?token=wrong").status_code == 403
+        entered = c.get("/?token=s3cret")
+        assert entered.status_code == 302 and "token" not in entered.headers["Location"]
+        assert c.get("/").status_code == 200  # the cookie carries it now
+
+
+def test_a_crash_in_a_request_is_a_page_and_the_server_goes_on(client, monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "check_folder", broken)
+    page = client.get(f"/unit/{SAMPLE}")
+    assert page.status_code == 500 and "程序出错" in page.get_data(as_text=True) and "boom" in page.get_data(as_text=True)
+    monkeypatch.undo()
+    assert client.get(f"/unit/{SAMPLE}").status_code == 200
+
+
+def test_two_tabs_generating_the_same_unit_leave_one_whole_document(client, root: Path, tmp_path: Path) -> None:
+    token = csrf(client)
+    app = client.application
+
+    def generate() -> int:
+        with app.test_client() as tab:
+            with tab.session_transaction() as session:
+                session["csrf"] = token
+            return tab.post(f"/unit/{SAMPLE}/generate", data={"csrf": token}).status_code
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda _: generate(), range(4))) == [302] * 4
+    outputs = list((tmp_path / "outputs").glob("*.docx"))
+    assert [p.name for p in outputs] == ["changji-ybj-2024-决算公开说明.docx"]
+    assert any("医疗保障局" in p.text for p in docx.Document(str(outputs[0])).paragraphs)
+    assert not list((tmp_path / "outputs").glob(".*.tmp"))
+    state = json.loads((tmp_path / "outputs" / "batch-state.json").read_text(encoding="utf-8"))
+    assert list(state["units"]) == [str(root / SAMPLE)]
+    page = client.get("/").get_data(as_text=True)
+    assert page.count('data-status="generated"') == 1
+
+
+def test_changing_the_data_marks_the_document_out_of_date(client, root: Path) -> None:
+    token = csrf(client)
+    client.post(f"/unit/{SAMPLE}/generate", data={"csrf": token})
+    texts = (root / SAMPLE / layout.TEXTS).read_bytes() + "\n# 改了\n".encode()
+    assert upload(client, "texts", "文字说明.yaml", texts, token).status_code == 200
+    assert 'data-status="stale"' in client.get("/").get_data(as_text=True)
+
+
+def test_the_year_comparison_and_its_workbook(client) -> None:
+    page = client.get(f"/compare/{SAMPLE}").get_data(as_text=True)
+    assert 'id="comparison"' in page and "flagged" in page
+    table = client.get(f"/compare/{SAMPLE}/对比.xlsx?old=2023")
+    assert table.status_code == 200
+    assert openpyxl.load_workbook(io.BytesIO(table.data)).sheetnames
+
+
+def test_a_background_batch_reports_progress_and_fills_the_list(client) -> None:
+    started = client.post("/batch", data={"csrf": csrf(client)})
+    job_url = started.headers["Location"]
+    for _ in range(600):
+        job = client.get(job_url + ".json").get_json()
+        if job["state"] != "running":
+            break
+        threading.Event().wait(0.1)
+    assert job["state"] == "done" and job["done"] == job["total"] == 2, job
+    page = client.get("/").get_data(as_text=True)
+    assert 'data-status="unchecked"' not in page
+
+
+@pytest.fixture(scope="module")
+def twenty(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("load")
+    size = synthetic.Size(items=10, projects=1)
+    for index in range(1, 21):
+        kinds = ["total-mismatch"] if index % 4 == 0 else []
+        synthetic.write_unit(root, index, seed=13, kinds=kinds, size=size, declared_unit="万元", unit_kind="行政单位")
+    return root
+
+
+def test_fifty_concurrent_checks_on_twenty_units_all_answer_correctly(twenty: Path, tmp_path: Path) -> None:
+    server = make_server(twenty, "127.0.0.1", 0, tmp_path / "out")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        units = sorted(p.parent.name + "/" + p.name for p in twenty.glob("unit-*/2024"))
+        assert len(units) == 20
+        expected = {u: [f.code for f in api.check_folder(twenty / u).findings] for u in units}
+        requests = [units[i % 20] for i in range(50)]
+
+        def check(unit: str) -> tuple[str, int, list[str]]:
+            url = f"http://127.0.0.1:{server.server_port}/unit/{unit}/check.json"
+            with urllib.request.urlopen(url, timeout=60) as response:
+                return unit, response.status, [f["code"] for f in json.load(response)["findings"]]
+
+        with ThreadPoolExecutor(50) as pool:
+            answers = list(pool.map(check, requests))
+        assert [(u, s) for u, s, _ in answers] == [(u, 200) for u in requests]
+        assert all(codes == expected[u] for u, _, codes in answers)
+        assert sum(1 for u in units if "total-mismatch" in expected[u]) == 5
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
+    reason="页面预览需要 LibreOffice（soffice）和 pdftoppm（poppler-utils）；CI 会安装",
+)
+def test_a_preview_is_made_in_the_background_and_shown_page_by_page(client) -> None:
+    token = csrf(client)
+    client.post(f"/unit/{SAMPLE}/generate", data={"csrf": token})
+    job_url = client.post(f"/unit/{SAMPLE}/preview", data={"csrf": token}).headers["Location"]
+    assert client.get("/").status_code == 200  # other pages answer while the job runs
+    for _ in range(1200):
+        job = client.get(job_url + ".json").get_json()
+        if job["state"] != "running":
+            break
+        threading.Event().wait(0.1)
+    assert job["state"] == "done", job
+    page = client.get(f"/unit/{SAMPLE}").get_data(as_text=True)
+    assert f"/unit/{SAMPLE}/preview/1.png" in page
+    image = client.get(f"/unit/{SAMPLE}/preview/1.png")
+    assert image.status_code == 200 and image.data.startswith(b"\x89PNG")
+    assert client.get(f"/unit/{SAMPLE}/preview/999.png").status_code == 404
