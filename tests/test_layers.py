@@ -31,7 +31,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "diff": FOUNDATION | {"api", "compute", "self_evaluation", "render"},
     "batch": FOUNDATION | {"api", "load", "render"},
     "export": FOUNDATION | {"load", "compute"},
-    "web": FOUNDATION | {"api", "compute", "check", "self_evaluation", "render", "diff", "batch", "init", "carry", "export"},
+    "web": FOUNDATION | {"api", "load", "compute", "check", "self_evaluation", "render", "diff", "batch", "init", "carry", "export"},
     "cli": FOUNDATION | {"api", "init", "carry", "diff", "batch", "export", "web"},
 }
 

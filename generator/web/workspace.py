@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.batch.discover import find_units, output_names, relative_name
 from generator.batch.fingerprint import input_key, run_fingerprint
 from generator.batch.state import Entry, Journal, load_state
 from generator.batch.worker import Task, process_unit
+from generator.load.discover import find_units, output_names, relative_name
 from generator.render.shipped import SHIPPED, default_template, shipped_template
 
 COVER_CHOICE = "按封面「公开模板」（默认）"
