@@ -194,10 +194,13 @@ def _no_self_evaluation(folder: Path) -> Finding:
 
 def _self_evaluation_only(checked: Checked, template: Path | str | None) -> tuple[bytes | None, list[Finding]]:
     assert checked.figures is not None and checked.performance is not None
-    from generator.render.document import SELF_EVALUATION_TEMPLATE, render_template, self_evaluation_only_context
+    from generator.render.document import render_template, self_evaluation_only_context
+    from generator.render.self_evaluation import layout_of
+    from generator.render.shipped import self_evaluation_template
 
     context = self_evaluation_only_context(checked.performance)
-    return render_template(Path(template) if template else SELF_EVALUATION_TEMPLATE, context, checked.figures.year)
+    chosen = Path(template) if template else self_evaluation_template(layout_of(checked.performance))
+    return render_template(chosen, context, checked.figures.year)
 
 
 def figures_frame(folder: Path) -> Any:

@@ -584,6 +584,131 @@ def build_self_evaluation() -> Document:
     return doc
 
 
+def _unit_block(doc, width: float) -> None:
+    """The 整体支出 table as in self_evaluation_block, for the other layouts' templates."""
+    H = "head"
+    p(doc, "{%p if se.unit %}")
+    p(doc, "单位整体支出绩效自评表", "JS 自评表名")
+    p(doc, "（{{ se.year }}年度）", "JS 自评年度")
+    grid_table(doc, [1.6, 1.6, 4.0, 1.8, 2.0, 1.2, 1.8, 1.2], width, [
+        [("单位名称", 2, H), ("{{ se.unit.name }}", 6, "left")],
+        [("部门资金（万元）", 1, H, "restart")] + [(h, 1, H) for h in ("资金来源", "年初预算数", "全年预算数", "全年执行数", "分值权重", "执行率", "得分")],
+        "{%tr for f in se.unit.funds %}",
+        [("", 1, None, "continue"), ("{{ f.label }}", 1), ("{{ f.initial }}", 1, "num"), ("{{ f.annual }}", 1, "num"),
+         ("{{ f.executed }}", 1, "num"), ("{{ f.weight }}", 1), ("{{ f.rate }}", 1), ("{{ f.score }}", 1)],
+        "{%tr endfor %}",
+        [("年度总体目标", 1, H, "restart"), ("预期目标", 3, H), ("实际完成情况", 4, H)],
+        [("", 1, None, "continue"), ("{{ se.unit.goal_expected }}", 3, "left"), ("{{ se.unit.goal_actual }}", 4, "left")],
+    ])
+    p(doc, "", "JS 分页")  # two tables, not one: the indicator table's header row repeats on every page
+    indicators = grid_table(doc, [1.6, 1.6, 4.0, 1.8, 2.0, 1.2, 1.8, 1.2], width, [
+        [(h, 1, H) for h in ("一级指标", "二级指标", "三级指标", "预期指标值", "指标值设定依据", "分值权重", "实际完成指标值", "得分")],
+        "{%tr for i in se.unit.indicators %}",
+        [("{{ i.level1 }}", 1), ("{{ i.level2 }}", 1), ("{{ i.level3 }}", 1, "left"), ("{{ i.target }}", 1), ("{{ i.basis }}", 1),
+         ("{{ i.weight }}", 1), ("{{ i.actual }}", 1), ("{{ i.score }}", 1)],
+        "{%tr endfor %}",
+        "{%tr if se.unit.total_row %}",
+        [("总分", 5, H), ("{{ se.unit.weight_total }}", 1), ("", 1), ("{{ se.unit.total }}", 1)],
+        "{%tr endif %}",
+    ])
+    repeat_header(indicators.rows[0])
+    p(doc, "{% if se.projects %}{{ page_break }}{% endif %}", "JS 分页")
+    p(doc, "{%p endif %}")
+
+
+def _project_head(doc, width: float, widths: list[float]) -> None:
+    """项目名称, 主管部门/实施单位, 项目总投资/实施期 (when given), the funds block and the goals: ten grid columns."""
+    H = "head"
+    grid_table(doc, widths, width, [
+        [("项目名称", 3, H), ("{{ pr.name }}", 7, "left")],
+        [("主管部门", 3, H), ("{{ pr.department }}", 3), ("实施单位", 1, H), ("{{ pr.implementer }}", 3)],
+        "{%tr if pr.investment or pr.period %}",
+        [("项目总投资（万元）", 3, H), ("{{ pr.investment }}", 3), ("项目总实施期", 1, H), ("{{ pr.period }}", 3)],
+        "{%tr endif %}",
+        [("项目资金（万元）", 2, H, "restart"), ("", 2), ("年初预算数", 1, H), ("全年预算数", 1, H), ("全年执行数", 1, H),
+         ("分值", 1, H), ("执行率", 1, H), ("得分", 1, H)],
+        "{%tr for f in pr.funds %}",
+        [("", 2, None, "continue"), ("{{ f.label }}", 2, "left"), ("{{ f.initial }}", 1, "num"), ("{{ f.annual }}", 1, "num"),
+         ("{{ f.executed }}", 1, "num"), ("{{ f.weight }}", 1), ("{{ f.rate }}", 1), ("{{ f.score }}", 1)],
+        "{%tr endfor %}",
+        [("年度总体目标", 2, H, "restart"), ("预期目标", 4, H), ("实际完成情况", 4, H)],
+        [("", 2, None, "continue"), ("{{ pr.goal_expected }}", 4, "left"), ("{{ pr.goal_actual }}", 4, "left")],
+    ])
+    p(doc, "", "JS 分页")  # two tables, not one: the indicator table's header row repeats on every page
+
+
+def ningxia_block(doc, width: float) -> None:
+    """The 宁夏 项目支出绩效自评表 (盐池县 2024): 年度指标值（A）/全年实际值（B）/分值/得分/得分计算方法, notes."""
+    H = "head"
+    _unit_block(doc, width)
+    p(doc, "{%p for pr in se.projects %}")
+    p(doc, "项目支出绩效自评表", "JS 自评表名")
+    p(doc, "（{{ se.year }}年度）", "JS 自评年度")
+    _project_head(doc, width, [1.4, 1.4, 1.6, 3.4, 1.6, 1.6, 1.0, 1.0, 3.0, 2.6])
+    heads = ("一级指标", "二级指标", "三级指标", "年度指标值（A）", "全年实际值（B）", "分值", "得分", "得分计算方法", "偏差原因分析及改进措施")
+    indicators = grid_table(doc, [1.4, 1.6, 3.4, 1.6, 1.6, 1.0, 1.0, 3.6, 2.6], width, [
+        [(h, 1, H) for h in heads],
+        "{%tr for i in pr.indicators %}",
+        [("{{ i.level1 }}", 1), ("{{ i.level2 }}", 1), ("{{ i.level3 }}", 1, "left"), ("{{ i.target }}", 1), ("{{ i.actual }}", 1),
+         ("{{ i.weight }}", 1), ("{{ i.score }}", 1), ("{{ i.method }}", 1, "left"), ("{{ i.deviation }}", 1, "left")],
+        "{%tr endfor %}",
+        [("总分", 5, H), ("{{ pr.weight_total }}", 1), ("{{ pr.total_plain }}", 1), ("", 2)],
+        "{%tr if pr.grade %}",
+        [("等级", 5, H), ("{{ pr.grade }}", 4)],
+        "{%tr endif %}",
+    ])
+    repeat_header(indicators.rows[0])
+    p(doc, "{%p for note in se.notes %}")
+    p(doc, "{{ note }}", "JS 表格")
+    p(doc, "{%p endfor %}")
+    p(doc, "{% if not loop.last %}{{ page_break }}{% endif %}", "JS 分页")
+    p(doc, "{%p endfor %}")
+
+
+def chongqing_block(doc, width: float) -> None:
+    """The compact 重庆-style table: no 一级/二级 columns; 计量单位, 指标性质, 年初/调整后指标值, 得分系数, 是否核心指标."""
+    H = "head"
+    _unit_block(doc, width)
+    p(doc, "{%p for pr in se.projects %}")
+    p(doc, "项目支出绩效自评表", "JS 自评表名")
+    p(doc, "（{{ se.year }}年度）", "JS 自评年度")
+    _project_head(doc, width, [1.4, 1.4, 1.6, 3.4, 1.6, 1.6, 1.0, 1.0, 3.0, 2.6])
+    heads = ("指标名称", "计量单位", "指标性质", "年初指标值", "调整后指标值", "全年完成值", "得分系数（%）", "权重（分）", "指标得分", "是否核心指标")
+    indicators = grid_table(doc, [4.0, 1.2, 1.4, 2.0, 2.0, 2.0, 1.4, 1.2, 1.2, 1.4], width, [
+        [(h, 1, H) for h in heads],
+        "{%tr for i in pr.indicators %}",
+        [("{{ i.level3 }}", 1, "left"), ("{{ i.unit_text }}", 1), ("{{ i.nature }}", 1), ("{{ i.initial_target }}", 1),
+         ("{{ i.target }}", 1), ("{{ i.actual }}", 1), ("{{ i.coefficient }}", 1), ("{{ i.weight }}", 1), ("{{ i.score }}", 1),
+         ("{{ i.core }}", 1)],
+        "{%tr endfor %}",
+        [("总分", 7, H), ("{{ pr.weight_total }}", 1), ("{{ pr.total_plain }}", 1), ("", 1)],
+        "{%tr if pr.grade %}",
+        [("等级", 7, H), ("{{ pr.grade }}", 3)],
+        "{%tr endif %}",
+    ])
+    repeat_header(indicators.rows[0])
+    p(doc, "{%p for note in se.notes %}")
+    p(doc, "{{ note }}", "JS 表格")
+    p(doc, "{%p endfor %}")
+    p(doc, "{% if not loop.last %}{{ page_break }}{% endif %}", "JS 分页")
+    p(doc, "{%p endfor %}")
+
+
+def _standalone(block):
+    def build_one() -> Document:
+        doc = Document()
+        setup(doc)
+        landscape(doc.sections[0])
+        block(doc, LANDSCAPE_TEXT_WIDTH)
+        return doc
+
+    return build_one
+
+
+build_self_evaluation_ningxia = _standalone(ningxia_block)
+build_self_evaluation_chongqing = _standalone(chongqing_block)
+
+
 REPORTS = [
     "收入支出决算总表",
     "收入决算表",
@@ -615,7 +740,12 @@ GLOSSARY = [
 
 
 if __name__ == "__main__":
-    for name, builder in (("disclosure.docx", build), ("self_evaluation.docx", build_self_evaluation)):
+    for name, builder in (
+        ("disclosure.docx", build),
+        ("self_evaluation.docx", build_self_evaluation),
+        ("self_evaluation-ningxia.docx", build_self_evaluation_ningxia),
+        ("self_evaluation-chongqing.docx", build_self_evaluation_chongqing),
+    ):
         target = ROOT / "templates" / name
         write_atomically(target, docx_bytes(builder()))
         print(f"wrote {target}")

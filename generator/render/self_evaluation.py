@@ -19,10 +19,17 @@ from generator.self_evaluation.score import ScoredIndicator, ScoredSelfEvaluatio
 DASH = "—"
 
 
+def layout_of(scored: ScoredSelfEvaluation) -> str:
+    """The table form to render: the workbook's 表样 when it names one, else the profile's."""
+    return scored.evaluation.layout or scored.profile.display.layout
+
+
 def self_evaluation_context(scored: ScoredSelfEvaluation) -> dict[str, Any]:
     display = scored.profile.display
     return {
         "year": scored.evaluation.year,
+        "layout": layout_of(scored),
+        "notes": list(display.notes),
         "unit": _unit(scored.unit, display.unit_total_row, display.show_grade) if scored.unit is not None else None,
         "projects": [_project(t, display.show_grade) for t in scored.projects],
     }
@@ -64,12 +71,21 @@ def _project(table: ScoredTable, show_grade: bool) -> dict[str, Any]:
                 "rule": s.indicator.rule_text,
                 "evidence": s.indicator.evidence,
                 "deviation": s.indicator.deviation,
+                "method": _method(table.indicators, index),
+                "unit_text": s.indicator.unit_text,
+                "nature": s.indicator.nature,
+                "initial_target": s.indicator.initial_target or s.indicator.target_text,
+                "coefficient": _coefficient(s),
+                "core": s.indicator.core,
             }
             for index, s in enumerate(table.indicators)
         ],
         "weight_total": _weight(table.weight_sum + table.execution_weight),
         "total": f"{format_plain(table.total)}分",
+        "total_plain": format_plain(table.total),
         "grade": (table.grade or "") if show_grade else "",
+        "investment": "" if project.total_investment is None else format_amount(project.total_investment),
+        "period": project.period,
     }
 
 
@@ -117,6 +133,25 @@ def _levels(indicators: tuple[ScoredIndicator, ...], index: int) -> dict[str, st
     same1 = above is not None and above.level1 == this.level1
     same2 = same1 and above is not None and above.level2 == this.level2
     return {"level1": MERGE_MARK if same1 else this.level1, "level2": MERGE_MARK if same2 else this.level2}
+
+
+def _method(indicators: tuple[ScoredIndicator, ...], index: int) -> str:
+    """得分计算方法 as typed (赋分规则); a blank under the same 一级指标 continues the cell above (merged)."""
+    this = indicators[index].indicator
+    if this.rule_text or index == 0:
+        return this.rule_text
+    above = indicators[index - 1].indicator
+    return MERGE_MARK if above.level1 == this.level1 else ""
+
+
+def _coefficient(scored: ScoredIndicator) -> str:
+    """得分系数（%）= 指标得分 / 权重, two decimals; "/" for a row that does not apply."""
+    weight = scored.indicator.weight
+    if not scored.applicable:
+        return "/"
+    if weight is None or weight == 0:
+        return ""
+    return format_plain(scored.score / weight * 100)
 
 
 def _amounts(line: FundsLine) -> dict[str, str]:

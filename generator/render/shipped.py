@@ -19,6 +19,12 @@ SHIPPED = {
 }
 DEFAULT_NAME = "xinjiang-2024"
 SELF_EVALUATION_FILE = "self_evaluation.docx"
+# The self-evaluation table forms (a profile's display.layout, or the workbook's 表样) -> file in templates/.
+SELF_EVALUATION_LAYOUTS = {
+    "xinjiang": SELF_EVALUATION_FILE,
+    "ningxia": "self_evaluation-ningxia.docx",
+    "chongqing": "self_evaluation-chongqing.docx",
+}
 FONTS_CONF = ("fonts", "fontconfig-cjk.conf")
 
 
@@ -38,8 +44,9 @@ def default_template() -> Path:
     return shipped_template(DEFAULT_NAME)
 
 
-def self_evaluation_template() -> Path:
-    return template_dir() / SELF_EVALUATION_FILE
+def self_evaluation_template(layout: str = "xinjiang") -> Path:
+    """The standalone self-evaluation template of LAYOUT (xinjiang, ningxia, chongqing)."""
+    return template_dir() / SELF_EVALUATION_LAYOUTS.get(layout, SELF_EVALUATION_FILE)
 
 
 def fonts_conf() -> Path:

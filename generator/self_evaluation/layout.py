@@ -35,7 +35,8 @@ PROJECTS = SheetLayout(
     title="项目支出绩效自评：项目概况（每个项目一行）",
     instruction=(
         "填写说明：每个项目一行，项目名称须与其他工作表一致；分值为资金执行率分值，空白按评分规则默认（一般为10）。"
-        "印刷执行率、印刷执行率得分、印刷总分可选，填已印发文件中的数字，用于核对。"
+        "印刷执行率、印刷执行率得分、印刷总分、印刷等级可选，填已印发文件中的数字，用于核对。"
+        "项目总投资、项目总实施期可选；表样可填 新疆、宁夏 或 重庆，决定单独生成的绩效自评表的格式（空白按评分规则）。"
     ),
     columns=(
         Column("项目名称", width=40),
@@ -50,6 +51,7 @@ PROJECTS = SheetLayout(
         Column("印刷等级", required=False, width=8, text=True, aliases=("等级", "评价等级")),
         Column("项目总投资", required=False, width=12),
         Column("项目总实施期", required=False, width=16, text=True, aliases=("项目实施期",)),
+        Column("表样", required=False, width=8, text=True),
     ),
 )
 

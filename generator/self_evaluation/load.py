@@ -44,6 +44,7 @@ from generator.self_evaluation.model import (
     SelfEvaluation,
     UnitTable,
 )
+from generator.self_evaluation.profile import LAYOUT_NAMES
 from generator.self_evaluation.sheets import LazyCells, RowReader, amount_scale, data_rows, locate_columns
 
 
@@ -99,7 +100,10 @@ def load_self_evaluation(folder: Path, year: int | None = None) -> tuple[SelfEva
     if year is None and re.fullmatch(r"\d{4}", folder.name):
         year = int(folder.name)
     context = _Context(book=book, year=year, findings=findings, tables=tables)
-    evaluation = SelfEvaluation(source=book.label, year=year, unit=_read_unit(context), projects=_read_projects(context))
+    projects = _read_projects(context)
+    evaluation = SelfEvaluation(
+        source=book.label, year=year, unit=_read_unit(context), projects=projects, layout=_layout_asked(context)
+    )
     return evaluation, findings
 
 
@@ -181,6 +185,25 @@ def _printed(reader: RowReader) -> Printed:
         grade=reader.text("印刷等级"),
         cells=reader.cells(),
     )
+
+
+def _layout_asked(context: _Context) -> str:
+    """The 表样 a workbook asks for: the first one typed in 项目概况 (新疆/宁夏/重庆), or ""."""
+    for reader in context.rows(PROJECTS):
+        typed = reader.text("表样")
+        if typed:
+            if typed not in LAYOUT_NAMES:
+                context.findings.append(
+                    warning(
+                        "layout-unknown",
+                        reader.location("表样"),
+                        f"表样「{typed}」无法识别，应为 新疆、宁夏 或 重庆；按评分规则的表样生成",
+                        layout=typed,
+                    )
+                )
+                return ""
+            return LAYOUT_NAMES[typed]
+    return ""
 
 
 # -- the unit-wide table ---------------------------------------------------------------------------

@@ -142,5 +142,6 @@ class SelfEvaluation(BaseModel):
 
     source: str  # the workbook, as named in messages
     year: int | None
+    layout: str = ""  # the 表样 the workbook asks for (新疆/宁夏/重庆), "" for the profile's
     unit: UnitTable | None
     projects: tuple[ProjectTable, ...]

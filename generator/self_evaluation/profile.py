@@ -132,10 +132,25 @@ class UntypedOperator(BaseModel):
         return next((reading for word, reading in self.by_secondary.items() if word in level2), self.default)
 
 
+Layout = Literal["xinjiang", "ningxia", "chongqing"]
+# What a workbook's 表样 cell may say -> the layout.
+LAYOUT_NAMES: dict[str, Layout] = {
+    "新疆": "xinjiang", "xinjiang": "xinjiang",
+    "宁夏": "ningxia", "ningxia": "ningxia",
+    "重庆": "chongqing", "chongqing": "chongqing", "紧凑": "chongqing",
+}  # fmt: skip
+
+
 class Display(BaseModel):
     model_config = _FROZEN
     show_grade: bool = True  # print a 等级 row under 总分
     unit_total_row: bool = True  # print a 总分 row in the unit-wide table
+    # The table form of `generate --only self-evaluation`: xinjiang (the 昌吉 sample: 权重, 目标值, 业绩值,
+    # 完成率, 赋分规则…), ningxia (年度指标值（A）/全年实际值（B）/分值/得分/得分计算方法/偏差原因分析及改进措施,
+    # with notes), chongqing (compact: 指标名称, 计量单位, 指标性质, 年初/调整后指标值, 全年完成值, 得分系数, 权重,
+    # 指标得分, 是否核心指标). A workbook's 表样 cell (项目概况) overrides it.
+    layout: Layout = "xinjiang"
+    notes: tuple[str, ...] = ()  # printed under each project table (宁夏's 注1–5)
 
 
 class Profile(BaseModel):

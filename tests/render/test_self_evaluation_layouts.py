@@ -1,0 +1,84 @@
+"""Self-evaluation tables in their own forms: the 宁夏 reference renders in the 宁夏 layout, and the
+compact (重庆) layout has its columns; the layout comes from the profile or the workbook's 表样."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from generator.render.document import render_template
+from generator.render.self_evaluation import layout_of, self_evaluation_context
+from generator.render.shipped import self_evaluation_template
+from generator.self_evaluation.load import load_self_evaluation
+from generator.self_evaluation.profiles import load_profile
+from generator.self_evaluation.score import ScoredSelfEvaluation, score_self_evaluation
+from tests.self_evaluation.test_ningxia import write_yanchi
+
+
+def _scored(folder: Path, name: str) -> ScoredSelfEvaluation:
+    evaluation, findings = load_self_evaluation(folder)
+    profile, _ = load_profile(name)
+    assert evaluation is not None and profile is not None, findings
+    return score_self_evaluation(evaluation, profile)
+
+
+def _render(scored: ScoredSelfEvaluation) -> docx.document.Document:
+    data, findings = render_template(self_evaluation_template(layout_of(scored)), {"se": self_evaluation_context(scored)}, 2024)
+    assert data is not None, findings
+    return docx.Document(io.BytesIO(data))
+
+
+def _rows(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+@pytest.fixture(scope="module")
+def yanchi(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_yanchi(tmp_path_factory.mktemp("yanchi") / "2024")
+
+
+def test_the_ningxia_reference_renders_in_its_layout(yanchi: Path) -> None:
+    scored = _scored(yanchi, "classic-ratio")
+    assert layout_of(scored) == "ningxia"
+    document = _render(scored)
+    head, indicators = document.tables
+    funds = [row for row in _rows(head) if "年度资金总额" in row]
+    assert funds and funds[0][-4:] == ["15.00", "10", "100.00%", "10.00"]
+    assert _rows(head)[-1][0] == "年度总体目标"
+    header = _rows(indicators)[0]
+    assert header == ["一级指标", "二级指标", "三级指标", "年度指标值（A）", "全年实际值（B）", "分值", "得分", "得分计算方法", "偏差原因分析及改进措施"]
+    assert indicators.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on every page
+    cost = next(row for row in _rows(indicators) if row[2] == "全年异地核查成本")
+    assert cost[3:7] == ["0.6万元/次", "0.6万元/次", "1.43", "1.43"]
+    total = next(row for row in _rows(indicators) if row[0] == "总分")
+    assert total[5:7] == ["99.81", "99.81"]  # Σ 分值 10 + 89.81 as printed rows give it; 得分 99.81 (print: 99.8)
+    method = next(row for row in _rows(indicators) if row[2] == "指标1：全县参保人数应保尽保")[7]
+    assert method.startswith("完成值达到指标值")
+    paragraphs = [p.text for p in document.paragraphs]
+    assert any(text.startswith("注：1.得分一档最高不能超过该指标分值上限") for text in paragraphs)
+
+
+def test_the_compact_layout_has_its_columns(yanchi: Path) -> None:
+    document = _render(_scored(yanchi, "chongqing-compact"))
+    indicators = document.tables[1]
+    assert _rows(indicators)[0] == [
+        "指标名称", "计量单位", "指标性质", "年初指标值", "调整后指标值", "全年完成值", "得分系数（%）", "权重（分）", "指标得分", "是否核心指标",
+    ]  # fmt: skip
+    row = next(r for r in _rows(indicators) if r[0] == "全年异地核查成本")
+    assert row[3:9] == ["0.6万元/次", "0.6万元/次", "0.6万元/次", "100.00", "1.43", "1.43"]
+
+
+def test_the_workbook_chooses_the_layout(tmp_path: Path) -> None:
+    import openpyxl
+
+    folder = write_yanchi(tmp_path / "2024")
+    book = openpyxl.load_workbook(folder / "绩效自评表.xlsx")
+    sheet = book["项目概况"]
+    column = next(c.column for c in sheet[3] if c.value == "表样")
+    sheet.cell(row=4, column=column, value="重庆")
+    book.save(folder / "绩效自评表.xlsx")
+    assert layout_of(_scored(folder, "classic-ratio")) == "chongqing"
