@@ -260,16 +260,25 @@ def test_fifty_concurrent_checks_on_twenty_units_all_answer_correctly(twenty: Pa
     shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
     reason="页面预览需要 LibreOffice（soffice）和 pdftoppm（poppler-utils）；CI 会安装",
 )
-def test_a_preview_is_made_in_the_background_and_shown_page_by_page(client) -> None:
+def test_a_pdf_and_a_preview_are_made_in_the_background_and_shown_page_by_page(client) -> None:
     token = csrf(client)
-    client.post(f"/unit/{SAMPLE}/generate", data={"csrf": token})
-    job_url = client.post(f"/unit/{SAMPLE}/preview", data={"csrf": token}).headers["Location"]
+
+    def finished(job_url: str) -> dict:
+        for _ in range(1200):
+            job = client.get(job_url + ".json").get_json()
+            if job["state"] != "running":
+                return job
+            threading.Event().wait(0.1)
+        raise AssertionError("the job did not finish")
+
+    pdf_job = client.post(f"/unit/{SAMPLE}/generate", data={"csrf": token, "pdf": "1"}).headers["Location"]
+    assert "/jobs/" in pdf_job
     assert client.get("/").status_code == 200  # other pages answer while the job runs
-    for _ in range(1200):
-        job = client.get(job_url + ".json").get_json()
-        if job["state"] != "running":
-            break
-        threading.Event().wait(0.1)
+    job = finished(pdf_job)
+    assert job["state"] == "done", job
+    pdf = client.get(next(link["url"] for link in job["links"] if "PDF" in link["label"]))
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+    job = finished(client.post(f"/unit/{SAMPLE}/preview", data={"csrf": token}).headers["Location"])
     assert job["state"] == "done", job
     page = client.get(f"/unit/{SAMPLE}").get_data(as_text=True)
     assert f"/unit/{SAMPLE}/preview/1.png" in page

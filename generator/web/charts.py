@@ -38,8 +38,8 @@ def composition(title: str, parts: Sequence[tuple[str, Decimal]]) -> Markup:
     return Markup("".join(out))
 
 
-def year_pairs(title: str, rows: Sequence[tuple[str, Decimal | None, Decimal]], years: tuple[int, int]) -> Markup:
-    """For each figure, last year's bar above this year's; a figure not reported last year says so."""
+def year_pairs(title: str, rows: Sequence[tuple[str, Decimal | None, Decimal | None]], years: tuple[int, int]) -> Markup:
+    """For each figure, last year's bar above this year's; a year that did not report it says so."""
     values = [v for _, old, new in rows for v in (old, new) if v is not None]
     biggest = max(values, default=Decimal(0))
     scale = (WIDTH - LABEL - 140) / float(biggest) if biggest > 0 else 0.0
@@ -56,7 +56,8 @@ def year_pairs(title: str, rows: Sequence[tuple[str, Decimal | None, Decimal]], 
         for j, (value, color) in enumerate(((old, "#9fb8d8"), (new, "#2f6db5"))):
             top = y + j * BAR
             if value is None:
-                out.append(f'<text x="{LABEL}" y="{top + 13}" font-size="12" fill="#666">无上年数据</text>')
+                missing = "无上年数据" if j == 0 else "未填报"
+                out.append(f'<text x="{LABEL}" y="{top + 13}" font-size="12" fill="#666">{missing}</text>')
                 continue
             length = max(float(value) * scale, 0.0)
             out.append(f'<rect x="{LABEL}" y="{top}" width="{length:.1f}" height="{BAR - 2}" fill="{color}"/>')
@@ -69,8 +70,9 @@ def key_charts(figures: Figures) -> list[Markup]:
     """收入构成, 支出构成, “三公”经费 and 机关运行经费 against last year."""
     tp = figures.three_public
     parts = (tp.total, tp.abroad, tp.vehicle_purchase, tp.vehicle_running, tp.reception)
-    rows: list[tuple[str, Decimal | None, Decimal]] = [(p.name, p.change.base, p.actual) for p in parts]
-    rows.append(("机关运行经费", figures.admin_cost.base, figures.admin_cost.current))
+    rows: list[tuple[str, Decimal | None, Decimal | None]] = [(p.name, p.change.base if p.change else None, p.actual) for p in parts]
+    if figures.admin_cost is not None:  # None when not reported
+        rows.append(("机关运行经费", figures.admin_cost.base, figures.admin_cost.current))
     return [
         composition("本年收入构成（万元）", [(s.name, s.amount) for s in figures.income_sources if s.amount]),
         composition("本年支出构成（万元）", [(s.name, s.amount) for s in figures.expense_kinds if s.amount]),

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.batch.fingerprint import input_key, run_fingerprint
+from generator.batch.fingerprint import input_key, prior_folder, run_fingerprint
 from generator.batch.state import Entry, Journal, load_state
 from generator.batch.worker import Task, process_unit
+from generator.layout import COVER, WORKBOOK
 from generator.load.discover import find_units, output_names, relative_name
 from generator.render.shipped import SHIPPED, default_template, shipped_template
 
@@ -64,6 +65,8 @@ class Workspace:
         self._state_lock = threading.Lock()
         self._pending: list[Entry] = []
         self._pending_guard = threading.Lock()
+        self._names: dict[tuple[Path, int, int], str | None] = {}
+        self._keys: dict[Path, tuple[tuple[Any, ...], str]] = {}
 
     # --- units ---------------------------------------------------------------
 
@@ -99,9 +102,31 @@ class Workspace:
         outputs = self.output_paths(folders)
         return [self._status(folder, state.get(str(folder)), run, outputs[folder]) for folder in folders]
 
+    def _cover_name(self, folder: Path) -> str | None:
+        """The 单位名称 on the 封面, read once per workbook version (a unit not yet checked still shows its name)."""
+        book = folder / WORKBOOK
+        try:
+            stat = book.stat()
+        except OSError:
+            return None
+        key = (book, stat.st_size, stat.st_mtime_ns)
+        if key not in self._names:
+            self._names[key] = _read_cover_name(book)
+        return self._names[key]
+
+    def _input_key(self, folder: Path, year: int | None, run: str) -> str:
+        """batch's input_key, computed again only when a file of the folder or its prior year changed (by stat)."""
+        prior = prior_folder(folder, year)
+        signature = (run, year, _stat_signature(folder), _stat_signature(prior) if prior is not None else ())
+        cached = self._keys.get(folder)
+        if cached is None or cached[0] != signature:
+            cached = (signature, input_key(folder, year, run))
+            self._keys[folder] = cached
+        return cached[1]
+
     def _status(self, folder: Path, entry: Entry | None, run: str, output: Path) -> UnitStatus:
         relative = self.relative(folder)
-        fallback = folder.parent.name if folder.name.isdigit() else folder.name
+        fallback = self._cover_name(folder) or (folder.parent.name if folder.name.isdigit() else folder.name)
         year = int(folder.name) if folder.name.isdigit() else None
         if entry is None:
             return UnitStatus(relative, folder, fallback, year, "unchecked", LABELS["unchecked"], 0, 0, None)
@@ -109,7 +134,7 @@ class Workspace:
         produced = Path(entry["output"]) if entry.get("output") else None
         if entry.get("crashed"):
             status = "crashed"
-        elif entry.get("key") != input_key(folder, entry.get("year"), entry.get("run") or run):
+        elif entry.get("key") != self._input_key(folder, entry.get("year"), entry.get("run") or run):
             status = "stale"
         elif errors:
             status = "errors"
@@ -198,3 +223,34 @@ class Workspace:
 
     def describe(self) -> dict[str, Any]:
         return {"root": str(self.root), "outdir": str(self.outdir)}
+
+
+def _read_cover_name(book: Path) -> str | None:
+    try:
+        from python_calamine import CalamineWorkbook
+
+        rows = CalamineWorkbook.from_path(str(book)).get_sheet_by_name(COVER.name).to_python()
+    except Exception:  # unreadable: the unit page's check says why
+        return None
+    for row in rows[:20]:
+        cells = [str(c).strip() for c in row if c not in (None, "")]
+        if len(cells) >= 2 and cells[0] == "单位名称":
+            return cells[1]
+    return None
+
+
+def _stat_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and modification times of the files directly in FOLDER (what folder_digest hashes)."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return ()
+    found = []
+    for path in entries:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if path.is_file():
+            found.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
