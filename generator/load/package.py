@@ -17,6 +17,7 @@ without end. So, before reading, one streaming pass over the package:
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 import zipfile
@@ -38,6 +39,11 @@ _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _CELL = re.compile(rb"<(?:\w+:)?c(\s[^>]*)?>")
 _REF = re.compile(rb'\br="([A-Za-z]{1,3})(\d{1,7})"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# As Excel, WPS, openpyxl and calamine's writers put it: r first. A cell written otherwise counts as
+# unaddressed, and its sheet is read by the bounded (slower) reader: safe either way.
+_REF_LETTERS = re.compile(rb'<c r="([A-Z]{1,3})\d')
+_REF_ROWS = re.compile(rb'<c r="[A-Z]{1,3}(\d{1,7})"')
+_PREFIXED_CELL = re.compile(rb"<\w+:c[\s>/]")
 
 
 @dataclass(frozen=True)
@@ -110,9 +116,10 @@ def scan_package(path: Path, deadline: Deadline) -> PackageScan | Refusal:
                 if _is_worksheet(member.filename):
                     scan.parts[member.filename] = result
             return scan
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
-        # A corrupt member (CRC or length mismatch: it inflates to more than it declares), an
-        # unsupported compression method, a truncated file.
+    except Exception as exc:
+        # Anything zipfile or zlib raise on these bytes means the package is damaged: a corrupt member
+        # (CRC or length mismatch: it inflates to more than it declares; zlib.error), an encrypted
+        # member (RuntimeError), an unsupported compression method, a truncated file.
         return Refusal("file-unreadable", f"文件已损坏或不是有效的 .xlsx 工作簿（{type(exc).__name__}）", {"reason": str(exc)[:200]})
 
 
@@ -152,7 +159,7 @@ def _scan_member(package: zipfile.ZipFile, member: zipfile.ZipInfo, deadline: De
             if deadline.exceeded:
                 return too_slow(deadline)
             data = tail + chunk
-            if _DOCTYPE.search(data):
+            if b"<!" in data and _DOCTYPE.search(data):
                 return Refusal(
                     "xml-entities",
                     f"工作簿部件 {member.filename} 含有 XML 实体或 DOCTYPE 声明（Excel 和 WPS 不会写入），出于安全不予读取",
@@ -171,8 +178,26 @@ def _scan_member(package: zipfile.ZipFile, member: zipfile.ZipInfo, deadline: De
 
 
 def _scan_cells(data: bytes, part: PartScan) -> None:
-    if not part.formulas and _FORMULA.search(data):
+    if not part.formulas and (b"<f" in data or b":f" in data) and _FORMULA.search(data):
         part.formulas = True
+    # Fast path (every ordinary sheet), in C: the distinct column letters and the largest row number.
+    letters = set(_REF_LETTERS.findall(data))
+    rows = _REF_ROWS.findall(data)
+    cells = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
+    if cells != len(rows) or ((b":c " in data or b":c>" in data) and _PREFIXED_CELL.search(data)):
+        part.unaddressed = True  # a cell without r="…" first, or in a prefixed namespace: read by the bounded reader
+    if not rows:
+        return
+    max_row = max(map(int, rows))
+    max_col = max(map(_column_number, letters))
+    if max_row <= MAX_ROWS and max_col <= MAX_COLUMNS:
+        part.max_row, part.max_col = max(part.max_row, max_row), max(part.max_col, max_col)
+        return
+    _scan_far_cells(data, part)
+
+
+def _scan_far_cells(data: bytes, part: PartScan) -> None:
+    """Cell by cell, for a sheet reaching beyond the limits: which cells with a value lie outside."""
     for match in _CELL.finditer(data):
         attributes = match.group(1) or b""
         ref = _REF.search(attributes)
@@ -191,6 +216,7 @@ def _scan_cells(data: bytes, part: PartScan) -> None:
         part.max_row, part.max_col = max(part.max_row, row), max(part.max_col, col)
 
 
+@functools.lru_cache(maxsize=1024)
 def _column_number(letters: bytes) -> int:
     number = 0
     for letter in letters.upper():

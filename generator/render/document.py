@@ -113,6 +113,17 @@ def render_template(template: Path, context: dict[str, Any], year: int) -> tuple
         return None, [error("template-missing", where, f"找不到模板文件：{template}")]
     try:
         doc = DocxTemplate(template)
+        doc.init_docx()  # loads the package; render() reuses it
+    except Exception as exc:  # not a .docx: no zip, a spreadsheet's content type, broken XML
+        return None, [
+            error(
+                "template-unreadable",
+                where,
+                f"模板文件 {template} 不是可读取的 Word .docx 文件（{type(exc).__name__}），请用 Word 或 WPS 另存为 .docx",
+                reason=str(exc)[:200],
+            )
+        ]
+    try:
         doc.render({**context, "page_break": PAGE_BREAK}, jinja_env=jinja_environment(), autoescape=True)
     except TemplateError as exc:
         line = getattr(exc, "docx_context", None)

@@ -71,7 +71,11 @@ def _resolve(value: str, where: Location) -> tuple[Path | None, list[Finding]]:
     if value in SHIPPED:
         return shipped_template(value), []
     path = Path(value)
-    if path.is_file():
+    try:
+        exists = path.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, or with a NUL: no such file
+        exists = False
+    if exists:
         return path, []
     names = "、".join(SHIPPED)
     return None, [
