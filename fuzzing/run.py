@@ -32,6 +32,7 @@ from pathlib import Path
 
 from fuzzing.variants import Variant, variant
 
+BUILD_TIMEOUT = 120.0  # building a variant (a zip bomb is compressed in the child) is not what is timed
 BAD = ("traceback", "abort", "timeout", "output-despite-errors", "input-modified", "temp-left")
 
 
@@ -150,6 +151,9 @@ def _child(make: Maker, index: int, workdir: Path, memory: int) -> None:
 
 def _conclude(v: Variant, workdir: Path, status: int | None, seconds: float) -> Outcome:
     base = workdir / v.name
+    described = base / "variant.txt"  # what the child built: the parent never builds (a bomb is costly)
+    detail = described.read_text(encoding="utf-8").split("\n", 1)[1].strip() if described.exists() else "(not built)"
+    v = Variant(v.seed, v.index, v.kind, prepare=v.prepare, _prepared=(lambda root: None, detail))
     if status is None:
         return Outcome(v.name, v.kind, v.detail, "timeout", None, seconds)
     if os.WIFSIGNALED(status):
@@ -178,19 +182,23 @@ def run_isolated(indices: Iterable[int], seed: int, workdir: Path, *, workers: i
     """
     make = make or functools.partial(variant, seed)
     pending = list(indices)
-    running: dict[int, tuple[int, float]] = {}  # pid -> (index, started)
+    running: dict[int, tuple[int, float, Path]] = {}  # pid -> (index, started, the file the child writes once built)
+    built: dict[int, float] = {}  # pid -> when the variant was built: the timeout counts the run, not the building
     while pending or running:
         while pending and len(running) < workers:
             index = pending.pop(0)
+            marker = workdir / make(index).name / "before.json"
             pid = os.fork()
             if pid == 0:
                 _child(make, index, workdir, memory)
-            running[pid] = (index, time.monotonic())
+            running[pid] = (index, time.monotonic(), marker)
         time.sleep(0.01)
-        for pid, (index, started) in list(running.items()):
+        for pid, (index, started, marker) in list(running.items()):
             done, status = os.waitpid(pid, os.WNOHANG)
-            elapsed = time.monotonic() - started
-            if done == 0 and elapsed > timeout:
+            if pid not in built and marker.exists():
+                built[pid] = time.monotonic()
+            elapsed = time.monotonic() - built.get(pid, started)
+            if done == 0 and elapsed > (timeout if pid in built else BUILD_TIMEOUT):
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
                 del running[pid]

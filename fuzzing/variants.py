@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fuzzing import cells
@@ -48,19 +48,33 @@ BAD_YAML = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Variant:
+    """One corruption. Its files (and the description of what changed) are made on first use, so that
+    naming a variant, as the campaign's parent process does, costs nothing."""
+
     seed: int
     index: int
     kind: str
-    detail: str
-    build: Callable[[Path], None]  # writes the corrupted unit under the given root (root/2024, root/2023)
+    prepare: Callable[[], tuple[Callable[[Path], None], str]]
+    _prepared: tuple[Callable[[Path], None], str] | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
-        if self.index < 0:
-            return f"{self.seed}-{self.detail.split()[-1]}"
-        return f"{self.seed}-{self.index}-{self.kind}"
+        return f"{self.seed}-{self.index}-{self.kind}" if self.index >= 0 else f"{self.seed}-{self.kind}"
+
+    def _ready(self) -> tuple[Callable[[Path], None], str]:
+        if self._prepared is None:
+            self._prepared = self.prepare()
+        return self._prepared
+
+    @property
+    def detail(self) -> str:
+        return self._ready()[1]
+
+    def build(self, root: Path) -> None:
+        """Write the corrupted unit under ROOT (ROOT/2024, ROOT/2023)."""
+        self._ready()[0](root)
 
 
 _BASE: dict[tuple[str, str], bytes] = {}
@@ -234,20 +248,20 @@ KINDS: list[tuple[str, int]] = [("cell", 40), ("several", 10), ("structure", 14)
 def variant(seed: int, index: int) -> Variant:
     rng = random.Random(f"{seed}:{index}")
     kind = rng.choices([k for k, _ in KINDS], weights=[w for _, w in KINDS])[0]
-    if kind == "folder":
-        build, detail = _folder(rng)
-    else:
+
+    def prepare() -> tuple[Callable[[Path], None], str]:
+        if kind == "folder":
+            return _folder(rng)
         change = {"cell": _cell_value, "several": _several_cells, "structure": _structure, "bytes": _bytes,
                   "package": _package, "yaml": _yaml}[kind]
-        build, detail = _with(change, rng)
-    return Variant(seed=seed, index=index, kind=kind, detail=detail, build=build)
+        return _with(change, rng)
+
+    return Variant(seed=seed, index=index, kind=kind, prepare=prepare)
 
 
 def named(action: str, book: tuple[str, str] = ("2024", MAIN), seed: int = 0) -> Variant:
     """One package or folder corruption chosen by name (e.g. "far-xfd" in this year's main workbook)."""
     rng = random.Random(f"{seed}:{action}")
     if action in FOLDER_ACTIONS:
-        build, detail = _folder(rng, action)
-        return Variant(seed=seed, index=-1, kind="folder", detail=detail, build=build)
-    build, detail = _with(lambda files, r: _package(files, r, action, book), rng)
-    return Variant(seed=seed, index=-1, kind="package", detail=detail, build=build)
+        return Variant(seed=seed, index=-1, kind=action, prepare=lambda: _folder(rng, action))
+    return Variant(seed=seed, index=-1, kind=action, prepare=lambda: _with(lambda files, r: _package(files, r, action, book), rng))
