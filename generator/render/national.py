@@ -83,6 +83,10 @@ def national_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
     tp = f.three_public
     three = []
     for part in (tp.total, tp.abroad, tp.vehicles, tp.vehicle_purchase, tp.vehicle_running, tp.reception):
-        basis, _ = budget_basis(part.initial_budget, part.budget_change)
-        three += [a(basis.base), a(part.actual)]
+        initial, adjusted = part.initial_budget, part.budget_change
+        if initial is not None and adjusted is not None:
+            budget = budget_basis(initial, adjusted)[0].base
+        else:  # the actual is blank: the budget is read as typed (年初预算数 where given)
+            budget = part.budget
+        three += [a(budget), a(part.actual)]
     return {"summary": rows, "fiscal": fiscal_rows, "three_public": three}
