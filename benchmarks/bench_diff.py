@@ -6,7 +6,9 @@ Reports the median of REPEAT runs (and the CPU time of the child, which a busy s
 disturbs less than the wall clock) of:
 - the `juesuan diff` command with start-up, with and without the redline;
 - in process: compare_folders (load+compute+check both years and pair the figures), rendering
-  both disclosures, and redline_documents alone.
+  both disclosures, and redline_documents alone;
+- the same for a synthetic unit with its prior year (--items 项, --projects projects), where
+  every figure and every reason differs between the two years.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from generator import api  # noqa: E402
 from generator.diff import compare_folders, redline_documents  # noqa: E402
+from synthetic.draw import Size  # noqa: E402
+from synthetic.write import write_unit  # noqa: E402
 
 SAMPLE = ROOT / "inputs" / "changji-ybj"
 OLD, NEW = SAMPLE / "2023", SAMPLE / "2024"
@@ -56,10 +60,25 @@ def command_times(args: list[str], repeat: int) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
+def stages(label: str, old: Path, new: Path, repeat: int) -> dict[str, float]:
+    comparison = compare_folders(old, new)
+    both = (comparison.old, comparison.new)
+    results = {
+        f"{label}: compare_folders (both years checked, figures paired)": timed(lambda: compare_folders(old, new), repeat),
+        f"{label}: render both disclosures": timed(lambda: [api.render_checked(c) for c in both], repeat),
+    }
+    old_docx, new_docx = (api.render_checked(c)[0] for c in both)
+    assert old_docx is not None and new_docx is not None
+    results[f"{label}: redline_documents alone"] = timed(lambda: redline_documents(old_docx, new_docx), repeat)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--items", type=int, default=100)
+    parser.add_argument("--projects", type=int, default=10)
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp())
     juesuan = Path(sys.executable).with_name("juesuan")
@@ -71,12 +90,15 @@ def main() -> None:
         results[f"{label} command, wall"] = wall
         results[f"{label} command, CPU"] = cpu
 
-    comparison = compare_folders(OLD, NEW)
-    results["compare_folders (both years checked, figures paired)"] = timed(lambda: compare_folders(OLD, NEW), args.repeat)
-    results["render both disclosures"] = timed(lambda: [api.render_checked(c) for c in (comparison.old, comparison.new)], args.repeat)
-    old, new = (api.render_checked(c)[0] for c in (comparison.old, comparison.new))
-    assert old is not None and new is not None
-    results["redline_documents alone"] = timed(lambda: redline_documents(old, new), args.repeat)
+    results.update(stages("sample", OLD, NEW, args.repeat))
+    synthetic = Path(tempfile.mkdtemp())
+    entry = write_unit(synthetic, 1, seed=3, prior=True, size=Size(args.items, args.projects))
+    old_folder, new_folder = (synthetic / f for f in sorted(entry["folders"]))
+    label = f"synthetic {args.items} 项 {args.projects} projects"
+    wall, cpu = command_times([*command, "diff", str(old_folder), str(new_folder), "-o", str(out)], args.repeat)
+    results[f"{label}: `juesuan diff` command, wall"] = wall
+    results[f"{label}: `juesuan diff` command, CPU"] = cpu
+    results.update(stages(label, old_folder, new_folder, args.repeat))
 
     width = max(len(k) for k in results)
     for label, seconds in results.items():

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.diff.align import align
-from generator.diff.tokens import NUMBER, diff_text, kept_share, shape, similarity, tokenize
+from generator.diff.tokens import NUMBER, diff_text, head, kept_share, shape, similarity, tokenize
 
 
 def test_a_number_with_separators_decimals_and_percent_is_one_token() -> None:
@@ -115,3 +115,13 @@ def test_alignment_keeps_every_block_once_in_order(old: list[str], new: list[str
     pairs = align(old, new, lambda i, j: 0.5 if old[i] < new[j] else 0.0, 0.4)
     assert [i for i, _ in pairs if i is not None] == list(range(len(old)))
     assert [j for _, j in pairs if j is not None] == list(range(len(new)))
+
+
+def test_paragraphs_about_the_same_item_pair_by_their_head_even_when_the_rest_was_rewritten() -> None:
+    old = ["1.行政运行（项）：支出决算数为429.80万元，无上年数据，不作比较。", "2.住房公积金（项）：支出决算数为40.79万元。"]
+    new = ["1.行政运行（项）：支出决算数为442.32万元，比上年决算增加12.52万元，增长2.91%，主要原因是：人员经费增加。"] + old[1:]
+    assert head(old[0]) == head(new[0]) == "#.行政运行（项）："
+    never = lambda i, j: 0.0  # noqa: E731  (similarity alone would not pair them)
+    pairs = align([shape(t) for t in old], [shape(t) for t in new], never, 0.4, ([head(t) for t in old], [head(t) for t in new]))
+    assert pairs == [(0, 0), (1, 1)]
+    assert align([shape(t) for t in old], [shape(t) for t in new], never, 0.4) == [(0, None), (None, 0), (1, 1)]

@@ -1,8 +1,10 @@
 """Pairing two sequences of blocks (paragraphs, tables, table rows) before their text is compared.
 
 First the blocks whose keys are equal are matched (difflib, the longest common stretches); then,
-inside each stretch that differs, old and new blocks are paired in order when they are similar
-enough (the pairing with the largest total similarity); the rest are deleted or inserted whole.
+inside each stretch that differs, the blocks whose heads are equal (a paragraph's text up to its
+first colon, a row's first cells: the same item with another reason); then the rest in order when
+they are similar enough (the pairing with the largest total similarity); what is left is deleted
+or inserted whole.
 """
 
 from __future__ import annotations
@@ -11,18 +13,42 @@ from collections.abc import Callable, Hashable, Sequence
 from difflib import SequenceMatcher
 
 Pair = tuple[int | None, int | None]  # (old index, new index); None on one side: deleted or inserted
-PAIRING_LIMIT = 40_000  # old × new blocks in one differing stretch; beyond it nothing is paired
+PAIRING_LIMIT = 10_000  # old × new blocks in one differing stretch; beyond it nothing is paired by similarity
 
 
-def align(old: Sequence[Hashable], new: Sequence[Hashable], similar: Callable[[int, int], float], threshold: float) -> list[Pair]:
+def align(
+    old: Sequence[Hashable],
+    new: Sequence[Hashable],
+    similar: Callable[[int, int], float],
+    threshold: float,
+    heads: tuple[Sequence[Hashable], Sequence[Hashable]] | None = None,
+) -> list[Pair]:
     """Every index of OLD and NEW once, in reading order, paired where they correspond."""
     pairs: list[Pair] = []
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag == "equal":
             pairs.extend(zip(range(i1, i2), range(j1, j2), strict=True))
-        else:
+        elif heads is None:
             pairs.extend(_pair_stretch(range(i1, i2), range(j1, j2), similar, threshold))
+        else:
+            pairs.extend(_pair_heads(range(i1, i2), range(j1, j2), similar, threshold, heads))
+    return pairs
+
+
+def _pair_heads(
+    old: range,
+    new: range,
+    similar: Callable[[int, int], float],
+    threshold: float,
+    heads: tuple[Sequence[Hashable], Sequence[Hashable]],
+) -> list[Pair]:
+    pairs: list[Pair] = []
+    matcher = SequenceMatcher(None, [heads[0][i] for i in old], [heads[1][j] for j in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs.extend(zip(old[i1:i2], new[j1:j2], strict=True))
+        else:
+            pairs.extend(_pair_stretch(old[i1:i2], new[j1:j2], similar, threshold))
     return pairs
 
 

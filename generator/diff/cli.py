@@ -28,14 +28,26 @@ EXIT_OK, EXIT_UNREADABLE = 0, 2
     help="对比表 .xlsx 和修订对比 .docx 写入的文件夹（默认 outputs/diff）",
 )
 @click.option(
-    "--threshold", metavar="百分数", type=click.FloatRange(min=0), default=10.0, show_default=True, help="变动幅度达到此百分比须说明原因"
+    "--threshold",
+    metavar="百分数",
+    type=click.FloatRange(min=0),
+    default=10.0,
+    show_default=True,
+    help="变动幅度达到此百分比须说明原因",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式")
 @click.option("--all", "show_all", is_flag=True, help="终端中也列出一方未填报、无法比较的项目（.xlsx 中总是全部列出）")
 @click.option("--no-redline", is_flag=True, help="不生成修订对比 .docx（只要对比表时更快）")
 @click.option("--profile", metavar="方案", default=None, help="绩效自评赋分规则（名称或 YAML 文件路径，默认 xinjiang-2024）")
 def diff(
-    old: Path, new: Path, output_dir: Path | None, threshold: float, fmt: str, show_all: bool, no_redline: bool, profile: str | None
+    old: Path,
+    new: Path,
+    output_dir: Path | None,
+    threshold: float,
+    fmt: str,
+    show_all: bool,
+    no_redline: bool,
+    profile: str | None,
 ) -> None:
     """逐项对比同一单位两个年度的数据，并生成两份公开说明之间的修订对比文档（Word 修订标记）。
 

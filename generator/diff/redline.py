@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from lxml import etree
 
@@ -48,7 +49,7 @@ from generator.diff.paragraphs import (
     text_of,
     visible_text,
 )
-from generator.diff.tokens import diff_text, kept_share, shape, similarity
+from generator.diff.tokens import diff_text, head, kept_share, letters, letters_similarity, shape
 from generator.docx_package import normalise_docx
 from generator.findings import Finding, Location, warning
 
@@ -112,8 +113,9 @@ class _Block:
     element: etree._Element
     text: str  # what a reader sees, for pairing and comparing
 
-    @property
+    @cached_property
     def key(self) -> tuple[object, ...]:
+        """Equal for two versions of a block that differ at most in their figures."""
         tag = self.element.tag
         if tag == _P:
             sect = self.element.find(f"{W}pPr/{W}sectPr") is not None
@@ -122,6 +124,19 @@ class _Block:
             first = self.text.split("\n", 1)[0]
             return ("tbl", _columns(self.element), shape(first))
         return ("tr", len(self.element.findall(_TC)), shape(self.text))
+
+    @cached_property
+    def head(self) -> tuple[object, ...]:
+        """Equal for two versions of a paragraph or row about the same item (up to the first colon; the first cells)."""
+        if self.element.tag == _P:
+            return ("p", head(self.text))
+        if self.element.tag == _TR:
+            return ("tr", len(self.element.findall(_TC)), shape("\t".join(self.text.split("\t")[:2])))
+        return self.key
+
+    @cached_property
+    def letters(self) -> str:
+        return letters(self.text)
 
 
 def _blocks(container: etree._Element) -> list[_Block]:
@@ -149,11 +164,13 @@ def _similar(old: _Block, new: _Block) -> float:
     if old.element.tag == _TBL:
         if _columns(old.element) != _columns(new.element):
             return 0.0
-        rows = SequenceMatcher(None, [shape(r) for r in old.text.split("\n")], [shape(r) for r in new.text.split("\n")], False)
+        rows = SequenceMatcher(
+            None, [shape(r) for r in old.text.split("\n")], [shape(r) for r in new.text.split("\n")], autojunk=False
+        )
         return rows.ratio()
     if old.element.tag == _TR and len(old.element.findall(_TC)) != len(new.element.findall(_TC)):
         return 0.0
-    return similarity(old.text, new.text)
+    return letters_similarity(old.letters, new.letters)
 
 
 def _compare_children(old: etree._Element, new: etree._Element, marks: Marks) -> None:
@@ -164,6 +181,7 @@ def _compare_children(old: etree._Element, new: etree._Element, marks: Marks) ->
         [b.key for b in new_blocks],
         lambda i, j: _similar(old_blocks[i], new_blocks[j]),
         PAIR_THRESHOLD,
+        ([b.head for b in old_blocks], [b.head for b in new_blocks]),
     )
     previous: etree._Element | None = None  # the last block placed in NEW: a deletion goes after it
     for i, j in pairs:

@@ -26,6 +26,7 @@ _TOKEN = re.compile(rf"{NUMBER}|[{_CJK}]+|[A-Za-z]+|\s+|.", re.S)
 _NUMBER = re.compile(NUMBER)
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 _WORDISH = re.compile(rf"[{_CJK}A-Za-z0-9]")
+_NOT_LETTER = re.compile(rf"[^{_CJK}A-Za-z0-9#]+")
 MIN_KEPT = 2  # characters of a CJK run kept around a change, and changed on each side, at least
 
 
@@ -149,14 +150,28 @@ def similarity(old: str, new: str) -> float:
     For pairing blocks only (a sentence with a clause added still pairs with its old version);
     what is shown as changed is decided by `diff_text`.
     """
-    a, b = _letters(old), _letters(new)
+    return letters_similarity(letters(old), letters(new))
+
+
+def letters_similarity(a: str, b: str) -> float:
+    """`similarity` of two `letters` strings."""
     if not a and not b:
         return 1.0
+    if 2 * min(len(a), len(b)) < 0.3 * (len(a) + len(b)):  # difflib's real_quick_ratio, without building a matcher
+        return 0.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < 0.3 or matcher.quick_ratio() < 0.3:
+    if matcher.quick_ratio() < 0.3:
         return 0.0
     return matcher.ratio()
 
 
-def _letters(text: str) -> str:
-    return "".join(ch for ch in shape(text) if ch == "#" or _WORDISH.match(ch))
+def letters(text: str) -> str:
+    """TEXT as `similarity` reads it: figures as "#", letters and digits, no punctuation or space."""
+    return _NOT_LETTER.sub("", shape(text))
+
+
+def head(text: str) -> str:
+    """The start of TEXT up to its first colon or full stop (at most 40 characters), figures masked."""
+    masked = shape(text)
+    end = min((i for i in (masked.find("："), masked.find("。")) if i >= 0), default=len(masked))
+    return masked[: min(end + 1, 40)]
