@@ -39,7 +39,8 @@ OLD = {
         ("2101502", "一般行政管理事务", 50, None, None, None, None),
         ("2080505", "机关事业单位基本养老保险缴费支出", 20, None, None, None, None),
     ],
-    layout.THREE_PUBLIC.name: {"公务接待费": [None, 1], "公务用车运行维护费": [None, 2]},
+    # the parts not typed are typed 0: a blank part would leave the 合计 unknown (blank is not zero)
+    layout.THREE_PUBLIC.name: {"公务接待费": [None, 1], "公务用车运行维护费": [None, 2], "因公出国（境）费": [None, 0], "公务用车购置费": [None, 0]},
     layout.STAFF.name: {"实有人数": [10], "在职人员": [10], "离休人员": [0], "退休人员": [0]},
 }
 NEW = {
@@ -52,7 +53,12 @@ NEW = {
         ("2080505", "机关事业单位基本养老保险缴费支出", 0, 0, 0, 20, "本年无此项支出。"),  # fell to zero
         ("2210201", "住房公积金", 15, 15, 0, 0, "本年新增住房公积金缴费。"),  # new, with a reason
     ],
-    layout.THREE_PUBLIC.name: {"公务接待费": [1, 1, 1, None], "公务用车运行维护费": [2, 2.1, 2, None]},
+    layout.THREE_PUBLIC.name: {
+        "公务接待费": [1, 1, 1, None],
+        "公务用车运行维护费": [2, 2.1, 2, None],
+        "因公出国（境）费": [0, 0, 0, None],
+        "公务用车购置费": [0, 0, 0, None],
+    },
     layout.STAFF.name: {"实有人数": [11, 10], "在职人员": [11, 10], "离休人员": [0, 0], "退休人员": [0, 0]},
 }
 

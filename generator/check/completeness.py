@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator import layout
 from generator.check.context import CheckContext
+from generator.compute.figures import Figures
 from generator.findings import Finding, Location, error, info, warning
 from generator.model import ItemTable, UnitYear
 
@@ -87,7 +88,7 @@ STAFF_NEEDS = tuple(
 NEEDS = SUMMARY_NEEDS + FISCAL_NEEDS + THREE_PUBLIC_NEEDS + OTHER_NEEDS + STAFF_NEEDS
 
 # What a figure settles from when its own cell is blank: the blank total is not needed if it can be computed.
-_SETTLED = {
+SETTLED_FROM_PARTS = {
     (layout.SUMMARY.name, "收入总计"): lambda f: f.income_total,
     (layout.SUMMARY.name, "本年收入合计"): lambda f: f.income_this_year,
     (layout.SUMMARY.name, "支出总计"): lambda f: f.expense_total,
@@ -95,6 +96,9 @@ _SETTLED = {
     (layout.FISCAL.name, "收入总计"): lambda f: f.fiscal_income_total,
     (layout.FISCAL.name, "支出总计"): lambda f: f.fiscal_expense_total,
     (layout.FISCAL.name, "本年支出合计"): lambda f: f.fiscal_expense,
+    (layout.FISCAL.name, "本年收入"): lambda f: f.fiscal_income,
+    (layout.FISCAL.name, "年初财政拨款结转和结余"): lambda f: f.fiscal_opening,
+    (layout.FISCAL.name, "年末财政拨款结转和结余"): lambda f: f.fiscal_closing,
     (layout.THREE_PUBLIC.name, "合计"): lambda f: f.three_public.total.actual,
     (layout.THREE_PUBLIC.name, "公务用车购置及运行维护费"): lambda f: f.three_public.vehicles.actual,
 }
@@ -126,7 +130,7 @@ def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
         if need.sheet in empty_sheets:
             continue  # reported once for the whole sheet
         table = unit.item_table(need.sheet)
-        if _typed(table, need) or _settled(f, need):
+        if _typed(table, need) or derivable(f, need):
             continue
         where = _where(unit, table, need)
         if need.required:
@@ -158,8 +162,9 @@ def _typed(table: ItemTable, need: Needed) -> bool:
     return row.amount(need.column) is not None
 
 
-def _settled(f, need: Needed) -> bool:
-    get = _SETTLED.get((need.sheet, need.item))
+def derivable(f: Figures, need: Needed) -> bool:
+    """A blank total the document can still state: its typed parts give it."""
+    get = SETTLED_FROM_PARTS.get((need.sheet, need.item))
     return get is not None and get(f) is not None
 
 

@@ -110,7 +110,7 @@ class Ledger:
         if total is None:
             value = declared
         elif declared is None:
-            value = total
+            value = total if complete else None  # a blank part is not zero: the sum of the others is no total
         elif abs(declared - total) <= tolerance or (not complete and declared > total):
             value = declared
         else:
