@@ -3,10 +3,11 @@
     python benchmarks/bench_export.py --units 1000 [--root DIR] [--jobs 2]
 
 Writes the units with the `synthetic` package (seed 2024, 20 % with injected errors, as
-bench_batch.py does), then runs `juesuan export ROOT -o FILE` in a fresh process for each of
-.csv, .xlsx and .parquet, and reports wall time and the process's peak memory (VmHWM). The
-row count of every file is compared with the number of figures `api.figures_frame` finds, and
-the units exported plus the units skipped with `export-unit-skipped` with the units written.
+bench_batch.py does), then runs the export (`export_figures`, the command's one library call) in
+a fresh process for each of .csv, .xlsx and .parquet, and reports wall time and the process's
+peak memory (VmHWM). The row counts of the formats are compared with each other and with the
+lines of the .csv; the unit-years exported plus those skipped (`export-unit-skipped`) with the
+unit-years written.
 Results go to benchmarks/results/export-<units>.json. Not a test: tests never assert timings.
 """
 
@@ -32,72 +33,52 @@ SUFFIXES = (".csv", ".xlsx", ".parquet")
 
 
 def export_child(root: Path, target: Path) -> None:
-    """`juesuan export ROOT -o TARGET` as the command runs it; prints one JSON line of stats."""
-    from generator.batch.worker import peak_rss_kb
-    from generator.cli import main
+    """`juesuan export ROOT -o TARGET` as the command runs it (the same library call); prints one JSON line of stats."""
+    from generator.export import export_figures
 
     start = time.perf_counter()
-    try:
-        main(["export", str(root), "-o", str(target)], standalone_mode=False)
-    except SystemExit as stop:
-        code = stop.code
-    else:
-        code = 0
-    print(json.dumps({"wall_s": time.perf_counter() - start, "exit": code, "peak_rss_kb": peak_rss_kb()}))
+    result = export_figures(root, target)
+    wall = time.perf_counter() - start
+    from generator.batch.worker import peak_rss_kb
+
+    print(json.dumps({"wall_s": wall, "rows": result.rows, "units": result.units, "skipped": len(result.findings), "peak_rss_kb": peak_rss_kb()}))
 
 
-def run(units: int, root: Path, jobs: int) -> dict[str, Any]:
-    from generator import api
-
+def run(units: int, root: Path, jobs: int, suffixes: tuple[str, ...]) -> dict[str, Any]:
     if not (root / synth.MANIFEST).is_file():
         start = time.perf_counter()
         synth.write_units(root, units, seed=SEED, error_rate=0.2, jobs=jobs)
         print(f"wrote {units} units in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-    start = time.perf_counter()
-    frame = api.figures_frame(root)
-    frame_s = time.perf_counter() - start
+    written = {e["folder"] for e in json.loads((root / synth.MANIFEST).read_text(encoding="utf-8"))["entries"]}
     report: dict[str, Any] = {
         "units": units,
-        "unit_years_exported": int(frame.folder.nunique()),
-        "unit_years_skipped": len(frame.attrs["unreadable"]),
-        "rows": len(frame),
-        "figures_frame_in_process_s": round(frame_s, 2),
-        "frame_memory_mb": round(frame.memory_usage(deep=True).sum() / 1024 / 1024, 1),
+        "unit_years_written": len(written),
         "machine": f"{platform.processor() or platform.machine()}, Python {platform.python_version()}",
         "formats": {},
     }
     with tempfile.TemporaryDirectory() as scratch:
-        for suffix in SUFFIXES:
+        for suffix in suffixes:
             target = Path(scratch) / f"figures{suffix}"
             child = subprocess.run(
-                [sys.executable, __file__, "--child", str(root), str(target)], capture_output=True, text=True, cwd=ROOT, check=False
+                [sys.executable, __file__, "--child", str(root), str(target)], capture_output=True, text=True, cwd=ROOT, check=True
             )
             stats = json.loads(child.stdout.strip().splitlines()[-1])
-            report["formats"][suffix] = {
-                "wall_s": round(stats["wall_s"], 2),
-                "exit": stats["exit"],
+            entry = {
+                "wall_s": round(stats["wall_s"], 1),
                 "peak_rss_mb": round(stats["peak_rss_kb"] / 1024, 1),
                 "file_mb": round(target.stat().st_size / 1024 / 1024, 1),
-                "rows_in_file": _rows(target),
+                "rows": stats["rows"],
+                "unit_years_exported": stats["units"],
+                "unit_years_skipped": stats["skipped"],
             }
-    report["rows_match"] = all(f["rows_in_file"] == len(frame) for f in report["formats"].values())
-    report["units_accounted"] = report["unit_years_exported"] + report["unit_years_skipped"] == len(
-        {e["folder"] for e in json.loads((root / synth.MANIFEST).read_text(encoding="utf-8"))["entries"]}
-    )
+            if suffix == ".csv":  # one line per row, after the header (no field holds a line break)
+                entry["csv_lines_minus_header"] = sum(1 for _ in target.open(encoding="utf-8-sig")) - 1
+            report["formats"][suffix] = entry
+            print(json.dumps({suffix: entry}, ensure_ascii=False), file=sys.stderr)
+    formats = report["formats"].values()
+    report["rows_agree"] = len({f["rows"] for f in formats}) == 1 and all(f.get("csv_lines_minus_header", f["rows"]) == f["rows"] for f in formats)
+    report["units_accounted"] = all(f["unit_years_exported"] + f["unit_years_skipped"] == len(written) for f in formats)
     return report
-
-
-def _rows(target: Path) -> int:
-    import pandas as pd
-
-    if target.suffix == ".csv":
-        return len(pd.read_csv(target, dtype=str))
-    if target.suffix == ".parquet":
-        return len(pd.read_parquet(target))
-    import openpyxl
-
-    sheet = openpyxl.load_workbook(target, read_only=True).worksheets[0]
-    return sum(1 for _ in sheet.iter_rows(min_row=2, values_only=True))
 
 
 def main() -> None:
@@ -105,13 +86,14 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=1000)
     parser.add_argument("--root", type=Path, default=None, help="where the synthetic units are (kept; reused when there)")
     parser.add_argument("--jobs", type=int, default=2, help="processes writing the synthetic units")
+    parser.add_argument("--formats", default=",".join(SUFFIXES), help="comma-separated suffixes to measure (default: all three)")
     parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         export_child(*args.child)
         return
     root = args.root or Path(tempfile.mkdtemp(prefix="juesuan-export-bench-"))
-    report = run(args.units, root, args.jobs)
+    report = run(args.units, root, args.jobs, tuple(args.formats.split(",")))
     out = ROOT / "benchmarks" / "results" / f"export-{args.units}.json"
     out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(report, ensure_ascii=False, indent=2))

@@ -148,6 +148,17 @@ def test_export_writes_the_same_rows_exactly(synthetic_root: Path, tmp_path: Pat
         assert list(back.value) == list(frame.value)  # decimal128: Decimals again, exact
 
 
+def test_a_table_longer_than_an_excel_sheet_continues_on_the_next_sheet(synthetic_root: Path) -> None:
+    from generator.export.frame import figure_rows
+    from generator.export.write import _xlsx
+
+    rows, _ = figure_rows(synthetic_root / "unit-0002" / "2024", synthetic_root)
+    book = openpyxl.load_workbook(io.BytesIO(_xlsx(rows, sheet_rows=100)), read_only=True)
+    assert book.sheetnames == ["全部数字", *(f"全部数字{i}" for i in range(2, (len(rows) + 99) // 100 + 1))]
+    values = [r[COLUMNS.index("value")] for sheet in book.worksheets for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert [Decimal(str(v)) for v in values] == [r.value for r in rows]
+
+
 def test_parquet_without_pyarrow_says_what_to_install(synthetic_root: Path, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow now raises ImportError
     result = export_figures(synthetic_root, tmp_path / "x.parquet")

@@ -95,14 +95,18 @@ def _csv(rows: list[FigureRow]) -> bytes:
     return ("\ufeff" + text.getvalue()).encode("utf-8")  # the BOM lets Excel open it as UTF-8
 
 
-def _xlsx(rows: list[FigureRow]) -> bytes:
+SHEET_ROWS = 1_000_000  # Excel shows at most 1,048,576 rows a sheet: a longer table continues on the next sheet
+
+
+def _xlsx(rows: list[FigureRow], sheet_rows: int = SHEET_ROWS) -> bytes:
     import openpyxl
 
     book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("决算数据")
-    sheet.append([HEADERS[c] for c in COLUMNS])
-    for row in rows:
-        sheet.append(row)  # openpyxl writes a Decimal's digits into the cell, not a float's
+    for start in range(0, max(len(rows), 1), sheet_rows):
+        sheet = book.create_sheet("全部数字" if start == 0 else f"全部数字{start // sheet_rows + 1}")
+        sheet.append([HEADERS[c] for c in COLUMNS])
+        for row in rows[start : start + sheet_rows]:
+            sheet.append(row)  # openpyxl writes a Decimal's digits into the cell, not a float's
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
