@@ -285,3 +285,30 @@ def test_a_pdf_and_a_preview_are_made_in_the_background_and_shown_page_by_page(c
     image = client.get(f"/unit/{SAMPLE}/preview/1.png")
     assert image.status_code == 200 and image.data.startswith(b"\x89PNG")
     assert client.get(f"/unit/{SAMPLE}/preview/999.png").status_code == 404
+
+
+def test_the_redline_is_made_in_the_background_and_downloaded(client) -> None:
+    token = csrf(client)
+    job_url = client.post(f"/compare/{SAMPLE}/redline", data={"csrf": token, "old": "2023"}).headers["Location"]
+    for _ in range(1200):
+        job = client.get(job_url + ".json").get_json()
+        if job["state"] != "running":
+            break
+        threading.Event().wait(0.1)
+    assert job["state"] == "done", job
+    document = client.get(job["links"][0]["url"])
+    assert document.status_code == 200
+    assert docx.Document(io.BytesIO(document.data)).paragraphs
+
+
+def test_the_list_exports_every_figure_in_the_background(client, root: Path) -> None:
+    job_url = client.post("/export", data={"csrf": csrf(client)}).headers["Location"]
+    for _ in range(600):
+        job = client.get(job_url + ".json").get_json()
+        if job["state"] != "running":
+            break
+        threading.Event().wait(0.1)
+    assert job["state"] == "done", job
+    table = client.get(job["links"][0]["url"])
+    sheet = openpyxl.load_workbook(io.BytesIO(table.data), read_only=True).worksheets[0]
+    assert sum(1 for _ in sheet.iter_rows(min_row=2)) == len(api.figures_frame(root))
