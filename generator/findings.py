@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from generator.finding_codes import declared
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -96,15 +98,21 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+# Each helper asserts that CODE is declared in generator/finding_codes.py (a debug assertion: gone under -O).
+
+
 def error(code: str, location: Location, message: str, **values: Any) -> Finding:
+    assert declared(code, "error", values)
     return Finding(code=code, severity=Severity.ERROR, location=location, message=message, values=values)
 
 
 def warning(code: str, location: Location, message: str, **values: Any) -> Finding:
+    assert declared(code, "warning", values)
     return Finding(code=code, severity=Severity.WARNING, location=location, message=message, values=values)
 
 
 def info(code: str, location: Location, message: str, **values: Any) -> Finding:
+    assert declared(code, "info", values)
     return Finding(code=code, severity=Severity.INFO, location=location, message=message, values=values)
 
 

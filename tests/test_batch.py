@@ -228,7 +228,7 @@ def test_a_crashing_unit_becomes_its_finding_and_the_others_complete(units, tmp_
     crashed = by.pop("unit-0002/2024")
     assert crashed.crashed and crashed.errors == 1 and crashed.output is None
     (finding,) = crashed.findings
-    assert finding["code"] == "unit-crashed" and "RuntimeError" in finding["message"]
+    assert finding["code"] == "crashed" and finding["values"]["stage"] == "unit" and "RuntimeError" in finding["message"]
     assert len(by) == 5 and not any(u.crashed for u in by.values())
     assert by["unit-0001/2024"].output is not None
     again = _by_folder(run_batch(root, tmp_path / "out", jobs=1))
@@ -242,7 +242,7 @@ def test_a_worker_that_dies_is_reported_and_the_others_complete(units, tmp_path:
     by = _by_folder(run_batch(root, tmp_path / "out", jobs=2))
     assert len(by) == 6
     dead = by.pop("unit-0002/2024")
-    assert dead.crashed and [f["code"] for f in dead.findings] == ["unit-crashed"]
+    assert dead.crashed and [f["code"] for f in dead.findings] == ["crashed"]
     assert not any(u.crashed for u in by.values())
     assert by["unit-0001/2024"].output is not None
 

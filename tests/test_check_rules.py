@@ -420,7 +420,7 @@ def test_residue_and_mismatch_carry_their_figures(kit: Any, unit_folder: Any) ->
         (finding,) = [f for f in check(unit_folder(cur, prior=kit.consistent_2023())) if f.location.cell == "C4"]
         assert finding.code == code
         assert Decimal(finding.values["difference"]) == Decimal(difference)
-        assert finding.values["parts_sum"] == Decimal("7.66")
+        assert finding.values["expected"] == Decimal("7.66")
 
 
 # --- amounts typed in 元 -------------------------------------------------------------------------
@@ -495,14 +495,14 @@ def test_a_crashing_rule_becomes_a_finding_and_the_others_run(kit: Any, unit_fol
     def check_found(ctx: Any) -> Iterator[Finding]:
         from generator.findings import Location, warning
 
-        yield warning("found", Location(field="x"), "x")
+        yield warning("texts-missing", Location(field="x"), "x")
 
     findings = run_checks(checked.figures, rules=(check_broken, *RULES, check_found))
     assert [(f.code, f.location.field, f.severity) for f in findings] == [
-        ("rule-crashed", "check_broken", Severity.ERROR),
-        ("found", "x", Severity.WARNING),
+        ("crashed", "check_broken", Severity.ERROR),
+        ("texts-missing", "x", Severity.WARNING),
     ]
-    assert findings[0].values["rule"] == "check_broken"
+    assert findings[0].values["stage"] == "rule" and findings[0].values["name"] == "check_broken"
 
 
 # --- the sample folder ----------------------------------------------------------------------------------

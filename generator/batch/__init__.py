@@ -9,7 +9,7 @@
 
 One unit's bad data or crash never stops the others: bad data is that unit's findings
 (it is not generated, as `juesuan generate` without --force), a crash is its
-`unit-crashed` finding. Unchanged units are skipped on the next run (state in the output
+`crashed` finding. Unchanged units are skipped on the next run (state in the output
 folder). The click command is `generator.batch.cli.batch`.
 """
 

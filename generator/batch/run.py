@@ -135,7 +135,7 @@ def run_batch(
     Units run in JOBS worker processes (default: os.cpu_count(); 1 runs them in this
     process). A unit whose inputs, prior year, template and code are unchanged since the
     last run, and whose output is still there, is skipped unless FORCE_ALL. A unit with
-    errors in its data is not generated; a unit that crashes gets a `unit-crashed` finding;
+    errors in its data is not generated; a unit that crashes gets a `crashed` finding;
     neither stops the others. PROGRESS(done, total, unit) is called as each unit finishes.
     The state is kept in OUTDIR so that an interrupted run resumes where it stopped.
     """

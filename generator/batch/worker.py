@@ -34,7 +34,7 @@ class Task:
 
 
 def process_unit(task: Task) -> Entry:
-    """Check and generate TASK's unit; a crash becomes the unit's `unit-crashed` finding.
+    """Check and generate TASK's unit; a crash becomes the unit's `crashed` finding.
 
     Returns the unit's state entry (JSON-able): counts, findings, output and its hash,
     the hash of the inputs, seconds and the worker's peak memory.
@@ -75,9 +75,11 @@ def crash_finding(task: Task, exc: BaseException | str) -> dict[str, Any]:
     else:
         what, tail = exc, ""
     return error(
-        "unit-crashed",
+        "crashed",
         Location(file=str(task.folder)),
         f"处理该单位时程序出错（{what}），其他单位不受影响；请把此信息反馈给开发者",
+        stage="unit",
+        name=str(task.folder),
         error=what,
         traceback=tail,
     ).as_json()

@@ -61,10 +61,12 @@ def run_checks(figures: Figures, settings: Settings | None = None, rules: Iterab
         except Exception as exc:  # a bug in one rule must not hide the others' findings
             findings.append(
                 error(
-                    "rule-crashed",
+                    "crashed",
                     Location(field=rule.__name__),
                     f"检查规则 {rule.__name__} 运行出错（{type(exc).__name__}: {exc}），请把此信息反馈给开发者",
-                    rule=rule.__name__,
+                    stage="rule",
+                    name=rule.__name__,
+                    error=f"{type(exc).__name__}: {exc}",
                 )
             )
     return findings

@@ -30,7 +30,7 @@ def disagreement(ctx: CheckContext, code: str, a: Stated, b: Stated, hint: str =
         text += f"（另见 {b.location}）"
     if hint:
         text += f"；{hint}"
-    values = {"a": a.value, "b": b.value, "difference": diff, "a_label": a.label, "b_label": b.label}
+    values = {"stated": a.value, "expected": b.value, "difference": diff, "stated_label": a.label, "expected_label": b.label}
     tolerance = ctx.figures.base.ledger.per_part
     if abs(diff) <= tolerance:
         return warning(code, where, text + "（差额在尾差范围内）", **values)

@@ -93,8 +93,8 @@ def _staff(ctx: CheckContext, cur: YearBase, prior: YearBase, year: int) -> Iter
             CODE,
             row.source.at("上年人数") if row else Location(file=table.sheet),
             f"「{name}」的上年人数填为{typed}人，{year}年数据为{actual}人",
-            typed=typed,
-            prior=actual,
+            stated=typed,
+            expected=actual,
         )
 
 
@@ -118,7 +118,7 @@ def check_prior_items_total(ctx: CheckContext) -> Iterator[Finding]:
         f"上年一般公共预算财政拨款支出合计为{money(ctx, base)}，而{source}中各项上年决算数之和为{money(ctx, total)}，"
         f"相差{money(ctx, abs(diff))}；公开说明第五部分的（一）与（三）将因此不能互相印证"
     )
-    values = {"declared": base, "parts_sum": total, "difference": diff}
+    values = {"stated": base, "expected": total, "difference": diff}
     if abs(diff) <= tolerance:
         yield warning("prior-items-residue", where, text + "（尾差）", **values)
     else:

@@ -121,8 +121,8 @@ def check_staff(ctx: CheckContext) -> Iterator[Finding]:
                 "staff-total-mismatch",
                 _at(table, "实有人数", column),
                 f"「实有人数」的{column}为{total}人，在职、离休、退休人员之和为{s}人",
-                declared=total,
-                parts_sum=s,
+                stated=total,
+                expected=s,
             )
 
 

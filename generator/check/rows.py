@@ -36,9 +36,9 @@ def check_row_totals(ctx: CheckContext) -> Iterator[Finding]:
             )
             n = sum(1 for p in parts if p is not None)
             if abs(diff) <= tolerance_per_part * n:
-                yield warning("rounding-residue", row.source.at(spec.total_column), text + "（尾差）", declared=declared, parts_sum=total, difference=diff)
+                yield warning("rounding-residue", row.source.at(spec.total_column), text + "（尾差）", stated=declared, expected=total, difference=diff)
             else:
-                yield error("row-total-mismatch", row.source.at(spec.total_column), text, declared=declared, parts_sum=total, difference=diff)
+                yield error("row-total-mismatch", row.source.at(spec.total_column), text, stated=declared, expected=total, difference=diff)
 
 
 def _parts_of(spec: layout.SubjectSheet) -> tuple[str, ...]:

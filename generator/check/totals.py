@@ -49,4 +49,4 @@ def _message(ctx: CheckContext, s: Settlement, what: str) -> str:
 
 
 def _values(s: Settlement) -> dict[str, object]:
-    return {"declared": s.declared, "parts_sum": s.parts_sum, "difference": s.difference, "tolerance": s.tolerance, "total": s.label}
+    return {"stated": s.declared, "expected": s.parts_sum, "difference": s.difference, "tolerance": s.tolerance, "total": s.label}

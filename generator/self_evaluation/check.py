@@ -31,10 +31,12 @@ def check_self_evaluation(scored: ScoredSelfEvaluation) -> list[Finding]:
             except Exception as exc:  # a bug in one check must not hide the others' findings
                 findings.append(
                     error(
-                        "check-crashed",
+                        "crashed",
                         table.table.row,
                         f"检查 {check.__name__} 出错（{type(exc).__name__}: {exc}），其余检查照常进行",
-                        check=check.__name__,
+                        stage="self-evaluation-check",
+                        name=check.__name__,
+                        error=f"{type(exc).__name__}: {exc}",
                     )
                 )
     return findings
@@ -127,8 +129,8 @@ def check_printed_indicators(table: ScoredTable, profile: Profile) -> Iterable[F
                     f"「{indicator.level3}」印刷完成率 {format_plain(indicator.printed_rate)}% 与计算值 {format_percent(scored.rate)}"
                     f"（完成值「{indicator.actual_text}」/目标值「{indicator.target_text}」）不同，{_way(indicator.printed_rate, computed, '个百分点')}",
                     indicator=indicator.level3,
-                    printed=indicator.printed_rate,
-                    computed=computed,
+                    stated=indicator.printed_rate,
+                    expected=computed,
                 )
         if indicator.printed_score is not None and (scored.rule_score is not None or indicator.override is not None):
             computed = round_half_up(scored.score)
@@ -139,8 +141,8 @@ def check_printed_indicators(table: ScoredTable, profile: Profile) -> Iterable[F
                     f"「{indicator.level3}」印刷得分 {format_plain(indicator.printed_score)} 与计算得分 {format_plain(computed)} 不同，"
                     f"{_way(indicator.printed_score, computed)}；计算方法：{explain}",
                     indicator=indicator.level3,
-                    printed=indicator.printed_score,
-                    computed=computed,
+                    stated=indicator.printed_score,
+                    expected=computed,
                 )
 
 
@@ -159,8 +161,8 @@ def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Findin
                 cells.get("印刷执行率", where),
                 f"{_title(table)}印刷执行率 {format_plain(printed.execution_rate)}% 与计算值 {format_percent(table.execution_rate)}"
                 f"（全年执行数 {format_amount(table.funds.executed)} / 全年预算数 {format_amount(table.funds.annual_budget)}）不同",
-                printed=printed.execution_rate,
-                computed=computed,
+                stated=printed.execution_rate,
+                expected=computed,
             )
     if printed.execution_score is not None:
         computed = round_half_up(table.execution_score)
@@ -172,8 +174,8 @@ def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Findin
                 cells.get("印刷执行率得分", where),
                 f"{_title(table)}印刷执行率得分 {format_plain(printed.execution_score)} 与按「{profile.name}」（{how}）计算的 {format_plain(computed)} 不同，"
                 f"{_way(printed.execution_score, computed)}",
-                printed=printed.execution_score,
-                computed=computed,
+                stated=printed.execution_score,
+                expected=computed,
             )
     if printed.total is not None:
         computed = round_half_up(table.total)
@@ -182,8 +184,8 @@ def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Findin
                 "printed-total-differs",
                 cells.get("印刷总分", where),
                 f"{_title(table)}印刷总分 {format_plain(printed.total)} 与计算总分 {format_plain(computed)} 不同，{_way(printed.total, computed)}",
-                printed=printed.total,
-                computed=computed,
+                stated=printed.total,
+                expected=computed,
             )
 
 
@@ -206,8 +208,8 @@ def check_printed_parts(table: ScoredTable, profile: Profile) -> Iterable[Findin
         printed.cells.get("印刷总分", table.table.row),
         f"{_title(table)}印刷总分 {format_plain(printed.total)} 与印刷的各项得分之和 {format_plain(parts)}{blank}不同，"
         f"{_way(printed.total, parts)}：印刷的总分或某项得分有误",
-        printed=printed.total,
-        parts_sum=parts,
+        stated=printed.total,
+        expected=parts,
     )
 
 
@@ -227,7 +229,7 @@ def check_printed_grade(table: ScoredTable, profile: Profile) -> Iterable[Findin
         printed.cells.get("印刷等级", table.table.row),
         f"{_title(table)}印刷等级「{printed.grade}」与总分 {format_plain(total)} 按「{profile.name}」应得的"
         f"「{expected or '无'}」不同（{bands}）" + ("" if printed.grade in names else "；该等级名称不在评分规则中"),
-        printed=printed.grade,
+        stated=printed.grade,
         expected=expected,
         total=total,
     )
@@ -258,7 +260,7 @@ def check_stated_weights(table: ScoredTable, profile: Profile) -> Iterable[Findi
             f"{_title(table)}{level}「{name.split('/')[-1]}」写明 {format_plain(stated)} 分，其下各指标权重合计 {format_plain(summed)}，"
             f"{'多' if summed > stated else '少'} {format_plain(abs(summed - stated))}",
             stated=stated,
-            summed=summed,
+            expected=summed,
         )
 
 
@@ -272,7 +274,7 @@ def check_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
             f"{_title(table)}各指标权重合计 {format_plain(table.weight_sum)}，应为 {format_plain(profile.indicator_weight_total)}"
             f"（另有执行率分值 {format_plain(profile.execution_weight)}），{'多' if table.weight_sum > profile.indicator_weight_total else '少'} "
             f"{format_plain(abs(table.weight_sum - profile.indicator_weight_total))}",
-            weight_sum=table.weight_sum,
+            stated=table.weight_sum,
             expected=profile.indicator_weight_total,
         )
     typed = table.table.execution_weight
@@ -281,7 +283,7 @@ def check_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
             "execution-weight-mismatch",
             table.table.printed.cells.get("分值", table.table.row),
             f"{_title(table)}执行率分值为 {format_plain(typed)}，评分规则「{profile.name}」为 {format_plain(profile.execution_weight)}",
-            typed=typed,
+            stated=typed,
             expected=profile.execution_weight,
         )
 
@@ -307,8 +309,8 @@ def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
             f"{_title(table)}{settlement.label} {format_amount(typed)} 与{parts}合计 {format_amount(summed)} 不同，"
             f"{'多' if difference > 0 else '少'} {format_amount(abs(difference))}万元"
             + ("（在尾差范围内，按填报数使用）" if settlement.is_residue else "（按各项合计计算执行率）" if ":" not in key else ""),
-            typed=typed,
-            summed=summed,
+            stated=typed,
+            expected=summed,
             difference=difference,
             tolerance=settlement.tolerance,
         )

@@ -96,7 +96,7 @@ def test_a_crashing_check_is_a_finding(tmp_path: Path, monkeypatch: object) -> N
     scored = score_self_evaluation(evaluation, profile("xinjiang-2024"))
     monkeypatch.setattr(check_module, "CHECKS", (broken, *CHECKS))  # type: ignore[attr-defined]
     findings = check_module.check_self_evaluation(scored)
-    assert [f.code for f in findings] == ["check-crashed"]
+    assert [f.code for f in findings] == ["crashed"] and findings[0].values["stage"] == "self-evaluation-check"
 
 
 PROJECT_ROW = {"项目名称": "甲项目", "主管部门": "某局", "实施单位": "某中心", "年度总体目标（预期目标）": "甲", "年度总体目标（实际完成情况）": "甲"}

@@ -1,0 +1,459 @@
+"""Every finding code juesuan emits, declared once: severity, Chinese title and help, the keys of its values.
+
+Like frictionless' error classes: a code is declared here before anything emits it, and
+`findings.error()/warning()/info()` assert that it is (a debug assertion: an undeclared or
+retired code fails every test that reaches it). docs/findings.md and
+docs/findings-self-evaluation.md are generated from this module:
+
+    python -m generator.finding_codes      # rewrite both files after changing a declaration
+
+To add a code: one `Code(...)` line in the right section — code, severity, a short title, the
+keys of `values` it carries, and the help text (what it means, then 处理：what to do).
+
+Codes are stable and never renamed. A code that is no longer emitted stays declared in RETIRED
+with the code that replaced it, so that old `--format json` output and batch reports can still
+be read; emitting a retired code fails like an undeclared one.
+
+`values` keys: one name per concept, across all codes —
+  stated    the figure as the workbook (or the document, or last year's workbook) states it
+  computed  the same figure as juesuan computes it (from its parts, or from another table)
+  difference  stated − computed
+  current / prior   this year's and last year's figure of one item (changes over the year)
+  expected / actual  a count or name that should be there, and the one found
+`STRICT` (set by tests/conftest.py) also asserts each finding's severity and values keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ERROR, WARNING, INFO, RETIRED_SEVERITY = "error", "warning", "info", "retired"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: str  # error | warning | info (Severity's values; this module imports nothing of ours)
+    title: str  # a few Chinese words: what happened
+    values: tuple[str, ...]  # the keys of Finding.values this code carries (some may be absent)
+    help: str  # Chinese: what it means, then 处理：what to do (the text of the docs entry)
+    replaced_by: str = ""  # for a retired code: the code emitted instead
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    codes: tuple[Code, ...]
+
+
+MAIN_INTRO = """\
+# Findings of juesuan (决算数据的核对结果)
+
+Every finding code emitted by `generator/` outside `generator/self_evaluation/` (whose codes are in
+[findings-self-evaluation.md](findings-self-evaluation.md)). Codes are stable and never renamed; tests and
+`juesuan check --format json` rely on them. Each entry: the severity, then one line in Chinese
+saying what it means and what to do.
+
+Severities: **error** — the data disagrees with itself or cannot be used; `juesuan generate`
+refuses to write the document (unless `--force`). **warning** — worth a look, does not stop
+anything. An error found while *loading* (file, sheet, header, cell) stops before any figure is
+computed: `juesuan check` exits with 2. Errors found by the *checks* exit with 1. No input ever
+produces a traceback: a bug in juesuan itself is not a finding but exit 3, one Chinese line naming
+the log file (`juesuan-error-<time>-<pid>.log` in the temporary directory) that holds the traceback.
+
+Where a figure is compared with another, a difference of at most 0.01万元 per part summed (尾差,
+rounding) is a warning, beyond it an error.
+"""
+
+SELF_EVALUATION_INTRO = """\
+# Findings of the self-evaluation (绩效自评)
+
+Codes emitted by `generator/self_evaluation/` (loading 绩效自评表.xlsx, loading a scoring profile,
+scoring, checking). Codes are stable; the message is built from the structured values. Each entry:
+severity, then a one-line Chinese explanation. The loader also passes on the workbook codes of
+`generator/load/` (`file-unreadable`, `file-too-large`) and the cell codes `formula-without-value` and `not-a-number`
+(a number cell — 权重, 金额, 印刷得分, 手工得分 — holding text), documented with those modules.
+"""
+
+MAIN: tuple[Section, ...] = (
+    Section(
+        "Reading the folder and the workbook",
+        (
+            Code("folder-missing", ERROR, "找不到数据文件夹", (),
+                 "找不到数据文件夹。处理：检查路径是否写对（应为“单位/年度”文件夹，如 inputs/某单位/2024）。"),
+            Code("file-missing", ERROR, "数据文件夹中没有 决算数据.xlsx", ("path",),
+                 "数据文件夹中没有 决算数据.xlsx。处理：放入工作簿，或用 `juesuan init 文件夹` 生成空白模板后填写。"),
+            Code("file-unreadable", ERROR, "文件不是可读取的 .xlsx 工作簿", ("reason",),
+                 "文件不是可读取的 .xlsx 工作簿（如改了扩展名的 CSV、.xls 或损坏文件）。处理：用 Excel 或 WPS 打开后另存为 .xlsx。"),
+            Code("file-too-large", ERROR, "工作簿超过大小上限（20 MB），多半选错了文件", ("size",),
+                 "工作簿超过大小上限（20 MB），多半选错了文件。处理：确认选择的是本单位的决算数据工作簿。"),
+            Code("file-not-regular", ERROR, "工作簿的位置上是一个文件夹、命名管道", ("kind",),
+                 "工作簿的位置上是一个文件夹、命名管道（FIFO）、设备文件或指向不存在文件的符号链接，不是普通文件，不予读取（指向普通文件的符号链接照常读取）。上年文件夹中出现时，本年核对照常进行，另给出 prior-year-unreadable 警告。处理：换成真正的 .xlsx 文件。"),
+            Code("file-inflates", ERROR, "工作簿（.xlsx 是一个 zip 压缩包）解压后超过上…", ("limit", "member", "ratio",),
+                 "工作簿（.xlsx 是一个 zip 压缩包）解压后超过上限：全部部件合计超过 100 MB，某个超过 1 MB 的部件压缩比超过 100:1（疑似“压缩炸弹”），或部件超过 2000 个。提示中给出部件名和上限。读取前先检查，不会因此耗尽内存。处理：决算数据工作簿通常只有几十 KB，确认选对了文件；确需读取时用 Excel 或 WPS 删除无关内容后另存。"),
+            Code("xml-entities", ERROR, "工作簿中的某个 XML 部件含有 DOCTYPE 或 E…", ("member",),
+                 "工作簿中的某个 XML 部件含有 DOCTYPE 或 ENTITY 声明。Excel 和 WPS 从不写入这种声明，它可以让读取程序展开成无穷大的文本或读取本机文件，所以不予读取。处理：用 Excel 或 WPS 打开后另存为 .xlsx。"),
+            Code("file-too-slow", ERROR, "读取一个工作簿超过了时间上限（5 秒），已停止读取", ("seconds",),
+                 "读取一个工作簿超过了时间上限（5 秒），已停止读取。正常的决算数据工作簿在 1 秒内读完。处理：用 Excel 或 WPS 打开后另存为 .xlsx，删除无关的工作表和远处的内容后重试。"),
+            Code("cell-out-of-range", WARNING, "工作表在读取范围", ("cells",),
+                 "工作表在读取范围（前 20000 行、A–BL 列）以外的单元格有内容，位置为第一个这样的单元格，提示中给出个数；这些内容不读取，其余照常读取。决算数据不会填在这么远的位置，多半是误输入（如在 XFD1048576 单元格误打了字）。处理：删除这些单元格的内容。"),
+            Code("formula-scan-failed", WARNING, "检查公式单元格的那一遍读取失败", ("reason",),
+                 "检查公式单元格的那一遍读取失败（工作表 XML 不规范或超时）；其余数据照常读取，但没有保存计算结果的公式单元格会被当作空白。处理：用 Excel 或 WPS 打开工作簿并保存后重试。"),
+            Code("sheet-missing", ERROR, "工作簿缺少某个工作表（按名称查找）", ("sheet",),
+                 "工作簿缺少某个工作表（按名称查找）。处理：补上该工作表，或从 `juesuan init` 生成的模板中复制；缺少“封面”时无法继续读取。"),
+            Code("header-missing", ERROR, "工作表前几行找不到表头行（如“项目”“科目编码”）", ("column",),
+                 "工作表前几行找不到表头行（如“项目”“科目编码”）。处理：第3行应为表头，照模板恢复。"),
+            Code("column-missing", ERROR, "表头行缺少必需的列，位置为表头所在行", ("column",),
+                 "表头行缺少必需的列，位置为表头所在行。处理：按提示补上或改正列名（列的顺序可以不同）。"),
+            Code("formula-without-value", ERROR, "单元格是公式，但文件没有保存计算结果", ("header",),
+                 "单元格是公式，但文件没有保存计算结果（由程序生成、未在 Excel/WPS 中打开保存过）。处理：在 Excel 或 WPS 中打开并保存，或直接填写数值。"),
+            Code("not-a-number", ERROR, "应填数字的单元格是文字", ("value",),
+                 "应填数字的单元格是文字（如“十二万”、“15,73”），或不是有限的普通数字（“NaN”“Infinity”“inf”，带下划线的“1_000”）。处理：改为阿拉伯数字（可带千分位逗号），金额按封面声明的单位填写。"),
+            Code("number-too-large", ERROR, "数字的绝对值超过 1,000,000,000,000,0…", ("value",),
+                 "数字的绝对值超过 1,000,000,000,000,000（一千万亿，即 10^15）：任何单位的决算都不会有这样的数（全国一年的预算约为 10^13 元），多半是多输了数字或粘贴了别的内容。处理：改正该单元格。"),
+            Code("negative-amount", ERROR, "金额或数量为负数", ("value",),
+                 "金额或数量为负数。处理：决算报表中的金额不应为负，核对后改正。"),
+            Code("not-a-whole-number", ERROR, "人数、车辆数、团组数等数量不是整数", ("value",),
+                 "人数、车辆数、团组数等数量不是整数。处理：改为整数。"),
+            Code("code-format", ERROR, "科目编码格式不对", ("subject_code",),
+                 "科目编码格式不对（功能分类应为3、5、7位数字，经济分类为3、5位数字），本行未读取。处理：照财务软件导出的编码改正（注意字母 O 与数字 0）。"),
+            Code("code-duplicate", ERROR, "科目表中同一个科目编码出现了两行，后一行未使用", ("first_row", "subject_code",),
+                 "科目表中同一个科目编码出现了两行，后一行未使用（过去会悄悄只保留其中一行，合计仍可能相符，错误不易发现）。位置是重复的那一行的编码单元格，提示中给出第一次出现的行号。处理：删除重复的一行，或改正录错的编码。"),
+            Code("code-missing", ERROR, "科目表中一行有名称却没有科目编码", ("name",),
+                 "科目表中一行有名称却没有科目编码（合计行、人员经费合计、公用经费合计除外）。处理：补上编码，或写成“2101501 行政运行”的形式。"),
+            Code("item-unknown", WARNING, "项目表中有不认识的项目名称，本行未使用", ("name",),
+                 "项目表中有不认识的项目名称，本行未使用。处理：核对拼写，应与模板中的项目名称一致。"),
+            Code("item-duplicate", ERROR, "同一项目在表中出现了两次", ("name",),
+                 "同一项目在表中出现了两次（名称中的空格、括号全半角不计），后一行未使用。处理：删除重复的一行。"),
+            Code("cover-missing", ERROR, "封面缺少“单位名称”，或“年度”不是四位年份", ("item",),
+                 "封面缺少“单位名称”，或“年度”不是四位年份（如写成“二〇二四”）。处理：补全封面，年度填 2024 这样的数字。"),
+            Code("unit-unknown", ERROR, "封面“金额单位”不是“元”或“万元”（如“千元”）", ("unit",),
+                 "封面“金额单位”不是“元”或“万元”（如“千元”）。处理：填“元”或“万元”，并确认全部金额按此单位填写。"),
+            Code("prior-year-unreadable", WARNING, "上年数据文件夹", ("errors",),
+                 "上年数据文件夹（同级的“年度−1”文件夹）有错误或无法读取（包括工作簿位置上是文件夹、FIFO、失效的符号链接，解压过大、超时等），未用于与上年比较；提示中给出上年的第一个错误。本年的核对照常进行。处理：对上年文件夹运行 `juesuan check` 并改正。"),
+        ),
+    ),
+    Section(
+        "文字说明.yaml",
+        (
+            Code("texts-missing", WARNING, "缺少 文字说明.yaml，主要职能、机构设置等段落将为空", (),
+                 "缺少 文字说明.yaml，主要职能、机构设置等段落将为空。处理：用 `juesuan init` 生成模板后填写。"),
+            Code("texts-unreadable", ERROR, "文字说明文件不是 UTF-8 编码", (),
+                 "文字说明文件不是 UTF-8 编码。处理：用记事本或 WPS 另存为 UTF-8 编码。"),
+            Code("texts-syntax", ERROR, "文字说明文件的 YAML 格式有误", (),
+                 "文字说明文件的 YAML 格式有误（包括“.nan”“.inf”“1_000”这类不是普通数字的写法），位置给出行号和列号。处理：检查该行附近的缩进、冒号和引号。"),
+            Code("texts-empty", WARNING, "文字说明.yaml 存在但是空的", (),
+                 "文字说明.yaml 存在但是空的（或只有注释），主要职能、机构设置等段落将为空。处理：填写文件内容，或用 `juesuan init` 生成的模板替换。"),
+            Code("texts-duplicate-key", ERROR, "文字说明.yaml 中同一个键", ("key",),
+                 "文字说明.yaml 中同一个键（如“主要职能”）出现了两次；YAML 只会保留后一个，前一个的内容会悄悄丢失，所以不予读取。位置给出第二次出现的行号。处理：把两处内容合并到一个键下，删除另一个。"),
+            Code("texts-invalid", ERROR, "文字说明中有不认识的键或类型不对", (),
+                 "文字说明中有不认识的键或类型不对（如把列表写成一段文字），位置给出键名。处理：核对键名拼写，列表每项一行以“- ”开头。"),
+        ),
+    ),
+    Section(
+        "Checks of the figures (generator/check)",
+        (
+            Code("total-mismatch", ERROR, "报表中填写的合计数", ("difference", "expected", "stated", "tolerance", "total",),
+                 "报表中填写的合计数（总计、类、款、合计行等）与其组成部分之和相差超过尾差范围，计算时改用组成部分之和。处理：核对该合计数及其各组成部分，改正录错的一项。"),
+            Code("rounding-residue", WARNING, "合计数与组成部分之和相差在尾差范围内", ("difference", "expected", "stated", "tolerance", "total",),
+                 "合计数与组成部分之和相差在尾差范围内（每项 0.01万元），按报表数使用。处理：一般无需处理；公开说明中可注明尾差。"),
+            Code("row-total-mismatch", ERROR, "同一行中合计列", ("difference", "expected", "stated",),
+                 "同一行中合计列（如“本年支出合计”）与其右侧各列之和不一致。处理：核对该行各列金额。"),
+            Code("cross-table-mismatch", ERROR, "同一数字在两张表中不一致", ("difference", "expected", "expected_label", "stated", "stated_label",),
+                 "同一数字在两张表中不一致（如收入支出决算总表与支出决算表的“本年支出合计”）；在尾差范围内为警告。处理：以财务软件报表为准改正录错的一张表。"),
+            Code("personnel-public-mismatch", ERROR, "基本支出表中填写的“人员经费合计”或“公用经费合计”与按…", ("difference", "expected", "expected_label", "stated", "stated_label",),
+                 "基本支出表中填写的“人员经费合计”或“公用经费合计”与按经济分类（301+303、302+310等）计算的数不一致。处理：核对这两行及各经济分类金额。"),
+            Code("income-expense-unbalanced", ERROR, "收入总计与支出总计不相等", ("difference", "expected", "expected_label", "stated", "stated_label",),
+                 "收入总计与支出总计不相等（收入支出决算总表或财政拨款收入支出决算总表）；在尾差范围内为警告。处理：核对结转结余、结余分配等项目。"),
+            Code("code-unknown", WARNING, "科目编码不在科目表中", ("subject_code",),
+                 "科目编码不在科目表中。处理：核对编码；确属本地科目的，在数据文件夹的 功能分类科目.csv 或 经济分类科目.csv 中补充。"),
+            Code("code-name-mismatch", WARNING, "科目名称与科目表中该编码的名称不同", ("actual", "expected", "subject_code",),
+                 "科目名称与科目表中该编码的名称不同。处理：核对编码和名称是否对应（空格、括号全半角不计）。"),
+            Code("code-parent-missing", WARNING, "表中列出了类（或款），却缺少某个科目的上级类或款", ("parent", "subject_code",),
+                 "表中列出了类（或款），却缺少某个科目的上级类或款。处理：补上上级科目一行，或检查编码是否录错。"),
+            Code("amount-looks-like-yuan", WARNING, "某个金额远大于本工作簿的一般金额", ("typical", "value",),
+                 "某个金额远大于本工作簿的一般金额，疑似按“元”填入了“万元”工作簿。处理：核对该金额的单位，换算为万元。"),
+            Code("workbook-looks-like-yuan", WARNING, "全部金额都是整数且数额很大", ("typical",),
+                 "全部金额都是整数且数额很大，整个工作簿疑似按“元”填写而封面写的是“万元”。处理：把封面“金额单位”改为“元”，或把金额换算为万元。"),
+            Code("prior-year-mismatch", ERROR, "本年工作簿中填写的上年数", ("difference", "expected", "expected_label", "stated", "stated_label",),
+                 "本年工作簿中填写的上年数（上年决算数、上年人数）与上年数据文件夹中的数不一致；金额在尾差范围内为警告。处理：以上年公开的决算数为准，改正其中一处。"),
+            Code("opening-balance-mismatch", ERROR, "本年“年初结转和结余”不等于上年“年末结转和结余”", ("difference", "expected", "expected_label", "stated", "stated_label",),
+                 "本年“年初结转和结余”不等于上年“年末结转和结余”；在尾差范围内为警告。处理：核对两年的结转结余。"),
+            Code("prior-items-residue", WARNING, "各项（7位科目）的上年决算数之和与上年一般公共预算财政拨…", ("difference", "expected", "stated",),
+                 "各项（7位科目）的上年决算数之和与上年一般公共预算财政拨款支出合计相差在尾差范围内。处理：一般无需处理；公开说明第五部分（一）与（三）的上年数会有尾差。"),
+            Code("prior-items-mismatch", ERROR, "各项的上年决算数之和与上年一般公共预算财政拨款支出合计相…", ("difference", "expected", "stated",),
+                 "各项的上年决算数之和与上年一般公共预算财政拨款支出合计相差超过尾差，第五部分（一）与（三）不能互相印证。处理：核对各项的上年决算数和上年合计。"),
+            Code("change-without-reason", WARNING, "与上年相比变动幅度达到阈值", ("current", "prior", "rate",),
+                 "与上年相比变动幅度达到阈值（默认10%，可用 --threshold 调整）或从零变为非零、降为零，却没有填写变动原因。处理：在对应的“变动原因”单元格写一句话。"),
+            Code("reason-contradicts-change", WARNING, "变动原因的结论", ("current", "prior", "reason",),
+                 "变动原因的结论（最后一个“增加/减少”类词语）与实际变动方向相反。处理：改正原因的表述或核对金额。"),
+            Code("admin-cost-mismatch", ERROR, "行政单位（及参公单位）的机关运行经费不等于基本支出中的公…", ("difference", "expected", "expected_label", "stated", "stated_label",),
+                 "行政单位（及参公单位）的机关运行经费不等于基本支出中的公用经费；在尾差范围内为警告。处理：核对机关运行经费或基本支出表；事业单位请在封面“单位性质”填“事业单位”。"),
+            Code("three-public-below-basic", ERROR, "基本支出中的公务接待费或公务用车运行维护费超过“三公”经…", ("basic", "three_public",),
+                 "基本支出中的公务接待费或公务用车运行维护费超过“三公”经费表中的对应数。处理：核对两表，“三公”经费应包含基本支出中的这部分。"),
+            Code("vehicle-count-unexplained", WARNING, "公务用车保有量与国有资产占用中的车辆数不同", ("held", "owned",),
+                 "公务用车保有量与国有资产占用中的车辆数不同，但未填写差异原因。处理：在三公经费明细“固定资产车辆与公务用车保有量差异原因”中说明。"),
+            Code("procurement-share-exceeds", ERROR, "授予中小企业合同金额超过政府采购支出总额", ("small_micro", "sme", "total",),
+                 "授予中小企业合同金额超过政府采购支出总额，或授予小微企业合同金额超过授予中小企业合同金额。处理：核对政府采购各项金额。"),
+            Code("staff-total-mismatch", ERROR, "实有人数不等于在职、离休、退休人员之和", ("expected", "stated",),
+                 "实有人数不等于在职、离休、退休人员之和。处理：核对人员情况表。"),
+            Code("blank-required", ERROR, "公开说明某句必需的数字", ("item", "sentence",),
+                 "公开说明某句必需的数字（如「收入总计」「本年收入合计」「支出总计」「本年支出合计」）留空，且无法由已填的明细算出。空白不等于 0：不会按 0 写进文档。消息写明是哪一句需要它。处理：照决算报表填写；确为零请填 0。用 `--force` 强制生成时，这一句不写或写明“未填报”。"),
+            Code("blank-left-out", INFO, "某个可选的数字或文字", ("item", "sentence",),
+                 "某个可选的数字或文字（收入来源、结转结余、“三公”明细的批次人次与开支内容、政府采购、国有资产、人员数、预算绩效的成效/问题/措施、下属单位与内设机构）留空：公开说明中相应的分句不写，不会写成 0 或留下“包括。”“原因是：。”这样的空句。处理：确有此项请填写；确为零请填 0；确实没有下属单位或内设机构，在文字说明中写 `[]`。"),
+            Code("section-without-data", WARNING, "整张表（收入支出决算总表", ("field", "sheet",),
+                 "整张表（收入支出决算总表、财政拨款收入支出决算总表、“三公”经费表、人员情况、一般公共预算财政拨款支出表或基本支出表）或主要职能一个数字都没填：公开说明的对应部分只写一句“本单位未填报……”。处理：按决算报表填写；确实没有这类收支的表请填 0。"),
+            Code("crashed", ERROR, "程序自身出错", ("error", "name", "stage", "traceback"),
+                 "juesuan 自身出错（程序缺陷），出错的部分被跳过，其余照常进行：values.stage 说明是哪一部分——\"rule\" 为某条检查规则，\"self-evaluation-check\" 为某项绩效自评检查，\"unit\" 为批量处理（juesuan batch）中的某个单位（程序出错或进程意外终止，其他单位不受影响）；values.name 为规则、检查的名称或单位文件夹，values.error 为错误信息。处理：把提示信息（批量处理时连同 values.traceback）反馈给开发者；其余结果仍可参考，修复后再次运行 batch 会重新处理该单位。此代码取代了 rule-crashed、check-crashed 和 unit-crashed（见文末“Retired codes”）。"),
+        ),
+    ),
+    Section(
+        "Generating the document",
+        (
+            Code("generated-with-errors", WARNING, "数据有错误，仍按 --force 生成了文档", ("errors",),
+                 "数据有错误，仍按 --force 生成了文档。处理：更正数据后重新生成，再发布。"),
+            Code("self-evaluation-missing", WARNING, "数据文件夹中没有 绩效自评表.xlsx", (),
+                 "数据文件夹中没有 绩效自评表.xlsx：公开说明十一只写“本单位本年度未开展预算绩效自评”，不附自评表（也不写“评价项目0个”）；要求只生成绩效自评表时无法生成。处理：开展了绩效自评就放入绩效自评表，或用 `juesuan init` 生成模板。"),
+            Code("self-evaluation-empty", WARNING, "绩效自评表.xlsx 存在但没有任何整体支出或项目自评表", (),
+                 "绩效自评表.xlsx 存在但没有任何整体支出或项目自评表（例如 `juesuan init` 写出的空表）：公开说明不写“评价项目0个，全年预算数0.00万元”，也不附空白的自评表页。处理：填写自评表，或未开展自评时删除该文件。"),
+            Code("self-evaluation-unreadable", ERROR, "要求只生成绩效自评表", (),
+                 "要求只生成绩效自评表（`--only self-evaluation`），但 绩效自评表.xlsx 无法打开、缺少工作表或必需表头，无法读取；`--force` 也不能跳过（单元格错误则不同：其余指标照常计分，`--force` 可生成）。处理：按前面列出的错误更正工作簿后重试。"),
+            Code("budget-difference-without-reason", WARNING, "一个项（一般公共预算", ("budget", "current", "rate",),
+                 "一个项（一般公共预算、政府性基金、国有资本经营）或“三公”经费的决算数与其预算数（年初预算数；年初预算为零而填了全年预算数的，用全年预算数）相差达到变动阈值（默认 10%，`--threshold`），或预算为零而有支出，却没有填写“预决算差异原因”。上海等格式要逐项写“决算数大于（小于）预算数的主要原因”。处理：在该行的“预决算差异原因”列写一句原因。"),
+            Code("template-missing", ERROR, "找不到指定的 Word 模板", ("template",),
+                 "找不到指定的 Word 模板：--template 或封面「公开模板」填写的既不是内置模板名称（xinjiang-2024、shanghai-2024），也不是存在的 .docx 文件。处理：改正名称或路径，或留空使用默认模板。"),
+            Code("template-unreadable", ERROR, "选用的模板文件", ("reason",),
+                 "选用的模板文件（`--template` 或封面“公开模板”给出的路径）存在，但不是可读取的 Word .docx 文件（如写成了 .xlsx、文本文件或损坏的文件），未生成文档。处理：改正路径，或用 Word 或 WPS 把模板另存为 .docx。"),
+            Code("template-error", ERROR, "Word 模板中的 {{ }} 或 {% %} 标记有误", ("detail",),
+                 "Word 模板中的 {{ }} 或 {% %} 标记有误，无法生成。处理：按提示的附近文字检查模板标记。"),
+            Code("libreoffice-missing", ERROR, "要求生成 PDF，但未找到 LibreOffice", ("install",),
+                 "要求生成 PDF，但未找到 LibreOffice（soffice）。处理：安装 LibreOffice，或不加 --pdf。"),
+            Code("pdf-conversion-failed", ERROR, "LibreOffice 转换 PDF 失败或超时", ("returncode", "stderr", "timeout",),
+                 "LibreOffice 转换 PDF 失败或超时。处理：按提示检查 .docx，或在 Word/WPS 中手动另存为 PDF。"),
+            Code("pdf-font-aliases-missing", WARNING, "未找到字体替换配置", ("fonts_conf",),
+                 "未找到字体替换配置，PDF 中仿宋、黑体等字体将以默认字体显示。处理：安装中文字体，或在 Word/WPS 中另存为 PDF。"),
+            Code("init-exists", ERROR, "`juesuan init` 的目标文件夹中已有数据文件", ("path",),
+                 "`juesuan init` 的目标文件夹中已有数据文件，为避免覆盖未做任何修改。处理：换一个空文件夹，或先备份再删除旧文件。"),
+            Code("redline-failed", WARNING, "两份公开说明之一不是可读取的 Word 文档", ("detail",),
+                 "两份公开说明之一不是可读取的 Word 文档（不是 zip 包、缺少 word/document.xml 或 XML 有误，多见于自定义模板），未生成修订对比 .docx；对比表不受影响。处理：用 `juesuan generate` 分别生成两个年度的说明，确认能在 Word 中打开；仍有问题请把消息反馈给开发者。"),
+        ),
+    ),
+    Section(
+        "导出全部数字（juesuan export）",
+        (
+            Code("export-format", ERROR, "`juesuan export` 的输出文件名不以 `.…", ("suffix",),
+                 "`juesuan export` 的输出文件名不以 `.xlsx`、`.csv` 或 `.parquet` 结尾，未导出。处理：按需要的格式改文件名，扩展名决定格式。"),
+            Code("export-needs-pyarrow", ERROR, "要导出 `.parquet`", (),
+                 "要导出 `.parquet`，但没有安装可选组件 pyarrow，未导出。处理：运行 `pip install 'juesuan[parquet]'`（或 `pip install pyarrow`），或改为导出 `.xlsx` / `.csv`。"),
+            Code("export-no-units", ERROR, "指定文件夹下没有任何含 `决算数据.xlsx` 的数据文…", (),
+                 "指定文件夹下没有任何含 `决算数据.xlsx` 的数据文件夹，没有可导出的数字。处理：检查路径；每个单位每年一个文件夹，如 `inputs/单位/2024/`。"),
+            Code("export-unit-skipped", WARNING, "某个单位年度的数据无法读取", ("errors", "folder",),
+                 "某个单位年度的数据无法读取（缺工作表、单元格无法识别、封面有误），它的数字没有导出，其余单位照常导出。处理：对该文件夹运行 `juesuan check`，按提示更正后重新导出。"),
+        ),
+    ),
+)
+
+SELF_EVALUATION: tuple[Section, ...] = (
+    Section(
+        "Loading 绩效自评表.xlsx",
+        (
+            Code("self-evaluation-sheet-missing", ERROR, "工作簿缺少某个工作表", ("sheet",),
+                 "工作簿缺少某个工作表（项目概况、项目资金、项目绩效指标、整体概况、整体资金、整体绩效指标）。"),
+            Code("self-evaluation-column-missing", ERROR, "工作表第3行缺少必需的表头，提示中给出工作表和表头名称", ("header", "sheet",),
+                 "工作表第3行缺少必需的表头，提示中给出工作表和表头名称。"),
+            Code("target-missing", ERROR, "目标值（或整体表的预期指标值）未填写", (),
+                 "目标值（或整体表的预期指标值）未填写。"),
+            Code("target-unparseable", ERROR, "目标值无法识别", ("reason", "text",),
+                 "目标值无法识别，应写成 >=95%、<=3.50万元、=1辆、2024年12月10日前 或定性描述。"),
+            Code("actual-missing", ERROR, "完成值（或整体表的实际完成指标值）未填写", ("role",),
+                 "完成值（或整体表的实际完成指标值）未填写。"),
+            Code("actual-unparseable", ERROR, "完成值无法识别，写法同目标值", ("reason", "text",),
+                 "完成值无法识别，写法同目标值。"),
+            Code("weight-missing", ERROR, "权重（分值权重）未填写", (),
+                 "权重（分值权重）未填写。"),
+            Code("weight-not-positive", ERROR, "权重为 0 或负数", ("weight",),
+                 "权重为 0 或负数。"),
+            Code("project-name-missing", ERROR, "项目名称未填写（首行不能空白，其后空白表示同上一行）", (),
+                 "项目名称未填写（首行不能空白，其后空白表示同上一行）。"),
+            Code("project-duplicate", ERROR, "项目概况表中同一项目出现两次", ("project",),
+                 "项目概况表中同一项目出现两次。"),
+            Code("project-unknown", ERROR, "项目资金表或项目绩效指标表中的项目不在项目概况表中", ("project",),
+                 "项目资金表或项目绩效指标表中的项目不在项目概况表中（多为名称不一致）。"),
+            Code("project-funds-missing", ERROR, "项目在项目资金表中没有任何资金行", ("project",),
+                 "项目在项目资金表中没有任何资金行。"),
+            Code("project-indicators-missing", ERROR, "项目在项目绩效指标表中没有任何指标", ("project",),
+                 "项目在项目绩效指标表中没有任何指标。"),
+            Code("funds-source-unknown", ERROR, "资金来源无法识别（项目", ("source",),
+                 "资金来源无法识别（项目：年度资金总额、当年财政拨款、上年结转资金、其他资金；整体：上级资金、本级资金、其他资金、合计）。"),
+            Code("funds-source-duplicate", ERROR, "同一项目（或整体表）中同一资金来源出现两次", ("source",),
+                 "同一项目（或整体表）中同一资金来源出现两次。"),
+            Code("indicator-group-missing", ERROR, "一级指标或二级指标空白", ("header",),
+                 "一级指标或二级指标空白，但上一行属于另一组，不能沿用“同上”。"),
+            Code("indicator-name-missing", ERROR, "该行填了权重、目标值或完成值，但三级指标未填写", (),
+                 "该行填了权重、目标值或完成值，但三级指标未填写。"),
+            Code("indicator-duplicate", WARNING, "同一二级指标下三级指标名称重复", ("indicator",),
+                 "同一二级指标下三级指标名称重复。"),
+            Code("unit-overview-missing", ERROR, "填了整体资金或整体绩效指标，但整体概况表为空", (),
+                 "填了整体资金或整体绩效指标，但整体概况表为空。"),
+            Code("unit-name-missing", ERROR, "整体概况表的单位名称未填写", (),
+                 "整体概况表的单位名称未填写。"),
+            Code("unit-row-extra", ERROR, "整体概况表只应填一行", (),
+                 "整体概况表只应填一行。"),
+            Code("unit-funds-missing", ERROR, "有整体支出绩效自评表，但整体资金表为空", (),
+                 "有整体支出绩效自评表，但整体资金表为空。"),
+            Code("unit-indicators-missing", ERROR, "有整体支出绩效自评表，但整体绩效指标表为空", (),
+                 "有整体支出绩效自评表，但整体绩效指标表为空。"),
+            Code("layout-unknown", WARNING, "项目概况的“表样”无法识别（应为 新疆、宁夏 或 重庆）", ("layout",),
+                 "项目概况的“表样”无法识别（应为 新疆、宁夏 或 重庆）。单独生成的绩效自评表按评分规则（display.layout）的表样。处理：改为三者之一或留空。"),
+        ),
+    ),
+    Section(
+        "Loading a scoring profile",
+        (
+            Code("profile-unknown", ERROR, "找不到指定名称的评分规则", ("profile",),
+                 "找不到指定名称的评分规则，也不是存在的 YAML 文件路径；提示中列出可用的评分规则。"),
+            Code("profile-yaml-invalid", ERROR, "评分规则文件不是有效的 YAML，提示中给出行号", ("line",),
+                 "评分规则文件不是有效的 YAML，提示中给出行号；同一个键写了两次、数字写成“.nan”“.inf”“1_000”或超过 10^15 也属此类。"),
+            Code("profile-invalid", ERROR, "评分规则文件某字段缺失、拼写错误或取值无效", ("field", "line",),
+                 "评分规则文件某字段缺失、拼写错误或取值无效，位置为字段路径及行号。"),
+        ),
+    ),
+    Section(
+        "Scoring",
+        (
+            Code("rule-unknown", ERROR, "评分规则不认识该指标的赋分规则写法，暂按默认规则计分", ("profile", "rule_text",),
+                 "评分规则不认识该指标的赋分规则写法，暂按默认规则计分；提示中列出可用写法。"),
+            Code("unit-mismatch", ERROR, "完成值与目标值单位不同且无法换算", ("actual_unit", "target_unit",),
+                 "完成值与目标值单位不同且无法换算（如 人 与 次），该指标无法计分。"),
+            Code("unit-converted", WARNING, "完成值与目标值单位只差数量级", ("actual_unit", "converted", "target_unit",),
+                 "完成值与目标值单位只差数量级（如 万元 与 元），已换算后计算完成率。"),
+            Code("unit-missing", WARNING, "目标值与完成值只有一个写了单位，已按相同单位计算", ("actual", "target",),
+                 "目标值与完成值只有一个写了单位，已按相同单位计算。"),
+            Code("actual-incomparable", ERROR, "完成值与目标值类型不同", ("actual", "target",),
+                 "完成值与目标值类型不同（数值、日期、定性描述），无法比较，该指标无法计分。位置通常是完成值单元格；目标值是定性描述而完成值是数值时（如目标值写成“大约一百”），位置是目标值单元格：请把目标值写成“>=100”这样的数值。"),
+            Code("actual-not-applicable", ERROR, "完成值为「/」（不适用），目标值却不是", ("target",),
+                 "完成值为「/」（不适用），目标值却不是。整行不适用时目标值也写「/」（该行不计权重、不计分）；否则请填写完成值。该指标暂按 0 分（或手工得分）计。"),
+            Code("qualitative-actual-unclear", ERROR, "定性指标的完成值无法判断档次", ("actual", "target",),
+                 "定性指标的完成值无法判断档次，应写“达到预期指标”“部分达成预期指标”“未达成预期指标”，或填手工得分。"),
+        ),
+    ),
+    Section(
+        "Checks",
+        (
+            Code("total-provisional", WARNING, "表中有指标无法计分", ("total", "unscored",),
+                 "表中有指标无法计分（目标值、完成值或权重无法读取或无法比较，且未填手工得分），暂按 0 分计入，所以总分是暂定的。其余指标照常计分。更正提示中列出的指标所在单元格，或填写手工得分及手工得分原因后重新检查。"),
+            Code("score-override", INFO, "该指标使用手工得分，提示中给出手工得分、规则得分和原因", ("indicator", "override", "reason", "rule_score",),
+                 "该指标使用手工得分，提示中给出手工得分、规则得分和原因。"),
+            Code("score-override-no-reason", WARNING, "使用了手工得分但未填写手工得分原因", ("indicator", "override", "reason", "rule_score",),
+                 "使用了手工得分但未填写手工得分原因。"),
+            Code("score-override-out-of-range", ERROR, "手工得分小于 0 或大于该指标权重", ("indicator", "override", "reason", "rule_score",),
+                 "手工得分小于 0 或大于该指标权重。"),
+            Code("score-override-outside-tier", WARNING, "定性指标的手工得分不在其完成档次的得分区间内", ("high", "low", "override",),
+                 "定性指标的手工得分不在其完成档次的得分区间内（如“部分达成”应在权重的 50%—80%）。"),
+            Code("printed-rate-differs", WARNING, "印刷完成率与按评分规则计算的完成率", ("expected", "indicator", "stated",),
+                 "印刷完成率与按评分规则计算的完成率（保留两位）不同，给出两个数值和差额。"),
+            Code("printed-score-differs", WARNING, "印刷得分与按评分规则计算的得分", ("expected", "indicator", "stated",),
+                 "印刷得分与按评分规则计算的得分（保留两位）不同，给出两个数值、差额和计算方法。"),
+            Code("printed-execution-rate-differs", WARNING, "印刷执行率与 全年执行数/全年预算数 不同", ("expected", "stated",),
+                 "印刷执行率与 全年执行数/全年预算数 不同。"),
+            Code("printed-execution-score-differs", WARNING, "印刷执行率得分与按评分规则", ("expected", "stated",),
+                 "印刷执行率得分与按评分规则（满分或 分值×执行率）计算的不同。"),
+            Code("printed-total-differs", WARNING, "印刷总分与计算总分（执行率得分 + 各指标得分）不同", ("expected", "stated",),
+                 "印刷总分与计算总分（执行率得分 + 各指标得分）不同。"),
+            Code("printed-parts-total-differs", WARNING, "印刷的总分与印刷的各项得分", ("expected", "stated",),
+                 "印刷的总分与印刷的各项得分（执行率得分 + 各指标得分）之和不同。印刷执行率得分空白时按 0 计并在提示中说明（例如各项之和 88、印刷总分 98）。处理：核对已印发文件，改正印刷的总分或漏填的那一项得分。"),
+            Code("printed-grade-differs", WARNING, "印刷的等级（优/良/中/差等）与总分按评分规则的等级分档", ("expected", "stated", "total",),
+                 "印刷的等级（优/良/中/差等）与总分按评分规则的等级分档（grades）应得的等级不同，或该等级名称不在评分规则中。有印刷总分时按印刷总分判断。处理：改正等级，或选用分档相符的评分规则（--profile）。"),
+            Code("stated-weight-mismatch", WARNING, "一级或二级指标名称中写明的分值", ("expected", "stated",),
+                 "一级或二级指标名称中写明的分值（如“产出指标（50分）”“数量指标（10分）”）与其下各指标权重之和不同。处理：改正写明的分值或各行权重。"),
+            Code("weight-total-mismatch", ERROR, "各指标权重合计不等于评分规则规定的 90 分", ("expected", "stated",),
+                 "各指标权重合计不等于评分规则规定的 90 分（另有执行率分值 10 分）。"),
+            Code("execution-weight-mismatch", WARNING, "填写的执行率分值与评分规则规定的（一般为 10 分）不同", ("expected", "stated",),
+                 "填写的执行率分值与评分规则规定的（一般为 10 分）不同。"),
+            Code("funds-total-mismatch", ERROR, "年度资金总额", ("difference", "expected", "stated", "tolerance",),
+                 "年度资金总额（合计）与各资金来源之和不同，差额超过 0.01 万元。"),
+            Code("funds-total-rounding", WARNING, "年度资金总额", ("difference", "expected", "stated", "tolerance",),
+                 "年度资金总额（合计）与各资金来源之和相差不超过 0.01 万元（四舍五入尾差）。"),
+            Code("executed-exceeds-budget", WARNING, "某资金来源（或合计）的全年执行数超过全年预算数", ("annual_budget", "executed", "source",),
+                 "某资金来源（或合计）的全年执行数超过全年预算数。"),
+            Code("annual-budget-missing", ERROR, "全年预算数为 0 或未填写，无法计算执行率", ("annual_budget",),
+                 "全年预算数为 0 或未填写，无法计算执行率。"),
+        ),
+    ),
+)
+
+# Compared figures are a warning within the 尾差 tolerance and an error beyond it (check/compare.py).
+MIXED_SEVERITY = frozenset({"cross-table-mismatch", "income-expense-unbalanced", "prior-year-mismatch", "opening-balance-mismatch",
+                            "personnel-public-mismatch", "admin-cost-mismatch"})
+
+# No longer emitted; kept so that old output can be read. `crashed` carries values.stage instead.
+RETIRED: tuple[Code, ...] = (
+    Code("rule-crashed", ERROR, "检查规则运行出错（已停用）", ("rule",),
+         "自 2026 年 11 月起不再使用，改为 crashed（values.stage 为 \"rule\"，values.name 为规则名）。", replaced_by="crashed"),
+    Code("check-crashed", ERROR, "绩效自评检查出错（已停用）", ("check",),
+         "自 2026 年 11 月起不再使用，改为 crashed（values.stage 为 \"self-evaluation-check\"，values.name 为检查名）。", replaced_by="crashed"),
+    Code("unit-crashed", ERROR, "批量处理某单位时程序出错（已停用）", (),
+         "自 2026 年 11 月起不再使用，改为 crashed（values.stage 为 \"unit\"）。", replaced_by="crashed"),
+)
+
+CODES: dict[str, Code] = {c.code: c for part in (MAIN, SELF_EVALUATION) for section in part for c in section.codes}
+RETIRED_CODES: dict[str, Code] = {c.code: c for c in RETIRED}
+
+STRICT = False  # tests/conftest.py sets it: then severity and values keys are asserted too
+
+
+def declared(code: str, severity: str, values: Iterable[str]) -> bool:
+    """True for a declared, current code; raises AssertionError saying what to declare otherwise."""
+    entry = CODES.get(code)
+    if entry is None:
+        retired = RETIRED_CODES.get(code)
+        hint = f"retired, emit {retired.replaced_by!r}" if retired else "declare it in generator/finding_codes.py"
+        raise AssertionError(f"finding code {code!r} is not declared ({hint})")
+    if STRICT:
+        if severity != entry.severity and code not in MIXED_SEVERITY:
+            raise AssertionError(f"finding code {code!r} is declared {entry.severity}, emitted as {severity}")
+        extra = set(values) - set(entry.values)
+        if extra:
+            raise AssertionError(f"finding code {code!r} carries undeclared values {sorted(extra)}: add them to its Code")
+    return True
+
+
+# --- the documentation ---------------------------------------------------------------------------
+
+_GENERATED = "<!-- Generated from generator/finding_codes.py by `python -m generator.finding_codes`: edit there, not here. -->"
+
+
+def markdown(part: str) -> str:
+    """docs/findings.md (part "main") or docs/findings-self-evaluation.md (part "self_evaluation")."""
+    intro, sections = (MAIN_INTRO, MAIN) if part == "main" else (SELF_EVALUATION_INTRO, SELF_EVALUATION)
+    lines = [intro.strip(), "", _GENERATED, ""]
+    for section in sections:
+        lines += [f"## {section.title}", ""]
+        for c in section.codes:
+            lines += [f"### {c.code}", f"{c.severity} — {c.help}", ""]
+            if c.values:
+                lines += ["values: " + ", ".join(f"`{v}`" for v in c.values), ""]
+    if part == "main":
+        lines += ["## Retired codes", "", "Codes are never renamed: these are no longer emitted, and what replaced them is named.", ""]
+        for c in RETIRED:
+            lines += [f"### {c.code}", f"{RETIRED_SEVERITY} — {c.help}", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+DOCS = {"main": "findings.md", "self_evaluation": "findings-self-evaluation.md"}
+
+
+def write_docs(docs: Path) -> list[Path]:
+    written = []
+    for part, name in DOCS.items():
+        path = docs / name
+        path.write_text(markdown(part), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover
+    for path in write_docs(Path(__file__).resolve().parents[1] / "docs"):
+        print(f"wrote {path}")

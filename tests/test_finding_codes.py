@@ -1,0 +1,105 @@
+"""The registry of finding codes (generator/finding_codes.py): each code declared once, the docs generated from it,
+every code in the source declared, and no undeclared code can be emitted."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import finding_codes
+from generator.finding_codes import CODES, DOCS, MAIN, RETIRED, RETIRED_CODES, SELF_EVALUATION, markdown
+from generator.findings import Location, error, warning
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "generator"
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def test_each_code_is_declared_once_in_kebab_case_with_a_severity_title_and_help() -> None:
+    declared = [c.code for part in (MAIN, SELF_EVALUATION) for s in part for c in s.codes] + [c.code for c in RETIRED]
+    assert len(declared) == len(set(declared)) > 100
+    for code in (*CODES.values(), *RETIRED):
+        assert KEBAB.match(code.code), code.code
+        assert code.severity in {"error", "warning", "info"}, code.code
+        assert re.search(r"[\u4e00-\u9fff]", code.title) and len(code.title) <= 40, code.code
+        assert re.search(r"[\u4e00-\u9fff]", code.help), code.code
+        assert all(re.match(r"^[a-z][a-z0-9_]*$", v) for v in code.values), code.code
+
+
+def test_retired_codes_name_a_current_replacement() -> None:
+    for code in RETIRED:
+        assert code.replaced_by in CODES and code.code not in CODES
+
+
+@pytest.mark.parametrize("part", sorted(DOCS))
+def test_the_docs_are_generated_from_the_registry(part: str) -> None:
+    path = ROOT / "docs" / DOCS[part]
+    assert path.read_text(encoding="utf-8") == markdown(part), f"regenerate: python -m generator.finding_codes ({path.name})"
+
+
+def test_the_docs_list_every_code_and_only_those() -> None:
+    headings = set()
+    for name in DOCS.values():
+        headings |= set(re.findall(r"^### (\S+)$", (ROOT / "docs" / name).read_text(encoding="utf-8"), re.M))
+    assert headings == set(CODES) | set(RETIRED_CODES)
+
+
+def _literal_codes() -> dict[str, set[str]]:
+    """Codes written as literals in the source: the first argument of error()/warning()/info() and of the
+    helpers that pass a code on (disagreement(ctx, code, …)), and CODE = "…" constants."""
+    found: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "finding_codes.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            literal = None
+            if isinstance(node, ast.Call):
+                name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+                index = {"error": 0, "warning": 0, "info": 0, "disagreement": 1}.get(name or "")
+                if index is not None and len(node.args) > index and isinstance(node.args[index], ast.Constant):
+                    literal = node.args[index].value
+            elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in {"CODE", "code"} for t in node.targets):
+                if isinstance(node.value, ast.Constant):
+                    literal = node.value.value
+            if isinstance(literal, str) and KEBAB.match(literal):
+                found.setdefault(literal, set()).add(str(path.relative_to(ROOT)))
+    return found
+
+
+def test_every_code_in_the_source_is_declared() -> None:
+    found = _literal_codes()
+    assert len(found) > 80, "the codes were not found in the source"
+    assert {code: sorted(where) for code, where in found.items() if code not in CODES} == {}
+
+
+def test_every_declared_code_is_written_somewhere_in_the_source() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py") if p.name != "finding_codes.py")
+    assert sorted(code for code in CODES if f'"{code}"' not in source) == []
+    assert sorted(code for code in RETIRED_CODES if f'"{code}"' in source) == []
+
+
+def test_an_undeclared_code_cannot_be_emitted() -> None:
+    with pytest.raises(AssertionError, match="not declared"):
+        error("no-such-code", Location(file="x"), "消息")
+
+
+def test_a_retired_code_cannot_be_emitted() -> None:
+    with pytest.raises(AssertionError, match="retired, emit 'crashed'"):
+        error("rule-crashed", Location(file="x"), "消息", rule="r")
+
+
+def test_under_strict_checking_severity_and_values_keys_must_match_the_declaration() -> None:
+    assert finding_codes.STRICT  # tests/conftest.py turns it on for the whole suite
+    with pytest.raises(AssertionError, match="declared error"):
+        warning("folder-missing", Location(file="x"), "消息")
+    with pytest.raises(AssertionError, match="undeclared values"):
+        error("file-missing", Location(file="x"), "消息", path="p", colour="red")
+    assert error("file-missing", Location(file="x"), "消息", path="p").values == {"path": "p"}
+
+
+def test_a_compared_figure_may_be_a_warning_within_the_tolerance() -> None:
+    for code in finding_codes.MIXED_SEVERITY:
+        assert CODES[code].severity == "error" and {"stated", "expected", "difference"} <= set(CODES[code].values)
