@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import layout
 from generator.check import Settings, run_checks
@@ -17,6 +17,9 @@ from generator.files import write_atomically
 from generator.findings import Finding, Location, Severity, error, has_errors, warning
 from generator.load.folder import load
 from generator.render.wording import DEFAULT, WordingProfile
+
+if TYPE_CHECKING:
+    from generator.self_evaluation.score import ScoredSelfEvaluation
 
 OUTPUTS = Path("outputs")
 SELF_EVALUATION_WORKBOOK = "绩效自评表.xlsx"
@@ -29,7 +32,7 @@ class Checked:
     folder: Path
     figures: Figures | None  # None when reading failed: then findings say why
     findings: tuple[Finding, ...]
-    performance: Any = None  # the scored self-evaluation, when the folder has one
+    performance: ScoredSelfEvaluation | None = None  # the scored self-evaluation, when the folder has one
     readable: bool = True  # False when the folder, workbook or 封面 cannot be read at all
 
     @property
@@ -63,7 +66,7 @@ def check_folder(folder: Path, settings: Settings | None = None, profile: str | 
     return Checked(folder, figures, tuple(findings), performance, readable=True)
 
 
-def _self_evaluation(folder: Path, figures: Figures, profile: str | None) -> tuple[Any, list[Finding]]:
+def _self_evaluation(folder: Path, figures: Figures, profile: str | None) -> tuple[ScoredSelfEvaluation | None, list[Finding]]:
     from generator.self_evaluation import check_self_evaluation, load_profile, load_self_evaluation, score_self_evaluation
 
     evaluation, findings = load_self_evaluation(folder, figures.year)

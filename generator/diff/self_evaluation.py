@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.diff.entries import GROUPS, Entry, YearEntries
 from generator.diff.rows import Unit
 
+if TYPE_CHECKING:
+    from generator.self_evaluation.score import ScoredSelfEvaluation
+
 PREFIX = "perf."
 
 
-def add_performance(out: YearEntries, scored: Any) -> None:
+def add_performance(out: YearEntries, scored: ScoredSelfEvaluation) -> None:
     """Add the entries of a ScoredSelfEvaluation (generator.self_evaluation) to OUT.
 
     A project or indicator absent one year is "not there", not zero.
@@ -21,7 +24,7 @@ def add_performance(out: YearEntries, scored: Any) -> None:
         out.add(entry)
 
 
-def _entries(scored: Any) -> Iterator[Entry]:
+def _entries(scored: ScoredSelfEvaluation) -> Iterator[Entry]:
     group = GROUPS.index("绩效自评")
     tables = ([scored.unit] if scored.unit is not None else []) + list(scored.projects)
     for t, table in enumerate(tables):

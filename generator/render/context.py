@@ -7,7 +7,7 @@ arithmetic and makes no choice that depends on a number.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import layout
 from generator.compute.change import Change
@@ -22,6 +22,9 @@ from generator.render.wording import (
     explained,
     with_period,
 )
+
+if TYPE_CHECKING:
+    from generator.self_evaluation.score import ScoredSelfEvaluation
 
 INDENT = "\u3000"  # one full-width space per level below 类, as the official tables indent
 
@@ -159,7 +162,7 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
     }
 
 
-def performance_summary(scored: Any, profile: WordingProfile = DEFAULT) -> dict[str, Any]:
+def performance_summary(scored: ScoredSelfEvaluation, profile: WordingProfile = DEFAULT) -> dict[str, Any]:
     """The 十一、预算绩效 counts and sums of the scored self-evaluation, worded; "" when it holds no table."""
     s = scored.summary
     a = profile.amount

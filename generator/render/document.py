@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError
@@ -28,6 +28,9 @@ from generator.render.national import national_tables
 from generator.render.self_evaluation import self_evaluation_context
 from generator.render.shipped import default_template, self_evaluation_template, template_dir
 from generator.render.wording import DEFAULT, WordingProfile
+
+if TYPE_CHECKING:
+    from generator.self_evaluation.score import ScoredSelfEvaluation
 
 TEMPLATES = template_dir()
 DEFAULT_TEMPLATE = default_template()
@@ -60,7 +63,7 @@ def render_disclosure(
     figures: Figures,
     template: Path = DEFAULT_TEMPLATE,
     profile: WordingProfile = DEFAULT,
-    scored: Any = None,
+    scored: ScoredSelfEvaluation | None = None,
 ) -> tuple[bytes | None, list[Finding]]:
     """The finished .docx as bytes; the same figures and template give the same bytes.
 
@@ -69,7 +72,7 @@ def render_disclosure(
     return render_template(template, disclosure_context(figures, profile, scored), figures.year)
 
 
-def disclosure_context(figures: Figures, profile: WordingProfile = DEFAULT, scored: Any = None) -> dict[str, Any]:
+def disclosure_context(figures: Figures, profile: WordingProfile = DEFAULT, scored: ScoredSelfEvaluation | None = None) -> dict[str, Any]:
     """Everything the disclosure template reads, formatted and worded."""
     context = build_context(figures, profile, performance_summary(scored, profile) if scored is not None else None)
     context["s11"].setdefault("summary", "")
@@ -79,7 +82,7 @@ def disclosure_context(figures: Figures, profile: WordingProfile = DEFAULT, scor
     return context
 
 
-def figure_values(figures: Figures, profile: WordingProfile = DEFAULT, scored: Any = None) -> dict[str, Any]:
+def figure_values(figures: Figures, profile: WordingProfile = DEFAULT, scored: ScoredSelfEvaluation | None = None) -> dict[str, Any]:
     """The settled figures as values, for templates that word their own sentences (docs/templates.md).
 
     f is the Figures object itself (amounts, shares, Change objects with budgets, items,
@@ -102,7 +105,7 @@ def final_units(figures: Figures) -> list[dict[str, str]]:
     return [{"number": str(i), "name": name, "note": note} for i, (name, note) in enumerate(rows, start=1)]
 
 
-def self_evaluation_only_context(scored: Any) -> dict[str, Any]:
+def self_evaluation_only_context(scored: ScoredSelfEvaluation) -> dict[str, Any]:
     return {"se": self_evaluation_context(scored)}
 
 

@@ -318,6 +318,7 @@ def _read_indicators(
     """Indicators by project name ("" for the unit-wide sheet). Blank grouping cells mean "same as above"."""
     result: dict[str, list[tuple[Indicator, Location]]] = {}
     above = {"项目名称": "", "一级指标": "", "二级指标": ""}
+    pending_rule: tuple[str, str] | None = None  # (一级指标, 赋分规则) typed on a placeholder row
     for reader in context.rows(layout):
         group, ok = _grouping(reader, above, with_project, context.findings)
         above = group
@@ -328,8 +329,14 @@ def _read_indicators(
         if not level3 or (empty and _PLACEHOLDER.fullmatch(level3)):
             if not level3 and not empty:
                 context.findings.append(error("indicator-name-missing", reader.location("三级指标"), "三级指标未填写"))
+            if reader.text("赋分规则"):  # a merged 得分计算方法 cell that starts on a placeholder row
+                pending_rule = (group["一级指标"], reader.text("赋分规则"))
             continue  # a placeholder row such as "指标2：" with nothing else
         indicator = _indicator(context, reader, headers, group, level3)
+        if pending_rule is not None:
+            if pending_rule[0] == group["一级指标"] and not indicator.rule_text:
+                indicator = indicator.model_copy(update={"rule_text": pending_rule[1]})
+            pending_rule = None
         entries = result.setdefault(group["项目名称"], [])
         if any(existing.level3 == level3 and existing.level2 == group["二级指标"] for existing, _ in entries):
             context.findings.append(

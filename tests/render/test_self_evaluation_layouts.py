@@ -58,6 +58,8 @@ def test_the_ningxia_reference_renders_in_its_layout(yanchi: Path) -> None:
     assert total[5:7] == ["99.81", "99.81"]  # Σ 分值 10 + 89.81 as printed rows give it; 得分 99.81 (print: 99.8)
     method = next(row for row in _rows(indicators) if row[2] == "指标1：全县参保人数应保尽保")[7]
     assert method.startswith("完成值达到指标值")
+    social = next(row for row in _rows(indicators) if row[2] == "指标1：医保政策知晓率")[7]
+    assert social.startswith("1.若为定性指标")  # typed on the placeholder row 指标1： above it, merged down
     paragraphs = [p.text for p in document.paragraphs]
     assert any(text.startswith("注：1.得分一档最高不能超过该指标分值上限") for text in paragraphs)
 
