@@ -32,3 +32,13 @@ def decimal_of(value: CellValue, loc: Location, what: str) -> tuple[Decimal | No
             return None, error("number-too-large", loc, f"{what}{number.reason}", value=str(value)[:40])
         return None, error("not-a-number", loc, f"{what}{number.reason}", value=str(value)[:40])
     return number, None
+
+
+def formula_without_value(loc: Location, what: str) -> Finding:
+    """The one finding for a formula cell whose file saved no result (both pipelines emit it)."""
+    return error(
+        "formula-without-value",
+        loc,
+        f"{what}是公式，但文件中没有保存计算结果：请在 Excel 或 WPS 中打开并保存后重试，或直接填写数值",
+        header=what,
+    )

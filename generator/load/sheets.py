@@ -23,7 +23,7 @@ from generator.layout import (
     Kind,
     SubjectSheet,
 )
-from generator.load.cells import decimal_of, text_of
+from generator.load.cells import decimal_of, formula_without_value, text_of
 from generator.load.workbook import Sheet, Workbook
 from generator.model import ItemRow, ItemTable, Source, SubjectRow, SubjectTable
 from generator.numbers import MAX_MAGNITUDE
@@ -102,13 +102,7 @@ def _cell_value(
     """Parse one cell by its kind; findings go to ctx. Returns (number, text)."""
     raw = sheet.value(row, col)
     if (row, col) in sheet.formulas_without_value:
-        ctx.findings.append(
-            error(
-                "formula-without-value",
-                ctx.loc(sheet.name, row, col),
-                f"{what}是公式，但文件中没有保存计算结果：请在 Excel 或 WPS 中打开并保存后重试，或直接填写数值",
-            )
-        )
+        ctx.findings.append(formula_without_value(ctx.loc(sheet.name, row, col), what))
         return None, ""
     if kind is Kind.TEXT:
         return None, text_of(raw)

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from generator.findings import Finding, Location, error
-from generator.load.cells import decimal_of, text_of
+from generator.load.cells import decimal_of, formula_without_value, text_of
 from generator.load.sheets import normalize
 from generator.load.workbook import CellValue, Sheet, Workbook
 from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, INSTRUCTION_ROW, TITLE_ROW, SheetLayout
@@ -106,14 +106,7 @@ class RowReader:
         if col is None:
             return None
         if (self.row, col) in self.sheet.formulas_without_value:
-            self.findings.append(
-                error(
-                    "formula-without-value",
-                    self.location(header),
-                    f"{header}是公式但没有计算结果（文件可能由程序生成、未在 Excel/WPS 中打开保存），请打开后保存再试",
-                    header=header,
-                )
-            )
+            self.findings.append(formula_without_value(self.location(header), header))
             self.failed.add(header)
             return None
         return self.sheet.value(self.row, col)
