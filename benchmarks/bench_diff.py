@@ -2,8 +2,8 @@
 
     python benchmarks/bench_diff.py [--repeat 7] [--json benchmarks/results/diff.json]
 
-Reports the median of REPEAT runs (and the CPU time of the child, which a busy shared machine
-disturbs less than the wall clock) of:
+Reports the median of REPEAT runs, wall clock and CPU time (of the child for a command), of
+(on a busy shared machine the CPU time is the steadier figure):
 - the `juesuan diff` command with start-up, with and without the redline;
 - in process: compare_folders (load+compute+check both years and pair the figures), rendering
   both disclosures, and redline_documents alone;
@@ -38,13 +38,15 @@ SAMPLE = ROOT / "inputs" / "changji-ybj"
 OLD, NEW = SAMPLE / "2023", SAMPLE / "2024"
 
 
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    times = []
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median wall and median CPU seconds of calling FN in this process."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - start_cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def command_times(args: list[str], repeat: int) -> tuple[float, float]:
@@ -60,7 +62,7 @@ def command_times(args: list[str], repeat: int) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
-def stages(label: str, old: Path, new: Path, repeat: int) -> dict[str, float]:
+def stages(label: str, old: Path, new: Path, repeat: int) -> dict[str, tuple[float, float]]:
     comparison = compare_folders(old, new)
     both = (comparison.old, comparison.new)
     results = {
@@ -84,31 +86,32 @@ def main() -> None:
     juesuan = Path(sys.executable).with_name("juesuan")
     command = [str(juesuan)] if juesuan.exists() else [sys.executable, "-m", "generator"]
 
-    results: dict[str, float] = {}
+    results: dict[str, tuple[float, float]] = {}
     for label, extra in (("`juesuan diff`", []), ("`juesuan diff --no-redline`", ["--no-redline"])):
-        wall, cpu = command_times([*command, "diff", str(OLD), str(NEW), "-o", str(out), *extra], args.repeat)
-        results[f"{label} command, wall"] = wall
-        results[f"{label} command, CPU"] = cpu
+        results[f"sample: {label} command"] = command_times(
+            [*command, "diff", str(OLD), str(NEW), "-o", str(out), *extra], args.repeat
+        )
 
     results.update(stages("sample", OLD, NEW, args.repeat))
     synthetic = Path(tempfile.mkdtemp())
     entry = write_unit(synthetic, 1, seed=3, prior=True, size=Size(args.items, args.projects))
     old_folder, new_folder = (synthetic / f for f in sorted(entry["folders"]))
     label = f"synthetic {args.items} 项 {args.projects} projects"
-    wall, cpu = command_times([*command, "diff", str(old_folder), str(new_folder), "-o", str(out)], args.repeat)
-    results[f"{label}: `juesuan diff` command, wall"] = wall
-    results[f"{label}: `juesuan diff` command, CPU"] = cpu
+    results[f"{label}: `juesuan diff` command"] = command_times(
+        [*command, "diff", str(old_folder), str(new_folder), "-o", str(out)], args.repeat
+    )
     results.update(stages(label, old_folder, new_folder, args.repeat))
 
     width = max(len(k) for k in results)
-    for label, seconds in results.items():
-        print(f"{label:<{width}}  {seconds * 1000:8.0f} ms")
+    print(f"{'':<{width}}  {'wall':>8}     {'CPU':>8}")
+    for label, (wall, cpu) in results.items():
+        print(f"{label:<{width}}  {wall * 1000:8.0f} ms  {cpu * 1000:8.0f} ms")
     load = os.getloadavg()[0]
     print(f"(median of {args.repeat}; load average {load:.1f} on {os.cpu_count()} cores)")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         record = {
-            "seconds": results,
+            "seconds": {label: {"wall": wall, "cpu": cpu} for label, (wall, cpu) in results.items()},
             "repeat": args.repeat,
             "load_average": load,
             "cores": os.cpu_count(),
