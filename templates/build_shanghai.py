@@ -362,9 +362,10 @@ def part_three(doc) -> None:
            f"{{{{ {pr}.sme_other_won | amount }}}}万元。")
     p(doc, "{%p endif %}")
     p(doc, "（三）国有资产占有使用情况说明", "JS 二级标题")
-    p(doc, "截至{{ year }}年12月31日，{{ unit }}共有车辆{{ f.assets.vehicles | count }}辆"
-           "{% if f.assets.vehicles_by_kind %}，其中：{% for kind, n in f.assets.vehicles_by_kind %}{{ kind }}{{ n | count }}辆"
-           "{% if not loop.last %}、{% endif %}{% endfor %}{% endif %}。单价100万元（含）以上设备（不含车辆）{{ f.assets.equipment | count }}台（套）。")
+    p(doc, "截至{{ year }}年12月31日，{% if f.assets.vehicles is not none %}{{ unit }}共有车辆{{ f.assets.vehicles | count }}辆"
+           "{% if f.assets.vehicles %}，其中：{% for kind, n in f.assets.vehicles_by_kind if n is not none %}{{ kind }}{{ n | count }}辆"
+           "{% if not loop.last %}、{% endif %}{% endfor %}{% endif %}。{% endif %}"
+           "{% if f.assets.equipment is not none %}单价100万元（含）以上设备（不含车辆）{{ f.assets.equipment | count }}台（套）。{% endif %}")
 
 
 GLOSSARY = [

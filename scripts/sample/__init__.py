@@ -13,10 +13,10 @@ from pathlib import Path
 
 from generator.files import write_atomically
 
-from . import accounts, self_evaluation
+from . import accounts, example, self_evaluation
 from .paths import SAMPLE
 
-__all__ = ["SAMPLE", "accounts", "self_evaluation", "workbooks", "write"]
+__all__ = ["SAMPLE", "accounts", "example", "self_evaluation", "workbooks", "write"]
 
 
 def workbooks() -> dict[Path, bytes]:
@@ -25,6 +25,7 @@ def workbooks() -> dict[Path, bytes]:
         SAMPLE / "2024" / accounts.WORKBOOK: accounts.workbook(2024),
         SAMPLE / "2023" / accounts.WORKBOOK: accounts.workbook(2023),
         SAMPLE / "2024" / self_evaluation.WORKBOOK: self_evaluation.workbook(),
+        example.EXAMPLE / example.layout.WORKBOOK: example.workbook(),  # the invented 上海-style unit
     }
 
 

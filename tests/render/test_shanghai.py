@@ -150,3 +150,27 @@ def test_flat_year_on_year_reads_as_flat_without_a_reason(kit: Any, tmp_path: Pa
     kit.set_value(values, OM, "机关运行经费", "上年数", prior[OM]["机关运行经费"][0])
     line = line_with(shanghai(kit, tmp_path, values, prior=prior), "机关运行经费支出2")
     assert line.endswith("万元，与2023年度持平。")
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "inputs" / "shanghai-example" / "2024"
+
+
+def test_the_shanghai_example_checks_clean() -> None:
+    assert api.check_folder(EXAMPLE).findings == ()
+
+
+@pytest.mark.parametrize("template", ["shanghai-2024", "xinjiang-2024"])
+def test_the_shanghai_example_renders_in_both_templates(template: str, tmp_path: Path) -> None:
+    out = tmp_path / f"{template}.docx"
+    result = api.generate(EXAMPLE, output=out, template=template)
+    assert result.ok and not [f for f in result.findings if f.severity.value == "error"]
+    lines = document_lines(out, tables=False)
+    text = "\n".join(lines)
+    assert "上海市示范区文化旅游局" in text and "{{" not in text
+    assert not any(gap in text for gap in ("为万元", "，万元", "共有车辆辆", "个、累计人次", "：。", "，。"))
+    if template == "shanghai-2024":
+        assert "纳入上海市示范区文化旅游局2024年度部门决算编制范围的单位包括：" in text
+        assert "全年预算为300.00万元，支出决算为300.00万元。决算数与预算数持平。" in text  # a 项 new this year
+        assert "平均得分91.50分" in text and "正在整改的1个" in text
+        assert "面向中小企业预留政府采购项目预算金额450.00万元" in text
+        assert "用于体育事业的彩票公益金支出（项）。主要用于：全民健身赛事活动和公共体育设施维护。" in text
