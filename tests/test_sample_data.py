@@ -36,10 +36,11 @@ SHIPPED = (
     ROOT / "inputs" / "changji-ybj" / "2024" / layout.WORKBOOK,
     ROOT / "inputs" / "changji-ybj" / "2023" / layout.WORKBOOK,
     ROOT / "inputs" / "changji-ybj" / "2024" / self_evaluation_layout.WORKBOOK_NAME,
+    ROOT / "inputs" / "shanghai-example" / "2024" / layout.WORKBOOK,  # the invented 上海-style unit
 )
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.relative_to(sample.SAMPLE).as_posix())
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.relative_to(ROOT / "inputs").as_posix())
 def test_the_shipped_workbook_equals_what_the_transcription_gives_cell_by_cell(path: Path, written: dict[Path, bytes]) -> None:
     cells = _cells(written[path])
     shipped = _cells(path.read_bytes())

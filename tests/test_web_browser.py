@@ -35,7 +35,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
     work = tmp_path_factory.mktemp("browser")
     root = work / "inputs"
-    shutil.copytree(ROOT / "inputs", root)
+    shutil.copytree(ROOT / "inputs" / "changji-ybj", root / "changji-ybj")  # the sample unit alone
     httpd = make_server(root, "127.0.0.1", 0, work / "outputs")
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
