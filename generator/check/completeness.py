@@ -126,14 +126,9 @@ def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
                 f"《{sheet}》没有填写任何数字：公开说明的{section}只写明“未填报”；请按决算报表填写",
                 sheet=sheet,
             )
-    # Vehicle categories are data: once any category row holds a number, a blank one is simply not this unit's.
-    other = unit.item_table(layout.OTHER_MATTERS.name)
-    vehicles_typed = any(row.amount("本年数") is not None for name, row in other.rows.items() if name.endswith("用车"))
     for need in NEEDS:
         if need.sheet in empty_sheets:
             continue  # reported once for the whole sheet
-        if vehicles_typed and need.sheet == layout.OTHER_MATTERS.name and need.item in layout.VEHICLE_KINDS:
-            continue
         table = unit.item_table(need.sheet)
         if _typed(table, need) or derivable(f, need):
             continue
