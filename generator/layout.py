@@ -13,7 +13,7 @@ from functools import lru_cache
 
 WORKBOOK = "决算数据.xlsx"
 TEXTS = "文字说明.yaml"
-TITLE_ROW, NOTE_ROW, HEADER_ROW = 0, 1, 2  # 0-based: row 1 title, row 2 instructions, row 3 headers
+TITLE_ROW, HEADER_ROW = 0, 2  # 0-based: row 1 title, row 2 instructions (the note), row 3 headers
 FIRST_DATA_ROW = 3
 
 CODE, NAME, ITEM, CONTENT = "科目编码", "科目名称", "项目", "内容"

@@ -112,14 +112,6 @@ class Cover(Frozen):
     template: str = ""  # 公开模板: a shipped template's name or a .docx path; blank for the default
     source: Source
 
-    @property
-    def reconstructed(self) -> bool:
-        return "重构" in self.data_source
-
-
-class Subunit(Frozen):
-    name: str
-
 
 class Texts(Frozen):
     """The free text a person writes once and the document reuses every year."""

@@ -20,7 +20,6 @@ _WORDS = re.compile("|".join(_UP + _DOWN))
 class Explained:
     label: str
     change: Change
-    is_count: bool = False
 
 
 def explained_changes(ctx: CheckContext) -> list[Explained]:

@@ -79,10 +79,6 @@ class DiffRow:
             return None
         return (self.new - self.old) / self.old
 
-    @property
-    def flagged(self) -> bool:
-        return bool(self.flags)
-
     def as_json(self) -> dict[str, Any]:
         def text(value: Decimal | None) -> str | None:
             return None if value is None else str(value)

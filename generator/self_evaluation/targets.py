@@ -45,11 +45,6 @@ class Operator(StrEnum):
         """A ceiling (反向指标): less is better."""
         return self in (Operator.AT_MOST, Operator.LESS_THAN)
 
-    @property
-    def is_positive(self) -> bool:
-        """A floor (正向指标): more is better."""
-        return self in (Operator.AT_LEAST, Operator.MORE_THAN)
-
 
 class Measure(BaseModel):
     """A parsed target or completed value.
