@@ -26,6 +26,11 @@ def format_amount(value: Decimal | None, places: int = 2) -> str:
     return f"{rounded:,.{places}f}"
 
 
+def more_or_less(difference: Decimal) -> str:
+    """多 for a positive difference (the first figure is larger), 少 otherwise: "前者多0.01万元"."""
+    return "多" if difference > 0 else "少"
+
+
 def format_percent(ratio: Decimal | None, places: int = 2) -> str:
     """A ratio (0.9873) as a percentage '98.73%'; None (no ratio can be formed) -> ''."""
     if ratio is None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.check.context import CheckContext, money
+from generator.display import more_or_less
 from generator.findings import Finding, Location, error, warning
 
 
@@ -24,7 +25,7 @@ def disagreement(ctx: CheckContext, code: str, a: Stated, b: Stated, hint: str =
         return None
     diff = a.value - b.value
     where = a.location or b.location or Location(field=a.label)
-    more = "多" if diff > 0 else "少"
+    more = more_or_less(diff)
     text = f"{a.label}为{money(ctx, a.value)}，{b.label}为{money(ctx, b.value)}，前者{more}{money(ctx, abs(diff))}"
     if b.location is not None and b.location != where:
         text += f"（另见 {b.location}）"

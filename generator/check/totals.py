@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from generator.check.context import CheckContext, money
 from generator.compute.totals import Settlement
+from generator.display import more_or_less
 from generator.findings import Finding, Location, error, warning
 
 
@@ -40,7 +41,7 @@ def _where(s: Settlement) -> Location:
 def _message(ctx: CheckContext, s: Settlement, what: str) -> str:
     diff = s.difference
     assert diff is not None
-    direction = "多" if diff > 0 else "少"
+    direction = more_or_less(diff)
     parts = "＋".join(p.label for p in s.parts if p.value is not None)
     return (
         f"{s.label}填报{money(ctx, s.declared)}，与各组成部分之和{money(ctx, s.parts_sum)}{what}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from generator.display import format_amount, format_percent, format_plain, round_half_up
+from generator.display import format_amount, format_percent, format_plain, more_or_less, round_half_up
 from generator.findings import Finding, Location, error, info, warning
 from generator.self_evaluation.compare import tier_of
 from generator.self_evaluation.model import FundsLine
@@ -48,7 +48,7 @@ def _title(table: ScoredTable) -> str:
 
 def _way(printed: Decimal, computed: Decimal, unit: str = "") -> str:
     difference = printed - computed
-    return f"印刷值{'多' if difference > 0 else '少'} {format_plain(abs(difference))}{unit}"
+    return f"印刷值{more_or_less(difference)} {format_plain(abs(difference))}{unit}"
 
 
 # -- per indicator ---------------------------------------------------------------------------------
@@ -258,7 +258,7 @@ def check_stated_weights(table: ScoredTable, profile: Profile) -> Iterable[Findi
             "stated-weight-mismatch",
             first.cells.get(level, first.row),
             f"{_title(table)}{level}「{name.split('/')[-1]}」写明 {format_plain(stated)} 分，其下各指标权重合计 {format_plain(summed)}，"
-            f"{'多' if summed > stated else '少'} {format_plain(abs(summed - stated))}",
+            f"{more_or_less(summed - stated)} {format_plain(abs(summed - stated))}",
             stated=stated,
             expected=summed,
         )
@@ -272,7 +272,7 @@ def check_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
             "weight-total-mismatch",
             indicators[0].cells.get("权重", indicators[0].row),
             f"{_title(table)}各指标权重合计 {format_plain(table.weight_sum)}，应为 {format_plain(profile.indicator_weight_total)}"
-            f"（另有执行率分值 {format_plain(profile.execution_weight)}），{'多' if table.weight_sum > profile.indicator_weight_total else '少'} "
+            f"（另有执行率分值 {format_plain(profile.execution_weight)}），{more_or_less(table.weight_sum - profile.indicator_weight_total)} "
             f"{format_plain(abs(table.weight_sum - profile.indicator_weight_total))}",
             stated=table.weight_sum,
             expected=profile.indicator_weight_total,
@@ -307,7 +307,7 @@ def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
             code,
             settlement.location or table.table.row,
             f"{_title(table)}{settlement.label} {format_amount(typed)} 与{parts}合计 {format_amount(summed)} 不同，"
-            f"{'多' if difference > 0 else '少'} {format_amount(abs(difference))}万元"
+            f"{more_or_less(difference)} {format_amount(abs(difference))}万元"
             + ("（在尾差范围内，按填报数使用）" if settlement.is_residue else "（按各项合计计算执行率）" if ":" not in key else ""),
             stated=typed,
             expected=summed,
