@@ -122,6 +122,13 @@ def generate(
     if checked.figures is None or (checked.has_errors and not force):
         return Generated(checked, (), tuple(findings))
     figures = checked.figures
+    pdf_target: Path | None = None
+    if output is not None:
+        problem = output_problem(output, pdf)
+        if problem is not None:
+            return Generated(checked, (), (*findings, problem))
+        if output.suffix.lower() == ".pdf":  # -o x.pdf --pdf: the .docx beside it, the PDF where asked
+            output, pdf_target = output.with_suffix(".docx"), output
     if only == "self-evaluation" and checked.performance is None:
         return Generated(checked, (), (*findings, _no_self_evaluation(folder)))
     if checked.has_errors:
@@ -147,10 +154,12 @@ def generate(
     findings.extend(render_findings)
     if data is None:
         return Generated(checked, (), tuple(findings))
-    write_atomically(target, data)
+    failure = _write(target, data)
+    if failure is not None:
+        return Generated(checked, (), (*findings, failure))
     outputs = [target]
     if pdf:
-        pdf_target = target.with_suffix(".pdf")
+        pdf_target = pdf_target or target.with_suffix(".pdf")
         from generator.render.pdf import convert_to_pdf
 
         pdf_findings = convert_to_pdf(target, pdf_target)
@@ -219,3 +228,46 @@ def figures_frame(folder: Path) -> Any:
 
 def threshold_settings(percent: float | Decimal | None) -> Settings:
     return Settings() if percent is None else Settings(change_threshold=Decimal(str(percent)) / 100)
+
+
+OUTPUT_CODES = frozenset({"output-suffix", "output-is-folder", "output-not-writable"})
+
+
+def output_problem(output: Path, pdf: bool) -> Finding | None:
+    """Why -o OUTPUT cannot be written, found before anything is rendered; None when it can be tried."""
+    where = Location(file=str(output))
+    suffix = output.suffix.lower()
+    if output.is_dir():
+        return error("output-is-folder", where, f"输出路径 {output} 是一个文件夹：请在 -o 后写文件名，例如 {output / '公开说明.docx'}")
+    if suffix == ".pdf" and not pdf:
+        return error("output-suffix", where, f"输出文件 {output.name} 是 .pdf：要生成 PDF 请加 --pdf（.docx 写在同一文件夹），或把 -o 改为 .docx 文件名")
+    if suffix not in (".docx", ".pdf"):
+        return error("output-suffix", where, f"输出文件 {output.name} 的扩展名不是 .docx：公开说明是 Word 文档，请把 -o 改为以 .docx 结尾的文件名")
+    return None
+
+
+def _write(target: Path, data: bytes) -> Finding | None:
+    """Write the document atomically; a failure is a finding that says which and what to do, never a traceback."""
+    import errno
+
+    try:
+        write_atomically(target, data)
+    except IsADirectoryError:
+        return error("output-is-folder", Location(file=str(target)), f"输出路径 {target} 是一个文件夹：请在 -o 后写文件名")
+    except (NotADirectoryError, FileExistsError):
+        return error(
+            "output-not-writable", Location(file=str(target)), f"无法写入 {target}：路径中的 {target.parent} 不是文件夹（同名文件已存在）；请换一个输出路径"
+        )
+    except OSError as exc:
+        if exc.errno == errno.EROFS:
+            why = "所在的磁盘或文件夹是只读的；请把 -o 指向可写的文件夹"
+        elif isinstance(exc, PermissionError) and target.exists():
+            why = "文件被占用（例如正在 Word 中打开）或为只读文件；请关闭该文件或取消其只读属性后重试，或换一个文件名"
+        elif isinstance(exc, PermissionError):
+            why = f"没有在 {target.parent} 中写文件的权限；请换一个可写的文件夹，或请管理员授予写权限"
+        elif exc.errno == errno.ENOSPC:
+            why = "磁盘空间不足；请清理磁盘后重试"
+        else:
+            why = f"{exc.strerror or exc}；请检查输出路径"
+        return error("output-not-writable", Location(file=str(target)), f"无法写入 {target}：{why}", reason=exc.strerror or str(exc))
+    return None

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from generator import api
     from generator.findings import Finding
 
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_INTERNAL, EXIT_OUTPUT = 0, 1, 2, 3, 4  # docs/exit-codes.md
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -235,6 +235,8 @@ def generate(
             click.echo("数据有错误，未生成文档。更正后重试，或加 --force 强制生成。")
     if not result.checked.readable:
         sys.exit(EXIT_UNREADABLE)
+    if any(f.code in api.OUTPUT_CODES for f in result.findings):
+        sys.exit(EXIT_OUTPUT)
     if not result.ok:
         sys.exit(EXIT_ERRORS)
     sys.exit(EXIT_ERRORS if result.checked.has_errors else EXIT_OK)

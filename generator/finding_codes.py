@@ -58,8 +58,10 @@ saying what it means and what to do.
 
 Severities: **error** — the data disagrees with itself or cannot be used; `juesuan generate`
 refuses to write the document (unless `--force`). **warning** — worth a look, does not stop
-anything. An error found while *loading* (file, sheet, header, cell) stops before any figure is
-computed: `juesuan check` exits with 2. Errors found by the *checks* exit with 1. No input ever
+anything. An error found while *loading* stops before any figure is computed. Exit codes (the
+one table is [exit-codes.md](exit-codes.md)): 2 when the folder, the workbook or its 封面 cannot be
+read at all; 1 for errors in readable data, both the cell-level loading errors (a sheet, header or
+cell that cannot be used) and the errors of the *checks*; 4 when `generate` cannot write its output. No input ever
 produces a traceback: a bug in juesuan itself is not a finding but exit 3, one Chinese line naming
 the log file (`juesuan-error-<time>-<pid>.log` in the temporary directory) that holds the traceback.
 
@@ -169,6 +171,8 @@ MAIN: tuple[Section, ...] = (
                  "收入总计与支出总计不相等（收入支出决算总表或财政拨款收入支出决算总表）；在尾差范围内为警告。处理：核对结转结余、结余分配等项目。"),
             Code("code-unknown", WARNING, "科目编码不在科目表中", ("subject_code",),
                  "科目编码不在科目表中。处理：核对编码；确属本地科目的，在数据文件夹的 功能分类科目.csv 或 经济分类科目.csv 中补充。"),
+            Code("code-not-in-list", INFO, "功能分类科目编码不在科目表中，但其上级科目在表中", ("name", "subject_code",),
+                 "功能分类科目编码不在内置科目表中，但它的上级科目（款或类）在表中，并且填写了科目名称：多半是科目表尚未收录的新科目（例如 2010101、2010102），按所填名称使用。处理：无需处理；想消除提示，在数据文件夹的 功能分类科目.csv 中补充该编码和名称。名称与已知编码不符的仍是 code-name-mismatch 警告；名称恰是同一款下另一个已知编码的名称时，多半是编码填错，仍是 code-unknown 警告。"),
             Code("code-name-mismatch", WARNING, "科目名称与科目表中该编码的名称不同", ("actual", "expected", "subject_code",),
                  "科目名称与科目表中该编码的名称不同。处理：核对编码和名称是否对应（空格、括号全半角不计）。"),
             Code("code-parent-missing", WARNING, "表中列出了类（或款），却缺少某个科目的上级类或款", ("parent", "subject_code",),
@@ -212,6 +216,12 @@ MAIN: tuple[Section, ...] = (
     Section(
         "Generating the document",
         (
+            Code("output-is-folder", ERROR, "-o 指向的是文件夹", (),
+                 "`generate -o` 指向的是一个文件夹，不是文件。退出码 4。处理：在 -o 后写文件名，例如 `-o 公开说明/2024.docx`。"),
+            Code("output-suffix", ERROR, "-o 的扩展名不是 .docx", (),
+                 "`-o` 的扩展名不是 .docx（公开说明是 Word 文档）；或为 .pdf 却没有加 `--pdf`。退出码 4。处理：改用 .docx 文件名；要 PDF 就加 `--pdf`（`-o x.pdf --pdf` 在同一文件夹写 x.docx 和 x.pdf）。"),
+            Code("output-not-writable", ERROR, "无法写出文档", ("reason",),
+                 "无法写出文档：文件被占用（例如正在 Word 中打开）、文件或文件夹只读、没有写权限、磁盘只读或已满，消息说明是哪一种。原有文件保持不变。退出码 4。处理：关闭占用的文件、取消只读，或用 -o 指向可写的文件夹。"),
             Code("generated-with-errors", WARNING, "数据有错误，仍按 --force 生成了文档", ("errors",),
                  "数据有错误，仍按 --force 生成了文档。处理：更正数据后重新生成，再发布。"),
             Code("self-evaluation-missing", WARNING, "数据文件夹中没有 绩效自评表.xlsx", (),

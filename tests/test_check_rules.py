@@ -48,6 +48,7 @@ RULE_OF = {
     "personnel-public-mismatch": "check_personnel_and_public",
     "income-expense-unbalanced": "check_income_equals_expense",
     "code-unknown": "check_codes",
+    "code-not-in-list": "check_codes",
     "code-name-mismatch": "check_codes",
     "code-parent-missing": "check_codes",
     "amount-looks-like-yuan": "check_yuan_in_wanyuan",
@@ -76,6 +77,7 @@ SEVERITY = {
     "personnel-public-mismatch": Severity.ERROR,
     "income-expense-unbalanced": Severity.ERROR,
     "code-unknown": Severity.WARNING,
+    "code-not-in-list": Severity.INFO,
     "code-name-mismatch": Severity.WARNING,
     "code-parent-missing": Severity.WARNING,
     "amount-looks-like-yuan": Severity.WARNING,
@@ -255,6 +257,22 @@ CASES = [
     ),
     pytest.param(cell(B, "30199", "科目编码", "30198"), True, [("code-unknown", B, "A15")], id="code-unknown"),
     pytest.param(cell(B, "30101", "科目名称", "基本工资X"), True, [("code-name-mismatch", B, "B5")], id="code-name-mismatch"),
+    # A 功能分类 项 the shipped list does not know, under a 款 it knows, with its name: info, not a warning.
+    pytest.param(
+        cells(cell(G, "2299999", "科目名称", "某新增支出"), cell(G, "2299999", "科目编码", "2299998")),
+        False,
+        [("code-not-in-list", G, "A33")],
+        id="code-not-in-list",
+    ),
+    # …but the name of a known code of the same 款 with an unknown code is a typo in the code: a warning.
+    pytest.param(cell(G, "2299999", "科目编码", "2299998"), False, [("code-unknown", G, "A33")], id="code-typo-known-name"),
+    # …under a 款 the list does not know either: a warning.
+    pytest.param(
+        cells(cell(G, "2299999", "科目名称", "某项支出"), cell(G, "2299999", "科目编码", "2299798")),
+        False,
+        [("code-unknown", G, "A33"), ("code-parent-missing", G, "A33")],
+        id="code-unknown-functional",
+    ),
     pytest.param(cell(G, "2101501", "科目名称", "行政 运行"), True, [], id="code-name-spaces-ignored"),
     pytest.param(
         without_row(B, "303"),

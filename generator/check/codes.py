@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from generator import codes, layout
 from generator.check.context import CheckContext
-from generator.findings import Finding, warning
+from generator.findings import Finding, info, warning
 
 
 def check_codes(ctx: CheckContext) -> Iterator[Finding]:
@@ -19,11 +19,28 @@ def check_codes(ctx: CheckContext) -> Iterator[Finding]:
             assert row.code is not None
             known = names.name(row.code)
             where = row.source.at(layout.CODE)
-            if known is None:
+            if (
+                known is None
+                and spec.classification == "functional"
+                and row.name
+                and _prefix_known(names, row.code)
+                and _named_elsewhere(names, row.code, row.name) is None
+            ):
+                yield info(
+                    "code-not-in-list",
+                    where,
+                    f"科目编码「{row.code} {row.name}」不在内置科目表中，但其上级科目「{_prefix_label(names, row.code)}」存在，按所填名称使用"
+                    f"（可在数据文件夹的 {codes.LOCAL_FUNCTIONAL} 中补充以消除此提示）",
+                    subject_code=row.code,
+                    name=row.name,
+                )
+            elif known is None:
+                other = _named_elsewhere(names, row.code, row.name) if row.name else None
                 yield warning(
                     "code-unknown",
                     where,
-                    f"科目编码「{row.code}」不在科目表中（可在数据文件夹的 {codes.LOCAL_FUNCTIONAL if spec.classification == 'functional' else codes.LOCAL_ECONOMIC} 中补充）",
+                    (f"科目名称「{row.name}」是科目表中「{other}」的名称，编码「{row.code}」疑似填错；" if other else "")
+                    + f"科目编码「{row.code}」不在科目表中（可在数据文件夹的 {codes.LOCAL_FUNCTIONAL if spec.classification == 'functional' else codes.LOCAL_ECONOMIC} 中补充）",
                     subject_code=row.code,
                 )
             elif row.name and _plain(row.name) != _plain(known):
@@ -48,3 +65,24 @@ def check_codes(ctx: CheckContext) -> Iterator[Finding]:
 
 def _plain(name: str) -> str:
     return name.replace(" ", "").replace("(", "（").replace(")", "）")
+
+
+def _prefix_known(names: codes.CodeList, code: str) -> bool:
+    """The code's 款 (or, for a 款, its 类) is in the list: a newer 项 of a known 款, not a typing error."""
+    parent = codes.parent(code)
+    return parent is not None and names.name(parent) is not None
+
+
+def _prefix_label(names: codes.CodeList, code: str) -> str:
+    parent = codes.parent(code) or ""
+    return f"{parent} {names.name(parent) or ''}".strip()
+
+
+def _named_elsewhere(names: codes.CodeList, code: str, name: str) -> str | None:
+    """The known code of the same level and 款 that carries NAME: the typed code is then a typo, not a new code."""
+    parent = codes.parent(code)
+    plain = _plain(name)
+    for other in names.codes.values():
+        if other.code != code and len(other.code) == len(code) and codes.parent(other.code) == parent and _plain(other.name) == plain:
+            return other.code
+    return None
