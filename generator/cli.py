@@ -147,6 +147,9 @@ def main() -> None:
       juesuan init inputs/my-unit/2024          # 生成空白数据模板
       juesuan check inputs/changji-ybj/2024     # 核对数据
       juesuan generate inputs/changji-ybj/2024  # 生成公开说明 .docx
+
+    任何命令遇到程序缺陷（不是数据的问题）时只显示一行说明，把详细信息写入临时目录中的
+    juesuan-error-<时间>-<进程号>.log，并以退出码 3 结束。
     """
 
 
