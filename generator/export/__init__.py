@@ -1,7 +1,23 @@
 """Every settled figure of every unit-year under a folder, as one tidy table (`juesuan export`)."""
 
-from generator.export.frame import COLUMNS, FigureRow, figure_rows, figures_frame, unit_rows
-from generator.export.write import EXPORT_SUFFIXES, ExportResult, export_figures
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from generator.export.frame import COLUMNS, FigureRow, figure_rows, figures_frame, unit_rows
+    from generator.export.write import EXPORT_SUFFIXES, ExportResult, export_figures
+
+# Imported on first use, so that `juesuan --help` (which imports this package's cli) starts at once.
+_EXPORTS = {
+    "COLUMNS": "generator.export.frame",
+    "FigureRow": "generator.export.frame",
+    "figure_rows": "generator.export.frame",
+    "figures_frame": "generator.export.frame",
+    "unit_rows": "generator.export.frame",
+    "EXPORT_SUFFIXES": "generator.export.write",
+    "ExportResult": "generator.export.write",
+    "export_figures": "generator.export.write",
+}
 
 __all__ = [
     "COLUMNS",
@@ -13,3 +29,9 @@ __all__ = [
     "figures_frame",
     "unit_rows",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_EXPORTS[name]), name)
