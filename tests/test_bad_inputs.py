@@ -214,6 +214,10 @@ CASES = [
     pytest.param(
         _edited(C, "年度", "内容", "二〇二四"), [("cover-missing", C, "B5", "error")], EXIT_UNREADABLE, None, id="cover-year"
     ),
+    # a 2024 folder whose 封面 says 2023: the document would be "2023年度" and compare with 2022
+    pytest.param(
+        _edited(C, "年度", "内容", 2023), [("cover-year-mismatch", C, "B5", "error")], EXIT_ERRORS, None, id="cover-year-mismatch"
+    ),
     pytest.param(
         _edited(C, "单位名称", "内容", None), [("cover-missing", C, "B4", "error")], EXIT_UNREADABLE, None, id="cover-name"
     ),
@@ -337,3 +341,13 @@ def test_check_and_generate_never_modify_inputs(kit: Any, tmp_path: Path) -> Non
     api.generate(bad_folder, output=out / "forced.docx", force=True)
 
     assert _hashes(inputs) == before
+
+
+def test_cover_year_is_compared_only_with_a_folder_named_for_a_year(kit: Any, tmp_path: Path) -> None:
+    """The folder year agrees (the sample layout …/2024) or the folder is not named for a year: no finding."""
+    agreeing = kit.write_unit(tmp_path / "a", kit.consistent_2024(), prior=kit.consistent_2023())
+    assert agreeing.name == "2024"
+    assert "cover-year-mismatch" not in [f.code for f in api.check_folder(agreeing).findings]
+
+    renamed = agreeing.rename(agreeing.parent / "本年数据")
+    assert "cover-year-mismatch" not in [f.code for f in api.check_folder(renamed).findings]

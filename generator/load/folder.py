@@ -66,6 +66,7 @@ def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
     cover = _cover(cover_table, book.label, findings)
     if cover is None:
         return None, findings
+    findings.extend(_folder_year_mismatch(folder, cover, cover_table, book.label))
     ctx = Context(book=book, scale=UNITS[cover.declared_unit], findings=findings)
     functional = codes.for_folder(folder, "functional")
     subjects = {}
@@ -82,6 +83,25 @@ def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
     texts, text_findings = load_texts(folder / layout.TEXTS, _label(folder / layout.TEXTS))
     findings.extend(text_findings)
     return UnitYear(folder=folder, cover=cover, subjects=subjects, items=items, texts=texts), findings
+
+
+def _folder_year_mismatch(folder: Path, cover: Cover, table: ItemTable, label: str) -> list[Finding]:
+    """A folder named for a year (…/2025) whose 封面 says another: every 年度 sentence and the choice of
+    last year's folder would follow the 封面, so the document would silently be about another year."""
+    if not (len(folder.name) == 4 and folder.name.isascii() and folder.name.isdigit()) or int(folder.name) == cover.year:
+        return []
+    row = table.get("年度")
+    where = row.source.at(layout.CONTENT) if row is not None else Location(file=label, sheet=layout.COVER.name)
+    return [
+        error(
+            "cover-year-mismatch",
+            where,
+            f"封面「年度」为{cover.year}，但数据文件夹名为「{folder.name}」：公开说明的年度和上年数据（{cover.year - 1}）都按封面确定，"
+            f"请核对是封面填错还是文件夹放错",
+            stated=cover.year,
+            expected=int(folder.name),
+        )
+    ]
 
 
 def _cover(table: ItemTable, label: str, findings: list[Finding]) -> Cover | None:
