@@ -1,7 +1,8 @@
 """Every settled figure of every unit-year under a folder, as one tidy table (`juesuan export`)."""
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from generator.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from generator.export.frame import COLUMNS, FigureRow, figure_rows, figures_frame, unit_rows
@@ -31,7 +32,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_EXPORTS[name]), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)
