@@ -84,3 +84,29 @@ def test_the_workbook_chooses_the_layout(tmp_path: Path) -> None:
     sheet.cell(row=4, column=column, value="重庆")
     book.save(folder / "绩效自评表.xlsx")
     assert layout_of(_scored(folder, "classic-ratio")) == "chongqing"
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "inputs" / "changji-ybj" / "2024"
+_FIRST_INDICATOR_HEADER = {
+    "xinjiang-2024": ["年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分"],
+    "classic-ratio": ["一级指标", "二级指标", "三级指标", "年度指标值（A）", "全年实际值（B）", "分值", "得分", "得分计算方法"],
+    "chongqing-compact": ["指标名称", "计量单位", "指标性质", "年初指标值", "调整后指标值", "全年完成值", "得分系数（%）", "权重（分）", "指标得分"],
+}
+
+
+@pytest.mark.parametrize("profile", sorted(_FIRST_INDICATOR_HEADER))
+def test_the_disclosure_appendix_uses_the_chosen_layout(profile: str) -> None:
+    """The full disclosure prints the self-evaluation in the profile's form, as the standalone file does."""
+    from generator import api
+
+    checked = api.check_folder(SAMPLE, profile=profile)
+    assert checked.performance is not None and layout_of(checked.performance) == {
+        "xinjiang-2024": "xinjiang", "classic-ratio": "ningxia", "chongqing-compact": "chongqing",
+    }[profile]  # fmt: skip
+    data, findings = api.render_checked(checked)
+    assert data is not None, findings
+    document = docx.Document(io.BytesIO(data))
+    heads = [row for table in document.tables for row in _rows(table) if "三级指标" in row or "指标名称" in row]
+    wanted = _FIRST_INDICATOR_HEADER[profile]
+    assert heads and all(row[: len(wanted)] == wanted for row in heads[1:]), heads[:2]  # heads[0]: the unit-wide table
+    assert len([row for row in heads if row[: len(wanted)] == wanted]) == 11  # one per project table of the sample
