@@ -195,10 +195,12 @@ MAIN: tuple[Section, ...] = (
                  "与上年相比变动幅度达到阈值（默认10%，可用 --threshold 调整）或从零变为非零、降为零，却没有填写变动原因。处理：在对应的“变动原因”单元格写一句话。"),
             Code("reason-contradicts-change", WARNING, "变动原因的结论", ("current", "prior", "reason",),
                  "变动原因的结论（最后一个“增加/减少”类词语）与实际变动方向相反。处理：改正原因的表述或核对金额。"),
+            Code("fund-closure-mismatch", ERROR, "某类财政拨款的年末结转和结余与年初、收入、支出不衔接", ("difference", "expected", "fund", "stated", "tolerance",),
+                 "《财政拨款收入支出决算总表》中某一类财政拨款（一般公共预算、政府性基金预算、国有资本经营预算）的年末财政拨款结转和结余不等于该列的年初财政拨款结转和结余＋本年收入－本年支出。“合计”列收支平衡时，错填到另一类拨款的金额只能由此发现。差额不超过尾差（每项 0.01万元，共三项）为警告，超过为错误；stated 为填报的年末数，expected 为按年初＋收入－支出计算的数。处理：核对该列四项金额，改正录错或填错列的一项。"),
             Code("admin-cost-mismatch", ERROR, "行政单位（及参公单位）的机关运行经费不等于基本支出中的公…", ("difference", "expected", "expected_label", "stated", "stated_label",),
                  "行政单位（及参公单位）的机关运行经费不等于基本支出中的公用经费；在尾差范围内为警告。处理：核对机关运行经费或基本支出表；事业单位请在封面“单位性质”填“事业单位”。"),
-            Code("three-public-below-basic", ERROR, "基本支出中的公务接待费或公务用车运行维护费超过“三公”经…", ("basic", "three_public",),
-                 "基本支出中的公务接待费或公务用车运行维护费超过“三公”经费表中的对应数。处理：核对两表，“三公”经费应包含基本支出中的这部分。"),
+            Code("three-public-below-basic", ERROR, "基本支出中的“三公”经费科目超过“三公”经费表中的对应数", ("basic", "three_public",),
+                 "基本支出中的因公出国（境）费用（30212）、公务接待费（30217）或公务用车运行维护费（30231）超过“三公”经费表中的对应数。处理：核对两表，“三公”经费应包含基本支出中的这部分。"),
             Code("vehicle-count-unexplained", WARNING, "公务用车保有量与国有资产占用中的车辆数不同", ("held", "owned",),
                  "公务用车保有量与国有资产占用中的车辆数不同，但未填写差异原因。处理：在三公经费明细“固定资产车辆与公务用车保有量差异原因”中说明。"),
             Code("procurement-share-exceeds", ERROR, "授予中小企业合同金额超过政府采购支出总额", ("small_micro", "sme", "total",),
@@ -397,7 +399,7 @@ SELF_EVALUATION: tuple[Section, ...] = (
 )
 
 # Compared figures are a warning within the 尾差 tolerance and an error beyond it (check/compare.py).
-MIXED_SEVERITY = frozenset({"cross-table-mismatch", "income-expense-unbalanced", "prior-year-mismatch", "opening-balance-mismatch",
+MIXED_SEVERITY = frozenset({"cross-table-mismatch", "fund-closure-mismatch", "income-expense-unbalanced", "prior-year-mismatch", "opening-balance-mismatch",
                             "personnel-public-mismatch", "admin-cost-mismatch"})
 
 # No longer emitted; kept so that old output can be read. `crashed` carries values.stage instead.

@@ -47,6 +47,7 @@ RULE_OF = {
     "cross-table-mismatch": "check_same_figures",
     "personnel-public-mismatch": "check_personnel_and_public",
     "income-expense-unbalanced": "check_income_equals_expense",
+    "fund-closure-mismatch": "check_fund_closure",
     "code-unknown": "check_codes",
     "code-not-in-list": "check_codes",
     "code-name-mismatch": "check_codes",
@@ -76,6 +77,7 @@ SEVERITY = {
     "cross-table-mismatch": Severity.ERROR,
     "personnel-public-mismatch": Severity.ERROR,
     "income-expense-unbalanced": Severity.ERROR,
+    "fund-closure-mismatch": Severity.ERROR,
     "code-unknown": Severity.WARNING,
     "code-not-in-list": Severity.INFO,
     "code-name-mismatch": Severity.WARNING,
@@ -136,6 +138,11 @@ def apply(kit: Any, ops: list[Op], cur: dict[str, Any], prior: dict[str, Any]) -
             cur[op[1]] = op[2]
         else:
             kit.set_value(cur if op[0] == "cur" else prior, *op[1:])
+
+
+def abroad_in_basic() -> list[Op]:
+    """30213 维修（护）费 0.90 of the 基本支出 re-coded as 30212 因公出国（境）费用."""
+    return cells(cell(B, "30213", "科目名称", "因公出国（境）费用"), cell(B, "30213", "科目编码", "30212"))
 
 
 # --- the base -----------------------------------------------------------------------------
@@ -252,8 +259,54 @@ CASES = [
             cell(F, "支出总计", "一般公共预算财政拨款", 1223.18),
         ),
         True,
-        [("income-expense-unbalanced", F, "B6")],
+        # …and the 一般公共预算 column's 年末 0.50 does not follow from 年初 0 + 1222.68 − 1222.68
+        [("income-expense-unbalanced", F, "B6"), ("fund-closure-mismatch", F, "C8")],
         id="fiscal-income-expense-unbalanced",
+    ),
+    # 0.50 of 年初结转 typed under 一般公共预算 and its 年末 under 政府性基金: the 合计 column balances
+    # (1223.18 = 1223.18), each fund column does not.
+    pytest.param(
+        cells(
+            cell(F, "年初财政拨款结转和结余", "合计", 0.5),
+            cell(F, "年初财政拨款结转和结余", "一般公共预算财政拨款", 0.5),
+            cell(F, "收入总计", "合计", 1223.18),
+            cell(F, "收入总计", "一般公共预算财政拨款", 1223.18),
+            cell(F, "年末财政拨款结转和结余", "合计", 0.5),
+            cell(F, "年末财政拨款结转和结余", "政府性基金预算财政拨款", 0.5),
+            cell(F, "支出总计", "合计", 1223.18),
+            cell(F, "支出总计", "政府性基金预算财政拨款", 0.5),
+        ),
+        False,
+        [("fund-closure-mismatch", F, "C8"), ("fund-closure-mismatch", F, "D8")],
+        id="fund-closure-mismatch",
+    ),
+    # One cent off: 尾差, a warning (and the 合计 column's 收入总计 ≠ 支出总计 by the same cent).
+    pytest.param(
+        cells(
+            cell(F, "年末财政拨款结转和结余", "合计", 0.01),
+            cell(F, "年末财政拨款结转和结余", "一般公共预算财政拨款", 0.01),
+            cell(F, "支出总计", "合计", 1222.69),
+            cell(F, "支出总计", "一般公共预算财政拨款", 1222.69),
+        ),
+        False,
+        [("income-expense-unbalanced", F, "B6", Severity.WARNING), ("fund-closure-mismatch", F, "C8", Severity.WARNING)],
+        id="fund-closure-residue",
+    ),
+    # A balance carried over within its own fund: 0.50 + 1222.68 − 1222.68 = 0.50.
+    pytest.param(
+        cells(
+            cell(F, "年初财政拨款结转和结余", "合计", 0.5),
+            cell(F, "年初财政拨款结转和结余", "一般公共预算财政拨款", 0.5),
+            cell(F, "收入总计", "合计", 1223.18),
+            cell(F, "收入总计", "一般公共预算财政拨款", 1223.18),
+            cell(F, "年末财政拨款结转和结余", "合计", 0.5),
+            cell(F, "年末财政拨款结转和结余", "一般公共预算财政拨款", 0.5),
+            cell(F, "支出总计", "合计", 1223.18),
+            cell(F, "支出总计", "一般公共预算财政拨款", 1223.18),
+        ),
+        False,
+        [],
+        id="fund-closure-carried-over",
     ),
     pytest.param(cell(B, "30199", "科目编码", "30198"), True, [("code-unknown", B, "A15")], id="code-unknown"),
     pytest.param(cell(B, "30101", "科目名称", "基本工资X"), True, [("code-name-mismatch", B, "B5")], id="code-name-mismatch"),
@@ -371,6 +424,23 @@ CASES = [
         [("three-public-below-basic", B, "C25")],
         id="three-public-below-basic-alone",
     ),
+    # 因公出国（境）费用 0.90 in the 基本支出 (30213 re-coded as 30212) while the 三公 table has no
+    # 因公出国（境）费: the 三公 cannot be less than the part of it the 基本支出 pays.
+    pytest.param(abroad_in_basic(), True, [("three-public-below-basic", B, "C24")], id="three-public-abroad-below-basic"),
+    pytest.param(
+        cells(
+            abroad_in_basic(),
+            cell(T, "因公出国（境）费", "全年预算数", 0.90),
+            cell(T, "因公出国（境）费", "决算数", 0.90),
+            cell(T, "合计", "全年预算数", 8.56),
+            cell(T, "合计", "决算数", 8.56),
+            cell(D, "因公出国（境）团组数", "内容", 1),
+            cell(D, "因公出国（境）人次", "内容", 2),
+        ),
+        True,
+        [],
+        id="three-public-abroad-covers-basic",
+    ),
     pytest.param(
         cells(cell(D, "固定资产车辆与公务用车保有量差异原因", "内容", None), cell(D, "公务用车保有量", "内容", 2)),
         True,
@@ -439,6 +509,20 @@ def test_residue_and_mismatch_carry_their_figures(kit: Any, unit_folder: Any) ->
         assert finding.code == code
         assert Decimal(finding.values["difference"]) == Decimal(difference)
         assert finding.values["expected"] == Decimal("7.66")
+
+
+def test_fund_closure_carries_its_figures(kit: Any, unit_folder: Any) -> None:
+    cur = kit.consistent_2024()
+    for column in ("合计", "一般公共预算财政拨款"):
+        kit.set_value(cur, F, "年末财政拨款结转和结余", column, 0.5)
+        kit.set_value(cur, F, "支出总计", column, 1223.18)
+    (finding,) = [f for f in check(unit_folder(cur)) if f.code == "fund-closure-mismatch"]
+    assert finding.severity is Severity.ERROR
+    assert finding.values["stated"] == Decimal("0.5")
+    assert finding.values["expected"] == Decimal("0")  # 0 + 1222.68 − 1222.68
+    assert finding.values["difference"] == Decimal("0.5")
+    assert finding.values["tolerance"] == Decimal("0.03")
+    assert finding.values["fund"] == "一般公共预算财政拨款"
 
 
 # --- amounts typed in 元 -------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from generator.check.prior import check_prior_items_total, check_prior_year
 from generator.check.reasons import check_budget_reasons, check_reasons
 from generator.check.relations import (
     check_admin_cost,
+    check_fund_closure,
     check_income_equals_expense,
     check_personnel_and_public,
     check_procurement,
@@ -37,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     check_same_figures,
     check_personnel_and_public,
     check_income_equals_expense,
+    check_fund_closure,
     check_codes,
     check_yuan_in_wanyuan,
     check_prior_year,

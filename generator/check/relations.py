@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from generator import layout
 from generator.check.compare import Stated, disagreement
 from generator.check.context import CheckContext, money
-from generator.findings import Finding, error, warning
+from generator.display import more_or_less
+from generator.findings import Finding, Location, error, warning
 
 
 def check_personnel_and_public(ctx: CheckContext) -> Iterator[Finding]:
@@ -48,6 +49,40 @@ def check_income_equals_expense(ctx: CheckContext) -> Iterator[Finding]:
         )
         if d:
             yield d
+
+
+FUND_FLOW = ("年初财政拨款结转和结余", "本年收入", "本年支出合计", "年末财政拨款结转和结余")
+
+
+def check_fund_closure(ctx: CheckContext) -> Iterator[Finding]:
+    """Each fund column of 财政拨款收入支出决算总表: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出.
+
+    The 合计 column balancing (收入总计 = 支出总计) does not show money typed in the wrong fund:
+    each fund's balance carries over on its own. Three figures make the expected closing, so
+    the 尾差 tolerance is three parts' worth, as for a total of three parts.
+    """
+    f = ctx.figures
+    table = f.base.unit.item_table(layout.FISCAL.name)
+    tolerance = f.base.ledger.per_part * len(FUND_FLOW[:3])
+    for fund in layout.FISCAL_COLUMNS[1:]:
+        opening, income, expense, closing = (f.base.fiscal.get(name, {}).get(fund) for name in FUND_FLOW)
+        if opening is None or income is None or expense is None or closing is None:
+            continue  # a blank is not zero: blank-required/blank-left-out name it
+        expected = opening + income - expense
+        difference = closing - expected
+        if difference == 0:
+            continue
+        where = _at(table, FUND_FLOW[3], fund) or Location(file=f.base.unit.cover.source.file, sheet=layout.FISCAL.name, field=f"{FUND_FLOW[3]}.{fund}")
+        text = (
+            f"《{layout.FISCAL.name}》「{fund}」列的年末财政拨款结转和结余填报{money(ctx, closing)}，"
+            f"按年初结转和结余{money(ctx, opening)}＋本年收入{money(ctx, income)}－本年支出{money(ctx, expense)}应为{money(ctx, expected)}，"
+            f"报表数{more_or_less(difference)}{money(ctx, abs(difference))}"
+        )
+        values = {"stated": closing, "expected": expected, "difference": difference, "tolerance": tolerance, "fund": fund}
+        if abs(difference) <= tolerance:
+            yield warning("fund-closure-mismatch", where, text + "（差额在尾差范围内）", **values)
+        else:
+            yield error("fund-closure-mismatch", where, text + "；每一类财政拨款的结转结余应各自衔接，请核对该列四项金额", **values)
 
 
 def check_admin_cost(ctx: CheckContext) -> Iterator[Finding]:
@@ -130,7 +165,11 @@ def check_three_public_in_basic(ctx: CheckContext) -> Iterator[Finding]:
     """The 三公 paid from basic expenditure cannot exceed the 三公 total."""
     b = ctx.figures.base
     tp = ctx.figures.three_public
-    pairs = (("30217", "公务接待费", tp.reception.actual), ("30231", "公务用车运行维护费", tp.vehicle_running.actual))
+    pairs = (
+        ("30212", "因公出国（境）费", tp.abroad.actual),
+        ("30217", "公务接待费", tp.reception.actual),
+        ("30231", "公务用车运行维护费", tp.vehicle_running.actual),
+    )
     for code, name, total in pairs:
         node = b.basic.find(code)
         if node is None or total is None or node.value("决算数") <= total:
@@ -138,7 +177,7 @@ def check_three_public_in_basic(ctx: CheckContext) -> Iterator[Finding]:
         yield error(
             "three-public-below-basic",
             node.row.source.at("决算数") if node.row else _at(b.unit.item_table(layout.THREE_PUBLIC.name), name, "决算数"),
-            f"基本支出中的「{code} {name}」为{money(ctx, node.value('决算数'))}，超过“三公”经费表中的{name}{money(ctx, total)}",
+            f"基本支出中的「{code} {node.name}」为{money(ctx, node.value('决算数'))}，超过“三公”经费表中的{name}{money(ctx, total)}",
             basic=node.value("决算数"),
             three_public=total,
         )
