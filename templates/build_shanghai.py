@@ -17,32 +17,56 @@ are conditions here, never text.
 
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.section import Section
+from docx.shared import Cm, Pt
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.docx_package import docx_bytes  # noqa: E402
 from generator.files import write_atomically  # noqa: E402
-from templates.build_template import cant_split, fix_widths, p, paragraph_style, repeat_header, setup  # noqa: E402
+from templates.build_template import (  # noqa: E402
+    LANDSCAPE_TEXT_WIDTH,
+    cant_split,
+    fix_widths,
+    landscape,
+    p,
+    paragraph_style,
+    portrait,
+    repeat_header,
+    setup,
+)
 
 HEAD_FONT, TITLE_FONT, BODY_FONT = "黑体", "方正小标宋简体", "仿宋_GB2312"
 TEXT_WIDTH = 21 - 2.8 - 2.6
+# Column widths (cm) at 9 pt, measured with the widest stand-in for Times New Roman a PDF conversion may
+# use (DejaVu Serif, digits 0.2 cm): an amount column holds "12,345.67" (1.6 cm of text and 0.38 cm of
+# cell margins), mostly "123,456.78"; a code column holds "2070101". No amount or code wraps.
+AMOUNT, CODE = 2.3, 1.9
 
 
 def styles(doc) -> None:
     paragraph_style(doc, "SH 封面", TITLE_FONT, 26, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=0, after=12, exact=48)
     paragraph_style(doc, "SH 目录标题", HEAD_FONT, 18, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=12, exact=36)
     doc.styles["SH 目录标题"].paragraph_format.page_break_before = True
-    paragraph_style(doc, "SH 目录", BODY_FONT, 14, indent=False, exact=26)
-    paragraph_style(doc, "SH 目录二级", BODY_FONT, 14, indent=True, exact=26)
+    paragraph_style(doc, "SH 目录", BODY_FONT, 14, indent=False, exact=22)
+    paragraph_style(doc, "SH 目录二级", BODY_FONT, 14, indent=True, exact=22)
     paragraph_style(doc, "SH 编制单位", BODY_FONT, 10.5, indent=False, exact=0)
+    # A heading never ends a page: it stays with the paragraph or table after it.
+    for name in ("JS 部分", "JS 一级标题", "JS 二级标题", "JS 表名", "SH 编制单位"):
+        doc.styles[name].paragraph_format.keep_with_next = True
+    # Table rows one 12 pt line high (what Word's single spacing gives 9 pt 宋体), whatever the font's
+    # own line gap: the 30-row 财政拨款收入支出决算总表 then fits one landscape page.
+    for name in ("JS 表格", "JS 表格数字", "JS 表头", "JS 表格居中"):
+        pf = doc.styles[name].paragraph_format
+        pf.line_spacing_rule, pf.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(12)
 
 
 def cover(doc) -> None:
@@ -98,8 +122,27 @@ def contents(doc) -> None:
     p(doc, "第四部分　名词解释", "SH 目录")
 
 
-def part(doc, text: str) -> None:
-    p(doc, text, "JS 部分").paragraph_format.page_break_before = True
+def part(doc, text: str, new_page: bool = True):
+    """A part heading; it starts a page unless it opens a section (which starts one itself)."""
+    heading = p(doc, text, "JS 部分")
+    heading.paragraph_format.page_break_before = new_page
+    return heading
+
+
+def wide(section) -> None:
+    """Landscape pages for the wide tables, with narrower top and bottom margins than the 新疆
+    self-evaluation pages: the 30 rows of the 财政拨款收入支出决算总表 and its 注 fit one page."""
+    landscape(section)
+    section.top_margin, section.bottom_margin, section.footer_distance = Cm(1.9), Cm(1.9), Cm(1.0)
+
+
+def end_section(doc, paragraph, orientation) -> None:
+    """End a section at PARAGRAPH, on pages set by ORIENTATION (landscape or portrait); what follows
+    starts a new page. The break lives in a paragraph that is always rendered (a table's note), never
+    in one of its own: an extra paragraph could spill onto a page by itself."""
+    sect_pr = copy.deepcopy(doc.sections[-1]._sectPr)  # keeps the footer (page number) reference
+    orientation(Section(sect_pr, doc.part))
+    paragraph._p.get_or_add_pPr()._insert_sectPr(sect_pr)
 
 
 def cells_row(t, texts: list[str], widths: list[float], numeric_from: int, amounts: tuple[int, ...] = ()) -> None:
@@ -117,11 +160,13 @@ def control_row(t, text: str) -> None:
 
 
 def report(doc, title: str, heads: list[list[tuple[str, int]]], cells: list[str], rows: str | None, widths: list[float], numeric_from: int,
-           note: str, empty: str | None = None, amounts: tuple[int, ...] = ()) -> None:
+           note: str, empty: str | None = None, amounts: tuple[int, ...] = (), new_page: bool = True):
     """A 上海 table: title, 编制单位 and 单位：万元, header rows (text, span) repeated on every page, a looped row,
-    the 注 below; EMPTY names the fund whose table keeps its format and says it has no data."""
-    p(doc, title, "JS 表名")
-    p(doc, "编制单位：{{ unit }}　　　　　　　　　　　　单位：万元", "SH 编制单位")
+    the 注 below (returned: a section may end there); EMPTY names the fund whose table keeps its format
+    and says it has no data. The title starts a page unless NEW_PAGE is false (a section's first table)."""
+    p(doc, title, "JS 表名").paragraph_format.page_break_before = new_page
+    unit = p(doc, "编制单位：{{ unit }}\t单位：万元", "SH 编制单位")
+    unit.paragraph_format.tab_stops.add_tab_stop(Cm(sum(widths)), WD_TAB_ALIGNMENT.RIGHT)
     t = doc.add_table(rows=0, cols=len(widths))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -156,48 +201,64 @@ def report(doc, title: str, heads: list[list[tuple[str, int]]], cells: list[str]
         merged.paragraphs[0].text = "本表无数据"
         merged.paragraphs[0].style = "JS 表格居中"
         control_row(t, "{%tr endif %}")
-    p(doc, note, "SH 编制单位")
+    last = p(doc, note, "SH 编制单位")
+    last.paragraph_format.keep_with_next = False
     if empty is not None:
-        p(doc, f"{{%p if not {rows} %}}")
-        p(doc, f"说明：{{{{ unit }}}}本年度没有{empty}财政拨款收入和支出，故本表无数据。", "SH 编制单位")
-        p(doc, "{%p endif %}")
+        # The 说明 is a second line of the 注 paragraph, so that the paragraph is always there
+        # to carry a section break.
+        last.runs[0].text += f"{{% if not {rows} %}}"
+        run = last.add_run()
+        run.add_break()
+        run.add_text(f"说明：{{{{ unit }}}}本年度没有{empty}财政拨款收入和支出，故本表无数据。{{% endif %}}")
+    return last
 
 
 def subject_heads(columns: list[str]) -> list[list[tuple[str, int]]]:
     return [[("功能分类科目编码", 1), ("科目名称", 1)] + [(c, 1) for c in columns]]
 
 
+def subject_widths(name: float, amounts: int, width: float = LANDSCAPE_TEXT_WIDTH, code: float = CODE) -> list[float]:
+    """Code, 科目名称 and AMOUNTS amount columns filling WIDTH: the amounts get what the name does not need."""
+    return [code, name] + [(width - code - name) / amounts] * amounts
+
+
 def part_two(doc) -> None:
-    part(doc, "第二部分　{{ unit }}{{ year }}年度部门决算表")
+    """The nine tables: the narrow ones on portrait pages, the wide ones (收入, 支出, 财政拨款总表, 三公,
+    the fund tables) on landscape pages, as the 上海 publications print them."""
+    part(doc, "第二部分　{{ unit }}\n{{ year }}年度部门决算表")
     r = [f"{{{{ r.cells[{i}] }}}}" for i in range(7)]
-    report(doc, "一、收入支出决算总表", [[("收入", 2), ("支出", 2)], [("项目", 1), ("决算数", 1), ("项目", 1), ("决算数", 1)]],
-           ["{{ r.in_name }}", "{{ r.in_amount }}", "{{ r.out_name }}", "{{ r.out_amount }}"], "national.summary",
-           [5.4, 2.4, 5.4, 2.4], 99, "注：本表反映部门本年度的总收支和年末结转结余情况。", amounts=(1, 3))
+    note = report(doc, "一、收入支出决算总表", [[("收入", 2), ("支出", 2)], [("项目", 1), ("决算数", 1), ("项目", 1), ("决算数", 1)]],
+                  ["{{ r.in_name }}", "{{ r.in_amount }}", "{{ r.out_name }}", "{{ r.out_amount }}"], "national.summary",
+                  [5.5, AMOUNT, 5.5, AMOUNT], 99, "注：本表反映部门本年度的总收支和年末结转结余情况。", amounts=(1, 3), new_page=False)
+    end_section(doc, note, portrait)
     report(doc, "二、收入决算表", subject_heads(["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]),
-           ["{{ r.code }}", "{{ r.name }}"] + r[:7], "tables.income", [1.5, 3.9, 1.5, 1.5, 1.3, 1.3, 1.3, 1.4, 1.2], 2,
-           "注：本表反映部门本年度取得的各项收入情况。")
+           ["{{ r.code }}", "{{ r.name }}"] + r[:7], "tables.income", subject_widths(7.0, 7), 2,
+           "注：本表反映部门本年度取得的各项收入情况。", new_page=False)
     report(doc, "三、支出决算表", subject_heads(["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]),
-           ["{{ r.code }}", "{{ r.name }}"] + r[:6], "tables.expense", [1.5, 4.1, 1.8, 1.6, 1.6, 1.4, 1.3, 1.5], 2,
+           ["{{ r.code }}", "{{ r.name }}"] + r[:6], "tables.expense", subject_widths(7.6, 6), 2,
            "注：本表反映部门本年度各项支出情况。")
-    report(doc, "四、财政拨款收入支出决算总表",
-           [[("收入", 2), ("支出", 5)], [("项目", 1), ("决算数", 1), ("项目", 1), ("合计", 1), ("一般公共预算财政拨款", 1), ("政府性基金预算财政拨款", 1), ("国有资本经营预算财政拨款", 1)]],
-           ["{{ r.in_name }}", "{{ r.in_amount }}", "{{ r.out_name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(4)], "national.fiscal",
-           [3.6, 1.7, 3.9, 1.6, 1.6, 1.6, 1.6], 99, "注：本表反映部门本年度财政拨款总收支和结转结余情况。", amounts=(1, 3, 4, 5, 6))
+    note = report(doc, "四、财政拨款收入支出决算总表",
+                  [[("收入", 2), ("支出", 5)], [("项目", 1), ("决算数", 1), ("项目", 1), ("合计", 1), ("一般公共预算财政拨款", 1), ("政府性基金预算财政拨款", 1), ("国有资本经营预算财政拨款", 1)]],
+                  ["{{ r.in_name }}", "{{ r.in_amount }}", "{{ r.out_name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(4)], "national.fiscal",
+                  [5.9, 2.6, 6.0, 2.7, 2.7, 2.7, 2.7], 99, "注：本表反映部门本年度财政拨款总收支和结转结余情况。", amounts=(1, 3, 4, 5, 6))
+    end_section(doc, note, wide)
     report(doc, "五、一般公共预算财政拨款支出决算表", subject_heads(["合计", "基本支出", "项目支出"]),
-           ["{{ r.code }}", "{{ r.name }}"] + r[:3], "tables.gpb", [2.2, 6.4, 2.4, 2.3, 2.3], 2,
-           "注：本表反映部门本年度一般公共预算财政拨款支出情况。")
-    report(doc, "六、一般公共预算财政拨款基本支出决算表", [[("经济分类科目编码", 1), ("科目名称", 1), ("决算数", 1)]],
-           ["{{ r.code }}", "{{ r.name }}", "{{ r.cells[0] }}"], "tables.basic", [3.0, 8.6, 4.0], 2,
-           "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。")
+           ["{{ r.code }}", "{{ r.name }}"] + r[:3], "tables.gpb", subject_widths(6.7, 3, TEXT_WIDTH), 2,
+           "注：本表反映部门本年度一般公共预算财政拨款支出情况。", new_page=False)
+    note = report(doc, "六、一般公共预算财政拨款基本支出决算表", [[("经济分类科目编码", 1), ("科目名称", 1), ("决算数", 1)]],
+                  ["{{ r.code }}", "{{ r.name }}", "{{ r.cells[0] }}"], "tables.basic", [3.0, 8.6, 4.0], 2,
+                  "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。")
+    end_section(doc, note, portrait)
     three = ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"]
     report(doc, "七、财政拨款“三公”经费支出决算表", [[(h, 2) for h in three], [(h, 1) for _ in three for h in ("预算数", "决算数")]],
-           [f"{{{{ national.three_public[{i}] }}}}" for i in range(12)], None, [1.3] * 12, 0,
-           "注：本表反映部门本年度“三公”经费支出预决算情况。")
+           [f"{{{{ national.three_public[{i}] }}}}" for i in range(12)], None, [LANDSCAPE_TEXT_WIDTH / 12] * 12, 0,
+           "注：本表反映部门本年度“三公”经费支出预决算情况。", new_page=False)
     fund = ["年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"]
     for title, rows, kind in (("八、政府性基金预算财政拨款收入支出决算表", "tables.gov_fund", "政府性基金预算"),
                               ("九、国有资本经营预算财政拨款收入支出决算表", "tables.state_capital", "国有资本经营预算")):
-        report(doc, title, subject_heads(fund), ["{{ r.code }}", "{{ r.name }}"] + r[:6], rows, [1.5, 3.7, 1.8, 1.6, 1.8, 1.7, 1.7, 1.8], 2,
-               f"注：本表反映部门本年度{kind}财政拨款收入支出及结转和结余情况。", empty=kind)
+        note = report(doc, title, subject_heads(fund), ["{{ r.code }}", "{{ r.name }}"] + r[:6], rows, subject_widths(7.6, 6), 2,
+                      f"注：本表反映部门本年度{kind}财政拨款收入支出及结转和结余情况。", empty=kind)
+    end_section(doc, note, wide)
 
 
 def part_one(doc) -> None:
@@ -256,7 +317,7 @@ def fund_section(doc, fund: str, lines: str, kind: str) -> None:
 
 
 def part_three(doc) -> None:
-    part(doc, "第三部分　{{ unit }}{{ year }}年度部门决算情况说明")
+    part(doc, "第三部分　{{ unit }}\n{{ year }}年度部门决算情况说明", new_page=False)  # a section starts here
     h = lambda i: p(doc, f"{ordinal(i)}、{SECTIONS[i - 1]}", "JS 一级标题")  # noqa: E731
     h(1)
     p(doc, "{{ unit }}{{ year }}年度收入支出总计{{ f.income_total | amount }}万元。"

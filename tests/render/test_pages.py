@@ -1,0 +1,58 @@
+"""The PDF pages of both templates' documents: no blank page, no page holding only a heading or a
+table's 注 (what a page break in the wrong place leaves). One LibreOffice conversion per template
+(about 1.5 s each), only where soffice is installed (the CI has it)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import api
+
+INPUTS = Path(__file__).resolve().parents[2] / "inputs"
+PAGE_NUMBER = re.compile(r"[—\-\s\d]*")  # the footer, "— 5 —"
+
+needs_pdf_tools = pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="LibreOffice or pdftotext is not installed"
+)
+
+
+def page_lines(pdf: Path) -> list[list[str]]:
+    """Each page's non-empty text lines, without the page number (pdftotext ends each page with a form feed)."""
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    pages = text.split("\f")[:-1]
+    return [[line.strip() for line in page.splitlines() if not PAGE_NUMBER.fullmatch(line)] for page in pages]
+
+
+def stranded(lines: list[str]) -> bool:
+    """A page with nothing but a part heading (broken over two lines at most), or a table's 注/说明."""
+    heading = len(lines) <= 2 and lines[0].startswith("第") and "部分" in lines[0][:5]
+    note = all(line.startswith(("注：", "说明：")) for line in lines)
+    return heading or note
+
+
+@needs_pdf_tools
+@pytest.mark.parametrize(
+    "unit, template",
+    [("shanghai-example/2024", "shanghai-2024"), ("changji-ybj/2024", "xinjiang-2024")],
+)
+def test_no_blank_or_stranded_page(unit: str, template: str, tmp_path: Path) -> None:
+    result = api.generate(INPUTS / unit, output=tmp_path / "说明.docx", template=template, pdf=True)
+    assert result.ok, [f.message for f in result.findings if f.severity.value == "error"]
+
+    pages = page_lines(tmp_path / "说明.pdf")
+
+    assert len(pages) > 10
+    assert [i for i, lines in enumerate(pages, 1) if not lines] == [], "blank pages"
+    assert [i for i, lines in enumerate(pages, 1) if lines and stranded(lines)] == [], "pages with only a heading or a note"
+
+
+def test_stranded_pages_are_recognised() -> None:
+    assert stranded(["第二部分　上海市示范区文化旅游局", "2024年度部门决算表"])
+    assert stranded(["注：本表反映部门本年度财政拨款总收支和结转结余情况。"])
+    assert not stranded(["上海市示范区文化旅游局", "2024年度部门决算"])  # the cover
+    assert not stranded(["第二部分　部门决算表", "一、收入支出决算总表", "编制单位：…"])
