@@ -35,6 +35,7 @@ class Column:
     header: str
     kind: Kind = Kind.AMOUNT
     required: bool = True
+    aliases: tuple[str, ...] = ()  # other header texts meaning this column (generator.load.sheets.match_headers)
 
 
 BUDGET, ADJUSTED_BUDGET, PURPOSE = "年初预算数", "全年预算数", "主要用于"

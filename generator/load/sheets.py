@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from generator.findings import Finding, Location, error, warning
 from generator.layout import (
@@ -59,37 +60,68 @@ class Context:
         return self.book.location(sheet, row, col)
 
 
+class HeaderSpec(Protocol):
+    """A column as a sheet layout declares it (generator.layout.Column, generator.self_evaluation.layout.Column)."""
+
+    @property
+    def header(self) -> str: ...
+    @property
+    def required(self) -> bool: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    row: int  # the header row
+    columns: dict[str, int]  # header -> column index, for the columns found
+    missing: tuple[str, ...]  # required headers not found
+
+
+def match_headers(sheet: Sheet, specs: Sequence[HeaderSpec], rows: Iterable[int], key: str | None = None) -> HeaderMatch | None:
+    """Columns by header text, for both pipelines: the one place headers are matched.
+
+    Texts compare after `normalize`; a column's own header wins over its aliases, and the
+    first cell of a row with a text wins over later ones. The header row is the first of ROWS
+    holding KEY (the first of ROWS when KEY is None); None when no row holds KEY.
+    """
+    names = [(spec.header, tuple(normalize(n) for n in (spec.header, *spec.aliases))) for spec in specs]
+    if key is not None and all(header != key for header, _ in names):
+        names.append((key, (normalize(key),)))
+    for row in rows:
+        by_text: dict[str, int] = {}
+        for col, value in enumerate(sheet.rows[row] if row < sheet.height else []):
+            by_text.setdefault(normalize(text_of(value)), col)
+        found = {header: next(by_text[n] for n in texts if n in by_text) for header, texts in names if any(n in by_text for n in texts)}
+        if key is None or key in found:
+            missing = tuple(spec.header for spec in specs if spec.required and spec.header not in found)
+            return HeaderMatch(row=row, columns=found, missing=missing)
+    return None
+
+
 def find_columns(ctx: Context, sheet: Sheet, columns: tuple[Column, ...], key: str) -> dict[str, int] | None:
     """Map each header to its column index, searching the header row (or a row near it)."""
-    wanted = {normalize(c.header): c.header for c in columns}
-    wanted[normalize(key)] = key
-    for row in _header_candidates(sheet):
-        found: dict[str, int] = {}
-        for col, value in enumerate(sheet.rows[row] if row < sheet.height else []):
-            header = wanted.get(normalize(text_of(value)))
-            if header is not None and header not in found:
-                found[header] = col
-        if key in found:
-            missing = [c.header for c in columns if c.required and c.header not in found]
-            for header in missing:
-                ctx.findings.append(
-                    error(
-                        "column-missing",
-                        ctx.loc(sheet.name, row),
-                        f"表头（第{row + 1}行）缺少列「{header}」",
-                        column=header,
-                    )
-                )
-            return None if missing else found | {"__header_row__": row}
-    ctx.findings.append(
-        error(
-            "header-missing",
-            ctx.loc(sheet.name, HEADER_ROW),
-            f"找不到表头行：第{HEADER_ROW + 1}行应包含「{key}」等列名",
-            column=key,
+    match = match_headers(sheet, columns, _header_candidates(sheet), key)
+    if match is None:
+        ctx.findings.append(
+            error(
+                "header-missing",
+                ctx.loc(sheet.name, HEADER_ROW),
+                f"找不到表头行：第{HEADER_ROW + 1}行应包含「{key}」等列名",
+                column=key,
+            )
         )
-    )
-    return None
+        return None
+    for header in match.missing:
+        ctx.findings.append(
+            error(
+                "column-missing",
+                ctx.loc(sheet.name, match.row),
+                f"表头（第{match.row + 1}行）缺少列「{header}」",
+                column=header,
+            )
+        )
+    return None if match.missing else match.columns | {"__header_row__": match.row}
 
 
 def _header_candidates(sheet: Sheet) -> list[int]:

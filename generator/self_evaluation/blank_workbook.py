@@ -42,7 +42,8 @@ def new_workbook() -> Workbook:
         sheet.row_dimensions[INSTRUCTION_ROW + 1].height = 48
         for index, column in enumerate(layout.columns, start=1):
             cell = sheet.cell(HEADER_ROW + 1, index, column.header)
-            cell.font = Font(bold=True, color="000000" if column.required else "7F7F7F")
+            shown = column.required or column.header in layout.together  # 一级/二级: expected, unless the whole form has none
+            cell.font = Font(bold=True, color="000000" if shown else "7F7F7F")
             cell.fill = _HEADER_FILL
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             letter = get_column_letter(index)

@@ -28,6 +28,8 @@ class SheetLayout:
     title: str
     instruction: str
     columns: tuple[Column, ...]
+    # Columns that are optional together: all present, or all absent (another form of the table).
+    together: tuple[str, ...] = ()
 
 
 PROJECTS = SheetLayout(
@@ -79,21 +81,24 @@ PROJECT_INDICATORS = SheetLayout(
         "2024年12月10日前、显著提升、达到预期指标。赋分规则如：按照完成比例赋分、按评判等级赋分、直接赋分、满意度赋分。"
         "印刷完成率、印刷得分可选，用于核对已印发文件；手工得分会替代规则得分，须同时写明手工得分原因。"
         "一级、二级指标可写明分值，如“产出指标（50分）”，会与各行权重之和核对。"
-        "年初指标值、计量单位、指标性质（正向/反向/定性）、得分系数、是否核心指标均为可选列。"
+        "年初指标值、计量单位、指标性质（正向/反向/定性）、得分系数、是否核心指标均为可选列；"
+        "紧凑表样（重庆式）可不设一级指标、二级指标两列，三级指标列可写作“指标名称”。"
     ),
     columns=(
         Column("项目名称", width=30),
-        Column("一级指标", width=12),
-        Column("二级指标", width=14),
-        Column("三级指标", width=30),
+        # A compact (重庆) table has neither 一级 nor 二级 column: both absent is that layout, one absent an error.
+        Column("一级指标", required=False, width=12),
+        Column("二级指标", required=False, width=14),
+        Column("三级指标", width=30, aliases=("指标名称",)),
         Column("权重", width=8, aliases=("权重（分）", "分值")),
         Column("目标值", width=16, text=True, aliases=("年度指标值", "年度指标值（A）", "调整后指标值")),
         Column("完成值", width=16, text=True, aliases=("业绩值", "全年实际值", "全年实际值（B）", "实际完成值", "全年完成值")),
-        Column("指标值设定依据", width=14),
-        Column("上年完成情况", width=14, text=True),
-        Column("赋分规则", width=18, aliases=("得分计算方法",)),
-        Column("佐证资料", width=12),
-        Column("偏差原因分析及改进措施", width=40),
+        # Text printed beside the scores; a form that has no such column (宁夏, 重庆) may leave it out.
+        Column("指标值设定依据", required=False, width=14),
+        Column("上年完成情况", required=False, width=14, text=True),
+        Column("赋分规则", required=False, width=18, aliases=("得分计算方法",)),
+        Column("佐证资料", required=False, width=12),
+        Column("偏差原因分析及改进措施", required=False, width=40),
         Column("印刷完成率", required=False, width=12, text=True),
         Column("印刷得分", required=False, width=10, aliases=("指标得分",)),
         Column("手工得分", required=False, width=10),
@@ -104,6 +109,7 @@ PROJECT_INDICATORS = SheetLayout(
         Column("得分系数", required=False, width=10, text=True, aliases=("得分系数（%）",)),
         Column("是否核心指标", required=False, width=10, text=True),
     ),
+    together=("一级指标", "二级指标"),
 )
 
 UNIT = SheetLayout(

@@ -358,8 +358,8 @@ def _grouping(
     group = dict(above)
     parent_changed = False
     for header in ("项目名称", "一级指标", "二级指标"):
-        if header == "项目名称" and not with_project:
-            continue
+        if (header == "项目名称" and not with_project) or header not in reader.columns:
+            continue  # the unit-wide sheet has no 项目名称; a compact table no 一级/二级
         typed = reader.text(header)
         if typed:
             parent_changed = parent_changed or typed != above[header]

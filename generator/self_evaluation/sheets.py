@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from generator.findings import Finding, Location, error
 from generator.load.cells import decimal_of, formula_without_value, text_of
-from generator.load.sheets import normalize
+from generator.load.sheets import match_headers
 from generator.load.workbook import CellValue, Sheet, Workbook
 from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, INSTRUCTION_ROW, TITLE_ROW, SheetLayout
 from generator.self_evaluation.targets import Measure, measure_of
@@ -21,12 +21,9 @@ _AMOUNT_SUFFIXES = (("万元", Decimal(1)), ("万", Decimal(1)), ("元", _TEN_TH
 _UNIT_DECLARATION = re.compile(r"单位\s*[:：]\s*(万元|元)")
 
 
-# One header normaliser for both pipelines: spaces, bracket widths, ordinals and 其中 prefixes.
-_header_key = normalize
-
-
 def locate_columns(book: Workbook, layout: SheetLayout) -> tuple[Sheet | None, dict[str, int], list[Finding]]:
-    """The sheet and a header -> column index map; a missing sheet or required header is an error."""
+    """The sheet and a header -> column index map (the main pipeline's match_headers, on the fixed
+    header row); a missing sheet or required header is an error."""
     sheet = book.sheets.get(layout.name)
     if sheet is None:
         return (
@@ -34,27 +31,25 @@ def locate_columns(book: Workbook, layout: SheetLayout) -> tuple[Sheet | None, d
             {},
             [error("self-evaluation-sheet-missing", book.location(), f"缺少工作表「{layout.name}」", sheet=layout.name)],
         )
-    found: dict[str, int] = {}
-    width = len(sheet.rows[HEADER_ROW]) if sheet.height > HEADER_ROW else 0
-    by_text = {_header_key(text_of(sheet.value(HEADER_ROW, col))): col for col in range(width)}
-    findings = []
-    for column in layout.columns:
-        for name in (column.header, *column.aliases):
-            if _header_key(name) in by_text:
-                found[column.header] = by_text[_header_key(name)]
-                break
-        else:
-            if column.required:
-                findings.append(
-                    error(
-                        "self-evaluation-column-missing",
-                        book.location(layout.name, HEADER_ROW),
-                        f"工作表「{layout.name}」第{HEADER_ROW + 1}行缺少表头「{column.header}」",
-                        sheet=layout.name,
-                        header=column.header,
-                    )
-                )
-    return sheet, found, findings
+    match = match_headers(sheet, layout.columns, [HEADER_ROW])
+    assert match is not None  # without a key, the one row given is the header row
+    findings = [
+        error(
+            "self-evaluation-column-missing",
+            book.location(layout.name, HEADER_ROW),
+            f"工作表「{layout.name}」第{HEADER_ROW + 1}行缺少表头「{header}」",
+            sheet=layout.name,
+            header=header,
+        )
+        for header in (*match.missing, *_partly_present(layout, match.columns))
+    ]
+    return sheet, match.columns, findings
+
+
+def _partly_present(layout: SheetLayout, found: Mapping[str, int]) -> list[str]:
+    """The columns of LAYOUT's `together` group that are missing while others of it are present."""
+    present = [header for header in layout.together if header in found]
+    return [header for header in layout.together if header not in found] if present else []
 
 
 def amount_scale(sheet: Sheet) -> Decimal:
