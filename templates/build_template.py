@@ -19,7 +19,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -154,14 +154,33 @@ def fix_widths(t, widths: list[float]) -> None:
     tbl_pr.append(layout)
 
 
-def table(doc, title: str, number: str, headers: list[str], cells: list[str], rows: str, widths: list[float], numeric_from: int, empty: str | None = None) -> None:
-    """A report table: title, header row repeated on every page, one looped data row."""
-    p(doc, title, "JS 表名")
-    p(doc, f"{number}　　　　金额单位：万元", "JS 表注")
+def table(
+    doc, title: str, number: str, headers: list[str], cells: list[str], rows: str, widths: list[float], numeric: range | tuple[int, ...],
+    empty: str | None = None, *, width: float = 0.0, first_on_page: bool = False,
+) -> None:
+    """A report table as the published tables print it: title, 公开NN表, a line with 编制单位 at the left
+    and 金额单位 at the right, then the table (header row repeated on every page, one looped data row).
+
+    WIDTHS are scaled to WIDTH (the text width of the section); the columns in NUMERIC are amounts,
+    right-aligned. FIRST_ON_PAGE: the title follows a section break, which already starts a page.
+    """
+    heading = p(doc, title, "JS 表名")
+    if first_on_page:
+        heading.paragraph_format.page_break_before = False
+    heading.paragraph_format.keep_with_next = True
+    p(doc, number, "JS 表注").paragraph_format.keep_with_next = True
+    width = width or PORTRAIT_TEXT_WIDTH
+    widths = [w * width / sum(widths) for w in widths]
+    # A space before the tab, so that text extracted without tabs still reads as two items.
+    line = p(doc, "编制单位：{{ unit }} ", "JS 编制单位")
+    line.paragraph_format.tab_stops.add_tab_stop(Cm(width), WD_TAB_ALIGNMENT.RIGHT)
+    line.paragraph_format.keep_with_next = True
+    line.add_run("\t金额单位：万元")
     t = doc.add_table(rows=1, cols=len(headers))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     fix_widths(t, widths)
+    tidy_table(t)
     for cell, text, w in zip(t.rows[0].cells, headers, widths, strict=True):
         cell.width = Cm(w)
         cell.paragraphs[0].text = text
@@ -183,7 +202,7 @@ def table(doc, title: str, number: str, headers: list[str], cells: list[str], ro
     for i, (cell, text, w) in enumerate(zip(row.cells, cells, widths, strict=True)):
         cell.width = Cm(w)
         cell.paragraphs[0].text = text
-        cell.paragraphs[0].style = "JS 表格数字" if i >= numeric_from else "JS 表格"
+        cell.paragraphs[0].style = "JS 表格数字" if i in numeric else "JS 表格"
     row = t.add_row()
     row.cells[0].paragraphs[0].text = "{%tr endfor %}"
 
@@ -191,7 +210,12 @@ def table(doc, title: str, number: str, headers: list[str], cells: list[str], ro
 def build() -> Document:
     doc = Document()
     setup(doc)
-    p(doc, "{{ unit }}{{ year }}年度部门决算公开说明", "JS 标题")
+    layout_styles(doc)
+    # Broken where the published document breaks it ("…年度部门" / "决算公开说明"), not wherever
+    # the line happens to end ("…部门决" / "算公开说明").
+    title = p(doc, "{{ unit }}{{ year }}年度部门", "JS 标题")
+    title.add_run().add_break()
+    title.add_run("决算公开说明")
 
     p(doc, "第一部分　单位概况", "JS 部分")
     p(doc, "一、主要职能", "JS 一级标题")
@@ -406,7 +430,7 @@ def build() -> Document:
     p(doc, "本单位本年度未开展预算绩效自评。")
     p(doc, "{%p endif %}")
     p(doc, "{%p if se %}")
-    landscape(doc.add_section(WD_SECTION.NEW_PAGE))
+    section_break(doc, landscape)
     # The appendix in the table form the profile or the workbook's 表样 chose (se.layout), as the standalone file.
     p(doc, '{%p if se.layout == "ningxia" %}')
     ningxia_block(doc, LANDSCAPE_TEXT_WIDTH)
@@ -415,7 +439,7 @@ def build() -> Document:
     p(doc, "{%p else %}")
     self_evaluation_block(doc, LANDSCAPE_TEXT_WIDTH)
     p(doc, "{%p endif %}")
-    portrait(doc.add_section(WD_SECTION.NEW_PAGE))
+    section_break(doc, portrait)
     p(doc, "{%p endif %}")
     p(doc, "十二、其他需说明的事项", "JS 一级标题")
     p(doc, "{{ s12 }}")
@@ -428,26 +452,36 @@ def build() -> Document:
     num = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
     for i, name in enumerate(REPORTS):
         p(doc, f"{num[i]}、《{name}》")
+    # The tables with seven or six amount columns are landscape pages: in portrait, 科目名称 such as
+    # "行政事业单位养老支出" and amounts such as "1,238.41" wrap. The others stay portrait.
+    wide = {"width": LANDSCAPE_TEXT_WIDTH}
+    codes = ["{{ r.code }}", "{{ r.name }}"]
     fund_headers = ["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"]
-    fund_cells = ["{{ r.code }}", "{{ r.name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(6)]
-    fund_widths = [1.6, 3.6, 1.8, 1.8, 1.8, 1.6, 1.6, 1.8]
+    fund_cells = codes + [f"{{{{ r.cells[{i}] }}}}" for i in range(6)]
+    fund_widths = [1.9, 6.6] + [2.8] * 6
     table(doc, "收入支出决算总表", "公开01表", ["收入项目", "决算数", "支出项目", "决算数"],
-          ["{{ r.in_name }}", "{{ r.in_amount }}", "{{ r.out_name }}", "{{ r.out_amount }}"], "tables.summary", [5.2, 2.6, 5.2, 2.6], 99)
+          ["{{ r.in_name }}", "{{ r.in_amount }}", "{{ r.out_name }}", "{{ r.out_amount }}"], "tables.summary", [5.2, 2.6, 5.2, 2.6], (1, 3))
+    section_break(doc, landscape)
     table(doc, "收入决算表", "公开02表", ["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"],
-          ["{{ r.code }}", "{{ r.name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(7)], "tables.income", [1.5, 3.4, 1.6, 1.6, 1.3, 1.3, 1.3, 1.4, 1.2], 2)
+          codes + [f"{{{{ r.cells[{i}] }}}}" for i in range(7)], "tables.income", [1.9, 6.6] + [2.4] * 7, range(2, 9), **wide, first_on_page=True)
     table(doc, "支出决算表", "公开03表", ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
-          ["{{ r.code }}", "{{ r.name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(6)], "tables.expense", [1.5, 3.8, 1.8, 1.7, 1.7, 1.4, 1.3, 1.4], 2)
+          codes + [f"{{{{ r.cells[{i}] }}}}" for i in range(6)], "tables.expense", fund_widths, range(2, 8), **wide)
+    section_break(doc, portrait)
     table(doc, "财政拨款收入支出决算总表", "公开04表", ["项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
-          ["{{ r.name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(4)], "tables.fiscal", [4.4, 2.6, 2.8, 2.8, 2.8], 1)
+          ["{{ r.name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(4)], "tables.fiscal", [4.6, 2.5, 2.8, 2.85, 2.85], range(1, 5),
+          first_on_page=True)
     table(doc, "一般公共预算财政拨款支出决算表", "公开05表", ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
-          ["{{ r.code }}", "{{ r.name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(3)], "tables.gpb", [2.0, 6.4, 2.4, 2.4, 2.4], 2)
+          codes + [f"{{{{ r.cells[{i}] }}}}" for i in range(3)], "tables.gpb", [2.0, 6.4, 2.4, 2.4, 2.4], range(2, 5))
     table(doc, "一般公共预算财政拨款基本支出决算表", "公开06表", ["科目编码", "科目名称", "决算数"],
-          ["{{ r.code }}", "{{ r.name }}", "{{ r.cells[0] }}"], "tables.basic", [2.4, 8.8, 4.4], 2)
-    table(doc, "政府性基金预算财政拨款收入支出决算表", "公开07表", fund_headers, fund_cells, "tables.gov_fund", fund_widths, 2, empty="tables.gov_fund_empty")
-    table(doc, "国有资本经营预算财政拨款收入支出决算表", "公开08表", fund_headers, fund_cells, "tables.state_capital", fund_widths, 2,
-          empty="tables.state_capital_empty")
+          codes + ["{{ r.cells[0] }}"], "tables.basic", [2.4, 8.8, 4.4], (2,))
+    section_break(doc, landscape)
+    table(doc, "政府性基金预算财政拨款收入支出决算表", "公开07表", fund_headers, fund_cells, "tables.gov_fund", fund_widths, range(2, 8),
+          empty="tables.gov_fund_empty", **wide, first_on_page=True)
+    table(doc, "国有资本经营预算财政拨款收入支出决算表", "公开08表", fund_headers, fund_cells, "tables.state_capital", fund_widths, range(2, 8),
+          empty="tables.state_capital_empty", **wide)
+    section_break(doc, portrait)
     table(doc, "财政拨款“三公”经费支出决算表", "公开09表", ["项目", "全年预算数", "决算数"],
-          ["{{ r.name }}", "{{ r.cells[0] }}", "{{ r.cells[1] }}"], "tables.three_public", [7.8, 3.9, 3.9], 1)
+          ["{{ r.name }}", "{{ r.cells[0] }}", "{{ r.cells[1] }}"], "tables.three_public", [7.8, 3.9, 3.9], (1, 2), first_on_page=True)
     return doc
 
 
@@ -466,6 +500,52 @@ def portrait(section) -> None:
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+
+
+PORTRAIT_TEXT_WIDTH = 21 - 2.8 - 2.6
+CELL_MARGIN = 0.1  # cm each side of a cell's text: Word's 0.19 cm default wraps 7-digit codes and amounts
+
+
+def layout_styles(doc) -> None:
+    """The styles of the table layout (here rather than in setup(), which the 上海 builder shares)."""
+    paragraph_style(doc, "JS 编制单位", BODY_FONT, 10.5, indent=False, exact=0)
+    # 1 pt high: a paragraph that must follow a table (a section break) never gets a page of its own.
+    paragraph_style(doc, "JS 分节", BODY_FONT, 1, indent=False, exact=1)
+
+
+def section_break(doc, orient) -> None:
+    """Start a new page in ORIENT (landscape or portrait); the paragraph ending the section is 1 pt high."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    doc.paragraphs[-1].style = "JS 分节"
+    orient(section)
+
+
+def new_page_title(doc, text: str, style: str) -> None:
+    """A title that starts a page: page break before, never a page-break paragraph after the table
+    before it (which, after a table that fills its page, makes a blank page)."""
+    p(doc, text, style).paragraph_format.page_break_before = True
+
+
+_TBL_PR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+                 "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
+
+
+def tidy_table(t, margin: float = CELL_MARGIN) -> None:
+    """Narrow cell margins, and w:tblPr in schema order once each (fix_widths appends after w:tblLook)."""
+    tbl_pr = t._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(int(Cm(margin).twips)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.append(margins)
+    children: dict[str, object] = {}
+    for child in list(tbl_pr):
+        tbl_pr.remove(child)
+        children.setdefault(child.tag.rsplit("}", 1)[1], child)
+    for name in sorted(children, key=_TBL_PR_ORDER.index):
+        tbl_pr.append(children[name])
 
 
 CONTROL = "control"
@@ -488,6 +568,7 @@ def grid_table(doc, widths: list[float], total: float, rows: list, keep_with_nex
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     fix_widths(t, widths)
+    tidy_table(t)
     for index, spec in enumerate(rows):
         tr = t._tbl.add_tr()
         cells = [(spec, len(widths), None, None)] if isinstance(spec, str) else [c + (None,) * (4 - len(c)) for c in spec]
@@ -526,37 +607,18 @@ class _Row:
 
 
 def self_evaluation_block(doc, width: float) -> None:
-    """The 整体支出 and 项目支出 self-evaluation tables, as in the 2024 昌吉州 sample."""
+    """The 整体支出 and 项目支出 self-evaluation tables, as in the 2024 昌吉州 sample.
+
+    Each form is two tables: the head (名称, 资金, 年度总体目标) and the indicators, whose
+    column header row repeats on every page the indicators run over.
+    """
     H = "head"
-    p(doc, "{%p if se.unit %}")
-    p(doc, "单位整体支出绩效自评表", "JS 自评表名")
-    p(doc, "（{{ se.year }}年度）", "JS 自评年度")
-    grid_table(doc, [1.6, 1.6, 4.0, 1.8, 2.0, 1.2, 1.8, 1.2], width, [
-        [("单位名称", 2, H), ("{{ se.unit.name }}", 6, "left")],
-        [("部门资金（万元）", 1, H, "restart")] + [(h, 1, H) for h in ("资金来源", "年初预算数", "全年预算数", "全年执行数", "分值权重", "执行率", "得分")],
-        "{%tr for f in se.unit.funds %}",
-        [("", 1, None, "continue"), ("{{ f.label }}", 1), ("{{ f.initial }}", 1, "num"), ("{{ f.annual }}", 1, "num"),
-         ("{{ f.executed }}", 1, "num"), ("{{ f.weight }}", 1), ("{{ f.rate }}", 1), ("{{ f.score }}", 1)],
-        "{%tr endfor %}",
-        [("年度总体目标", 1, H, "restart"), ("预期目标", 3, H), ("实际完成情况", 4, H)],
-        [("", 1, None, "continue"), ("{{ se.unit.goal_expected }}", 3, "left"), ("{{ se.unit.goal_actual }}", 4, "left")],
-        [(h, 1, H) for h in ("一级指标", "二级指标", "三级指标", "预期指标值", "指标值设定依据", "分值权重", "实际完成指标值", "得分")],
-        "{%tr for i in se.unit.indicators %}",
-        [("{{ i.level1 }}", 1), ("{{ i.level2 }}", 1), ("{{ i.level3 }}", 1, "left"), ("{{ i.target }}", 1), ("{{ i.basis }}", 1),
-         ("{{ i.weight }}", 1), ("{{ i.actual }}", 1), ("{{ i.score }}", 1)],
-        "{%tr endfor %}",
-        "{%tr if se.unit.total_row %}",
-        [("总分", 5, H), ("{{ se.unit.weight_total }}", 1), ("", 1), ("{{ se.unit.total }}", 1)],
-        "{%tr endif %}",
-    ])
-    p(doc, "{% if se.projects %}{{ page_break }}{% endif %}", "JS 分页")
-    p(doc, "{%p endif %}")
+    _unit_block(doc, width)
     p(doc, "{%p for pr in se.projects %}")
-    p(doc, "项目支出绩效自评表", "JS 自评表名")
+    new_page_title(doc, "项目支出绩效自评表", "JS 自评表名")
     p(doc, "（{{ se.year }}年度）", "JS 自评年度")
-    indicator_heads = ("一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分",
-                       "指标值设定依据", "上年完成情况", "赋分规则", "佐证资料", "偏差原因分析及改进措施")
-    grid_table(doc, [0.8, 1.3, 1.4, 2.6, 0.9, 1.6, 1.6, 1.6, 1.2, 1.2, 1.2, 1.5, 1.0, 2.2], width, [
+    widths = [0.8, 1.3, 1.4, 2.6, 0.9, 1.6, 1.6, 1.6, 1.2, 1.2, 1.2, 1.5, 1.0, 2.2]
+    grid_table(doc, widths, width, [
         [("项目名称", 3, H), ("{{ pr.name }}", 11, "left")],
         [("主管部门", 3, H), ("{{ pr.department }}", 5), ("实施单位", 2, H), ("{{ pr.implementer }}", 4)],
         [("项目资金（万元）", 2, H, "restart"), ("", 2), ("年初预算数", 2, H), ("全年预算数", 2, H), ("全年执行数", 2, H),
@@ -567,18 +629,28 @@ def self_evaluation_block(doc, width: float) -> None:
         "{%tr endfor %}",
         [("年度总体目标", 2, H, "restart"), ("预期目标", 6, H), ("实际完成情况", 6, H)],
         [("", 2, None, "continue"), ("{{ pr.goal_expected }}", 6, "left"), ("{{ pr.goal_actual }}", 6, "left")],
-        [("年度绩效指标完成情况", 1, H, "restart")] + [(h, 1, H) for h in indicator_heads],
+    ])
+    p(doc, "", "JS 分页")  # two tables, not one: the indicator table's header row repeats on every page
+    # The sample's form writes 年度绩效指标完成情况 down a merged first column; here it is a banner
+    # row above the column heads, and both repeat on every page (a merged column's text would be
+    # cut in pieces across pages, and repeated in no useful way).
+    indicator_heads = ("一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分",
+                       "指标值设定依据", "上年完成情况", "赋分规则", "佐证资料", "偏差原因分析及改进措施")
+    indicators = grid_table(doc, [1.5, 1.5, 3.3, 0.9, 2.0, 2.0, 1.7, 1.5, 1.5, 1.3, 2.75, 1.5, 3.85], width, [
+        [("年度绩效指标完成情况", 13, H)],
+        [(h, 1, H) for h in indicator_heads],
         "{%tr for i in pr.indicators %}",
-        [("", 1, None, "continue"), ("{{ i.level1 }}", 1), ("{{ i.level2 }}", 1), ("{{ i.level3 }}", 1, "left"), ("{{ i.weight }}", 1),
+        [("{{ i.level1 }}", 1), ("{{ i.level2 }}", 1), ("{{ i.level3 }}", 1, "left"), ("{{ i.weight }}", 1),
          ("{{ i.target }}", 1), ("{{ i.actual }}", 1), ("{{ i.rate }}", 1), ("{{ i.score }}", 1), ("{{ i.basis }}", 1),
          ("{{ i.last_year }}", 1), ("{{ i.rule }}", 1), ("{{ i.evidence }}", 1), ("{{ i.deviation }}", 1, "left")],
         "{%tr endfor %}",
-        [("总分", 4, H), ("{{ pr.weight_total }}", 1), ("", 3), ("{{ pr.total }}", 1), ("", 5)],
+        [("总分", 3, H), ("{{ pr.weight_total }}", 1), ("", 3), ("{{ pr.total }}", 1), ("", 5)],
         "{%tr if pr.grade %}",
-        [("等级", 4, H), ("{{ pr.grade }}", 10)],
+        [("等级", 3, H), ("{{ pr.grade }}", 10)],
         "{%tr endif %}",
-    ])
-    p(doc, "{% if not loop.last %}{{ page_break }}{% endif %}", "JS 分页")
+    ], keep_with_next=(0, 1))
+    repeat_header(indicators.rows[0])
+    repeat_header(indicators.rows[1])
     p(doc, "{%p endfor %}")
 
 
@@ -586,6 +658,7 @@ def build_self_evaluation() -> Document:
     """The standalone template of `juesuan generate --only self-evaluation`: the same tables on A4 landscape."""
     doc = Document()
     setup(doc)
+    layout_styles(doc)
     landscape(doc.sections[0])
     self_evaluation_block(doc, LANDSCAPE_TEXT_WIDTH)
     return doc
@@ -617,9 +690,8 @@ def _unit_block(doc, width: float) -> None:
         "{%tr if se.unit.total_row %}",
         [("总分", 5, H), ("{{ se.unit.weight_total }}", 1), ("", 1), ("{{ se.unit.total }}", 1)],
         "{%tr endif %}",
-    ])
+    ], keep_with_next=(0,))
     repeat_header(indicators.rows[0])
-    p(doc, "{% if se.projects %}{{ page_break }}{% endif %}", "JS 分页")
     p(doc, "{%p endif %}")
 
 
@@ -649,9 +721,9 @@ def ningxia_block(doc, width: float) -> None:
     H = "head"
     _unit_block(doc, width)
     p(doc, "{%p for pr in se.projects %}")
-    p(doc, "项目支出绩效自评表", "JS 自评表名")
+    new_page_title(doc, "项目支出绩效自评表", "JS 自评表名")
     p(doc, "（{{ se.year }}年度）", "JS 自评年度")
-    _project_head(doc, width, [1.4, 1.4, 1.6, 3.4, 1.6, 1.6, 1.0, 1.0, 3.0, 2.6])
+    _project_head(doc, width, [1.4, 1.4, 1.6, 3.4, 2.1, 2.1, 2.2, 1.2, 1.8, 1.6])
     heads = ("一级指标", "二级指标", "三级指标", "年度指标值（A）", "全年实际值（B）", "分值", "得分", "得分计算方法", "偏差原因分析及改进措施")
     indicators = grid_table(doc, [1.4, 1.6, 3.4, 1.6, 1.6, 1.0, 1.0, 3.6, 2.6], width, [
         [(h, 1, H) for h in heads],
@@ -663,12 +735,9 @@ def ningxia_block(doc, width: float) -> None:
         "{%tr if pr.grade %}",
         [("等级", 5, H), ("{{ pr.grade }}", 4)],
         "{%tr endif %}",
-    ])
+    ], keep_with_next=(0,))
     repeat_header(indicators.rows[0])
-    p(doc, "{%p for note in se.notes %}")
-    p(doc, "{{ note }}", "JS 表格")
-    p(doc, "{%p endfor %}")
-    p(doc, "{% if not loop.last %}{{ page_break }}{% endif %}", "JS 分页")
+    notes(doc)
     p(doc, "{%p endfor %}")
 
 
@@ -677,9 +746,9 @@ def chongqing_block(doc, width: float) -> None:
     H = "head"
     _unit_block(doc, width)
     p(doc, "{%p for pr in se.projects %}")
-    p(doc, "项目支出绩效自评表", "JS 自评表名")
+    new_page_title(doc, "项目支出绩效自评表", "JS 自评表名")
     p(doc, "（{{ se.year }}年度）", "JS 自评年度")
-    _project_head(doc, width, [1.4, 1.4, 1.6, 3.4, 1.6, 1.6, 1.0, 1.0, 3.0, 2.6])
+    _project_head(doc, width, [1.4, 1.4, 1.6, 3.4, 2.1, 2.1, 2.2, 1.2, 1.8, 1.6])
     heads = ("指标名称", "计量单位", "指标性质", "年初指标值", "调整后指标值", "全年完成值", "得分系数（%）", "权重（分）", "指标得分", "是否核心指标")
     indicators = grid_table(doc, [4.0, 1.2, 1.4, 2.0, 2.0, 2.0, 1.4, 1.2, 1.2, 1.4], width, [
         [(h, 1, H) for h in heads],
@@ -692,19 +761,25 @@ def chongqing_block(doc, width: float) -> None:
         "{%tr if pr.grade %}",
         [("等级", 7, H), ("{{ pr.grade }}", 3)],
         "{%tr endif %}",
-    ])
+    ], keep_with_next=(0,))
     repeat_header(indicators.rows[0])
-    p(doc, "{%p for note in se.notes %}")
-    p(doc, "{{ note }}", "JS 表格")
+    notes(doc)
     p(doc, "{%p endfor %}")
-    p(doc, "{% if not loop.last %}{{ page_break }}{% endif %}", "JS 分页")
-    p(doc, "{%p endfor %}")
+
+
+def notes(doc) -> None:
+    """The profile's notes under a table, as one paragraph (lines broken) kept on one page: five
+    paragraphs split across pages and left three lines alone on a landscape page."""
+    p(doc, "{%p if se.notes %}")
+    p(doc, "{{ se.notes | join('\\n') }}", "JS 表格").paragraph_format.keep_together = True
+    p(doc, "{%p endif %}")
 
 
 def _standalone(block):
     def build_one() -> Document:
         doc = Document()
         setup(doc)
+        layout_styles(doc)
         landscape(doc.sections[0])
         block(doc, LANDSCAPE_TEXT_WIDTH)
         return doc

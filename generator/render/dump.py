@@ -31,5 +31,39 @@ def document_lines(source: bytes | Path, tables: bool = True) -> list[str]:
     return lines
 
 
+def section_lines(source: bytes | Path) -> list[tuple[str, list[str]]]:
+    """(orientation, text lines) for each section of the body, in order: "portrait" or "landscape".
+
+    A section ends at a paragraph holding a w:sectPr (the last section at the body's own); its
+    lines are those of document_lines, tables included. A section without lines is a blank page.
+    """
+    data = source.read_bytes() if isinstance(source, Path) else source
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    body = root.find(f"{W}body")
+    sections: list[tuple[str, list[str]]] = []
+    lines: list[str] = []
+    for paragraph in body.iter(f"{W}p"):
+        text = "".join(node.text or "" for node in paragraph.iter(f"{W}t") if not _deleted(node)).strip()
+        if text:
+            lines.append(text)
+        properties = paragraph.find(f"{W}pPr/{W}sectPr")
+        if properties is not None:
+            sections.append((_orientation(properties), lines))
+            lines = []
+    final = body.find(f"{W}sectPr")
+    if final is not None:
+        sections.append((_orientation(final), lines))
+    return sections
+
+
+def _orientation(properties: etree._Element) -> str:
+    size = properties.find(f"{W}pgSz")
+    if size is None:
+        return "portrait"
+    width, height = int(size.get(f"{W}w", "0")), int(size.get(f"{W}h", "0"))
+    return "landscape" if width > height else "portrait"
+
+
 def _deleted(node: etree._Element) -> bool:
     return any(parent.tag == f"{W}del" for parent in node.iterancestors())

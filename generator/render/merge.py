@@ -105,31 +105,64 @@ def _insert_in_order(props: etree._Element, merge: etree._Element) -> None:
     props.insert(index, merge)
 
 
-def keep_total_rows_with_previous(body: etree._Element, label: str = "总分") -> int:
-    """Keep the row before each 总分 row on its page, so a total is never alone at a page top.
+def keep_total_rows_with_previous(body: etree._Element, label: str = "总分", rows_before: int = 2) -> int:
+    """Keep each 总分 row, the ROWS_BEFORE rows above it, the rows below it (等级) and the notes
+    right under the table, if any, on one page.
 
-    Done here rather than in the template: the row before 总分 is the last of a loop,
-    which a template row cannot single out.
+    A page never starts with the total alone or with one indicator and the total: when the end
+    of a table does not fit, the last rows move together (and the table's repeated header row
+    with them). Done here rather than in the template: the rows before 总分 are the last of a
+    loop, which a template row cannot single out. Returns how many 总分 rows were found.
     """
     kept = 0
     for row in body.iter(_q("tr")):
         first = row.find(_q("tc"))
         if first is None or "".join(t.text or "" for t in first.iter(_q("t"))).strip() != label:
             continue
-        previous = row.getprevious()
-        while previous is not None and previous.tag != _q("tr"):
-            previous = previous.getprevious()
-        if previous is None:
-            continue
-        for paragraph in previous.iter(_q("p")):
-            props = paragraph.find(_q("pPr"))
-            if props is None:
-                props = etree.Element(_q("pPr"))
-                paragraph.insert(0, props)
-            if props.find(_q("keepNext")) is None:
-                _insert_keep_next(props)
+        above = _rows_above(row, rows_before)
+        below = _rows_below(row)
+        last = (below or [row])[-1]
+        for kept_row in above + [row] + below:
+            if kept_row is not last or _notes_follow(row.getparent()):
+                _keep_row_with_next(kept_row)
         kept += 1
     return kept
+
+
+def _notes_follow(table: etree._Element) -> bool:
+    """True when the paragraph right after TABLE has text and does not start a page (the notes
+    under a self-evaluation table, not the next table's title)."""
+    after = table.getnext()
+    if after is None or after.tag != _q("p") or after.find(f"{_q('pPr')}/{_q('pageBreakBefore')}") is not None:
+        return False
+    return any((t.text or "").strip() for t in after.iter(_q("t")))
+
+
+def _rows_above(row: etree._Element, count: int) -> list[etree._Element]:
+    """Up to COUNT rows above ROW, not reaching into the table's repeated header rows."""
+    found: list[etree._Element] = []
+    previous = row.getprevious()
+    while previous is not None and len(found) < count:
+        if previous.tag == _q("tr"):
+            if previous.find(f"{_q('trPr')}/{_q('tblHeader')}") is not None:
+                break
+            found.append(previous)
+        previous = previous.getprevious()
+    return found
+
+
+def _rows_below(row: etree._Element) -> list[etree._Element]:
+    return [r for r in row.itersiblings() if r.tag == _q("tr")]
+
+
+def _keep_row_with_next(row: etree._Element) -> None:
+    for paragraph in row.iter(_q("p")):
+        props = paragraph.find(_q("pPr"))
+        if props is None:
+            props = etree.Element(_q("pPr"))
+            paragraph.insert(0, props)
+        if props.find(_q("keepNext")) is None:
+            _insert_keep_next(props)
 
 
 # CT_PPrBase's child order: keepNext comes right after these.

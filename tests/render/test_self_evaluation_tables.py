@@ -43,26 +43,31 @@ def _texts(table) -> list[str]:
     return [cell.text for row in table.rows for cell in row.cells]
 
 
-def test_all_twelve_tables_with_their_titles(document) -> None:
-    assert len(document.tables) == 12
+def _form(document, index: int) -> tuple:
+    """The two tables of the INDEX-th form (0: the unit's): head (名称, 资金, 目标) and indicators."""
+    return document.tables[2 * index], document.tables[2 * index + 1]
+
+
+def test_all_twelve_forms_with_their_titles(document) -> None:
+    assert len(document.tables) == 24  # each form is a head table and an indicator table
     titles = [p.text for p in document.paragraphs if p.text.endswith("自评表")]
     assert titles == ["单位整体支出绩效自评表"] + ["项目支出绩效自评表"] * 11
     assert "（2024年度）" in [p.text for p in document.paragraphs]
-    second = _texts(document.tables[2])  # 关于提前下达2023年中央财政…
+    second = _texts(_form(document, 2)[1])  # 关于提前下达2023年中央财政…
     assert "92.58分" in second and "142.86%" in second and "5.71" in second
-    unit = _texts(document.tables[0])
+    unit = _texts(_form(document, 0)[0])
     assert "99.90%" in unit and "9.99" in unit and "1,239.70" in unit
 
 
 def test_nested_groups_are_merged_and_no_mark_is_left(document) -> None:
-    body = document.tables[1]._tbl
-    restarts = body.xpath(".//w:vMerge[@w:val='restart']")
-    assert len(restarts) >= 5  # funds block, goals, the label column, 一级 and 二级 groups
+    head, indicators = _form(document, 1)
+    assert len(head._tbl.xpath(".//w:vMerge[@w:val='restart']")) == 2  # funds block, goals
+    assert len(indicators._tbl.xpath(".//w:vMerge[@w:val='restart']")) >= 2  # 一级 and 二级 groups
     # 产出指标 is written once and merged over its four rows (python-docx repeats a merged cell's text)
-    column = [row.cells[1].text for row in document.tables[1].rows]
+    column = [row.cells[0].text for row in indicators.rows]
     assert column.count("产出指标") == 4
-    assert "".join(t.text or "" for t in body.iter(qn("w:t"))).count("产出指标") == 1
-    assert MERGE_MARK not in "".join(_texts(document.tables[1]))
+    assert "".join(t.text or "" for t in indicators._tbl.iter(qn("w:t"))).count("产出指标") == 1
+    assert MERGE_MARK not in "".join(_texts(head) + _texts(indicators))
 
 
 def test_fonts_are_chinese(document) -> None:
@@ -76,8 +81,7 @@ def test_page_is_landscape(document) -> None:
 
 
 def test_classic_profile_prints_grades() -> None:
-    tables = _document("classic-ratio").tables
-    assert "等级" in _texts(tables[1])
+    assert "等级" in _texts(_form(_document("classic-ratio"), 1)[1])
 
 
 def test_merge_marked_cells_uses_grid_columns() -> None:
@@ -102,7 +106,7 @@ def test_merge_marked_cells_uses_grid_columns() -> None:
 def test_generate_only_self_evaluation(tmp_path: Path) -> None:
     result = api.generate(SAMPLE, output=tmp_path / "自评表.docx", only="self-evaluation")
     assert result.ok
-    assert len(docx.Document(str(tmp_path / "自评表.docx")).tables) == 12
+    assert len(docx.Document(str(tmp_path / "自评表.docx")).tables) == 24
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
@@ -119,11 +123,12 @@ def test_merged_tables_open_in_libreoffice(tmp_path: Path) -> None:
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_the_row_before_a_total_is_kept_with_it(document) -> None:
-    """A 总分 row never starts a page alone: the last indicator row carries keepNext."""
+def test_the_rows_before_a_total_are_kept_with_it(document) -> None:
+    """A page never holds only 总分, or one indicator and 总分: the last two indicator rows carry keepNext."""
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    table = document.tables[1]._tbl
-    rows = table.findall(f"{w}tr")
+    rows = _form(document, 1)[1]._tbl.findall(f"{w}tr")
     total = next(i for i, r in enumerate(rows) if "".join(t.text or "" for t in r.find(f"{w}tc").iter(f"{w}t")) == "总分")
     assert rows[total - 1].find(f".//{w}keepNext") is not None
-    assert rows[total - 2].find(f".//{w}keepNext") is None
+    assert rows[total - 2].find(f".//{w}keepNext") is not None
+    assert rows[total - 3].find(f".//{w}keepNext") is None
+    assert rows[total].find(f".//{w}keepNext") is None  # the last row: nothing to keep it with
