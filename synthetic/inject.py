@@ -279,12 +279,12 @@ INJECTIONS: tuple[Injection, ...] = (
     ),
     Injection(
         "yuan-in-wanyuan",
-        "amount-looks-like-yuan",
+        "amount-in-yuan",
         WORKBOOK,
         layout.GPB.name,
         _inject_yuan,
         needs=lambda u: u.unit == "万元",
-        description="万元工作簿里按元填写的金额",
+        description="万元工作簿里按元填写的金额（其上级合计仍按万元）",
     ),
     Injection(
         "change-without-reason",

@@ -53,6 +53,7 @@ RULE_OF = {
     "code-name-mismatch": "check_codes",
     "code-parent-missing": "check_codes",
     "amount-looks-like-yuan": "check_yuan_in_wanyuan",
+    "amount-in-yuan": "check_yuan_in_wanyuan",
     "workbook-looks-like-yuan": "check_yuan_in_wanyuan",
     "prior-year-mismatch": "check_prior_year",
     "opening-balance-mismatch": "check_prior_year",
@@ -83,7 +84,8 @@ SEVERITY = {
     "code-name-mismatch": Severity.WARNING,
     "code-parent-missing": Severity.WARNING,
     "amount-looks-like-yuan": Severity.WARNING,
-    "workbook-looks-like-yuan": Severity.WARNING,
+    "amount-in-yuan": Severity.ERROR,
+    "workbook-looks-like-yuan": Severity.ERROR,
     "prior-year-mismatch": Severity.ERROR,
     "opening-balance-mismatch": Severity.ERROR,
     "prior-items-residue": Severity.WARNING,
@@ -336,6 +338,19 @@ CASES = [
     pytest.param(
         cell(OM, "车辆价值", "本年数", 197700), True, [("amount-looks-like-yuan", OM, "B12")], id="amount-looks-like-yuan"
     ),
+    # a 项 typed in 元: its 款 agrees once it is divided by 10000, so this is no longer a doubtful outlier
+    pytest.param(
+        cell(G, "2101501", "合计", 4423200),
+        True,
+        [
+            ("amount-in-yuan", G, "C24"),
+            ("total-mismatch", G, "C23"),
+            ("row-total-mismatch", G, "C24"),
+            ("cross-table-mismatch", F, "C11"),
+            ("reason-contradicts-change", V, "D6"),
+        ],
+        id="amount-in-yuan",
+    ),
     pytest.param(
         cell(V, "收入支出总计", layout.PRIOR, 1548.58), True, [("prior-year-mismatch", V, "B4")], id="prior-year-mismatch"
     ),
@@ -551,10 +566,40 @@ def scaled(values: dict[str, Any], factor: int) -> dict[str, Any]:
     return out
 
 
-def test_workbook_looks_like_yuan(kit: Any, unit_folder: Any) -> None:
-    findings = check(unit_folder(scaled(kit.consistent_2024(), 10000)))
-    assert kit.located(findings) == [("workbook-looks-like-yuan", C, None)]
-    assert findings[0].severity is Severity.WARNING
+def test_workbook_in_yuan_is_an_error_measured_by_the_pay_per_person(kit: Any, unit_folder: Any) -> None:
+    (finding,) = check(unit_folder(scaled(kit.consistent_2024(), 10000)))
+    assert (finding.code, finding.location.sheet, finding.location.cell) == ("workbook-looks-like-yuan", C, "B6")  # 金额单位
+    assert finding.severity is Severity.ERROR
+    assert finding.values["factor"] == 10000
+    assert "人均" in finding.values["reference"]
+
+
+def test_workbook_in_yuan_is_an_error_measured_against_last_year(kit: Any, unit_folder: Any) -> None:
+    values = scaled(kit.consistent_2024(), 10000)
+    for name in layout.STAFF_ITEMS:  # no staff: the factor comes from last year's figures alone
+        kit.set_value(values, P, name, "本年人数", None)
+    findings = check(unit_folder(values, prior=kit.consistent_2023()))
+    (finding,) = [f for f in findings if f.code == "workbook-looks-like-yuan"]
+    assert finding.severity is Severity.ERROR and finding.values["factor"] == 10000
+    assert "上年" in finding.values["reference"] and finding.values["cells"]
+    assert all(cell.startswith(str(finding.location.file)) for cell in finding.values["cells"])
+    assert not [f for f in findings if f.code in ("amount-looks-like-yuan", "amount-in-yuan")]
+
+
+def test_workbook_in_whole_yuan_without_any_reference_is_an_error_by_its_size(kit: Any, unit_folder: Any) -> None:
+    values = scaled(kit.consistent_2024(), 10000)
+    for name in layout.STAFF_ITEMS:
+        kit.set_value(values, P, name, "本年人数", None)
+    (finding,) = [f for f in check(unit_folder(values)) if f.code == "workbook-looks-like-yuan"]
+    assert finding.severity is Severity.ERROR and finding.values["factor"] is None
+
+
+def test_generate_refuses_a_workbook_in_yuan(kit: Any, unit_folder: Any, tmp_path: Path) -> None:
+    from generator.api import generate
+
+    result = generate(unit_folder(scaled(kit.consistent_2024(), 10000)), tmp_path / "out.docx")
+    assert not (tmp_path / "out.docx").exists()
+    assert "workbook-looks-like-yuan" in {f.code for f in result.findings}
 
 
 def test_workbook_in_yuan_declared_as_yuan_is_clean(kit: Any, unit_folder: Any) -> None:

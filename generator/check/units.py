@@ -1,26 +1,100 @@
-"""Amounts that look like 元 in a workbook declared in 万元."""
+"""Amounts typed in 元 in a workbook declared in 万元.
+
+Size alone is doubtful evidence (a single large amount may be real): such an outlier is a
+warning. The evidence is strong, and the finding an error, when something else the workbook
+states measures the factor: dividing the amount by 10000 makes its typed total agree, the
+figures are ≈10000× last year's, or the 人员经费 per person is impossible in 万元. A document
+that says "收入总计5,052,000.00万元" must not be written without --force.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from statistics import median
 from typing import Any
 
 from generator import layout
-from generator.check.context import CheckContext
-from generator.findings import Finding, Location, warning
+from generator.check.context import CheckContext, money
+from generator.compute.change import Change
+from generator.compute.totals import Settlement
+from generator.findings import Finding, Location, error, warning
 
 # A typed 万元 amount this many times the typical amount of its table is most likely in 元.
 RATIO = Decimal(1000)
 FLOOR = Decimal(10000)  # 1亿元 in 万元: below this nothing is suspicious by size alone
+YUAN_PER_WANYUAN = Decimal(10000)
+# Figures this many times last year's (for several figures at once) are in 元, not grown: the band
+# is wide around 10000× so that a real change of the year does not hide the factor.
+PRIOR_BAND = (Decimal(2000), Decimal(50000))
+# A typical 人员经费 per person and year, in 万元: per-person figures ≥ 1000× this are impossible.
+TYPICAL_PER_PERSON = Decimal(20)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why the whole workbook is in 元: the factor measured (None when only the size says so) and where."""
+
+    factor: Decimal | None
+    reference: str
+    cells: tuple[str, ...]
 
 
 def check_yuan_in_wanyuan(ctx: CheckContext) -> Iterator[Finding]:
     unit = ctx.figures.base.unit
     if unit.cover.declared_unit != "万元":
         return
-    cells: list[tuple[Decimal, Any, str]] = []  # (value, row, header): locations built only when flagged
+    cells = _amount_cells(ctx)
+    if not cells:
+        return
+    typical = Decimal(median(v for v, _, _ in cells))
+    whole = _whole_workbook(ctx, cells, typical)
+    if whole is not None:
+        factor = f"约为应有数的{whole.factor:,.0f}倍，" if whole.factor else ""
+        yield error(
+            "workbook-looks-like-yuan",
+            _cover_unit_cell(ctx),
+            f"封面声明金额单位为万元，但金额{factor}疑似整个工作簿按“元”填写（{whole.reference}）；"
+            f"照此生成的公开说明会把元当作万元写出。请把封面的「金额单位」改为“元”，或把金额换算为万元",
+            typical=typical,
+            factor=whole.factor,
+            reference=whole.reference,
+            cells=list(whole.cells),
+        )
+        return
+    settlements = list(ctx.figures.base.ledger.settlements.values())
+    for value, row, header in cells:
+        if value < FLOOR or value < typical * RATIO:
+            continue
+        where = row.source.at(header)
+        confirmed = _closes_a_total(value, where, settlements)
+        if confirmed is not None:
+            yield error(
+                "amount-in-yuan",
+                where,
+                f"金额{money(ctx, value)}是按“元”填写的（约为应有数的10,000倍）：除以10000后为{money(ctx, value / YUAN_PER_WANYUAN)}，"
+                f"{confirmed}就与各组成部分之和相符；本工作簿封面声明的单位是万元，请换算为万元",
+                value=value,
+                factor=YUAN_PER_WANYUAN,
+                expected=value / YUAN_PER_WANYUAN,
+                reference=confirmed,
+            )
+        else:
+            yield warning(
+                "amount-looks-like-yuan",
+                where,
+                f"金额{value}万元远大于本工作簿的一般金额（中位数{typical}万元），疑似按“元”填写；本工作簿封面声明的单位是万元",
+                value=value,
+                typical=typical,
+            )
+
+
+def _amount_cells(ctx: CheckContext) -> list[tuple[Decimal, Any, str]]:
+    """Every non-zero typed amount: (value, row, header); locations are built only when flagged."""
+    unit = ctx.figures.base.unit
+    cells: list[tuple[Decimal, Any, str]] = []
     for spec in layout.SUBJECT_SHEETS:
         table = unit.subject(spec.name)
         for row in ([table.declared_total] if table.declared_total else []) + list(table.rows):
@@ -40,22 +114,75 @@ def check_yuan_in_wanyuan(ctx: CheckContext) -> Iterator[Finding]:
                 value = item_row.amount(col.header)
                 if col.kind is layout.Kind.AMOUNT and value:
                     cells.append((value, item_row, col.header))
-    if not cells:
-        return
-    typical = Decimal(median(v for v, _, _ in cells))
-    for value, row, header in cells:
-        if value >= FLOOR and value >= typical * RATIO:
-            yield warning(
-                "amount-looks-like-yuan",
-                row.source.at(header),
-                f"金额{value}万元远大于本工作簿的一般金额（中位数{typical}万元），疑似按“元”填写；本工作簿封面声明的单位是万元",
-                value=value,
-                typical=typical,
+    return cells
+
+
+def _whole_workbook(ctx: CheckContext, cells: list[tuple[Decimal, Any, str]], typical: Decimal) -> Evidence | None:
+    """Strong evidence that every amount is in 元, or None."""
+    f = ctx.figures
+    changes: list[tuple[str, Change | None, str]] = [
+        ("收入支出总计", f.total_change, "summary.收入总计"),
+        ("财政拨款收入支出总计", f.fiscal_change, "fiscal.支出总计.合计"),
+        ("一般公共预算财政拨款支出", f.gpb_change, ""),
+        ("“三公”经费合计", f.three_public.total.change, ""),
+        ("机关运行经费", f.admin_cost, ""),
+    ]
+    ratios = [(label, c.current / c.base, key) for label, c, key in changes if c is not None and c.base and c.current]
+    in_band = [(label, r, key) for label, r, key in ratios if PRIOR_BAND[0] <= r <= PRIOR_BAND[1]]
+    if len(in_band) >= 2 and 2 * len(in_band) >= len(ratios):
+        measured = Decimal(median(r for _, r, _ in in_band))
+        named = "、".join(f"{label}{r:,.0f}倍" for label, r, _ in in_band)
+        return Evidence(_power_of_ten(measured), f"本年数约为上年数的{measured:,.0f}倍：{named}", _cells_of(ctx, [k for _, _, k in in_band]))
+    per_person = _per_person(ctx)
+    if per_person is not None:
+        factor = _power_of_ten(per_person / TYPICAL_PER_PERSON)
+        if factor >= 1000:
+            return Evidence(
+                factor,
+                f"人员经费{money(ctx, f.personnel)}，实有人数{_staff_count(ctx)}人，人均{money(ctx, per_person)}，按万元不可能",
+                (),
             )
     if typical >= FLOOR * 10 and all(v == v.to_integral_value() for v, _, _ in cells):
-        yield warning(
-            "workbook-looks-like-yuan",
-            Location(file=unit.cover.source.file, sheet=layout.COVER.name),
-            f"所有金额均为整数且中位数达{typical}万元，整个工作簿疑似按“元”填写；请核对封面的「金额单位」",
-            typical=typical,
-        )
+        return Evidence(None, f"所有金额均为整数且中位数达{money(ctx, typical)}", ())
+    return None
+
+
+def _power_of_ten(x: Decimal) -> Decimal:
+    """The power of ten nearest to x (on a log scale): 9,987 → 10,000."""
+    return Decimal(10) ** round(math.log10(x)) if x > 0 else Decimal(1)
+
+
+def _staff_count(ctx: CheckContext) -> Decimal | None:
+    line = next((s for s in ctx.figures.staff if s.name == "实有人数"), None)
+    return line.change.current if line is not None and line.change is not None else None
+
+
+def _per_person(ctx: CheckContext) -> Decimal | None:
+    count, personnel = _staff_count(ctx), ctx.figures.personnel
+    if not count or not personnel:
+        return None
+    return personnel / count
+
+
+def _cells_of(ctx: CheckContext, keys: list[str]) -> tuple[str, ...]:
+    ledger = ctx.figures.base.ledger
+    found = [ledger.get(k) for k in keys if k]
+    return tuple(str(s.location) for s in found if s is not None and s.location is not None)
+
+
+def _cover_unit_cell(ctx: CheckContext) -> Location:
+    unit = ctx.figures.base.unit
+    row = unit.item_table(layout.COVER.name).get("金额单位")
+    return row.source.at("内容") if row is not None else Location(file=unit.cover.source.file, sheet=layout.COVER.name)
+
+
+def _closes_a_total(value: Decimal, where: Location, settlements: list[Settlement]) -> str | None:
+    """The label of the typed total this amount is a part of, when it agrees once the amount is divided by 10000."""
+    for s in settlements:
+        if not s.is_mismatch or s.declared is None or s.parts_sum is None:
+            continue
+        if not any(p.location == where for p in s.parts):
+            continue
+        if abs(s.parts_sum - value + value / YUAN_PER_WANYUAN - s.declared) <= s.tolerance:
+            return s.label
+    return None
