@@ -70,6 +70,9 @@ RULE_OF = {
     "blank-required": "check_blanks",
     "blank-left-out": "check_blanks",
     "section-without-data": "check_blanks",
+    "text-placeholder": "check_written_texts",
+    "text-repeated": "check_written_texts",
+    "reason-odd-year": "check_written_texts",
 }
 SEVERITY = {
     "total-mismatch": Severity.ERROR,
@@ -101,6 +104,9 @@ SEVERITY = {
     "blank-required": Severity.ERROR,
     "blank-left-out": Severity.INFO,
     "section-without-data": Severity.WARNING,
+    "text-placeholder": Severity.ERROR,
+    "text-repeated": Severity.WARNING,
+    "reason-odd-year": Severity.WARNING,
 }
 
 
@@ -493,6 +499,12 @@ CASES = [
         [("section-without-data", P, None)],
         id="section-without-data",
     ),
+    # texts a person wrote (tests/test_published_text.py has every pattern, both ways)
+    pytest.param(cell(G, "2101501", layout.REASON, "工资调增，相应支出增加XX万元。"), True, [("text-placeholder", G, "G24")], id="text-placeholder"),
+    pytest.param(cell(G, "2101501", layout.REASON, "本年在职人员工资调增，导致相关人员经费较上年有所增加。"), True, [], id="text-clean"),
+    pytest.param(cell(G, "2101501", layout.REASON, "工资调增；；相应支出增加。"), True, [("text-repeated", G, "G24")], id="text-repeated"),
+    pytest.param(cell(G, "2101501", layout.REASON, "2021年调资，相应支出增加。"), True, [("reason-odd-year", G, "G24")], id="reason-odd-year"),
+    pytest.param(cell(G, "2101501", layout.REASON, "2023年底调资，2024年全年执行，相应支出增加。"), True, [], id="reason-this-and-last-year"),
 ]
 
 

@@ -27,6 +27,7 @@ from generator.check.relations import (
 from generator.check.rows import check_row_totals
 from generator.check.totals import check_declared_totals
 from generator.check.units import check_yuan_in_wanyuan
+from generator.check.written import check_written_texts
 from generator.compute.figures import Figures
 from generator.findings import Finding, Location, error
 
@@ -51,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     check_procurement,
     check_staff,
     check_blanks,
+    check_written_texts,
 )
 
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from generator.display import format_amount, format_percent, format_plain, more_or_less, round_half_up
 from generator.findings import Finding, Location, error, info, warning
+from generator.residue import placeholder_in, repetition_in
 from generator.self_evaluation.compare import tier_of
 from generator.self_evaluation.model import FundsLine
 from generator.self_evaluation.profile import Profile
@@ -358,6 +359,45 @@ def check_provisional(table: ScoredTable, profile: Profile) -> Iterable[Finding]
     )
 
 
+def check_written_texts(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """The texts a person wrote into the table, printed as written: no template residue, no doubled marks or words."""
+    t = table.table
+    texts: list[tuple[str, str, Location]] = [
+        (header, text, t.printed.cells.get(header) or t.row)
+        for header, text in (("年度总体目标（预期目标）", t.goal_expected), ("年度总体目标（实际完成情况）", t.goal_actual))
+    ]
+    for scored in table.indicators:
+        ind = scored.indicator
+        fields = (
+            ("三级指标", ind.level3), ("目标值", ind.target_text), ("完成值", ind.actual_text), ("指标值设定依据", ind.basis),
+            ("上年完成情况", ind.last_year), ("佐证资料", ind.evidence), ("偏差原因分析及改进措施", ind.deviation),
+        )
+        texts += [(header, text, ind.cells.get(header) or ind.row) for header, text in fields]
+        if ind.override is not None:
+            texts.append(("手工得分原因", ind.override.reason, ind.override.location))
+    for header, text, where in texts:
+        if not text:
+            continue
+        found = placeholder_in(text)
+        if found is not None:
+            yield error(
+                "text-placeholder",
+                where,
+                f"{_title(table)}的「{header}」中留有模板的占位或填写说明“{found}”，会原样印进自评表：「{text}」。请改写成实际内容",
+                found=found,
+                text=text,
+            )
+        repeated = repetition_in(text)
+        if repeated is not None:
+            yield warning(
+                "text-repeated",
+                where,
+                f"{_title(table)}的「{header}」中“{repeated}”重复了标点或词语，多半是输入时的笔误：「{text}」",
+                found=repeated,
+                text=text,
+            )
+
+
 CHECKS: tuple[TableCheck, ...] = (
     check_scoring_problems,
     check_provisional,
@@ -369,4 +409,5 @@ CHECKS: tuple[TableCheck, ...] = (
     check_printed_parts,
     check_printed_grade,
     check_stated_weights,
+    check_written_texts,
 )

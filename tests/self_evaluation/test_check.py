@@ -6,7 +6,7 @@ from generator.self_evaluation.check import CHECKS, check_self_evaluation
 from generator.self_evaluation.load import load_self_evaluation
 from generator.self_evaluation.score import ScoredSelfEvaluation, score_self_evaluation
 
-from .builders import FUNDS, indicator_rows, profile, where, write_book
+from .builders import FUNDS, PROJECT, indicator_rows, profile, where, write_book
 
 
 def _checked(
@@ -171,3 +171,16 @@ def test_printed_grade_and_stated_weights(tmp_path: Path) -> None:
 def test_a_printed_grade_in_its_band_is_quiet(tmp_path: Path) -> None:
     _, found = _checked(tmp_path, projects=[{**PROJECT_ROW, "印刷等级": "优"}])
     assert found == set()
+
+
+def test_template_residue_and_doubled_words_in_written_texts(tmp_path: Path) -> None:
+    rows = indicator_rows()
+    rows[0] = {**rows[0], "偏差原因分析及改进措施": "待补充"}
+    rows[1] = {**rows[1], "佐证资料": "工作资料资料"}
+    project = {**PROJECT, "年度总体目标（实际完成情况）": "已完成XX项工作"}
+    _, found = _checked(tmp_path, projects=[project], indicators=rows)
+    assert {f for f in found if f[0].startswith("text-")} == {
+        ("text-placeholder", "项目概况", "E4"),
+        ("text-placeholder", "项目绩效指标", "L4"),
+        ("text-repeated", "项目绩效指标", "K5"),
+    }

@@ -1,0 +1,98 @@
+"""Texts a person wrote, as the document prints them: no template residue, no doubled marks or words,
+no year in a reason that is neither this year nor last."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator import layout
+from generator.check.context import CheckContext
+from generator.findings import Finding, Location, error, warning
+from generator.residue import placeholder_in, repetition_in, years_in
+
+# Cover cells that are settings, not text the document prints as written.
+_SETTINGS = frozenset({"金额单位", "公开模板", "数据来源"})
+_REASON_HEADERS = frozenset({layout.REASON, layout.BUDGET_REASON})
+
+
+@dataclass(frozen=True)
+class Written:
+    text: str
+    where: Location
+    label: str  # what the text is, for the message
+    is_reason: bool
+
+
+def written_texts(ctx: CheckContext) -> Iterator[Written]:
+    """Every text a person wrote that the document may print: 文字说明.yaml fields and workbook text cells."""
+    t = ctx.figures.texts
+    fields: list[tuple[str, str]] = [
+        *((f"主要职能[{i}]", s) for i, s in enumerate(t.functions, 1)),
+        ("职能补充说明", t.functions_note),
+        *((f"下属预算单位[{i}]", s) for i, s in enumerate(t.subordinate_units or (), 1)),
+        *((f"内设机构[{i}]", s) for i, s in enumerate(t.departments or (), 1)),
+        ("预算绩效.成效", t.performance_results),
+        ("预算绩效.问题", t.performance_problems),
+        ("预算绩效.措施", t.performance_measures),
+        *((f"预算绩效.制度[{i}]", s) for i, s in enumerate(t.performance_systems, 1)),
+        ("预算绩效.工作机制", t.performance_mechanism),
+        *((f"部门决算单位[{i}]", f"{name} {note}".strip()) for i, (name, note) in enumerate(t.final_units, 1)),
+        ("其他需说明的事项", t.other_matters),
+    ]
+    for field, text in fields:
+        if text:
+            yield Written(text, Location(file=t.file, field=field), f"文字说明「{field}」", False)
+    unit = ctx.figures.base.unit
+    for spec in layout.SUBJECT_SHEETS:
+        table = unit.subject(spec.name)
+        for row in ([table.declared_total] if table.declared_total else []) + list(table.rows):
+            label = f"《{spec.name}》「{row.code or ''} {row.name}」".replace("「 ", "「")
+            if row.reason:
+                yield Written(row.reason, row.source.at(layout.REASON), f"{label}的变动原因", True)
+            for header, text in row.texts.items():
+                if text:
+                    yield Written(text, row.source.at(header), f"{label}的「{header}」", header in _REASON_HEADERS)
+    for item_spec in layout.ITEM_SHEETS:
+        items = unit.item_table(item_spec.name)
+        for name, item in list(items.rows.items()) + list(items.class_rows.items()):
+            if item_spec is layout.COVER and name in _SETTINGS:
+                continue
+            for header, text in item.texts.items():
+                if text:
+                    reason = header in _REASON_HEADERS or name.endswith("原因") or (item_spec is layout.OTHER_MATTERS and header == "说明")
+                    yield Written(text, item.source.at(header), f"《{item_spec.name}》「{name}」的「{header}」", reason)
+
+
+def check_written_texts(ctx: CheckContext) -> Iterator[Finding]:
+    year = ctx.figures.year
+    sensible = (year, year - 1)
+    for w in written_texts(ctx):
+        found = placeholder_in(w.text)
+        if found is not None:
+            yield error(
+                "text-placeholder",
+                w.where,
+                f"{w.label}中留有模板的占位或填写说明“{found}”，会原样印进公开说明：「{w.text}」。请改写成实际内容",
+                found=found,
+                text=w.text,
+            )
+        repeated = repetition_in(w.text)
+        if repeated is not None:
+            yield warning(
+                "text-repeated",
+                w.where,
+                f"{w.label}中“{repeated}”重复了标点或词语，多半是输入时的笔误：「{w.text}」",
+                found=repeated,
+                text=w.text,
+            )
+        if w.is_reason:
+            for odd in sorted({y for y in years_in(w.text) if y not in sensible}):
+                yield warning(
+                    "reason-odd-year",
+                    w.where,
+                    f"{w.label}提到{odd}年，既不是本年（{year}年）也不是上年（{year - 1}年），可能是沿用了往年的原因：「{w.text}」",
+                    year=odd,
+                    expected=list(sensible),
+                    text=w.text,
+                )
