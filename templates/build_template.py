@@ -549,6 +549,7 @@ def tidy_table(t, margin: float = CELL_MARGIN) -> None:
 
 
 CONTROL = "control"
+GRID_LINE = 11  # pt, the line pitch in the self-evaluation forms (9 pt text)
 
 
 def grid_table(doc, widths: list[float], total: float, rows: list, keep_with_next: tuple[int, ...] = ()):
@@ -592,6 +593,10 @@ def grid_table(doc, widths: list[float], total: float, rows: list, keep_with_nex
             if text:
                 para.add_run(text)
             para.style = {"head": "JS 表头", "left": "JS 表格", "num": "JS 表格数字"}.get(kind or "", "JS 表格居中")
+            # 11 pt lines for 9 pt text: single spacing of the CJK fonts is about 13 pt, and a form
+            # of twelve indicator rows then needs a second landscape page for its last rows.
+            para.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            para.paragraph_format.line_spacing = Pt(GRID_LINE)
             if index in keep_with_next:
                 para.paragraph_format.keep_with_next = True
             col += span
@@ -636,7 +641,7 @@ def self_evaluation_block(doc, width: float) -> None:
     # cut in pieces across pages, and repeated in no useful way).
     indicator_heads = ("一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分",
                        "指标值设定依据", "上年完成情况", "赋分规则", "佐证资料", "偏差原因分析及改进措施")
-    indicators = grid_table(doc, [1.5, 1.5, 3.3, 0.9, 2.0, 2.0, 1.7, 1.5, 1.5, 1.3, 2.75, 1.5, 3.85], width, [
+    indicators = grid_table(doc, [1.5, 1.5, 3.25, 0.9, 1.9, 1.9, 1.7, 1.7, 1.5, 1.5, 2.75, 1.5, 3.7], width, [
         [("年度绩效指标完成情况", 13, H)],
         [(h, 1, H) for h in indicator_heads],
         "{%tr for i in pr.indicators %}",
