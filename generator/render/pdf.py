@@ -26,7 +26,7 @@ DEFAULT_FONTS_CONF = fonts_conf()
 _SYSTEM_FONTS_CONF = Path("/etc/fonts/fonts.conf")
 _STDERR_TAIL = 2000  # characters of soffice output kept in a finding
 
-_INSTALL_HINT = "Debian/Ubuntu：apt-get install libreoffice-writer-nogui fonts-noto-cjk"
+_INSTALL_HINT = "Debian/Ubuntu：apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-liberation"
 
 
 def find_office() -> str | None:
