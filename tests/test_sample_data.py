@@ -37,6 +37,7 @@ SHIPPED = (
     ROOT / "inputs" / "changji-ybj" / "2023" / layout.WORKBOOK,
     ROOT / "inputs" / "changji-ybj" / "2024" / self_evaluation_layout.WORKBOOK_NAME,
     ROOT / "inputs" / "shanghai-example" / "2024" / layout.WORKBOOK,  # the invented 上海-style unit
+    ROOT / "inputs" / "shanghai-example" / "2024" / self_evaluation_layout.WORKBOOK_NAME,
 )
 
 

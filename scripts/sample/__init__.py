@@ -26,6 +26,7 @@ def workbooks() -> dict[Path, bytes]:
         SAMPLE / "2023" / accounts.WORKBOOK: accounts.workbook(2023),
         SAMPLE / "2024" / self_evaluation.WORKBOOK: self_evaluation.workbook(),
         example.EXAMPLE / example.layout.WORKBOOK: example.workbook(),  # the invented 上海-style unit
+        example.EXAMPLE / self_evaluation.WORKBOOK: example.self_evaluation_workbook(),
     }
 
 

@@ -1,7 +1,10 @@
-"""The invented 上海-style example unit (inputs/shanghai-example) from scripts/data/shanghai-example/决算数据.yaml.
+"""The invented 上海-style example unit (inputs/shanghai-example) from scripts/data/shanghai-example/:
+决算数据.yaml gives 决算数据.xlsx, 绩效自评表/ (one CSV per sheet) gives 绩效自评表.xlsx.
 
 The YAML holds the workbook's values as `generator.init.workbook_bytes` takes them; nothing is
-derived here. The unit's 文字说明.yaml and 功能分类科目.csv are kept in inputs/ as they are.
+derived here. The self-evaluation's four projects are the 预算绩效管理 facts of 其他重要事项
+(项目数 4, 全年预算 1,380万元, scores 100/92/92/82: average 91.50, 3 优 and 1 良). The unit's
+文字说明.yaml and 功能分类科目.csv are kept in inputs/ as they are.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ import yaml
 from generator import layout
 from generator.init import workbook_bytes
 
+from . import self_evaluation
 from .paths import fixed
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "scripts" / "data" / "shanghai-example" / layout.WORKBOOK.replace(".xlsx", ".yaml")
+SELF_EVALUATION = DATA.parent / "绩效自评表"
 EXAMPLE = ROOT / "inputs" / "shanghai-example" / "2024"
 
 
@@ -28,3 +33,7 @@ def values() -> dict[str, Any]:
 
 def workbook() -> bytes:
     return fixed(workbook_bytes(values()), 2024)
+
+
+def self_evaluation_workbook() -> bytes:
+    return self_evaluation.workbook(SELF_EVALUATION, 2024)

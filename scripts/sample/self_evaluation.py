@@ -1,4 +1,5 @@
-"""The sample's 绩效自评表.xlsx from scripts/data/changji-ybj/绩效自评表/, one CSV per sheet.
+"""The sample's 绩效自评表.xlsx from scripts/data/changji-ybj/绩效自评表/, one CSV per sheet
+(and the 上海 example's from scripts/data/shanghai-example/绩效自评表/, the same way).
 
 Each CSV is its sheet's data rows under the sheet's own headers (a subset of the layout's
 columns, in any order), values exactly as printed in the 12 绩效自评表 of the disclosure,
@@ -13,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from pathlib import Path
 
 from generator.self_evaluation import layout
 from generator.self_evaluation.blank_workbook import new_workbook, write_rows
@@ -36,19 +38,19 @@ NUMBERS: dict[str, Callable[[str], object]] = {"分值": int} | dict.fromkeys(
 )
 
 
-def rows(sheet: layout.SheetLayout) -> list[dict[str, object]]:
+def rows(sheet: layout.SheetLayout, transcription: Path = TRANSCRIPTION) -> list[dict[str, object]]:
     """The data rows of SHEET as the transcription gives them (header -> cell value)."""
-    path = TRANSCRIPTION / f"{sheet.name}.csv"
+    path = transcription / f"{sheet.name}.csv"
     with path.open(encoding="utf-8", newline="") as file:
         records = list(csv.DictReader(file))
     return [{h: NUMBERS[h](v) if h in NUMBERS and v else v for h, v in record.items()} for record in records]
 
 
-def workbook() -> bytes:
-    """The sample's 绩效自评表.xlsx."""
+def workbook(transcription: Path = TRANSCRIPTION, year: int = YEAR) -> bytes:
+    """The 绩效自评表.xlsx of the CSVs in TRANSCRIPTION (the sample's by default)."""
     book = new_workbook()
     for sheet in SHEETS:
-        write_rows(book[sheet.name], sheet, rows(sheet))
+        write_rows(book[sheet.name], sheet, rows(sheet, transcription))
     buffer = io.BytesIO()
     book.save(buffer)
-    return fixed(buffer.getvalue(), YEAR)
+    return fixed(buffer.getvalue(), year)
