@@ -8,7 +8,7 @@ repo root:
     python templates/build_shanghai.py
 
 Section by section it follows ../shared/reference/shanghai-2024-department-final-accounts-template.txt:
-cover, 目录, 第一部分 概况 (单位构成 table), 第二部分 the nine tables (national layout, "注：本表
+cover, 目录 (a Word TOC field), 第一部分 概况 (单位构成 table), 第二部分 the nine tables (national layout, "注：本表
 反映…" notes, "本表无数据" for empty fund tables), 第三部分 the eleven sections, 第四部分 名词解释.
 Every sentence is composed in the template from figure values and wording filters
 (docs/templates.md); the template's rules in parentheses ("如持平作持平表述", "不涉及的不列")
@@ -23,7 +23,9 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Cm, Pt
 
@@ -56,8 +58,10 @@ def styles(doc) -> None:
     paragraph_style(doc, "SH 封面", TITLE_FONT, 26, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=0, after=12, exact=48)
     paragraph_style(doc, "SH 目录标题", HEAD_FONT, 18, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=12, exact=36)
     doc.styles["SH 目录标题"].paragraph_format.page_break_before = True
-    paragraph_style(doc, "SH 目录", BODY_FONT, 14, indent=False, exact=22)
-    paragraph_style(doc, "SH 目录二级", BODY_FONT, 14, indent=True, exact=22)
+    # Word's own names for the levels of a table of contents: updating the field keeps this look.
+    for name, indent in (("toc 1", False), ("toc 2", True)):
+        paragraph_style(doc, name, BODY_FONT, 14, indent=indent, exact=22)
+        doc.styles[name].paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     paragraph_style(doc, "SH 编制单位", BODY_FONT, 10.5, indent=False, exact=0)
     # A heading never ends a page: it stays with the paragraph or table after it.
     for name in ("JS 部分", "JS 一级标题", "JS 二级标题", "JS 表名", "SH 编制单位"):
@@ -107,19 +111,45 @@ def ordinal(i: int) -> str:
     return NUM[i - 1] if i <= 10 else "十" + NUM[i - 11]
 
 
+# The 目录 is a Word TOC field over the styles of the part headings (level 1), the 一、二、… headings
+# of 第一部分 and 第三部分 and the table titles (level 2). Its cached result is the list of those
+# headings without page numbers, which every reader shows as it is; Word adds the page numbers
+# when the field is updated (右键 → 更新域, or F9).
+TOC_FIELD = ' TOC \\h \\z \\t "JS 部分,1,JS 一级标题,2,JS 表名,2" '
+
+
+def field_char(paragraph, kind: str) -> None:
+    run = paragraph.add_run()
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run._r.append(char)
+
+
 def contents(doc) -> None:
-    """A generated 目录 (headings, no page numbers: the document has no field Word must update)."""
+    """目录: a TOC field whose cached result lists the headings."""
     p(doc, "目　　录", "SH 目录标题")
-    p(doc, "第一部分　{{ unit }}概况", "SH 目录")
-    p(doc, "一、主要职能", "SH 目录二级")
-    p(doc, "二、{% if final_units | length > 1 %}部门决算单位构成{% else %}机构设置{% endif %}", "SH 目录二级")
-    p(doc, "第二部分　{{ unit }}{{ year }}年度部门决算表", "SH 目录")
-    for i, name in enumerate(TABLES, start=1):
-        p(doc, f"{ordinal(i)}、{name}", "SH 目录二级")
-    p(doc, "第三部分　{{ unit }}{{ year }}年度部门决算情况说明", "SH 目录")
-    for i, name in enumerate(SECTIONS, start=1):
-        p(doc, f"{ordinal(i)}、{name}", "SH 目录二级")
-    p(doc, "第四部分　名词解释", "SH 目录")
+    entries = [
+        ("第一部分　{{ unit }}概况", 1),
+        ("一、主要职能", 2),
+        ("二、{% if final_units | length > 1 %}部门决算单位构成{% else %}机构设置{% endif %}", 2),
+        ("第二部分　{{ unit }}{{ year }}年度部门决算表", 1),
+        *((f"{ordinal(i)}、{name}", 2) for i, name in enumerate(TABLES, start=1)),
+        ("第三部分　{{ unit }}{{ year }}年度部门决算情况说明", 1),
+        *((f"{ordinal(i)}、{name}", 2) for i, name in enumerate(SECTIONS, start=1)),
+        ("第四部分　名词解释", 1),
+    ]
+    for index, (text, level) in enumerate(entries):
+        entry = doc.add_paragraph(style=f"toc {level}")
+        if index == 0:
+            field_char(entry, "begin")
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = TOC_FIELD
+            entry.add_run()._r.append(instruction)
+            field_char(entry, "separate")
+        entry.add_run(text)
+        if index == len(entries) - 1:
+            field_char(entry, "end")
 
 
 def part(doc, text: str, new_page: bool = True):

@@ -174,3 +174,22 @@ def test_the_shanghai_example_renders_in_both_templates(template: str, tmp_path:
         assert "平均得分91.50分" in text and "正在整改的1个" in text
         assert "面向中小企业预留政府采购项目预算金额450.00万元" in text
         assert "用于体育事业的彩票公益金支出（项）。主要用于：全民健身赛事活动和公共体育设施维护。" in text
+
+
+def test_the_contents_is_a_toc_field_listing_the_headings(tmp_path: Path) -> None:
+    """The 目录 is a Word TOC field over the heading styles; its cached entries are those headings, in order."""
+    import docx
+    from docx.oxml.ns import qn
+
+    out = tmp_path / "sh.docx"
+    assert api.generate(EXAMPLE, output=out, template="shanghai-2024").ok
+    paragraphs = docx.Document(str(out)).paragraphs
+    entries = [p for p in paragraphs if p.style.name.startswith("toc ")]
+    instruction = "".join(t.text for t in entries[0]._p.iter(qn("w:instrText")))
+    kinds = [c.get(qn("w:fldCharType")) for p in entries for c in p._p.iter(qn("w:fldChar"))]
+    headings = [p.text.replace("\n", "") for p in paragraphs if p.style.name in ("JS 部分", "JS 一级标题", "JS 表名")]
+
+    assert instruction.split() == ["TOC", "\\h", "\\z", "\\t", '"JS', '部分,1,JS', '一级标题,2,JS', '表名,2"']
+    assert kinds == ["begin", "separate", "end"]
+    assert [p.text for p in entries] == headings
+    assert len(headings) == 4 + 2 + 9 + 11
