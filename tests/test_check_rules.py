@@ -64,6 +64,8 @@ RULE_OF = {
     "budget-difference-without-reason": "check_budget_reasons",
     "admin-cost-mismatch": "check_admin_cost",
     "three-public-below-basic": "check_three_public_in_basic",
+    "three-public-over-budget": "check_three_public_budget",
+    "three-public-count-missing": "check_three_public_counts",
     "vehicle-count-unexplained": "check_vehicles",
     "procurement-share-exceeds": "check_procurement",
     "staff-total-mismatch": "check_staff",
@@ -98,6 +100,8 @@ SEVERITY = {
     "budget-difference-without-reason": Severity.WARNING,
     "admin-cost-mismatch": Severity.ERROR,
     "three-public-below-basic": Severity.ERROR,
+    "three-public-over-budget": Severity.WARNING,
+    "three-public-count-missing": Severity.WARNING,
     "vehicle-count-unexplained": Severity.WARNING,
     "procurement-share-exceeds": Severity.ERROR,
     "staff-total-mismatch": Severity.ERROR,
@@ -462,6 +466,75 @@ CASES = [
         [],
         id="three-public-abroad-covers-basic",
     ),
+    # 公务接待费 0.34 against a 全年预算 of 0.30: the part and the 合计 (7.66 against 7.62) are over.
+    pytest.param(
+        cells(cell(T, "公务接待费", "全年预算数", 0.30), cell(T, "合计", "全年预算数", 7.62)),
+        True,
+        [("three-public-over-budget", T, "C9"), ("three-public-over-budget", T, "C4")],
+        id="three-public-over-budget",
+    ),
+    pytest.param(
+        cells(cell(T, "公务接待费", "全年预算数", 0.50), cell(T, "合计", "全年预算数", 7.82)),
+        True,
+        [],
+        id="three-public-within-budget",
+    ),
+    # Within the 全年预算 but beyond the 年初预算 typed beside it (the 上海 shape).
+    pytest.param(
+        cell(T, "公务接待费", layout.BUDGET, 0.30), True, [("three-public-over-budget", T, "C9")], id="three-public-over-initial-budget"
+    ),
+    # 公务接待 0.34 with its counts typed 0, or left blank: the amount says nothing of what it paid for.
+    pytest.param(
+        cells(cell(D, "国内公务接待批次", "内容", 0), cell(D, "国内公务接待人次", "内容", None)),
+        True,
+        [("three-public-count-missing", D, "B11"), ("three-public-count-missing", D, "B12")],
+        id="three-public-count-missing",
+    ),
+    # 因公出国（境）费 0.50 with 团组数 and 人次 still 0.
+    pytest.param(
+        cells(
+            cell(T, "因公出国（境）费", "全年预算数", 0.5),
+            cell(T, "因公出国（境）费", "决算数", 0.5),
+            cell(T, "合计", "全年预算数", 8.16),
+            cell(T, "合计", "决算数", 8.16),
+        ),
+        True,
+        [("three-public-count-missing", D, "B4"), ("three-public-count-missing", D, "B5")],
+        id="three-public-abroad-count-missing",
+    ),
+    # 公务用车购置费 10 with 公务用车购置数 0.
+    pytest.param(
+        cells(
+            cell(T, "公务用车购置费", "全年预算数", 10),
+            cell(T, "公务用车购置费", "决算数", 10),
+            cell(T, "公务用车购置及运行维护费", "全年预算数", 17.32),
+            cell(T, "公务用车购置及运行维护费", "决算数", 17.32),
+            cell(T, "合计", "全年预算数", 17.66),
+            cell(T, "合计", "决算数", 17.66),
+        ),
+        True,
+        [("three-public-count-missing", D, "B7")],
+        id="three-public-purchase-count-missing",
+    ),
+    # All of the 公务接待费 was 外宾接待: the domestic counts may be 0, the 外宾 ones may not.
+    pytest.param(
+        cells(cell(D, "外宾接待费", "内容", 0.34), cell(D, "国内公务接待批次", "内容", 0), cell(D, "国内公务接待人次", "内容", 0)),
+        True,
+        [("three-public-count-missing", D, "B15"), ("three-public-count-missing", D, "B16")],
+        id="three-public-foreign-count-missing",
+    ),
+    pytest.param(
+        cells(
+            cell(D, "外宾接待费", "内容", 0.34),
+            cell(D, "外宾接待批次", "内容", 3),
+            cell(D, "外宾接待人次", "内容", 28),
+            cell(D, "国内公务接待批次", "内容", 0),
+            cell(D, "国内公务接待人次", "内容", 0),
+        ),
+        True,
+        [],
+        id="three-public-foreign-counted",
+    ),
     pytest.param(
         cells(cell(D, "固定资产车辆与公务用车保有量差异原因", "内容", None), cell(D, "公务用车保有量", "内容", 2)),
         True,
@@ -550,6 +623,18 @@ def test_fund_closure_carries_its_figures(kit: Any, unit_folder: Any) -> None:
     assert finding.values["difference"] == Decimal("0.5")
     assert finding.values["tolerance"] == Decimal("0.03")
     assert finding.values["fund"] == "一般公共预算财政拨款"
+
+
+def test_three_public_over_budget_says_by_how_much(kit: Any, unit_folder: Any) -> None:
+    cur = kit.consistent_2024()
+    kit.set_value(cur, T, "公务接待费", "全年预算数", 0.30)
+    kit.set_value(cur, T, "合计", "全年预算数", 7.62)
+    found = {f.location.cell: f for f in check(unit_folder(cur)) if f.code == "three-public-over-budget"}
+    assert sorted(found) == ["C4", "C9"]
+    assert (found["C9"].values["current"], found["C9"].values["budget"]) == (Decimal("0.34"), Decimal("0.30"))
+    assert found["C9"].values["difference"] == Decimal("0.04") == found["C4"].values["difference"]
+    assert found["C9"].values["basis"] == "全年预算"
+    assert "0.04万元" in found["C9"].message
 
 
 # --- amounts typed in 元 -------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from generator.check.relations import (
     check_vehicles,
 )
 from generator.check.rows import check_row_totals
+from generator.check.three_public import check_three_public_budget, check_three_public_counts
 from generator.check.totals import check_declared_totals
 from generator.check.units import check_yuan_in_wanyuan
 from generator.check.written import check_written_texts
@@ -48,6 +49,8 @@ RULES: tuple[Rule, ...] = (
     check_budget_reasons,
     check_admin_cost,
     check_three_public_in_basic,
+    check_three_public_budget,
+    check_three_public_counts,
     check_vehicles,
     check_procurement,
     check_staff,

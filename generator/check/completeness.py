@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator import layout
 from generator.check.context import CheckContext
+from generator.check.three_public import counts_needed
 from generator.compute.figures import Figures
 from generator.findings import Finding, Location, error, info, warning
 from generator.model import ItemTable, UnitYear
@@ -126,9 +127,12 @@ def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
                 f"《{sheet}》没有填写任何数字：公开说明的{section}只写明“未填报”；请按决算报表填写",
                 sheet=sheet,
             )
+    counted = counts_needed(ctx)
     for need in NEEDS:
         if need.sheet in empty_sheets:
             continue  # reported once for the whole sheet
+        if need.sheet == layout.THREE_PUBLIC_DETAILS.name and need.item in counted:
+            continue  # a count an amount needs: three-public-count-missing warns at its cell
         table = unit.item_table(need.sheet)
         if _typed(table, need) or derivable(f, need):
             continue
