@@ -1,6 +1,7 @@
 """`juesuan init NEW --from OLD`: start a year's input folder from last year's.
 
-Carried: the unit's profile (封面, with 年度 + 1), the long texts (文字说明.yaml),
+Carried: the unit's profile (封面, with 年度 + 1), the long texts (文字说明.yaml) and what its
+事业收入/经营收入/其他收入 mainly are (收入主要内容),
 the opening balances (年初结转和结余 = last year's 年末结转和结余, in both 总表s),
 and last year's figures in place as this year's 上年 figures (the 上年决算数 of
 the 一般公共预算财政拨款支出决算表, one row per 项 that had a figure; the
@@ -74,6 +75,7 @@ def carried_values(base: YearBase) -> dict[str, Any]:
         if node.value("合计") != 0
     ]
     other = unit.item_table(layout.OTHER_MATTERS.name)
+    summary_table = unit.item_table(layout.SUMMARY.name)
     staff = unit.item_table(layout.STAFF.name)
     closing = base.fiscal.get("年末财政拨款结转和结余", {})
     return {
@@ -86,7 +88,11 @@ def carried_values(base: YearBase) -> dict[str, Any]:
             "公开模板": [cover.template],
         },
         # 结转: this year opens with what last year closed with (check holds the two together)
-        layout.SUMMARY.name: {"年初结转和结余": [cell(base.summary.get("年末结转和结余"))]},
+        layout.SUMMARY.name: {
+            "年初结转和结余": [cell(base.summary.get("年末结转和结余"))],
+            # what the unit's 事业收入 etc. mainly are describes the unit, not the year: carried
+            **{n: [None, t] for n in layout.EXPLAINED_INCOMES if (t := summary_table.text(n, layout.INCOME_CONTENT).strip())},
+        },
         layout.FISCAL.name: {"年初财政拨款结转和结余": [cell(closing.get(c)) for c in layout.FISCAL_COLUMNS]},
         layout.GPB.name: gpb_rows,
         layout.THREE_PUBLIC.name: {

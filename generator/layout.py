@@ -124,10 +124,17 @@ INCOME_SOURCES = (
     "附属单位上缴收入",
     "其他收入",
 )
+# 事业收入, 经营收入 and 其他收入 say what they mainly are in the 上海 名词解释 ("主要是：…收入等"),
+# for a unit that has them; the text describes the unit, so `init --from` carries it.
+INCOME_CONTENT = "收入主要内容"
+EXPLAINED_INCOMES = ("事业收入", "经营收入", "其他收入")
 SUMMARY = ItemSheet(
     name="收入支出决算总表",
-    note="填写说明：按财务软件导出的《收入支出决算总表》逐项填写金额；支出按功能分类“类”逐行填写（科目名称即可）。合计、总计行照抄报表，系统会重新计算并核对。",
-    columns=_amounts("金额"),
+    note=(
+        "填写说明：按财务软件导出的《收入支出决算总表》逐项填写金额；支出按功能分类“类”逐行填写（科目名称即可）。合计、总计行照抄报表，系统会重新计算并核对。"
+        "事业收入、经营收入、其他收入可在“收入主要内容”列写明主要是哪些收入（如“文化培训服务收入、场馆租赁收入”），上海等格式的名词解释写作“主要是：…等”。"
+    ),
+    columns=_amounts("金额") + (Column(INCOME_CONTENT, Kind.TEXT, required=False),),
     items=tuple(Item(n) for n in INCOME_SOURCES)
     + (
         Item("本年收入合计"),
@@ -324,14 +331,18 @@ PERFORMANCE_ITEMS = (
     ("绩效自评发现问题数", Kind.COUNT),
     ("绩效自评问题已整改数", Kind.COUNT),
 )
+# Per vehicle category, the number bought this year (上海: "购置公务用车N辆（其中：…）"); it adds up to the
+# 公务用车购置数 of 三公经费明细.
+PURCHASED = "本年购置数"
 OTHER_MATTERS = ItemSheet(
     name="其他重要事项",
     note=(
         "填写说明：金额按封面单位填写，车辆、设备、项目、问题填数量，房屋填平方米。机关运行经费的变动原因写在“说明”列；"
-        "“其他用车”的说明写其主要用途。车辆按类别逐行填写，类别名称以“用车”结尾，可按本地口径增删（如“部级领导干部用车”）。"
+        "“其他用车”的说明写其主要用途。车辆按类别逐行填写，类别名称以“用车”结尾，可按本地口径增删（如“部级领导干部用车”）；"
+        "本年购置的车辆数可按类别填在“本年购置数”列，合计应等于三公经费明细的“公务用车购置数”。"
         "面向中小企业预留等行、预算绩效管理各行可选（上海格式需要）；有绩效自评表时，自评项目数、金额、平均分和评级个数按自评表计算。"
     ),
-    columns=(Column("本年数"), Column("上年数", required=False), Column("说明", Kind.TEXT, required=False)),
+    columns=(Column("本年数"), Column("上年数", required=False), Column("说明", Kind.TEXT, required=False), Column(PURCHASED, Kind.COUNT, required=False)),
     open_suffix="用车",
     items=(
         Item("机关运行经费"),

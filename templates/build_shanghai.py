@@ -381,6 +381,9 @@ def part_three(doc) -> None:
            "{% if f.public_items %}，主要包括：{{ f.public_items | join('、') }}{% endif %}。")
     h(7)
     tp = "f.three_public"
+    # "购置公务用车N辆", with the categories when they were given ("（其中：执法执勤用车1辆）")
+    BOUGHT = (f"购置公务用车{{{{ {tp}.vehicles_bought | count }}}}辆{{% if f.assets.vehicles_bought_by_kind | selectattr('1') | list %}}（其中："
+              "{% for kind, n in f.assets.vehicles_bought_by_kind if n %}{{ kind }}{{ n | count }}辆{% if not loop.last %}、{% endif %}{% endfor %}）{% endif %}")
     p(doc, f"{{%p if not {tp}.total.actual and not {tp}.total.budget %}}")
     p(doc, "{{ unit }}{{ year }}年度无“三公”经费财政拨款支出。")
     p(doc, "{%p else %}")
@@ -407,8 +410,8 @@ def part_three(doc) -> None:
            f"{{% if {tp}.abroad_content %}}开支内容包括：{{{{ {tp}.abroad_content | period }}}}{{% endif %}}")
     p(doc, f"2、公务用车购置及运行维护费支出{{{{ {tp}.vehicles.actual | amount }}}}万元。其中：")
     p(doc, f"公务用车购置支出为{{{{ {tp}.vehicle_purchase.actual | amount }}}}万元。"
-           f"{{% if {tp}.purchase_content %}}主要用于{{{{ {tp}.purchase_content | clause }}}}{{% if {tp}.vehicles_bought %}}，购置公务用车{{{{ {tp}.vehicles_bought | count }}}}辆{{% endif %}}。"
-           f"{{% elif {tp}.vehicles_bought %}}购置公务用车{{{{ {tp}.vehicles_bought | count }}}}辆。{{% endif %}}")
+           f"{{% if {tp}.purchase_content %}}主要用于{{{{ {tp}.purchase_content | clause }}}}{{% if {tp}.vehicles_bought %}}，{BOUGHT}{{% endif %}}。"
+           f"{{% elif {tp}.vehicles_bought %}}{BOUGHT}。{{% endif %}}")
     p(doc, f"公务用车运行维护支出{{{{ {tp}.vehicle_running.actual | amount }}}}万元。"
            f"{{% if {tp}.vehicle_content %}}主要用于{{{{ {tp}.vehicle_content | period }}}}{{% endif %}}"
            f"{{% if {tp}.vehicles_held is not none %}}{{{{ year }}}}年，{{{{ unit }}}}所属各预算单位开支财政拨款的公务用车保有量为{{{{ {tp}.vehicles_held | count }}}}辆。{{% endif %}}")
@@ -459,11 +462,16 @@ def part_three(doc) -> None:
            "{% if f.assets.equipment is not none %}单价100万元（含）以上设备（不含车辆）{{ f.assets.equipment | count }}台（套）。{% endif %}")
 
 
+def mainly(income: str) -> str:
+    """"主要是：…收入等。" after the definition of INCOME, for a unit that has it and said what it is."""
+    return f"{{% if f.income_content('{income}') %}}主要是：{{{{ f.income_content('{income}') }}}}等。{{% endif %}}"
+
+
 GLOSSARY = [
     "一、财政拨款收入：指单位本年度从本级财政部门取得的财政拨款，包括一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款。",
-    "二、事业收入：指事业单位开展专业业务活动及其辅助活动取得的收入。",
-    "三、经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。",
-    "四、其他收入：指单位取得的除“财政拨款收入”、“事业收入”、“经营收入”等以外的收入。",
+    "二、事业收入：指事业单位开展专业业务活动及其辅助活动取得的收入。" + mainly("事业收入"),
+    "三、经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。" + mainly("经营收入"),
+    "四、其他收入：指单位取得的除“财政拨款收入”、“事业收入”、“经营收入”等以外的收入。" + mainly("其他收入"),
     "五、年初结转和结余：指以前年度尚未完成、结转到本年按有关规定继续使用的资金。",
     "六、年末结转和结余：指本年度或以前年度预算安排、因客观条件发生变化无法按原计划实施，需延迟到以后年度按有关规定继续使用的资金。",
     "七、基本支出：指单位为保障机构正常运转、完成日常工作任务而发生的各项支出。",

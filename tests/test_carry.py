@@ -184,3 +184,15 @@ def test_carried_and_filled_folder_checks_and_generates(carried, kit, tmp_path: 
     assert checked.figures is not None and checked.figures.year == 2025 and checked.figures.has_prior_folder
     result = api.generate(new, tmp_path / "out.docx")
     assert result.ok and (tmp_path / "out.docx").stat().st_size > 10_000
+
+
+def test_what_the_incomes_mainly_are_is_carried(tmp_path: Path, kit) -> None:
+    """收入主要内容 describes the unit (like 主要用于): carried with the row, its amount left empty."""
+    values = kit.consistent_2024()
+    kit.set_value(values, layout.SUMMARY.name, "其他收入", layout.INCOME_CONTENT, "医保经办服务收入")
+    old = kit.write_unit(tmp_path, values)
+    new = tmp_path / "unit" / "2025"
+    assert carry_forward(old, new) == []
+    summary = _by_item(new / layout.WORKBOOK, layout.SUMMARY.name)
+    assert summary["其他收入"][:2] == [None, "医保经办服务收入"]
+    assert summary["事业收入"][:2] == [None, None]  # nothing written for it: nothing carried

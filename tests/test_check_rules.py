@@ -67,6 +67,8 @@ RULE_OF = {
     "three-public-over-budget": "check_three_public_budget",
     "three-public-count-missing": "check_three_public_counts",
     "vehicle-count-unexplained": "check_vehicles",
+    "vehicle-purchases-mismatch": "check_vehicle_purchases",
+    "income-content-unused": "check_income_contents",
     "procurement-share-exceeds": "check_procurement",
     "staff-total-mismatch": "check_staff",
     "blank-required": "check_blanks",
@@ -103,6 +105,8 @@ SEVERITY = {
     "three-public-over-budget": Severity.WARNING,
     "three-public-count-missing": Severity.WARNING,
     "vehicle-count-unexplained": Severity.WARNING,
+    "vehicle-purchases-mismatch": Severity.WARNING,
+    "income-content-unused": Severity.WARNING,
     "procurement-share-exceeds": Severity.ERROR,
     "staff-total-mismatch": Severity.ERROR,
     "blank-required": Severity.ERROR,
@@ -545,6 +549,22 @@ CASES = [
         cell(D, "固定资产车辆与公务用车保有量差异原因", "内容", None), True, [], id="vehicle-count-equal-needs-no-reason"
     ),
     pytest.param(cell(D, "公务用车保有量", "内容", 2), True, [], id="vehicle-count-difference-explained"),
+    pytest.param(
+        cells(cell(D, "公务用车购置数", "内容", 2), cell(OM, "其他用车", layout.PURCHASED, 1)),
+        True,
+        [("vehicle-purchases-mismatch", D, "B7")],
+        id="vehicle-purchases-mismatch",
+    ),
+    pytest.param(
+        cells(cell(D, "公务用车购置数", "内容", 1), cell(OM, "其他用车", layout.PURCHASED, 1)), True, [], id="vehicle-purchases-agree"
+    ),
+    pytest.param(
+        cells(cell(S, "经营收入", layout.INCOME_CONTENT, "门票收入"), cell(S, "本年收入合计", layout.INCOME_CONTENT, "各项收入")),
+        True,
+        [("income-content-unused", S, "C9"), ("income-content-unused", S, "C12")],
+        id="income-content-unused",
+    ),
+    pytest.param(cell(S, "其他收入", layout.INCOME_CONTENT, "医保经办服务收入"), True, [], id="income-content-of-an-income"),
     pytest.param(
         cell(OM, "授予中小企业合同金额", "本年数", 300), True, [("procurement-share-exceeds", OM, "B8")], id="sme-exceeds-total"
     ),

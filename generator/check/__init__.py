@@ -13,7 +13,7 @@ from generator.check.completeness import check_blanks
 from generator.check.context import CheckContext, Settings
 from generator.check.cross import check_same_figures
 from generator.check.prior import check_prior_items_total, check_prior_year
-from generator.check.reasons import check_budget_reasons, check_reasons
+from generator.check.reasons import check_budget_reasons, check_income_contents, check_reasons
 from generator.check.relations import (
     check_admin_cost,
     check_fund_closure,
@@ -22,6 +22,7 @@ from generator.check.relations import (
     check_procurement,
     check_staff,
     check_three_public_in_basic,
+    check_vehicle_purchases,
     check_vehicles,
 )
 from generator.check.rows import check_row_totals
@@ -47,11 +48,13 @@ RULES: tuple[Rule, ...] = (
     check_prior_items_total,
     check_reasons,
     check_budget_reasons,
+    check_income_contents,
     check_admin_cost,
     check_three_public_in_basic,
     check_three_public_budget,
     check_three_public_counts,
     check_vehicles,
+    check_vehicle_purchases,
     check_procurement,
     check_staff,
     check_blanks,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator import layout
 from generator.check.context import CheckContext, money
 from generator.compute.change import Change, Direction, budget_basis
 from generator.findings import Finding, Location, warning
@@ -116,4 +117,23 @@ def check_budget_reasons(ctx: CheckContext) -> Iterator[Finding]:
             current=c.current,
             budget=c.base,
             rate=rate,
+        )
+
+
+def check_income_contents(ctx: CheckContext) -> Iterator[Finding]:
+    """A 收入主要内容 is written only where the document uses it: on 事业收入, 经营收入 or 其他收入, with money."""
+    table = ctx.figures.base.unit.item_table(layout.SUMMARY.name)
+    for name, row in table.rows.items():
+        if not row.text(layout.INCOME_CONTENT).strip():
+            continue
+        amount = row.amount("金额")
+        if name in layout.EXPLAINED_INCOMES and amount:
+            continue
+        why = "只有事业收入、经营收入、其他收入有这一说明" if name not in layout.EXPLAINED_INCOMES else f"本年{name}为{'空白' if amount is None else '零'}"
+        yield warning(
+            "income-content-unused",
+            row.source.at(layout.INCOME_CONTENT),
+            f"「{name}」填写了收入主要内容，但{why}：名词解释不列举它（无此项收入的单位保留名词解释，不列主要内容）",
+            item=name,
+            amount=amount,
         )

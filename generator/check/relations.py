@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from generator import layout
 from generator.check.compare import Stated, disagreement
@@ -187,3 +188,24 @@ def _at(table, name: str, column: str):
     row = table.get(name)
     return row.source.at(column) if row else None
 
+
+
+def check_vehicle_purchases(ctx: CheckContext) -> Iterator[Finding]:
+    """The 本年购置数 by category add up to the 公务用车购置数 of 三公经费明细 (when both are given)."""
+    by_kind = ctx.figures.assets.vehicles_bought_by_kind
+    bought = ctx.figures.three_public.vehicles_bought
+    if not by_kind or bought is None:
+        return
+    total = sum((n for _, n in by_kind), Decimal(0))
+    if total == bought:
+        return
+    details = ctx.figures.base.unit.item_table(layout.THREE_PUBLIC_DETAILS.name)
+    listed = "、".join(f"{k}{n}辆" for k, n in by_kind)
+    yield warning(
+        "vehicle-purchases-mismatch",
+        _at(details, "公务用车购置数", layout.CONTENT),
+        f"公务用车购置数{bought}辆，其他重要事项中按类别填写的本年购置数共{total}辆（{listed}），两者不同",
+        stated=bought,
+        expected=total,
+        difference=bought - total,
+    )

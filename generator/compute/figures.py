@@ -135,6 +135,7 @@ class Assets:
     house_value: Decimal | None
     vehicle_value: Decimal | None
     vehicles_by_kind: tuple[tuple[str, Decimal | None], ...]
+    vehicles_bought_by_kind: tuple[tuple[str, Decimal], ...]  # (category, 本年购置数) where one was typed
     other_vehicle_use: str
     equipment: Decimal | None
 
@@ -195,6 +196,8 @@ class Figures:
     total_change: Change | None
     # 二 三
     income_sources: tuple[Share, ...]
+    # (name, 收入主要内容) of the EXPLAINED_INCOMES the unit had money from and explained; see income_content
+    income_contents: tuple[tuple[str, str], ...]
     expense_kinds: tuple[Share, ...]
     # 四
     fiscal_income_total: Decimal | None
@@ -232,6 +235,10 @@ class Figures:
     # what the later stages need to explain themselves
     base: YearBase
     prior: YearBase | None
+
+    def income_content(self, name: str) -> str:
+        """What the income NAME (事业收入, 经营收入, 其他收入) mainly is; "" when not given or when the unit had none."""
+        return dict(self.income_contents).get(name, "")
 
 
 def compute_figures(loaded: Loaded) -> Figures:
@@ -301,6 +308,7 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         closing_balance=summary.get("年末结转和结余"),
         total_change=overview_change("收入支出总计", income_total, lambda p: p.summary.get("收入总计")),
         income_sources=_income_sources(cur, income_this_year),
+        income_contents=_income_contents(cur),
         expense_kinds=tuple(
             Share(col, cur.expense.known_total(col), share_known(cur.expense.known_total(col), expense_this_year))
             for col in layout.EXPENSE_COLUMNS[1:]
@@ -388,6 +396,20 @@ def _z(value: Decimal | None) -> Decimal:
 def _loc(table: ItemTable, name: str, column: str) -> Location | None:
     row = table.get(name)
     return row.source.at(column) if row else None
+
+
+def _income_contents(cur: YearBase) -> tuple[tuple[str, str], ...]:
+    """What 事业收入, 经营收入 and 其他收入 mainly are, for those with money this year (上海: a unit without
+    事业收入 keeps the definition but lists nothing). The text is stripped of a closing "等" and
+    punctuation, which the sentence adds."""
+    table = cur.unit.item_table(layout.SUMMARY.name)
+    contents = []
+    for name in layout.EXPLAINED_INCOMES:
+        text = table.text(name, layout.INCOME_CONTENT).strip().rstrip("。；;，,、 ").removesuffix("等").rstrip("。；;，,、 ")
+        amount = cur.summary.get(name)
+        if text and amount:
+            contents.append((name, text))
+    return tuple(contents)
 
 
 def _income_sources(cur: YearBase, income: Decimal | None) -> tuple[Share, ...]:
@@ -630,6 +652,9 @@ def _assets(cur: YearBase) -> Assets:
         house_value=v("房屋价值"),
         vehicle_value=v("车辆价值"),
         vehicles_by_kind=tuple((k, row.amount("本年数")) for k, row in t.rows.items() if k.endswith("用车")),
+        vehicles_bought_by_kind=tuple(
+            (k, n) for k, row in t.rows.items() if k.endswith("用车") and (n := row.amount(layout.PURCHASED)) is not None
+        ),
         other_vehicle_use=t.text("其他用车", "说明"),
         equipment=v("单价100万元（含）以上设备"),
     )

@@ -193,3 +193,29 @@ def test_the_contents_is_a_toc_field_listing_the_headings(tmp_path: Path) -> Non
     assert kinds == ["begin", "separate", "end"]
     assert [p.text for p in entries] == headings
     assert len(headings) == 4 + 2 + 9 + 11
+
+
+def test_income_explained_in_the_glossary_only_for_incomes_the_unit_has(kit: Any, tmp_path: Path) -> None:
+    """名词解释: "主要是：…收入等" for an income with money and a 收入主要内容; without the income the definition stays bare."""
+    values = kit.consistent_2024()
+    kit.set_value(values, layout.SUMMARY.name, "其他收入", layout.INCOME_CONTENT, "医保经办服务收入等。")  # 等 and 。 are the sentence's
+    kit.set_value(values, layout.SUMMARY.name, "事业收入", layout.INCOME_CONTENT, "培训收入")  # 事业收入 is 0: not listed
+    lines = shanghai(kit, tmp_path, values)
+    assert line_with(lines, "四、其他收入：").endswith("等以外的收入。主要是：医保经办服务收入等。")
+    assert "二、事业收入：指事业单位开展专业业务活动及其辅助活动取得的收入。" in lines
+    assert not any("培训收入" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    "by_kind, expected",
+    [
+        ({}, "购置公务用车2辆。"),
+        ({"执法执勤用车": 1, "其他用车": 1, "机要通信用车": 0}, "购置公务用车2辆（其中：执法执勤用车1辆、其他用车1辆）。"),
+    ],
+)
+def test_vehicles_bought_by_category(kit: Any, tmp_path: Path, by_kind: dict[str, int], expected: str) -> None:
+    values = kit.consistent_2024()
+    kit.set_value(values, TD, "公务用车购置数", layout.CONTENT, 2)
+    for kind, n in by_kind.items():
+        kit.set_value(values, OM, kind, layout.PURCHASED, n)
+    assert line_with(shanghai(kit, tmp_path, values), "公务用车购置支出为").endswith("万元。" + expected)
