@@ -19,7 +19,7 @@ import pytest
 from generator import layout
 from generator.api import check_folder
 from generator.check import RULES, Settings, run_checks
-from generator.check.reasons import direction_of
+from generator.check.reasons import budget_direction_of, direction_of
 from generator.compute.change import Direction
 from generator.findings import Finding, Severity
 
@@ -62,6 +62,7 @@ RULE_OF = {
     "change-without-reason": "check_reasons",
     "reason-contradicts-change": "check_reasons",
     "budget-difference-without-reason": "check_budget_reasons",
+    "budget-reason-contradicts": "check_budget_reason_direction",
     "admin-cost-mismatch": "check_admin_cost",
     "three-public-below-basic": "check_three_public_in_basic",
     "three-public-over-budget": "check_three_public_budget",
@@ -100,6 +101,7 @@ SEVERITY = {
     "change-without-reason": Severity.WARNING,
     "reason-contradicts-change": Severity.WARNING,
     "budget-difference-without-reason": Severity.WARNING,
+    "budget-reason-contradicts": Severity.ERROR,
     "admin-cost-mismatch": Severity.ERROR,
     "three-public-below-basic": Severity.ERROR,
     "three-public-over-budget": Severity.WARNING,
@@ -424,6 +426,63 @@ CASES = [
         [("budget-difference-without-reason", T, "F9")],
         id="three-public-budget-difference",
     ),
+    # A 预决算差异原因 that says the wrong way: 442.32 spent against 500 (below), "大于预算"…
+    pytest.param(
+        cells(cell(G, "2101501", layout.BUDGET, 500), cell(G, "2101501", layout.BUDGET_REASON, "人员增加，支出大于预算。")),
+        True,
+        [("budget-reason-contradicts", G, "K24")],
+        id="budget-reason-contradicts",
+    ),
+    # …or against 400 (above), "小于预算" after a cause worded with 增加: the comparison word decides.
+    pytest.param(
+        cells(cell(G, "2101501", layout.BUDGET, 400), cell(G, "2101501", layout.BUDGET_REASON, "人员增加，但严格控制支出，决算数小于预算数。")),
+        True,
+        [("budget-reason-contradicts", G, "K24")],
+        id="budget-reason-says-below-when-above",
+    ),
+    pytest.param(
+        cells(cell(G, "2101501", layout.BUDGET, 400), cell(G, "2101501", layout.BUDGET_REASON, "年中人员调入，支出未超过全年预算。")),
+        True,
+        [("budget-reason-contradicts", G, "K24")],
+        id="budget-reason-negated-over",
+    ),
+    pytest.param(
+        cells(cell(G, "2101501", layout.BUDGET, 400), cell(G, "2101501", layout.BUDGET_REASON, "年中人员调入，决算数超过年初预算。")),
+        True,
+        [],
+        id="budget-reason-agrees",
+    ),
+    # A 项 new in the year: 年初预算 0, 全年预算 500; "小于" agrees with the 全年预算 the document uses.
+    pytest.param(
+        cells(
+            cell(G, "2101501", layout.BUDGET, 0),
+            cell(G, "2101501", layout.ADJUSTED_BUDGET, 500),
+            cell(G, "2101501", layout.BUDGET_REASON, "年中新增项目，决算数小于全年预算数。"),
+        ),
+        True,
+        [],
+        id="budget-reason-agrees-with-adjusted-budget",
+    ),
+    # 三公: 公务接待费 0.34 against a 年初预算 of 1.00 (equal to its 全年预算 0.34), "超预算".
+    pytest.param(
+        cells(cell(T, "公务接待费", layout.BUDGET, 1.00), cell(T, "公务接待费", layout.BUDGET_REASON, "接待任务增加，超预算支出。")),
+        True,
+        [("budget-reason-contradicts", T, "F9")],
+        id="three-public-budget-reason-contradicts",
+    ),
+    # 预算及上年情况: 一般公共预算财政拨款支出 1222.68 against a 年初预算 of 1300, "年中追加".
+    pytest.param(
+        cells(cell(V, "一般公共预算财政拨款支出", "年初预算数", 1300), cell(V, "一般公共预算财政拨款支出", layout.BUDGET_REASON, "年中追加预算，支出增加。")),
+        True,
+        [("budget-reason-contradicts", V, "E6")],
+        id="overview-budget-reason-contradicts",
+    ),
+    pytest.param(
+        cells(cell(V, "一般公共预算财政拨款支出", "年初预算数", 1300), cell(V, "一般公共预算财政拨款支出", layout.BUDGET_REASON, "部分项目未完成，结转下年。")),
+        True,
+        [],
+        id="overview-budget-reason-agrees",
+    ),
     # 2101501: 442.32 against 429.80, +2.9%: below the 10% threshold, no reason needed.
     pytest.param(cell(G, "2101501", layout.REASON, None), True, [], id="small-change-needs-no-reason"),
     pytest.param(
@@ -747,6 +806,27 @@ def test_threshold_setting_decides_which_changes_need_a_reason(kit: Any, unit_fo
 )
 def test_the_last_direction_word_of_a_reason_decides(reason: str, direction: Direction | None) -> None:
     assert direction_of(reason) is direction
+
+
+@pytest.mark.parametrize(
+    ("reason", "direction"),
+    [
+        ("决算数大于预算数。", Direction.UP),
+        ("人员增加，但严格控制支出，决算数小于预算数。", Direction.DOWN),
+        ("部分赛事活动年末尚未完成结算，结转下年使用。", Direction.DOWN),
+        ("支出未超过预算。", Direction.DOWN),
+        ("严格执行预算，不超预算支出。", Direction.DOWN),
+        ("年中追加预算300万元。", Direction.UP),  # no comparison word: a 增/减 word in a clause naming the 预算
+        ("支出较年初预算减少。", Direction.DOWN),
+        ("年中追加项目资金，导致预决算存在差异。", None),  # a cause, not a direction
+        ("人员减少，支出减少。", None),
+        ("厉行节约，年末结余。", Direction.DOWN),
+        ("接待任务增加，超预算支出。", Direction.UP),
+        ("严格按照预算执行，预决算无差异。", None),
+    ],
+)
+def test_the_comparison_words_of_a_budget_reason_decide(reason: str, direction: Direction | None) -> None:
+    assert budget_direction_of(reason) is direction
 
 
 def test_a_crashing_rule_becomes_a_finding_and_the_others_run(kit: Any, unit_folder: Any) -> None:

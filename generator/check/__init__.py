@@ -13,7 +13,7 @@ from generator.check.completeness import check_blanks
 from generator.check.context import CheckContext, Settings
 from generator.check.cross import check_same_figures
 from generator.check.prior import check_prior_items_total, check_prior_year
-from generator.check.reasons import check_budget_reasons, check_income_contents, check_reasons
+from generator.check.reasons import check_budget_reason_direction, check_budget_reasons, check_income_contents, check_reasons
 from generator.check.relations import (
     check_admin_cost,
     check_fund_closure,
@@ -49,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     check_reasons,
     check_budget_reasons,
     check_income_contents,
+    check_budget_reason_direction,
     check_admin_cost,
     check_three_public_in_basic,
     check_three_public_budget,

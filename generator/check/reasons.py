@@ -10,11 +10,18 @@ from decimal import Decimal
 from generator import layout
 from generator.check.context import CheckContext, money
 from generator.compute.change import Change, Direction, budget_basis
-from generator.findings import Finding, Location, warning
+from generator.findings import Finding, Location, error, warning
 
 _UP = ("增加", "增长", "上涨", "上升", "提高", "增多", "新增", "追加", "调增")
 _DOWN = ("减少", "下降", "降低", "减小", "缩减", "压减", "调减", "节约")
 _WORDS = re.compile("|".join(_UP + _DOWN))
+# A 预决算差异原因 compares the final figure with the budget: these words say which way outright
+# and decide over the 增/减 words above, which may describe a cause ("人员增加，但…决算数小于预算数").
+# A negated 超 ("未超过预算") is a word of its own, listed before 超 so that it matches first.
+_UNDER_BUDGET = ("未超", "不超", "没有超", "小于", "低于", "少于", "未完成", "未达到", "未全部完成", "结余", "节余")
+_OVER_BUDGET = ("大于", "高于", "多于", "超")
+_BUDGET_WORDS = re.compile("|".join(_UNDER_BUDGET + _OVER_BUDGET))
+_CLAUSE = re.compile("[，。；,;]")
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,19 @@ def direction_of(reason: str) -> Direction | None:
     if not words:
         return None
     return Direction.UP if words[-1] in _UP else Direction.DOWN
+
+
+def budget_direction_of(reason: str) -> Direction | None:
+    """The direction a 预决算差异原因 states for 决算 against 预算: its last 大于/小于/超/未完成/结余…
+    word; without one, the last 增/减 word of a clause that names the 预算 ("支出较预算减少",
+    "年中追加预算"). A 增/减 word elsewhere describes a cause ("年中追加项目资金，导致预决算存在差异")
+    and says nothing of which way the 决算 went."""
+    words = _BUDGET_WORDS.findall(reason)
+    if words:
+        return Direction.DOWN if words[-1] in _UNDER_BUDGET else Direction.UP
+    clauses = [c for c in _CLAUSE.split(reason) if "预算" in c]
+    stated = [d for d in (direction_of(c) for c in clauses) if d is not None]
+    return stated[-1] if stated else None
 
 
 def check_reasons(ctx: CheckContext) -> Iterator[Finding]:
@@ -136,4 +156,50 @@ def check_income_contents(ctx: CheckContext) -> Iterator[Finding]:
             f"「{name}」填写了收入主要内容，但{why}：名词解释不列举它（无此项收入的单位保留名词解释，不列主要内容）",
             item=name,
             amount=amount,
+        )
+
+
+def budget_reasons(ctx: CheckContext) -> list[tuple[str, tuple[Change, ...]]]:
+    """Every 预决算差异原因 with the budgets it may be read against (the 年初预算, and the 全年预算
+    where one is typed: a template may compare with either, and a 项 new in the year has only the
+    latter). The totals of 预算及上年情况 count too."""
+    f = ctx.figures
+    tp = f.three_public
+    lines = [
+        *(("一般公共预算财政拨款支出", i) for i in f.gpb_items),
+        *(("政府性基金预算财政拨款支出", i) for i in f.gov_fund_items),
+        *(("国有资本经营预算财政拨款支出", i) for i in f.state_capital_items),
+    ]
+    out: list[tuple[str, tuple[Change, ...]]] = [(f"{kind}「{i.code} {i.name}」", (i.budget, i.adjusted_budget)) for kind, i in lines]
+    for label, change in (("财政拨款收入支出总计", f.fiscal_budget), ("一般公共预算财政拨款支出", f.gpb_budget)):
+        if change is not None:
+            out.append((label, (change,)))
+    for p in (tp.total, tp.abroad, tp.vehicles, tp.vehicle_purchase, tp.vehicle_running, tp.reception):
+        bases = tuple(c for c in (p.initial_budget, p.budget_change) if c is not None)
+        if bases:
+            out.append(("“三公”经费合计" if p.name == "合计" else f"“三公”经费「{p.name}」", bases))
+    return out
+
+
+def check_budget_reason_direction(ctx: CheckContext) -> Iterator[Finding]:
+    """A 预决算差异原因 that says 大于 (超, 增加…) where the 决算 is below every budget it may be read
+    against, or 小于 (未完成, 结余, 减少…) where it is above: the published sentence would be false."""
+    for label, bases in budget_reasons(ctx):
+        reason = bases[0].reason
+        stated = budget_direction_of(reason)
+        compared = [c for c in bases if c.base is not None and c.direction in (Direction.UP, Direction.DOWN)]
+        if stated is None or not compared or any(c.direction is stated for c in compared):
+            continue
+        c = compared[0]
+        assert c.base is not None
+        actual = "大于" if c.direction is Direction.UP else "小于"
+        said = "大于预算" if stated is Direction.UP else "小于预算"
+        yield error(
+            "budget-reason-contradicts",
+            c.reason_location or c.base_location or Location(field=label),
+            f"{label}决算{money(ctx, c.current)}{actual}预算{money(ctx, c.base)}（相差{money(ctx, abs(c.difference))}），"
+            f"但预决算差异原因说的是“{said}”：「{reason}」",
+            current=c.current,
+            budget=c.base,
+            reason=reason,
         )
