@@ -145,10 +145,12 @@ def _method(indicators: tuple[ScoredIndicator, ...], index: int) -> str:
 
 
 def _coefficient(scored: ScoredIndicator) -> str:
-    """得分系数（%）= 指标得分 / 权重, two decimals; "/" for a row that does not apply."""
+    """得分系数（%）: the one the profile scored through, else 指标得分 / 权重, two decimals; "/" for a row that does not apply."""
     weight = scored.indicator.weight
     if not scored.applicable:
         return "/"
+    if scored.coefficient is not None and scored.indicator.override is None:
+        return format_plain(scored.coefficient)
     if weight is None or weight == 0:
         return ""
     return format_plain(scored.score / weight * 100)

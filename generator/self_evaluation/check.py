@@ -147,6 +147,53 @@ def check_printed_indicators(table: ScoredTable, profile: Profile) -> Iterable[F
                 )
 
 
+def check_printed_coefficients(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """A printed 得分系数（%）against the printed 指标得分 (系数 × 权重) and against the coefficient scored.
+
+    Each comparison allows for the rounding of what was printed: half a unit of the coefficient's
+    last printed decimal (times 权重) and half a cent of the score.
+    """
+    for scored in table.indicators:
+        indicator = scored.indicator
+        printed, weight = indicator.printed_coefficient, indicator.weight
+        if printed is None or weight is None or not scored.applicable:
+            continue
+        where = indicator.cells.get("得分系数", indicator.row)
+        places = _decimals(printed)
+        step = Decimal(1).scaleb(-places)  # 0.01 for 66.67, 1 for 67
+        if indicator.printed_score is not None:
+            product = printed * weight / _HUNDRED
+            if abs(product - indicator.printed_score) > step / 2 * weight / _HUNDRED + Decimal("0.005"):
+                yield warning(
+                    "printed-coefficient-score-differs",
+                    where,
+                    f"「{indicator.level3}」印刷得分系数 {format_plain(printed)}% × 权重 {format_plain(weight)} = {format_plain(product)}，"
+                    f"与印刷指标得分 {format_plain(indicator.printed_score)} 不同，{_way(indicator.printed_score, round_half_up(product))}",
+                    indicator=indicator.level3,
+                    stated=indicator.printed_score,
+                    expected=round_half_up(product),
+                )
+        if scored.rule_score is None and indicator.override is None:
+            continue  # unscored: its cells have their own findings
+        computed = scored.coefficient if scored.coefficient is not None and indicator.override is None else scored.score / weight * _HUNDRED
+        if round_half_up(printed, places) != round_half_up(computed, places):
+            yield warning(
+                "printed-coefficient-differs",
+                where,
+                f"「{indicator.level3}」印刷得分系数 {format_plain(printed)}% 与计算的 {format_plain(computed)}%（得分 {format_plain(scored.score)} / "
+                f"权重 {format_plain(weight)}）不同，{_way(printed, round_half_up(computed, places), '个百分点')}；计算方法：{scored.formula}（评分规则 {profile.name}）",
+                indicator=indicator.level3,
+                stated=printed,
+                expected=round_half_up(computed, places),
+            )
+
+
+def _decimals(value: Decimal) -> int:
+    """How many decimals a printed number shows: 2 for 66.67, 0 for 67 (and for 6.7E+1)."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
 # -- per table -------------------------------------------------------------------------------------
 
 
@@ -405,6 +452,7 @@ CHECKS: tuple[TableCheck, ...] = (
     check_weights,
     check_overrides,
     check_printed_indicators,
+    check_printed_coefficients,
     check_printed_table,
     check_printed_parts,
     check_printed_grade,

@@ -132,6 +132,18 @@ class UntypedOperator(BaseModel):
         return next((reading for word, reading in self.by_secondary.items() if word in level2), self.default)
 
 
+class Coefficient(BaseModel):
+    """得分系数（%）as compact (重庆) tables print it: the share of 权重 an indicator earns.
+
+    指标得分 = 得分系数 × 权重, with 得分系数 (the rule's score / 权重, as a percentage, at most 100)
+    rounded half up to `places` decimals first: the printed coefficient is what the score is
+    computed from (30 × 15.02% = 4.51, where 30 × 15.016% would round to 4.50).
+    """
+
+    model_config = _FROZEN
+    places: int = Field(default=2, ge=0, le=4)
+
+
 Layout = Literal["xinjiang", "ningxia", "chongqing"]
 # What a workbook's 表样 cell may say -> the layout.
 LAYOUT_NAMES: dict[str, Layout] = {
@@ -170,6 +182,8 @@ class Profile(BaseModel):
     # 完成率 and 执行率 rounded to this many decimals of a percentage before scoring (0: whole percent),
     # as tables that print "93%" and score on it; None scores on the exact rate.
     rate_places: int | None = Field(default=None, ge=0, le=4)
+    # 指标得分 from a rounded 得分系数 (compact tables); None scores directly (得分系数 then only shown).
+    coefficient: Coefficient | None = None
     rules: dict[str, Rule]
     wordings: dict[str, str]  # 赋分规则 wording (exact, or contained in the cell) -> rule name
     default_rule: str  # when 赋分规则 is blank

@@ -19,7 +19,7 @@ from generator.findings import Finding, error
 from generator.self_evaluation.compare import compare
 from generator.self_evaluation.model import Funds, Indicator, ProjectTable, SelfEvaluation, UnitTable
 from generator.self_evaluation.profile import ExecutionMode, ExecutionScoring, Profile
-from generator.self_evaluation.rules import ONE, ZERO, apply_rule, rounded_rate
+from generator.self_evaluation.rules import HUNDRED, ONE, ZERO, apply_rule, rounded_rate
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 # Findings a 手工得分 (with its reason) is written for: the person scored what the rules cannot.
@@ -38,6 +38,8 @@ class ScoredIndicator(BaseModel):
     formula: str
     problems: tuple[Finding, ...] = ()
     applicable: bool = True  # False for a row of "/" (not applicable): no weight, no score
+    # 得分系数 in percent points when the profile scores through it (rule_score = 权重 × this / 100)
+    coefficient: Decimal | None = None
 
     @property
     def unscored(self) -> bool:
@@ -257,13 +259,20 @@ def score_indicator(indicator: Indicator, profile: Profile, kind: str = "project
             problems=tuple(problems),
         )  # fmt: skip
     scoring = apply_rule(rule, comparison, indicator.weight, profile, indicator.level2)
+    rule_score, formula, coefficient = scoring.score, scoring.formula, None
+    if profile.coefficient is not None:
+        places = profile.coefficient.places
+        coefficient = round_half_up(scoring.score / indicator.weight * HUNDRED, places)
+        rule_score = indicator.weight * coefficient / HUNDRED
+        formula = f"{formula}；指标得分 = 得分系数 {coefficient}%（保留{places}位小数）× 权重"
     return ScoredIndicator(
         indicator=indicator,
         rule_name=name,
         met=comparison.met,
         rate=scoring.rate,
-        rule_score=scoring.score,
-        score=override if override is not None else scoring.score,
-        formula=scoring.formula,
+        rule_score=rule_score,
+        score=override if override is not None else rule_score,
+        formula=formula,
         problems=tuple(problems),
+        coefficient=coefficient,
     )

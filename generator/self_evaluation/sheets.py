@@ -14,7 +14,7 @@ from generator.load.cells import decimal_of, formula_without_value, text_of
 from generator.load.sheets import match_headers
 from generator.load.workbook import CellValue, Sheet, Workbook
 from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, INSTRUCTION_ROW, TITLE_ROW, SheetLayout
-from generator.self_evaluation.targets import Measure, measure_of
+from generator.self_evaluation.targets import Measure, is_not_applicable, measure_of
 
 _TEN_THOUSAND = Decimal(10000)
 _AMOUNT_SUFFIXES = (("万元", Decimal(1)), ("万", Decimal(1)), ("元", _TEN_THOUSAND))
@@ -151,19 +151,23 @@ class RowReader:
     def percent(self, header: str) -> Decimal | None:
         """A printed rate in percent points: "97.95%" or 97.95; a number below 5 is a ratio (0.9795)."""
         value = self.raw(header)
+        if isinstance(value, str) and is_not_applicable(value):
+            return None  # "/" printed in a row that does not apply
         if isinstance(value, str):
             text = value.strip().rstrip("%％").strip()
             number, finding = decimal_of(text, self.location(header), header)
         else:
             number, finding = decimal_of(value, self.location(header), header)
             if number is not None and abs(number) < 5:
-                number *= 100  # a %-formatted cell reaches us as its ratio
+                number = (number * 100).normalize()  # a %-formatted cell reaches us as its ratio (0.6667 → 66.67)
         self._report(header, finding)
         return number
 
     def points(self, header: str) -> Decimal | None:
         """A printed score such as "100.00分" or 18.98."""
         value = self.raw(header)
+        if isinstance(value, str) and is_not_applicable(value):
+            return None
         if isinstance(value, str):
             value = value.strip().removesuffix("分").strip()
         number, finding = decimal_of(value, self.location(header), header)

@@ -234,6 +234,11 @@ def _parse_text(original: str, year: int | None) -> Measure | ParseFailure:
 
 
 _NOT_APPLICABLE = frozenset({"/", "//", "不适用", "不涉及"})
+
+
+def is_not_applicable(text: str) -> bool:
+    """"/", "／", "不适用": what a row that does not apply holds in each cell (printed scores too)."""
+    return _normalise(text) in _NOT_APPLICABLE
 _VAGUE = ("约", "左右", "大概", "大约")
 
 _PERIODS = {"年度": "年度", "年": "年度", "季度": "季度", "季": "季度", "月度": "月", "月": "月", "半年": "半年", "周": "周"}
