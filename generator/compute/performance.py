@@ -8,9 +8,10 @@ scoring profile are the 合格/不合格 of the 上海 wording (same 60/80/90 ba
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
+from typing import Protocol
 
 from generator.compute.change import ZERO
 from generator.compute.figures import GRADES, PerformanceFacts
@@ -18,11 +19,32 @@ from generator.compute.figures import GRADES, PerformanceFacts
 _SAME_GRADE = {"中": "合格", "差": "不合格"}
 
 
-def performance_facts(typed: PerformanceFacts, scored: Any = None) -> PerformanceFacts:
-    projects = tuple(getattr(scored, "projects", ()) or ()) if scored is not None else ()
+# What is read of a scored 绩效自评表 (generator.self_evaluation.score.ScoredSelfEvaluation), stated as
+# protocols: compute sits below the self-evaluation package and does not import it.
+class ProjectFunds(Protocol):
+    @property
+    def annual_budget(self) -> Decimal: ...  # 全年预算数 of the 年度资金总额 line
+
+
+class ScoredProject(Protocol):
+    @property
+    def total(self) -> Decimal: ...
+    @property
+    def grade(self) -> str | None: ...
+    @property
+    def funds(self) -> ProjectFunds: ...
+
+
+class ScoredProjects(Protocol):
+    @property
+    def projects(self) -> Sequence[ScoredProject]: ...
+
+
+def performance_facts(typed: PerformanceFacts, scored: ScoredProjects | None = None) -> PerformanceFacts:
+    """TYPED, with the 自评 counts, amount, average and grades replaced by SCORED's project tables when it has any."""
+    projects = scored.projects if scored is not None else ()
     if not projects:
         return typed
-    totals = [p.total for p in projects if p.total is not None]
     counts = dict.fromkeys(GRADES, ZERO)
     for p in projects:
         label = _SAME_GRADE.get(p.grade or "", p.grade or "")
@@ -32,6 +54,6 @@ def performance_facts(typed: PerformanceFacts, scored: Any = None) -> Performanc
         typed,
         evaluated=Decimal(len(projects)),
         evaluated_amount=sum((p.funds.annual_budget for p in projects), ZERO),
-        average_score=sum(totals, ZERO) / len(totals) if totals else None,
+        average_score=sum((p.total for p in projects), ZERO) / len(projects),
         grades=tuple(counts.items()),
     )
