@@ -225,7 +225,7 @@ def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Findin
                 stated=printed.execution_score,
                 expected=computed,
             )
-    if printed.total is not None:
+    if printed.total is not None and not table.provisional:  # a provisional total has its own finding (total-provisional)
         computed = round_half_up(table.total)
         if round_half_up(printed.total) != computed:
             yield warning(

@@ -3,7 +3,10 @@ fixture: it loads as printed, scores to its printed figures under classic-ratio,
 difference is a named finding:
 
 - 全年异地核查成本 prints 1.42 where the rule gives 1.43 (0.6万元/次 against 0.6万元/次 is met:
-  full 分值 1.43); the printed 总分 99.8 is the sum of the printed parts with that 1.42, ours 99.81.
+  full 分值 1.43; no rule of 注1–5 takes 0.01 off a met target). Why the print has it: its seven
+  成本指标 rows of 1.43 add to 10.01, over the stated 成本指标（10分）; 1.42 on one row brings the group's
+  得分 back to 10.00, a hand adjustment. The printed 总分 99.8 is the sum of the printed parts with that
+  1.42 (10 + 10 + 19.8 + 10.00 + 20 + 20 + 10); ours is 99.81.
 - The 分值 add to 89.81, not 90 (3 × 3.3 and 7 × 1.43): weight-total-mismatch.
 - The weights stated in the group names disagree with their rows: 产出指标（40分） holds 39.81,
   质量指标（10分） and 时效指标（10分） 9.9 each, 成本指标（10分） 10.01, 社会效益指标（10分） 20,
@@ -78,3 +81,39 @@ def test_each_difference_is_a_named_finding(yanchi: tuple[ScoredSelfEvaluation, 
         ("stated-weight-mismatch", "项目绩效指标", "C24"),  # 社会效益指标（10分）: 20
         ("stated-weight-mismatch", "项目绩效指标", "C28"),  # 可持续影响指标（10分）: 20
     }
+
+
+# The indicator block under the headers the reference prints (our 项目名称 first), in its order.
+PRINTED_HEADERS = {
+    "项目名称": "项目名称", "一级指标": "一级指标", "二级指标": "二级指标", "三级指标": "三级指标",
+    "目标值": "年度指标值 (A)", "完成值": "全年实际值 (B)", "权重": "分值", "印刷得分": "得分",
+    "赋分规则": "得分计算方法", "偏差原因分析及改进措施": "偏差原因分析 及改进措施",
+}  # fmt: skip
+
+
+def test_it_loads_under_the_headers_it_prints(tmp_path: Path) -> None:
+    """No column the print lacks (指标值设定依据, 上年完成情况, 佐证资料…) is needed; same scores, same findings."""
+    from openpyxl import load_workbook
+
+    from generator.self_evaluation.layout import HEADER_ROW, PROJECT_INDICATORS, WORKBOOK_NAME
+
+    folder = write_yanchi(tmp_path / "2024")
+    book = load_workbook(folder / WORKBOOK_NAME)
+    sheet = book[PROJECT_INDICATORS.name]
+    sheet.delete_rows(HEADER_ROW + 1, sheet.max_row)
+    rows = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["项目绩效指标"]
+    for col, printed in enumerate(PRINTED_HEADERS.values(), start=1):
+        sheet.cell(HEADER_ROW + 1, col, printed)
+    for index, row in enumerate(rows, start=HEADER_ROW + 2):
+        for col, ours in enumerate(PRINTED_HEADERS, start=1):
+            sheet.cell(index, col, row.get(ours))
+    book.save(folder / WORKBOOK_NAME)
+    evaluation, findings = load_self_evaluation(folder)
+    assert findings == [] and evaluation is not None
+    scored = score_self_evaluation(evaluation, profile("classic-ratio"))
+    (project,) = scored.projects
+    assert len(project.indicators) == 22 and round_half_up(project.total) == Decimal("99.81")
+    codes = sorted(f.code for f in check_self_evaluation(scored))
+    assert codes == sorted(["printed-score-differs", "printed-total-differs", "weight-total-mismatch"] + ["stated-weight-mismatch"] * 6)
+    cost = next(s for s in project.indicators if s.indicator.level3 == "全年异地核查成本")
+    assert (cost.indicator.printed_score, cost.indicator.rule_text, cost.score) == (Decimal("1.42"), "", Decimal("1.43"))

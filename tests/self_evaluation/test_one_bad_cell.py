@@ -42,6 +42,9 @@ def test_check_reports_the_cell_and_scores_everything_else(tmp_path: Path) -> No
     located = {(f.code, f.location.sheet, f.location.cell) for f in checked.findings}
     assert ("actual-unparseable", "项目绩效指标", "G71") in located
     assert ("total-provisional", "项目概况", None) in {(c, s, None) for c, s, _ in located}
+    # the printed 96.25 is not compared with the provisional 90.85 (the sample's 96.25 vs 96.20 is, when clean)
+    assert ("printed-total-differs", "项目概况", "I11") not in located
+    assert ("printed-total-differs", "项目概况", "I11") in {(f.code, f.location.sheet, f.location.cell) for f in clean.findings}
     before, after = _totals(clean), _totals(checked)
     changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
     assert changed == [7]  # only the project of that row; it loses the row's 5.35
