@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -166,12 +166,14 @@ def wide(section) -> None:
     section.top_margin, section.bottom_margin, section.footer_distance = Cm(1.9), Cm(1.9), Cm(1.0)
 
 
-def end_section(doc, paragraph, orientation) -> None:
+def end_section(doc, paragraph, orientation, cover: bool = False) -> None:
     """End a section at PARAGRAPH, on pages set by ORIENTATION (landscape or portrait); what follows
     starts a new page. The break lives in a paragraph that is always rendered (a table's note), never
     in one of its own: an extra paragraph could spill onto a page by itself."""
     sect_pr = copy.deepcopy(doc.sections[-1]._sectPr)  # keeps the footer (page number) reference
-    orientation(Section(sect_pr, doc.part))
+    section = Section(sect_pr, doc.part)
+    orientation(section)
+    section.different_first_page_header_footer = cover  # COVER: the section's first page (the cover) shows no page number
     paragraph._p.get_or_add_pPr()._insert_sectPr(sect_pr)
 
 
@@ -190,10 +192,12 @@ def control_row(t, text: str) -> None:
 
 
 def report(doc, title: str, heads: list[list[tuple[str, int]]], cells: list[str], rows: str | None, widths: list[float], numeric_from: int,
-           note: str, empty: str | None = None, amounts: tuple[int, ...] = (), new_page: bool = True):
+           note: str, empty: str | None = None, amounts: tuple[int, ...] = (), new_page: bool = True,
+           blocks: tuple[tuple[int, int, int, int], ...] = ()):
     """A 上海 table: title, 编制单位 and 单位：万元, header rows (text, span) repeated on every page, a looped row,
     the 注 below (returned: a section may end there); EMPTY names the fund whose table keeps its format
-    and says it has no data. The title starts a page unless NEW_PAGE is false (a section's first table)."""
+    and says it has no data. The title starts a page unless NEW_PAGE is false (a section's first table).
+    BLOCKS merge header cells over rows: (first row, first column, last row, last column)."""
     p(doc, title, "JS 表名").paragraph_format.page_break_before = new_page
     unit = p(doc, "编制单位：{{ unit }}\t单位：万元", "SH 编制单位")
     unit.paragraph_format.tab_stops.add_tab_stop(Cm(sum(widths)), WD_TAB_ALIGNMENT.RIGHT)
@@ -209,9 +213,13 @@ def report(doc, title: str, heads: list[list[tuple[str, int]]], cells: list[str]
             cell = row.cells[col]
             if span > 1:
                 cell = cell.merge(row.cells[col + span - 1])
-            cell.paragraphs[0].text = text
+            if text:  # a blank cell stays empty, so that merging it adds no empty line
+                cell.paragraphs[0].text = text
             cell.paragraphs[0].style = "JS 表头"
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
             col += span
+    for top, left, bottom, right in blocks:
+        t.cell(top, left).merge(t.cell(bottom, right))
     fix_widths(t, widths)
     for row in t.rows:
         for cell, w in zip(row.cells, widths, strict=False):
@@ -260,7 +268,7 @@ def part_two(doc) -> None:
     note = report(doc, "一、收入支出决算总表", [[("收入", 2), ("支出", 2)], [("项目", 1), ("决算数", 1), ("项目", 1), ("决算数", 1)]],
                   ["{{ r.in_name }}", "{{ r.in_amount }}", "{{ r.out_name }}", "{{ r.out_amount }}"], "national.summary",
                   [5.5, AMOUNT, 5.5, AMOUNT], 99, "注：本表反映部门本年度的总收支和年末结转结余情况。", amounts=(1, 3), new_page=False)
-    end_section(doc, note, portrait)
+    end_section(doc, note, portrait, cover=True)
     report(doc, "二、收入决算表", subject_heads(["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]),
            ["{{ r.code }}", "{{ r.name }}"] + r[:7], "tables.income", subject_widths(7.0, 7), 2,
            "注：本表反映部门本年度取得的各项收入情况。", new_page=False)
@@ -279,10 +287,17 @@ def part_two(doc) -> None:
                   ["{{ r.code }}", "{{ r.name }}", "{{ r.cells[0] }}"], "tables.basic", [3.0, 8.6, 4.0], 2,
                   "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。")
     end_section(doc, note, portrait)
-    three = ["合计", "因公出国（境）费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"]
-    report(doc, "七、财政拨款“三公”经费支出决算表", [[(h, 2) for h in three], [(h, 1) for _ in three for h in ("预算数", "决算数")]],
+    # The national header: 财政拨款“三公”经费 over all; 公务用车购置及运行维护费 over its 小计, 购置费 and
+    # 运行维护费; 预算数 and 决算数 under each.
+    three_heads = [
+        [("财政拨款“三公”经费", 12)],
+        [("合计", 2), ("因公出国（境）费", 2), ("公务用车购置及运行维护费", 6), ("公务接待费", 2)],
+        [("", 2), ("", 2), ("小计", 2), ("公务用车购置费", 2), ("公务用车运行维护费", 2), ("", 2)],
+        [(h, 1) for _ in range(6) for h in ("预算数", "决算数")],
+    ]
+    report(doc, "七、财政拨款“三公”经费支出决算表", three_heads,
            [f"{{{{ national.three_public[{i}] }}}}" for i in range(12)], None, [LANDSCAPE_TEXT_WIDTH / 12] * 12, 0,
-           "注：本表反映部门本年度“三公”经费支出预决算情况。", new_page=False)
+           "注：本表反映部门本年度“三公”经费支出预决算情况。", new_page=False, blocks=((1, 0, 2, 1), (1, 2, 2, 3), (1, 10, 2, 11)))
     fund = ["年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"]
     for title, rows, kind in (("八、政府性基金预算财政拨款收入支出决算表", "tables.gov_fund", "政府性基金预算"),
                               ("九、国有资本经营预算财政拨款收入支出决算表", "tables.state_capital", "国有资本经营预算")):
