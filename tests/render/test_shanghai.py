@@ -219,3 +219,18 @@ def test_vehicles_bought_by_category(kit: Any, tmp_path: Path, by_kind: dict[str
     for kind, n in by_kind.items():
         kit.set_value(values, OM, kind, layout.PURCHASED, n)
     assert line_with(shanghai(kit, tmp_path, values), "公务用车购置支出为").endswith("万元。" + expected)
+
+
+def test_the_three_public_table_has_the_national_header(tmp_path: Path) -> None:
+    """财政拨款“三公”经费 over the twelve columns; 公务用车购置及运行维护费 over 小计, 购置费 and 运行维护费; 预算数/决算数 under each."""
+    import docx
+
+    out = tmp_path / "sh.docx"
+    assert api.generate(EXAMPLE, output=out, template="shanghai-2024").ok
+    table = next(t for t in docx.Document(str(out)).tables if len(t.columns) == 12)
+    texts = [[c.text for c in row.cells] for row in table.rows]
+    assert texts[0] == ["财政拨款“三公”经费"] * 12
+    assert texts[1] == ["合计"] * 2 + ["因公出国（境）费"] * 2 + ["公务用车购置及运行维护费"] * 6 + ["公务接待费"] * 2
+    assert texts[2] == ["合计"] * 2 + ["因公出国（境）费"] * 2 + ["小计"] * 2 + ["公务用车购置费"] * 2 + ["公务用车运行维护费"] * 2 + ["公务接待费"] * 2
+    assert texts[3] == ["预算数", "决算数"] * 6
+    assert texts[4] == ["32.00", "28.00", "10.00", "8.00", "16.00", "15.00", "0.00", "0.00", "16.00", "15.00", "6.00", "5.00"]
