@@ -15,7 +15,7 @@ from generator.model import SubjectRow, SubjectTable
 class Node:
     code: str
     name: str
-    values: dict[str, Decimal]  # settled, per column (0 where nothing was reported)
+    values: dict[str, Decimal | None]  # settled, per column (None where nothing was reported at or below it)
     children: tuple[Node, ...]
     row: SubjectRow | None  # None when the level was not typed and is only derived
 
@@ -24,7 +24,13 @@ class Node:
         return {3: 1, 5: 2, 7: 3}.get(len(self.code), 0)
 
     def value(self, column: str) -> Decimal:
-        return self.values.get(column, ZERO)
+        """The settled figure, 0 where nothing was reported (for arithmetic; a table prints `known`)."""
+        known = self.values.get(column)
+        return known if known is not None else ZERO
+
+    def known(self, column: str) -> Decimal | None:
+        """The settled figure, or None where no cell of COLUMN was typed at or below this level (a blank is not zero)."""
+        return self.values.get(column)
 
     def walk(self):
         yield self
@@ -38,17 +44,18 @@ class Tree:
 
     sheet: str
     columns: tuple[str, ...]
-    totals: dict[str, Decimal]
+    totals: dict[str, Decimal | None]  # None where no cell of the column was typed
     classes: tuple[Node, ...]
     has_data: bool
     reported: frozenset[str] = frozenset()  # the columns in which some cell was typed
 
     def total(self, column: str) -> Decimal:
-        return self.totals.get(column, ZERO)
+        known = self.totals.get(column)
+        return known if known is not None else ZERO
 
     def known_total(self, column: str) -> Decimal | None:
         """The settled total of COLUMN, or None when no cell of the column was typed (a blank is not zero)."""
-        return self.totals.get(column, ZERO) if column in self.reported else None
+        return self.total(column) if column in self.reported else None
 
     def nodes(self):
         for node in self.classes:
@@ -84,29 +91,30 @@ def build_tree(
         kids = tuple(build(c) for c in children.get(code, []))
         row = typed.get(code)
         name = row.name if row and row.name else (names.name(code) or code)
-        values = {}
+        values: dict[str, Decimal | None] = {}
         for col in columns:
             declared = row.amount(col) if row else None
             if kids:
-                parts = [Part(f"{k.code} {k.name}", k.value(col), k.row.source if k.row else None, col) for k in kids]
+                # a blank child is no part: the level is the sum of what was reported below it, blank when nothing was
+                parts = [Part(f"{k.code} {k.name}", k.known(col), k.row.source if k.row else None, col) for k in kids]
                 parts = [p for p in parts if p.value is not None]
                 settled = ledger.settle(
                     f"{key}.{code}.{col}", f"{table.sheet}「{code} {name}」的「{col}」", declared, parts, _at(row, col)
                 )
             else:
                 settled = declared
-            values[col] = settled if settled is not None else ZERO
+            values[col] = settled
         return Node(code=code, name=name, values=values, children=kids, row=row)
 
     classes = tuple(build(c) for c in children.get(None, []))
-    totals = {}
+    totals: dict[str, Decimal | None] = {}
     reported = set()
     total_row = table.declared_total
     for col in columns:
         declared = total_row.amount(col) if total_row else None
-        parts = [Part(f"{n.code} {n.name}", n.value(col), n.row.source if n.row else None, col) for n in classes]
-        settled = ledger.settle(f"{key}.合计.{col}", f"{table.sheet}「合计」的「{col}」", declared, parts, _at(total_row, col))
-        totals[col] = settled if settled is not None else ZERO
+        parts = [Part(f"{n.code} {n.name}", n.known(col), n.row.source if n.row else None, col) for n in classes]
+        parts = [p for p in parts if p.value is not None]
+        totals[col] = ledger.settle(f"{key}.合计.{col}", f"{table.sheet}「合计」的「{col}」", declared, parts, _at(total_row, col))
         if declared is not None or any(row.amount(col) is not None for row in table.rows):
             reported.add(col)
     return Tree(

@@ -304,17 +304,17 @@ def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
 
 
 def _tree_rows(tree: Tree, columns: tuple[str, ...], profile: WordingProfile) -> list[dict[str, Any]]:
-    """合计 first, then every 类/款/项 with a figure, indented by level."""
-    rows = [{"code": "", "name": "合计", "cells": [profile.amount(tree.total(c)) for c in columns]}]
+    """合计 first, then every 类/款/项 with a figure, indented by level; a blank cell stays blank (never 0.00)."""
+    rows = [{"code": "", "name": "合计", "cells": [profile.amount(tree.known_total(c)) for c in columns]}]
     node: Node
     for node in tree.nodes():
-        if all(node.value(c) == 0 for c in columns):
+        if all(not node.known(c) for c in columns):
             continue
         rows.append(
             {
                 "code": node.code,
                 "name": INDENT * (node.level - 1) + node.name,
-                "cells": [profile.amount(node.value(c)) for c in columns],
+                "cells": [profile.amount(node.known(c)) for c in columns],
             }
         )
     return rows
