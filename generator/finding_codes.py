@@ -166,7 +166,7 @@ MAIN: tuple[Section, ...] = (
             Code("row-total-mismatch", ERROR, "同一行中合计列", ("difference", "expected", "stated",),
                  "同一行中合计列（如“本年支出合计”）与其右侧各列之和不一致。处理：核对该行各列金额。"),
             Code("cross-table-mismatch", ERROR, "同一数字在两张表中不一致", ("difference", "expected", "expected_label", "stated", "stated_label",),
-                 "同一数字在两张表中不一致（如收入支出决算总表与支出决算表的“本年支出合计”）；在尾差范围内为警告。处理：以财务软件报表为准改正录错的一张表。"),
+                 "同一数字在两张表中不一致（如收入支出决算总表与支出决算表的“本年支出合计”）；在尾差范围内为警告。公开说明各处只印一个数：汇总表（收入支出决算总表，其次财政拨款收入支出决算总表，其次各明细表；基本支出以一般公共预算财政拨款支出决算表为准）中的数，明细表中该数与其下各行之和因此相差所报告的差额。处理：以财务软件报表为准改正录错的一张表。"),
             Code("personnel-public-mismatch", ERROR, "基本支出表中填写的“人员经费合计”或“公用经费合计”与按…", ("difference", "expected", "expected_label", "stated", "stated_label",),
                  "基本支出表中填写的“人员经费合计”或“公用经费合计”与按经济分类（301+303、302+310等）计算的数不一致。处理：核对这两行及各经济分类金额。"),
             Code("income-expense-unbalanced", ERROR, "收入总计与支出总计不相等", ("difference", "expected", "expected_label", "stated", "stated_label",),

@@ -258,6 +258,26 @@ CASES = [
         [("rounding-residue", S, "B16"), ("cross-table-mismatch", S, "B21", Severity.WARNING)],
         id="cross-table-class-residue",
     ),
+    # An income source of the 收入支出决算总表 against the 合计 of its column in the 收入决算表.
+    pytest.param(
+        cell(S, "其他收入", "金额", 15.74),
+        True,
+        [("rounding-residue", S, "B12"), ("cross-table-mismatch", S, "B11", Severity.WARNING)],
+        id="cross-table-income-source",
+    ),
+    # A 财政拨款收入 of the 收入支出决算总表 against its fund's 本年收入 in the 财政拨款收入支出决算总表.
+    pytest.param(
+        cell(F, "本年收入", "一般公共预算财政拨款", 1222.78),
+        True,
+        [
+            ("total-mismatch", F, "B4"),
+            ("total-mismatch", F, "C6"),
+            ("cross-table-mismatch", S, "B4"),
+            ("income-expense-unbalanced", F, "B6"),
+            ("fund-closure-mismatch", F, "C8"),
+        ],
+        id="cross-table-fiscal-income-by-fund",
+    ),
     pytest.param(
         cell(B, "人员经费合计", "决算数", 568.02), True, [("personnel-public-mismatch", B, "C36")], id="personnel-mismatch"
     ),

@@ -57,6 +57,12 @@ def check_same_figures(ctx: CheckContext) -> Iterator[Finding]:
                 _item(ctx, layout.FISCAL.name, "本年收入", "合计", b.fiscal.get("本年收入", {}).get("合计")),
             )
         )
+    # each source the 收入决算表 has a column for (财政拨款收入 is the three above, summed)
+    for name in layout.INCOME_COLUMNS[2:]:
+        pairs.append((_item(ctx, layout.SUMMARY.name, name, "金额"), _total(b.income, name, typed=typed(layout.INCOME.name))))
+    # each 财政拨款收入 against its fund's column of the 财政拨款收入支出决算总表's 本年收入
+    for item, fund in zip(layout.INCOME_SOURCES[:3], layout.FISCAL_COLUMNS[1:], strict=True):
+        pairs.append((_item(ctx, layout.SUMMARY.name, item, "金额"), _item(ctx, layout.FISCAL.name, "本年收入", fund)))
     for fund, column in (("一般公共预算财政拨款", "合计"),):
         pairs.append(
             (

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator import layout
+from generator.compute.agreed import Agreed, agree
 from generator.compute.base import YearBase, compute_base
 from generator.compute.change import ZERO, Change, share
 from generator.findings import Location
@@ -233,8 +234,9 @@ class Figures:
     assets: Assets
     performance: PerformanceFacts
     # what the later stages need to explain themselves
-    base: YearBase
+    base: YearBase  # each table as it states its figures (check compares them)
     prior: YearBase | None
+    agreed: Agreed  # the tables as the document prints them: one value for a figure two tables state
 
     def income_content(self, name: str) -> str:
         """What the income NAME (事业收入, 经营收入, 其他收入) mainly is; "" when not given or when the unit had none."""
@@ -281,14 +283,15 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
     income_this_year = settled("summary.本年收入合计", summary.get("本年收入合计"))
     expense_this_year = settled("summary.本年支出合计", summary.get("本年支出合计"))
     income_total = settled("summary.收入总计", summary.get("收入总计"))
-    fiscal = cur.fiscal
+    agreed = agree(cur)
+    fiscal = agreed.fiscal
 
     def fiscal_total(name: str) -> Decimal | None:
         return settled(f"fiscal.{name}.合计", fiscal.get(name, {}).get("合计"))
 
     fiscal_expense = fiscal_total("本年支出合计")
-    gpb_total = cur.gpb.known_total("合计")
-    basic = cur.basic.known_total("决算数")
+    gpb_total = agreed.gpb.known_total("合计")
+    basic = agreed.basic.known_total("决算数")
     gpb_items = _gpb_items(cur, prior)
     return Figures(
         unit_name=unit.cover.unit_name,
@@ -310,9 +313,9 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         income_sources=_income_sources(cur, income_this_year),
         income_contents=_income_contents(cur),
         expense_kinds=tuple(
-            Share(col, cur.expense.known_total(col), share_known(cur.expense.known_total(col), expense_this_year))
+            Share(col, agreed.expense.known_total(col), share_known(agreed.expense.known_total(col), expense_this_year))
             for col in layout.EXPENSE_COLUMNS[1:]
-            if cur.expense.known_total(col) is not None
+            if agreed.expense.known_total(col) is not None
         ),
         fiscal_income_total=fiscal_total("收入总计"),
         fiscal_opening=fiscal_total("年初财政拨款结转和结余"),
@@ -331,16 +334,16 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         gpb_change=overview_change("一般公共预算财政拨款支出", gpb_total, lambda p: p.gpb.total("合计") if p.gpb.has_data else None),
         gpb_budget=_with_item_budgets(budget_change("一般公共预算财政拨款支出", gpb_total), gpb_items),
         gpb_classes=tuple(
-            Share(n.name, n.value("合计"), share_known(n.value("合计"), gpb_total)) for n in cur.gpb.classes if n.value("合计") != 0
+            Share(n.name, n.value("合计"), share_known(n.value("合计"), gpb_total)) for n in agreed.gpb.classes if n.value("合计") != 0
         ),
         gpb_items=gpb_items,
-        basic_total=None if basic is None else cur.personnel + cur.public,
+        basic_total=basic,  # the 合计 the tables print; 人员经费 + 公用经费 may differ from it by a reported 尾差
         personnel=None if basic is None else cur.personnel,
         public=None if basic is None else cur.public,
         personnel_items=_economic_items(cur, personnel=True),
         public_items=_economic_items(cur, personnel=False),
-        gov_fund=_fund(cur.gov_fund),
-        state_capital=_fund(cur.state_capital),
+        gov_fund=_fund(agreed.gov_fund),
+        state_capital=_fund(agreed.state_capital),
         gov_fund_items=_fund_items(cur, layout.GOV_FUND.name),
         state_capital_items=_fund_items(cur, layout.STATE_CAPITAL.name),
         three_public=_three_public(cur, prior),
@@ -350,6 +353,7 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         performance=_performance(cur),
         base=cur,
         prior=prior,
+        agreed=agreed,
     )
 
 

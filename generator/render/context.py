@@ -242,7 +242,8 @@ def _clause(text: str) -> str:
 
 
 def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
-    b = f.base
+    """The nine tables, from the agreed figures: a figure two tables state is printed the same in both."""
+    b = f.agreed
     a = profile.amount
     summary = b.summary
     income_rows: list[tuple[str, Decimal | None]] = [(n, summary.get(n)) for n in layout.INCOME_SOURCES] + [
@@ -251,9 +252,7 @@ def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
         ("年初结转和结余", summary.get("年初结转和结余")),
         ("收入总计", summary.get("收入总计")),
     ]
-    expense_rows: list[tuple[str, Decimal | None]] = [(n.name, n.value("本年支出合计")) for n in b.expense.classes if n.value("本年支出合计")]
-    if not expense_rows:
-        expense_rows = [(name, row.amount("金额")) for name, row in b.unit.item_table(layout.SUMMARY.name).class_rows.items()]
+    expense_rows: list[tuple[str, Decimal | None]] = [(name, value) for _, name, value in b.expense_classes if value]
     expense_rows += [
         ("本年支出合计", summary.get("本年支出合计")),
         ("结余分配", summary.get("结余分配")),
@@ -270,7 +269,7 @@ def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
     ]
     fiscal_rows = []
     fiscal = b.fiscal
-    order = ["本年收入", "年初财政拨款结转和结余", "收入总计"] + list(b.unit.item_table(layout.FISCAL.name).class_rows) + [
+    order = ["本年收入", "年初财政拨款结转和结余", "收入总计"] + list(f.base.unit.item_table(layout.FISCAL.name).class_rows) + [
         "本年支出合计",
         "年末财政拨款结转和结余",
         "支出总计",

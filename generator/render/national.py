@@ -26,14 +26,13 @@ def chinese_ordinal(n: int) -> str:
 
 def national_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
     a = profile.amount
-    b = f.base
+    b = f.agreed
     summary = b.summary
-    expense_by_code = {n.code: n.value("本年支出合计") for n in b.expense.classes}
-    typed_classes = b.unit.item_table(layout.SUMMARY.name).class_rows
-    by_name = {name: row.amount("金额") for name, row in typed_classes.items()}
+    by_code = {code: value for code, _, value in b.expense_classes if code}
+    by_name = {name: value for _, name, value in b.expense_classes}
 
     def class_expense(code: str, name: str) -> Decimal | None:
-        return expense_by_code.get(code) if code in expense_by_code else by_name.get(name)
+        return by_code[code] if code in by_code else by_name.get(name)
 
     incomes = [(f"{chinese_ordinal(i)}、{n}", summary.get(n)) for i, n in enumerate(layout.INCOME_SOURCES, start=1)]
     classes = [(f"{chinese_ordinal(i)}、{n}", class_expense(c, n)) for i, (c, n) in enumerate(layout.NATIONAL_CLASSES, start=1)]
