@@ -452,7 +452,15 @@ def check_fund_sentences(doc: Document, funds: list[Tree]) -> None:
         if tree is None:
             continue
         total = tree.total()
-        for label, column in (("年初结转和结余", "年初结转和结余"), ("本年收入", "本年收入"), ("本年支出", "本年支出合计"), ("年末结转和结余", "年末结转和结余")):
+        labels = (  # the xinjiang sentence, and the 上海 one ("…预算财政拨款收入200.00万元，支出180.00万元")
+            ("年初结转和结余", "年初结转和结余"),
+            ("本年收入", "本年收入"),
+            ("本年支出", "本年支出合计"),
+            ("年末结转和结余", "年末结转和结余"),
+            ("预算财政拨款收入", "本年收入"),
+            ("，支出", "本年支出合计"),
+        )
+        for label, column in labels:
             for found in re.finditer(f"{label}{AMOUNT}", paragraph):
                 doc.same(f"{match.group(1)}「{label}」: 正文/表", found.group(1), total.get(column))
 
