@@ -258,9 +258,11 @@ def _three_public(tables: list[Table]) -> dict[str, dict[str, str]] | None:
     table = table_with_header(tables, "项目", "全年预算数", "决算数")
     if table is not None and table[0] == ["项目", "全年预算数", "决算数"]:
         return {row[0]: {"预算": row[1], "决算": row[2]} for row in table[1:] if row[0] in parts}
-    for table in tables:
-        if len(table) == 3 and len(table[2]) == 12 and table[0][:2] == ["合计", "因公出国（境）费"]:
-            return {part: {"预算": table[2][2 * i], "决算": table[2][2 * i + 1]} for i, part in enumerate(parts)}
+    for table in tables:  # the national layout: one row of twelve amounts under 预算数 | 决算数 × 6
+        heads = [i for i, row in enumerate(table) if row[:2] == ["预算数", "决算数"] and len(row) == 12]
+        if heads and any("因公出国（境）费" in cell for row in table[: heads[0]] for cell in row) and len(table) > heads[0] + 1:
+            amounts = table[heads[0] + 1]
+            return {part: {"预算": amounts[2 * i], "决算": amounts[2 * i + 1]} for i, part in enumerate(parts)}
     return None
 
 
