@@ -111,3 +111,17 @@ def test_the_disclosure_appendix_uses_the_chosen_layout(profile: str) -> None:
     wanted = _FIRST_INDICATOR_HEADER[profile]
     assert heads and all(row[: len(wanted)] == wanted for row in heads[1:]), heads[:2]  # heads[0]: the unit-wide table
     assert len([row for row in heads if row[: len(wanted)] == wanted]) == 11  # one per project table of the sample
+
+
+def test_a_compact_workbook_renders_its_coefficients(tmp_path: Path) -> None:
+    """The invented compact table of tests/self_evaluation/test_compact.py: 得分系数 15.02 and 指标得分 4.51 as printed."""
+    from tests.self_evaluation.test_compact import PRINTED, write_compact
+
+    write_compact(tmp_path / "2024", PRINTED)
+    scored = _scored(tmp_path / "2024", "chongqing-compact")
+    indicators = _render(scored).tables[1]
+    rows = {row[0]: row for row in _rows(indicators)}
+    assert rows["培训人次"][6:9] == ["15.02", "30", "4.51"]
+    assert rows["培训费用"][1:3] == ["万元", "反向"] and rows["培训费用"][6:9] == ["80.00", "20", "16.00"]
+    assert rows["完成时间"][9] == "是"
+    assert rows["总分"][-3:-1] == ["100", "69.51"]
