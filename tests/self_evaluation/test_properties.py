@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.display import round_half_up as cents
@@ -12,7 +12,7 @@ from generator.self_evaluation.score import score_self_evaluation
 
 from .builders import measure, profile
 
-PROFILES = {name: profile(name) for name in ("xinjiang-2024", "classic-ratio")}
+PROFILES = {name: profile(name) for name in ("xinjiang-2024", "classic-ratio", "chongqing-compact")}
 ROW = Location(file="t.xlsx", sheet="项目绩效指标", cell="4")
 
 _amounts = st.decimals(min_value=0, max_value=100000, places=2, allow_nan=False, allow_infinity=False)
@@ -67,3 +67,27 @@ def test_scores_stay_within_their_weight_and_add_up(items: list[Indicator], budg
             else:  # the printed parts add up to the printed total: no 尾差 in the table
                 assert scored.total == sum((cents(p) for p in parts), Decimal(0))
             assert scored.total <= scored.execution_weight + sum((i.weight or 0 for i in items), Decimal(0))
+
+
+@settings(max_examples=150, deadline=None)
+@given(item=indicators())
+def test_a_score_through_the_coefficient_is_the_coefficient_times_the_weight(item: Indicator) -> None:
+    """chongqing-compact: 指标得分 = 得分系数 (two decimals, 0–100) × 权重, within 权重 × 0.005% of the direct score."""
+    compact = PROFILES["chongqing-compact"]
+    direct = score_self_evaluation(_alone(item), compact.model_copy(update={"coefficient": None})).projects[0].indicators[0]
+    through = score_self_evaluation(_alone(item), compact).projects[0].indicators[0]
+    assume(direct.rule_score is not None)  # a pair that cannot be compared has no coefficient either
+    weight = item.weight
+    assert weight is not None and through.coefficient is not None and direct.coefficient is None
+    assert through.coefficient == through.coefficient.quantize(Decimal("0.01")) and 0 <= through.coefficient <= 100
+    assert through.score == weight * through.coefficient / 100
+    assert abs(through.score - direct.score) <= weight * Decimal("0.00005")
+
+
+def _alone(item: Indicator) -> SelfEvaluation:
+    total = FundsLine(source="年度资金总额", initial_budget=Decimal(1), annual_budget=Decimal(1), executed=Decimal(1))
+    project = ProjectTable(
+        name="甲", department="", implementer="", goal_expected="", goal_actual="", execution_weight=None,
+        funds=Funds(total=total, sources=(), total_label="年度资金总额"), indicators=(item,), printed=Printed(), row=ROW,
+    )  # fmt: skip
+    return SelfEvaluation(source="t.xlsx", year=2024, unit=None, projects=(project,))
