@@ -42,10 +42,7 @@ def set_font(style_or_run, east_asia: str, size: float | None = None, bold: bool
     if bold is not None:
         font.bold = bold
     rpr = style_or_run.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+    fonts = rpr.get_or_add_rFonts()  # in schema order (after a w:rStyle)
     for attr in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(qn(attr), latin)
     fonts.set(qn("w:eastAsia"), east_asia)
@@ -124,34 +121,56 @@ def part(doc, text: str) -> None:
     p(doc, text, "JS 部分").paragraph_format.page_break_before = True
 
 
-def repeat_header(row) -> None:
+# CT_TrPr's children in schema order (ECMA-376 wml.xsd; python-docx's CT_TrPr._tag_seq): Word refuses
+# or "repairs" a row whose properties are out of this order or repeated.
+_TR_PR_ORDER = ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter", "w:cantSplit", "w:trHeight",
+                "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+
+
+def _row_flag(row, tag: str):
+    """The on/off row property TAG of ROW, added once, in schema order."""
     tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    flag = tr_pr.find(qn(tag))
+    if flag is None:
+        flag = OxmlElement(tag)
+        tr_pr.insert_element_before(flag, *_TR_PR_ORDER[_TR_PR_ORDER.index(tag) + 1 :])
+    return flag
+
+
+def repeat_header(row) -> None:
+    _row_flag(row, "w:tblHeader").set(qn("w:val"), "true")
 
 
 def cant_split(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
+    _row_flag(row, "w:cantSplit")
+
+
+# CT_TblPr's children in schema order (python-docx's CT_TblPr._tag_seq).
+_TBL_PR_ORDER = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW",
+                 "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                 "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
+def _replace_table_property(t, element) -> None:
+    """Put ELEMENT into the table's w:tblPr in schema order, in place of any of its kind."""
+    tbl_pr = t._tbl.tblPr
+    tag = element.tag
+    for old in tbl_pr.findall(tag):
+        tbl_pr.remove(old)
+    name = "w:" + tag.rsplit("}", 1)[1]
+    tbl_pr.insert_element_before(element, *_TBL_PR_ORDER[_TBL_PR_ORDER.index(name) + 1 :])
 
 
 def fix_widths(t, widths: list[float]) -> None:
     """Fixed layout with explicit grid widths: LibreOffice ignores cell widths without them."""
-    t.autofit = False
+    t.autofit = False  # python-docx's w:tblLayout w:type="fixed", in its place
     grid = t._tbl.tblGrid
     for col, w in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(int(Cm(w).twips)))
-    tbl_pr = t._tbl.tblPr
     width = OxmlElement("w:tblW")
     width.set(qn("w:w"), str(int(sum(Cm(w).twips for w in widths))))
     width.set(qn("w:type"), "dxa")
-    for old in tbl_pr.findall(qn("w:tblW")):
-        tbl_pr.remove(old)
-    tbl_pr.append(width)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    _replace_table_property(t, width)
 
 
 def table(
@@ -526,26 +545,15 @@ def new_page_title(doc, text: str, style: str) -> None:
     p(doc, text, style).paragraph_format.page_break_before = True
 
 
-_TBL_PR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
-                 "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
-
-
 def tidy_table(t, margin: float = CELL_MARGIN) -> None:
-    """Narrow cell margins, and w:tblPr in schema order once each (fix_widths appends after w:tblLook)."""
-    tbl_pr = t._tbl.tblPr
+    """Narrow cell margins (w:tblCellMar, in schema order)."""
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         element = OxmlElement(f"w:{side}")
         element.set(qn("w:w"), str(int(Cm(margin).twips)))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    tbl_pr.append(margins)
-    children: dict[str, object] = {}
-    for child in list(tbl_pr):
-        tbl_pr.remove(child)
-        children.setdefault(child.tag.rsplit("}", 1)[1], child)
-    for name in sorted(children, key=_TBL_PR_ORDER.index):
-        tbl_pr.append(children[name])
+    _replace_table_property(t, margins)
 
 
 CONTROL = "control"
@@ -583,11 +591,9 @@ def grid_table(doc, widths: list[float], total: float, rows: list, keep_with_nex
                 tc.grid_span = span
             cell = _Cell(tc, t)
             if vmerge:
-                tc_pr = tc.get_or_add_tcPr()
-                merge = OxmlElement("w:vMerge")
+                merge = tc.get_or_add_tcPr().get_or_add_vMerge()  # in schema order
                 if vmerge == "restart":
                     merge.set(qn("w:val"), "restart")
-                tc_pr.append(merge)
             cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
             para = cell.paragraphs[0]
             if text:
