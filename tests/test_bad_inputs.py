@@ -343,6 +343,17 @@ def test_check_and_generate_never_modify_inputs(kit: Any, tmp_path: Path) -> Non
     assert _hashes(inputs) == before
 
 
+def test_a_2025_folder_whose_cover_says_2024_is_an_error_and_generate_refuses(kit: Any, tmp_path: Path) -> None:
+    """Issue 9: a folder 2025 with a 2024 封面 gave 0 errors and a document about "2024年度"."""
+    folder = kit.write_unit(tmp_path, kit.consistent_2024(), year=2025)
+    findings = [f for f in api.check_folder(folder).findings if f.code == "cover-year-mismatch"]
+    assert [(f.location.sheet, f.location.cell, f.severity.value, f.values["stated"], f.values["expected"]) for f in findings] == [
+        (C, "B5", "error", 2024, 2025)
+    ]
+    result = CliRunner().invoke(main, ["generate", str(folder), "-o", str(tmp_path / "说明.docx")])
+    assert result.exit_code == EXIT_ERRORS and not (tmp_path / "说明.docx").exists()
+
+
 def test_cover_year_is_compared_only_with_a_folder_named_for_a_year(kit: Any, tmp_path: Path) -> None:
     """The folder year agrees (the sample layout …/2024) or the folder is not named for a year: no finding."""
     agreeing = kit.write_unit(tmp_path / "a", kit.consistent_2024(), prior=kit.consistent_2023())

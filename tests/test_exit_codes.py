@@ -28,6 +28,16 @@ def test_the_documented_table_names_every_code() -> None:
     assert "docs/exit-codes.md" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def test_an_unreadable_cell_is_documented_as_exit_1_not_2() -> None:
+    """Issue 9: README and docs/findings.md said exit 2 for not-a-number, formula-without-value and sheet-missing,
+    which exit 1 (tests/test_bad_inputs.py asserts each code's exit); the one table says so now."""
+    rows = {line.split("|")[1].strip(): line for line in (ROOT / "docs" / "exit-codes.md").read_text(encoding="utf-8").splitlines() if line.startswith("| ")}
+    for code in ("not-a-number", "formula-without-value", "sheet-missing"):
+        assert f"`{code}`" in rows["1"] and f"`{code}`" not in rows["2"], code
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "1 数据有错误（含无法识别的单元格" in readme
+
+
 def test_0_no_errors() -> None:
     assert run("check", str(SAMPLE)).exit_code == EXIT_OK == 0
 

@@ -118,6 +118,8 @@ def test_no_self_evaluation_workbook_warns_and_adds_no_page(kit: Any, unit_folde
     assert "评价项目0个" not in text and "具体附整体支出绩效自评表" not in text
     assert "本单位本年度未开展预算绩效自评。" in text
     assert "单位整体支出绩效自评表" not in text
+    # and no blank (landscape) page where the appended tables would have been
+    assert all(lines for _, lines in section_lines(tmp_path / "out.docx"))
 
 
 def test_the_empty_self_evaluation_workbook_of_init_reads_as_none(kit: Any, unit_folder: Any, tmp_path: Path) -> None:
