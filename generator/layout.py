@@ -18,6 +18,8 @@ FIRST_DATA_ROW = 3
 
 CODE, NAME, ITEM, CONTENT = "科目编码", "科目名称", "项目", "内容"
 PRIOR, REASON, BUDGET_REASON = "上年决算数", "变动原因", "预决算差异原因"
+# Columns people add to any sheet that juesuan leaves unread on purpose (any other unknown header is column-unknown).
+IGNORED_HEADERS = ("备注", "序号", "行次", "栏次", "编号")
 
 
 class Kind(StrEnum):

@@ -21,7 +21,7 @@ from generator.residue import placeholder_in, repetition_in, years_in
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ("inputs/changji-ybj/2024", "inputs/changji-ybj/2023", "inputs/shanghai-example/2024")
 NEW_CODES = frozenset(
-    {"amount-in-yuan", "workbook-looks-like-yuan", "amount-looks-like-yuan", "text-placeholder", "text-repeated", "reason-odd-year"}
+    {"amount-in-yuan", "workbook-looks-like-yuan", "amount-looks-like-yuan", "text-placeholder", "text-repeated", "reason-odd-year", "column-unknown"}
 )
 
 
@@ -116,7 +116,7 @@ OM = layout.OTHER_MATTERS.name
 
 
 def written(findings: list[Finding]) -> list[tuple[str, str | None, str | None, str | None]]:
-    codes = {"text-placeholder", "text-repeated", "reason-odd-year"}
+    codes = {"text-placeholder", "text-repeated", "reason-odd-year", "column-unknown"}
     return sorted((f.code, f.location.sheet, f.location.cell, f.location.field) for f in findings if f.code in codes)
 
 
@@ -155,3 +155,60 @@ def test_repetition_and_odd_years_are_warnings_at_the_cell(kit: Any, unit_folder
     (odd,) = [f for f in findings if f.code == "reason-odd-year"]
     assert odd.values["year"] == 2022 and odd.values["expected"] == [2024, 2023]
     assert all(f.severity is Severity.WARNING for f in findings if f.code in ("text-repeated", "reason-odd-year"))
+
+
+# --- a column whose header juesuan does not know -----------------------------------------------------
+
+
+def _add_columns(path: Path, sheet: str, headers: list[str]) -> list[str]:
+    """Append header cells (with a value below each) to SHEET's header row; returns their cells."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    book = load_workbook(path)
+    ws = book[sheet]
+    header_row = layout.HEADER_ROW + 1
+    start = ws.max_column + 1
+    cells = []
+    for i, header in enumerate(headers):
+        letter = get_column_letter(start + i)
+        ws[f"{letter}{header_row}"] = header
+        ws[f"{letter}{header_row + 1}"] = "某内容"
+        cells.append(f"{letter}{header_row}")
+    book.save(path)
+    return cells
+
+
+def unknown_columns(findings: Any) -> list[tuple[str | None, str | None, str]]:
+    return sorted((f.location.sheet, f.location.cell, f.values["header"]) for f in findings if f.code == "column-unknown")
+
+
+def test_an_unknown_or_repeated_header_is_a_warning_at_its_cell(kit: Any, unit_folder: Any) -> None:
+    folder = unit_folder(kit.consistent_2024())
+    unknown, repeated = _add_columns(folder / layout.WORKBOOK, G, ["变动原困", layout.REASON])
+    findings = check_folder(folder).findings
+    assert unknown_columns(findings) == sorted([(G, repeated, layout.REASON), (G, unknown, "变动原困")])
+    assert all(f.severity is Severity.WARNING for f in findings if f.code == "column-unknown")
+
+
+def test_headers_ignored_on_purpose_give_no_warning(kit: Any, unit_folder: Any) -> None:
+    folder = unit_folder(kit.consistent_2024())
+    _add_columns(folder / layout.WORKBOOK, G, ["备注", "序号"])
+    _add_columns(folder / layout.WORKBOOK, OM, ["行次"])
+    assert unknown_columns(check_folder(folder).findings) == []
+
+
+def test_an_unknown_header_in_the_self_evaluation_workbook(kit: Any, tmp_path: Path) -> None:
+    import shutil
+
+    from generator.self_evaluation.layout import PROJECT_INDICATORS, WORKBOOK_NAME
+    from generator.self_evaluation.load import load_self_evaluation
+
+    folder = Path(kit.SAMPLE_FOLDER)
+    assert [f for f in load_self_evaluation(folder)[1] if f.code == "column-unknown"] == []
+    copy = tmp_path / "2024"
+    copy.mkdir()
+    shutil.copy(folder / WORKBOOK_NAME, copy / WORKBOOK_NAME)
+    (cell,) = _add_columns(copy / WORKBOOK_NAME, PROJECT_INDICATORS.name, ["指标解释"])
+    found = [f for f in load_self_evaluation(copy)[1] if f.code == "column-unknown"]
+    assert [(f.location.sheet, f.location.cell, f.values["header"]) for f in found] == [(PROJECT_INDICATORS.name, cell, "指标解释")]

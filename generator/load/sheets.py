@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, column_letter, error, warning
 from generator.layout import (
     CODE,
     CONTENT,
     FIRST_DATA_ROW,
     HEADER_ROW,
+    IGNORED_HEADERS,
     ITEM,
     NAME,
     PRIOR,
@@ -76,6 +77,8 @@ class HeaderMatch:
     row: int  # the header row
     columns: dict[str, int]  # header -> column index, for the columns found
     missing: tuple[str, ...]  # required headers not found
+    # header cells of that row that no column takes: (column index, text, column index of the same header or None)
+    unread: tuple[tuple[int, str, int | None], ...] = ()
 
 
 def match_headers(sheet: Sheet, specs: Sequence[HeaderSpec], rows: Iterable[int], key: str | None = None) -> HeaderMatch | None:
@@ -95,8 +98,25 @@ def match_headers(sheet: Sheet, specs: Sequence[HeaderSpec], rows: Iterable[int]
         found = {header: next(by_text[n] for n in texts if n in by_text) for header, texts in names if any(n in by_text for n in texts)}
         if key is None or key in found:
             missing = tuple(spec.header for spec in specs if spec.required and spec.header not in found)
-            return HeaderMatch(row=row, columns=found, missing=missing)
+            return HeaderMatch(row=row, columns=found, missing=missing, unread=_unread(sheet, row, found, by_text))
     return None
+
+
+def _unread(sheet: Sheet, row: int, found: dict[str, int], by_text: dict[str, int]) -> tuple[tuple[int, str, int | None], ...]:
+    """The header cells of ROW that no column takes, but those ignored on purpose (IGNORED_HEADERS)."""
+    taken = set(found.values())
+    unread = []
+    for col, value in enumerate(sheet.rows[row] if row < sheet.height else []):
+        text = text_of(value)
+        key = normalize(text)
+        if not key or col in taken or key in _IGNORED:
+            continue
+        first = by_text[key]
+        unread.append((col, text, first if first != col and first in taken else None))
+    return tuple(unread)
+
+
+_IGNORED = frozenset(normalize(h) for h in IGNORED_HEADERS)
 
 
 def find_columns(ctx: Context, sheet: Sheet, columns: tuple[Column, ...], key: str) -> dict[str, int] | None:
@@ -121,7 +141,21 @@ def find_columns(ctx: Context, sheet: Sheet, columns: tuple[Column, ...], key: s
                 column=header,
             )
         )
+    ctx.findings.extend(unread_columns(ctx.book, sheet.name, match))
     return None if match.missing else match.columns | {"__header_row__": match.row}
+
+
+def unread_columns(book: Workbook, sheet: str, match: HeaderMatch) -> list[Finding]:
+    """A warning at each header cell whose column is not read: an unknown header, or a header given twice."""
+    findings = []
+    for col, text, same_as in match.unread:
+        where = book.location(sheet, match.row, col)
+        if same_as is None:
+            message = f"不认识的列「{text}」，此列未读取：请核对表头拼写（应与模板一致）；确实不需要的列可删除，或把表头改为“备注”"
+        else:
+            message = f"列「{text}」与第{column_letter(same_as)}列的表头相同，此列未读取：请删除重复的列，或合并两列的内容"
+        findings.append(warning("column-unknown", where, message, header=text))
+    return findings
 
 
 def _header_candidates(sheet: Sheet) -> list[int]:

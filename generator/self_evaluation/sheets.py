@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from generator.findings import Finding, Location, error
 from generator.load.cells import decimal_of, formula_without_value, text_of
-from generator.load.sheets import match_headers
+from generator.load.sheets import match_headers, unread_columns
 from generator.load.workbook import CellValue, Sheet, Workbook
 from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, INSTRUCTION_ROW, TITLE_ROW, SheetLayout
 from generator.self_evaluation.targets import Measure, is_not_applicable, measure_of
@@ -43,6 +43,7 @@ def locate_columns(book: Workbook, layout: SheetLayout) -> tuple[Sheet | None, d
         )
         for header in (*match.missing, *_partly_present(layout, match.columns))
     ]
+    findings += unread_columns(book, layout.name, match)
     return sheet, match.columns, findings
 
 
