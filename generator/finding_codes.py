@@ -76,7 +76,10 @@ Codes emitted by `generator/self_evaluation/` (loading 绩效自评表.xlsx, loa
 scoring, checking). Codes are stable; the message is built from the structured values. Each entry:
 severity, then a one-line Chinese explanation. The loader also passes on the workbook codes of
 `generator/load/` (`file-unreadable`, `file-too-large`) and the cell codes `formula-without-value` and `not-a-number`
-(a number cell — 权重, 金额, 印刷得分, 手工得分 — holding text), documented with those modules.
+(a number cell — 权重, 金额, 印刷得分, 手工得分 — holding text), documented with those modules, and
+`column-unknown` (a header no column takes). The texts a person wrote into the tables (年度总体目标, 三级指标,
+目标值/完成值, 偏差原因, 佐证资料, 手工得分原因 …) are checked like those of the main workbook:
+`text-placeholder` (error) and `text-repeated` (warning), documented in [findings.md](findings.md).
 """
 
 MAIN: tuple[Section, ...] = (
