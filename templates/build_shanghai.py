@@ -366,30 +366,41 @@ def part_three(doc) -> None:
     h = lambda i: p(doc, f"{ordinal(i)}、{SECTIONS[i - 1]}", "JS 一级标题")  # noqa: E731
     h(1)
     p(doc, "{{ unit }}{{ year }}年度收入支出总计{{ f.income_total | amount }}万元。"
-           "{% if f.total_change.known %}与{{ prior_year }}年度相比，收入支出总计{{ f.total_change | movement }}。"
+           "{% if f.total_change and f.total_change.known %}与{{ prior_year }}年度相比，收入支出总计{{ f.total_change | movement }}。"
            "{% if not f.total_change | is_flat %}{{ f.total_change | reason }}{% endif %}{% endif %}")
     h(2)
-    p(doc, "本年收入合计{{ f.income_this_year | amount }}万元，其中：{% for s in f.income_sources if s.amount %}{{ s.name }}"
-           "{{ s.amount | amount }}万元，占{{ s.share | percent }}{% if not loop.last %}；{% endif %}{% endfor %}。")
+    # A blank 本年收入合计 is 未填报, never "合计万元"; no typed source leaves out "其中：" rather than "其中：。"
+    p(doc, "{% if f.income_this_year is none %}本单位未填报{{ year }}年度本年收入合计。{% else %}"
+           "本年收入合计{{ f.income_this_year | amount }}万元{% if f.income_sources | selectattr('amount') | list %}，其中："
+           "{% for s in f.income_sources if s.amount %}{{ s.name }}"
+           "{{ s.amount | amount }}万元，占{{ s.share | percent }}{% if not loop.last %}；{% endif %}{% endfor %}{% endif %}。{% endif %}")
     h(3)
-    p(doc, "本年支出合计{{ f.expense_this_year | amount }}万元，其中：{% for s in f.expense_kinds if s.amount %}{{ s.name }}"
-           "{{ s.amount | amount }}万元，占{{ s.share | percent }}{% if not loop.last %}；{% endif %}{% endfor %}。")
+    p(doc, "{% if f.expense_this_year is none %}本单位未填报{{ year }}年度本年支出合计。{% else %}"
+           "本年支出合计{{ f.expense_this_year | amount }}万元{% if f.expense_kinds | selectattr('amount') | list %}，其中："
+           "{% for s in f.expense_kinds if s.amount %}{{ s.name }}"
+           "{{ s.amount | amount }}万元，占{{ s.share | percent }}{% if not loop.last %}；{% endif %}{% endfor %}{% endif %}。{% endif %}")
     h(4)
     p(doc, "{{ unit }}{{ year }}年度财政拨款收入支出总计{{ f.fiscal_expense_total | amount }}万元。"
-           "{% if f.fiscal_change.known %}与{{ prior_year }}年度相比，财政拨款收入支出总计{{ f.fiscal_change | movement }}。"
+           "{% if f.fiscal_change and f.fiscal_change.known %}与{{ prior_year }}年度相比，财政拨款收入支出总计{{ f.fiscal_change | movement }}。"
            "{% if not f.fiscal_change | is_flat %}{{ f.fiscal_change | reason }}{% endif %}{% endif %}")
     h(5)
+    p(doc, "{%p if f.gpb_total is none %}")  # no 一般公共预算财政拨款支出决算表: said once, not "支出万元" thrice
+    p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出决算表。")
+    p(doc, "{%p else %}")
     p(doc, "（一）一般公共预算财政拨款支出决算总体情况", "JS 二级标题")
-    p(doc, "一般公共预算财政拨款支出{{ f.gpb_total | amount }}万元，占本年支出合计的{{ f.gpb_share | percent }}。"
-           "{% if f.gpb_change.known %}与{{ prior_year }}年度相比，一般公共预算财政拨款支出{{ f.gpb_change | movement }}。"
+    p(doc, "一般公共预算财政拨款支出{{ f.gpb_total | amount }}万元{% if f.gpb_share is not none %}，占本年支出合计的{{ f.gpb_share | percent }}{% endif %}。"
+           "{% if f.gpb_change and f.gpb_change.known %}与{{ prior_year }}年度相比，一般公共预算财政拨款支出{{ f.gpb_change | movement }}。"
            "{% if not f.gpb_change | is_flat %}{{ f.gpb_change | reason }}{% endif %}{% endif %}")
     p(doc, "（二）一般公共预算财政拨款支出决算结构情况", "JS 二级标题")
     p(doc, "一般公共预算财政拨款支出{{ f.gpb_total | amount }}万元，主要用于以下方面：{% for c in f.gpb_classes %}{{ c.name }}（类）"
            "{{ c.amount | amount }}万元，占{{ c.share | percent }}{% if not loop.last %}；{% endif %}{% endfor %}。")
     p(doc, "（三）一般公共预算财政拨款支出决算具体情况", "JS 二级标题")
-    p(doc, "{% if f.gpb_budget.base is not none %}一般公共预算财政拨款支出{{ f.gpb_budget | budget_phrase }}。{{ f.gpb_budget | budget_explained }}"
-           "{% else %}一般公共预算财政拨款支出决算为{{ f.gpb_total | amount }}万元。{% endif %}其中：")
+    # "其中：" introduces the item paragraphs below; without one it is left out
+    p(doc, "{% if f.gpb_budget and f.gpb_budget.base is not none %}一般公共预算财政拨款支出{{ f.gpb_budget | budget_phrase }}。{{ f.gpb_budget | budget_explained }}"
+           "{% else %}一般公共预算财政拨款支出决算为{{ f.gpb_total | amount }}万元。{% endif %}"
+           "{% if f.gpb_items | selectattr('change.current') | list or f.gpb_items | selectattr('budget.base') | list %}其中：{% endif %}")
     items(doc, "f.gpb_items")
+    p(doc, "{%p endif %}")
     h(6)
     p(doc, "一般公共预算财政拨款基本支出{{ f.basic_total | amount }}万元。其中：人员经费{{ f.personnel | amount }}万元"
            "{% if f.personnel_items %}，主要包括：{{ f.personnel_items | join('、') }}{% endif %}；公用经费{{ f.public | amount }}万元"
@@ -403,22 +414,28 @@ def part_three(doc) -> None:
     p(doc, "{{ unit }}{{ year }}年度无“三公”经费财政拨款支出。")
     p(doc, "{%p else %}")
     p(doc, "（一）“三公”经费财政拨款支出决算总体情况说明。", "JS 二级标题")
-    p(doc, f"{{% set b, name = budget_basis({tp}.total.initial_budget, {tp}.total.budget_change) %}}"
-           "“三公”经费财政拨款支出{{ name }}为{{ b.base | amount }}万元，支出决算为{{ b.current | amount }}万元"
-           "{% if b | completion %}，{{ b | completion('预算') }}{% endif %}，其中："
-           f"{{% for x in [{tp}.abroad, {tp}.vehicles, {tp}.reception] %}}"
+    # A blank 决算数 (合计 or a part) is 未填报: its clause is left out, never "支出决算为万元"
+    p(doc, f"{{% set parts = {tp}.abroad, {tp}.vehicles, {tp}.reception %}}"
+           f"{{% if {tp}.total.actual is none %}}本单位未填报{{{{ year }}}}年度“三公”经费财政拨款支出决算数。{{% else %}}"
+           f"{{% set b, name = budget_basis({tp}.total.initial_budget, {tp}.total.budget_change) %}}"
+           "“三公”经费财政拨款支出{% if b.base is not none %}{{ name }}为{{ b.base | amount }}万元，{% endif %}支出决算为{{ b.current | amount }}万元"
+           "{% if b | completion %}，{{ b | completion('预算') }}{% endif %}"
+           "{% if parts | rejectattr('actual', 'none') | list %}，其中："
+           "{% for x in parts if x.actual is not none %}"
            "{% set xb, xn = budget_basis(x.initial_budget, x.budget_change) %}{{ x.name }}支出决算为{{ x.actual | amount }}万元"
-           "{% if xb | completion %}，{{ xb | completion('预算') }}{% endif %}{% if not loop.last %}；{% endif %}{% endfor %}。"
-           "{{ year }}年度“三公”经费支出{{ b | budget_explained }}")
-    p(doc, f"{{%p if {tp}.total.change.known %}}")
-    p(doc, f"{{{{ year }}}}年度“三公”经费财政拨款支出决算数{{{{ {tp}.total.change | change(base=prior_year ~ '年度') }}}}，其中："
-           f"{{% for x in [{tp}.abroad, {tp}.vehicles, {tp}.reception] %}}{{{{ x.name }}}}支出决算{{{{ x.change | change(base=prior_year ~ '年度') }}}}"
+           "{% if xb | completion %}，{{ xb | completion('预算') }}{% endif %}{% if not loop.last %}；{% endif %}{% endfor %}{% endif %}。"
+           "{{ year }}年度“三公”经费支出{{ b | budget_explained }}{% endif %}")
+    p(doc, f"{{%p if {tp}.total.change and {tp}.total.change.known %}}")
+    p(doc, f"{{% set parts = [{tp}.abroad, {tp}.vehicles, {tp}.reception] | rejectattr('change', 'none') | list %}}"
+           f"{{{{ year }}}}年度“三公”经费财政拨款支出决算数{{{{ {tp}.total.change | change(base=prior_year ~ '年度') }}}}"
+           "{% if parts %}，其中：{% endif %}"
+           "{% for x in parts %}{{ x.name }}支出决算{{ x.change | change(base=prior_year ~ '年度') }}"
            "{% if not loop.last %}；{% endif %}{% endfor %}。"
-           f"{{% for x in [{tp}.abroad, {tp}.vehicles, {tp}.reception] if x.change.reason and not x.change | is_flat %}}"
+           "{% for x in parts if x.change.reason and not x.change | is_flat %}"
            "{{ x.name }}支出{{ x.change | reason('变动的主要原因是') }}{% endfor %}")
     p(doc, "{%p endif %}")
     p(doc, "（二）“三公”经费财政拨款支出决算具体情况说明。", "JS 二级标题")
-    p(doc, f"“三公”经费财政拨款支出决算中，{{% for x in [{tp}.abroad, {tp}.vehicles, {tp}.reception] %}}{{{{ x.name }}}}支出决算"
+    p(doc, f"“三公”经费财政拨款支出决算中，{{% for x in [{tp}.abroad, {tp}.vehicles, {tp}.reception] if x.actual is not none %}}{{{{ x.name }}}}支出决算"
            "{{ x.actual | amount }}万元，占{{ x.share | percent }}{% if not loop.last %}；{% endif %}{% endfor %}。具体情况如下：")
     p(doc, f"1、因公出国（境）费支出{{{{ {tp}.abroad.actual | amount }}}}万元。"
            f"{{% if {tp}.abroad_groups %}}全年安排因公出国（境）团组{{{{ {tp}.abroad_groups | count }}}}个、累计{{{{ {tp}.abroad_people | count }}}}人次。{{% endif %}}"
@@ -455,7 +472,8 @@ def part_three(doc) -> None:
            f"正在整改的{{{{ {pf}.rectifying | count or '0' }}}}个{{% endif %}}）{{% endif %}}。{{% endif %}}")
     h(11)
     p(doc, "（一）机关运行经费支出情况", "JS 二级标题")
-    p(doc, "{% if not f.admin_cost.current and not f.admin_cost.base %}{{ unit }}{{ year }}年度无机关运行经费支出。"
+    p(doc, "{% if f.admin_cost is none %}本单位未填报{{ year }}年度机关运行经费。"
+           "{% elif not f.admin_cost.current and not f.admin_cost.base %}{{ unit }}{{ year }}年度无机关运行经费支出。"
            "{% else %}机关运行经费支出{{ f.admin_cost.current | amount }}万元{% if f.admin_cost.known %}，{{ f.admin_cost | change(base=prior_year ~ '年度') }}"
            "{% endif %}。{% if not f.admin_cost | is_flat %}{{ f.admin_cost | reason('主要原因是') }}{% endif %}{% endif %}")
     p(doc, "（二）政府采购支出情况", "JS 二级标题")

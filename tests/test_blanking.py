@@ -5,6 +5,9 @@ random subset of its inputs in memory (cells of the item sheets: amounts, counts
 rows of the classification tables; whole sheets; the 文字说明 fields; the 绩效自评表), then runs
 what `generate --force` runs: compute, check, the template's context, and the template itself.
 
+Every case is rendered in both shipped disclosure templates: the default 新疆 one (xinjiang-2024)
+and the 上海 one (shanghai-2024), which words its own sentences from the same context.
+
 What each case exercises, honestly: most cases render the real template's XML through the same
 sandboxed Jinja environment docxtpl uses, and read the paragraphs back from that XML; they do not
 zip a .docx (0.2 s each). Every CASES_PER_FULL_RENDER-th case also renders and saves the .docx
@@ -37,16 +40,19 @@ from generator.check.completeness import NEEDS, derivable
 from generator.compute.figures import compute_figures
 from generator.load.folder import load
 from generator.model import Loaded, UnitYear
-from generator.render.document import DEFAULT_TEMPLATE, PAGE_BREAK, disclosure_context, jinja_environment, render_template
+from generator.render.document import PAGE_BREAK, disclosure_context, jinja_environment, render_template
 from generator.render.dump import document_lines
+from generator.render.shipped import shipped_template
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "inputs" / "changji-ybj" / "2024"
+SHANGHAI_SAMPLE = ROOT / "inputs" / "shanghai-example" / "2024"
+TEMPLATES = ("xinjiang-2024", "shanghai-2024")
 CASES = 520
 SYNTHETIC_UNITS = 4
 CASES_PER_FULL_RENDER = 65
 
-EMPTY_CLAUSE = re.compile(r"：。|包括。|是：。|(?:数|额|率|计)为。|其中：$|其中：。|，。|；。|。，|^。|^，|万元万元|，，")
+EMPTY_CLAUSE = re.compile(r"：。|包括。|是：。|(?:数|额|率|计)为。|其中：。|，。|；。|。，|^。|^，|万元万元|，，")
 TEXT_FIELDS = ("functions", "functions_note", "subordinate_units", "departments", "performance_results", "performance_problems",
                "performance_measures", "other_matters")
 
@@ -61,7 +67,7 @@ class Base:
 
 @pytest.fixture(scope="module")
 def bases(tmp_path_factory: pytest.TempPathFactory) -> list[Base]:
-    folders = [("sample", SAMPLE)]
+    folders = [("sample", SAMPLE), ("shanghai-example", SHANGHAI_SAMPLE)]
     root = tmp_path_factory.mktemp("synthetic")
     tables = synthetic.code_tables()
     for index in range(1, SYNTHETIC_UNITS + 1):
@@ -76,11 +82,14 @@ def bases(tmp_path_factory: pytest.TempPathFactory) -> list[Base]:
 
 
 @pytest.fixture(scope="module")
-def template_xml() -> Any:
-    """The default template's body as docxtpl hands it to Jinja, compiled once."""
-    doc = DocxTemplate(DEFAULT_TEMPLATE)
-    doc.render_init()
-    return jinja_environment().from_string(doc.patch_xml(doc.get_xml()))
+def template_xml() -> dict[str, Any]:
+    """Each shipped disclosure template's body as docxtpl hands it to Jinja, compiled once."""
+    out = {}
+    for name in TEMPLATES:
+        doc = DocxTemplate(shipped_template(name))
+        doc.render_init()
+        out[name] = jinja_environment().from_string(doc.patch_xml(doc.get_xml()))
+    return out
 
 
 # --- blanking ----------------------------------------------------------------------------------
@@ -146,10 +155,30 @@ _PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.S)
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 
 
+_STYLE = re.compile(r'<w:pStyle w:val="([^"]*)"')
+BODY_STYLE = "JS正文"
+
+
+def styled_paragraphs(xml: str) -> list[tuple[str, str]]:
+    """(style, text) of each non-empty paragraph of rendered document XML, tables' cells included."""
+    out = []
+    for p in _PARAGRAPH.findall(xml):
+        text = html.unescape("".join(_TEXT.findall(p))).strip()
+        if text:
+            style = _STYLE.search(p)
+            out.append((style.group(1) if style else "", text))
+    return out
+
+
 def paragraphs(xml: str) -> list[str]:
     """The text of each paragraph of rendered document XML, tables' cells included."""
-    found = (html.unescape("".join(_TEXT.findall(p))).strip() for p in _PARAGRAPH.findall(xml))
-    return [p for p in found if p]
+    return [text for _, text in styled_paragraphs(xml)]
+
+
+def dangling(styled: list[tuple[str, str]]) -> list[str]:
+    """Paragraphs ending "其中：" that no body paragraph follows (the 上海 template lists the parts below it)."""
+    after = [*styled[1:], ("", "")]
+    return [text for (_, text), (style, _) in zip(styled, after, strict=True) if text.endswith("其中：") and style != BODY_STYLE]
 
 
 NEEDED = {(n.sheet, n.item, n.column): n for n in NEEDS}
@@ -162,7 +191,8 @@ def zero_from_blank(text: str, figures: Any, blanks: list[Blank]) -> list[str]:
         need = NEEDED.get((b.sheet, b.key, b.header))
         if b.kind != "cell" or need is None or derivable(figures, need):
             continue  # a blank total its typed parts give is stated as their sum, zero included
-        pattern = re.escape(b.key) + r"(?:支出|合计)?0(?:\.00)?(?:万元|人|辆|批次|人次|个|平方米|台)"
+        # not "…财政拨款年初结转和结余0.00万元": that is a fund's own figure, not the blanked summary cell
+        pattern = r"(?<!拨款)" + re.escape(b.key) + r"(?:支出|合计)?0(?:\.00)?(?:万元|人|辆|批次|人次|个|平方米|台)"
         out += [m.group(0) for m in re.finditer(pattern, text)]
     return out
 
@@ -187,12 +217,13 @@ def unnamed_blanks(findings: list[Any], figures: Any, unit: UnitYear, blanks: li
 
 def cases() -> Iterator[tuple[int, int]]:
     for case in range(CASES):
-        yield case, case % (SYNTHETIC_UNITS + 1)
+        yield case, case % (SYNTHETIC_UNITS + 2)
 
 
-def test_no_blank_breaks_a_sentence_or_reads_as_zero(bases: list[Base], template_xml: Any, tmp_path: Path) -> None:
+def test_no_blank_breaks_a_sentence_or_reads_as_zero(bases: list[Base], template_xml: dict[str, Any], tmp_path: Path) -> None:
     problems: list[str] = []
     full_renders = ran = 0
+    rendered = dict.fromkeys(TEMPLATES, 0)
     for case, which in cases():
         ran += 1
         base = bases[which]
@@ -204,22 +235,28 @@ def test_no_blank_breaks_a_sentence_or_reads_as_zero(bases: list[Base], template
         findings = run_checks(figures)
         scored = None if any(b.kind == "self-evaluation" for b in chosen) else base.scored
         context = disclosure_context(figures, scored=scored)
-        lines = paragraphs(template_xml.render({**context, "page_break": PAGE_BREAK}))
         where = f"case {case} ({base.name}, blanked {[(b.kind, b.sheet, b.key, b.header) for b in chosen]})"
-        problems += [f"{where}: empty clause in «{line}»" for line in lines if EMPTY_CLAUSE.search(line)]
-        problems += [f"{where}: blank printed as zero «{z}»" for z in zero_from_blank("\n".join(lines), figures, chosen)]
         problems += [f"{where}: check did not name {b}" for b in unnamed_blanks(findings, figures, base.loaded.current, chosen)]
-        if case % CASES_PER_FULL_RENDER == 0:
-            data, render_findings = render_template(DEFAULT_TEMPLATE, context, figures.year)
-            assert data is not None, render_findings
-            out = tmp_path / f"case-{case}.docx"
-            out.write_bytes(data)
-            saved = [line for line in document_lines(out) if line.strip()]
-            whole = re.sub(r"\s", "", "".join(saved))
-            differ = [line for line in lines if line.endswith("。") and re.sub(r"\s", "", line) not in whole]
-            assert differ == [], f"{where}: the saved document differs from the rendered XML"
-            problems += [f"{where}: empty clause in the saved «{line}»" for line in saved if EMPTY_CLAUSE.search(line)]
-            full_renders += 1
-    assert ran >= 500  # issue 9: at least 500 blanked cases in CI
-    assert full_renders >= CASES // CASES_PER_FULL_RENDER
+        for name in TEMPLATES:
+            rendered[name] += 1
+            styled = styled_paragraphs(template_xml[name].render({**context, "page_break": PAGE_BREAK}))
+            lines = [text for _, text in styled]
+            at = f"{where} [{name}]"
+            problems += [f"{at}: empty clause in «{line}»" for line in lines if EMPTY_CLAUSE.search(line)]
+            problems += [f"{at}: dangling 其中： in «{line}»" for line in dangling(styled)]
+            problems += [f"{at}: blank printed as zero «{z}»" for z in zero_from_blank("\n".join(lines), figures, chosen)]
+            if case % CASES_PER_FULL_RENDER == 0:
+                data, render_findings = render_template(shipped_template(name), context, figures.year)
+                assert data is not None, render_findings
+                out = tmp_path / f"case-{case}-{name}.docx"
+                out.write_bytes(data)
+                saved = [line for line in document_lines(out) if line.strip()]
+                whole = re.sub(r"\s", "", "".join(saved))
+                differ = [line for line in lines if line.endswith("。") and re.sub(r"\s", "", line) not in whole]
+                assert differ == [], f"{at}: the saved document differs from the rendered XML"
+                problems += [f"{at}: empty clause in the saved «{line}»" for line in saved if EMPTY_CLAUSE.search(line)]
+                full_renders += 1
+    assert ran >= 500  # issue 9: at least 500 blanked cases in CI, each in every template
+    assert rendered == dict.fromkeys(TEMPLATES, ran)
+    assert full_renders >= len(TEMPLATES) * (CASES // CASES_PER_FULL_RENDER)
     assert problems == [], "\n".join(problems[:40]) + f"\n… {len(problems)} in all"
