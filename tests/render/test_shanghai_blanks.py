@@ -1,0 +1,63 @@
+"""The 上海 template (shanghai-2024) with blank inputs: a blank is 未填报 or left out, never an empty clause or a crash.
+
+Each case blanks cells of inputs/shanghai-example/2024 in memory and renders the template as `generate --force`
+does (compute, the disclosure context, the shipped .docx); tests/test_blanking.py found each of these.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import layout
+from generator.compute.figures import compute_figures
+from generator.load.folder import load
+from generator.model import Loaded, UnitYear
+from generator.render.document import disclosure_context, render_template
+from generator.render.dump import document_lines
+from generator.render.shipped import shipped_template
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "inputs" / "shanghai-example" / "2024"
+S, T, OM = layout.SUMMARY.name, layout.THREE_PUBLIC.name, layout.OTHER_MATTERS.name
+
+
+@pytest.fixture(scope="module")
+def loaded() -> Loaded:
+    found, _ = load(EXAMPLE)
+    assert found is not None
+    return found
+
+
+def without(unit: UnitYear, cells: list[tuple[str, str, str]] = (), sheets: tuple[str, ...] = ()) -> UnitYear:  # type: ignore[assignment]
+    """UNIT with CELLS (sheet, item, column) left blank and SHEETS missing."""
+    items = {name: table for name, table in unit.items.items() if name not in sheets}
+    for sheet, item, column in cells:
+        table = items[sheet]
+        row = table.rows[item]
+        row = row.model_copy(update={"amounts": {h: v for h, v in row.amounts.items() if h != column}})
+        items[sheet] = table.model_copy(update={"rows": {**table.rows, item: row}})
+    return unit.model_copy(update={"items": items, "subjects": {k: v for k, v in unit.subjects.items() if k not in sheets}})
+
+
+def shanghai(loaded: Loaded, tmp_path: Path, unit: UnitYear) -> list[str]:
+    figures = compute_figures(Loaded(unit, loaded.prior))
+    data, findings = render_template(shipped_template("shanghai-2024"), disclosure_context(figures), figures.year)
+    assert data is not None, [f.message for f in findings]  # a blank never makes the template fail
+    out = tmp_path / "sh.docx"
+    out.write_bytes(data)
+    return [line for line in document_lines(out, tables=False) if line.strip()]
+
+
+def test_the_example_as_given_keeps_its_sentences(loaded: Loaded, tmp_path: Path) -> None:
+    lines = shanghai(loaded, tmp_path, loaded.current)
+    assert any(line.startswith("本年收入合计3,400.00万元，其中：") for line in lines)
+    assert any(line.startswith("“三公”经费财政拨款支出年初预算为") and "，其中：因公出国（境）费支出决算为" in line for line in lines)
+    assert not any("未填报" in line for line in lines)
+
+
+def test_a_blank_income_or_expense_total_is_not_reported_not_an_empty_clause(loaded: Loaded, tmp_path: Path) -> None:
+    unit = without(loaded.current, [(S, "本年收入合计", "金额"), (S, "收入总计", "金额"), *((S, name, "金额") for name in layout.INCOME_SOURCES)])
+    lines = shanghai(loaded, tmp_path, unit)
+    assert "本单位未填报2024年度本年收入合计。" in lines
+    assert not any("其中：。" in line or "合计万元" in line for line in lines)
