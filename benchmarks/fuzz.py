@@ -42,7 +42,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--memory-gib", type=float, default=2.0)
-    parser.add_argument("--timeout", type=float, default=10.0)
+    parser.add_argument("--timeout", type=float, default=40.0)  # above load.package.BUDGET_SECONDS: a slow workbook must be refused, not killed
     parser.add_argument("--keep", action="store_true", help="keep every variant's folder (default: only bad ones)")
     parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args()

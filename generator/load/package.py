@@ -31,7 +31,8 @@ RATIO_FLOOR = 1024 * 1024
 MAX_MEMBERS = 2000
 MAX_ROWS = 20_000  # rows read per sheet; the layouts need a few hundred (a big unit's indicators a few thousand)
 MAX_COLUMNS = 64  # columns read per sheet (A..BL); the layouts need at most 20
-BUDGET_SECONDS = 5.0  # wall-clock budget per workbook: scanning and reading
+BUDGET_SECONDS = 30.0  # wall-clock last resort per workbook; the byte, member, row and column limits above are what
+# bound the work. A short budget made the result depend on machine load (a normal workbook could be refused).
 
 _CHUNK = 1 << 20
 _OVERLAP = 256  # bytes kept between chunks so that a tag split across two chunks is still seen
