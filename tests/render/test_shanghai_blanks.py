@@ -61,3 +61,28 @@ def test_a_blank_income_or_expense_total_is_not_reported_not_an_empty_clause(loa
     lines = shanghai(loaded, tmp_path, unit)
     assert "本单位未填报2024年度本年收入合计。" in lines
     assert not any("其中：。" in line or "合计万元" in line for line in lines)
+
+
+def test_blank_three_public_actuals_are_not_reported_and_do_not_stop_the_document(loaded: Loaded, tmp_path: Path) -> None:
+    parts = ("合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+    lines = shanghai(loaded, tmp_path, without(loaded.current, [(T, name, "决算数") for name in parts]))
+    assert "本单位未填报2024年度“三公”经费财政拨款支出决算数。" in lines
+    assert not any("支出决算为万元" in line or "其中：。" in line for line in lines)
+
+
+def test_a_blank_part_of_three_public_is_left_out_of_its_list(loaded: Loaded, tmp_path: Path) -> None:
+    lines = shanghai(loaded, tmp_path, without(loaded.current, [(T, "因公出国（境）费", "决算数")]))
+    line = next(line for line in lines if line.startswith("“三公”经费财政拨款支出年初预算为"))
+    assert "，其中：公务用车购置及运行维护费支出决算为" in line and "因公出国（境）费支出决算为" not in line
+
+
+def test_a_blank_admin_cost_is_not_reported_not_none(loaded: Loaded, tmp_path: Path) -> None:
+    lines = shanghai(loaded, tmp_path, without(loaded.current, [(OM, "机关运行经费", "本年数")]))
+    assert "本单位未填报2024年度机关运行经费。" in lines
+    assert not any("无机关运行经费支出" in line for line in lines)
+
+
+def test_a_missing_general_budget_sheet_is_said_once(loaded: Loaded, tmp_path: Path) -> None:
+    lines = shanghai(loaded, tmp_path, without(loaded.current, sheets=(layout.GPB.name,)))
+    assert "本单位未填报2024年度一般公共预算财政拨款支出决算表。" in lines
+    assert not any("主要用于以下方面：。" in line or "支出万元" in line for line in lines)
