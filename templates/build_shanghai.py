@@ -361,13 +361,19 @@ def fund_section(doc, fund: str, lines: str, kind: str) -> None:
     p(doc, "{%p endif %}")
 
 
+def money(expr: str, lead: str) -> str:
+    """LEAD and the amount EXPR in 万元; a blank amount reads "LEAD决算数未填报", never "LEAD万元"."""
+    return f"{{% if {expr} is none %}}{lead}决算数未填报{{% else %}}{lead}{{{{ {expr} | amount }}}}万元{{% endif %}}"
+
+
 def part_three(doc) -> None:
     part(doc, "第三部分　{{ unit }}\n{{ year }}年度部门决算情况说明", new_page=False)  # a section starts here
     h = lambda i: p(doc, f"{ordinal(i)}、{SECTIONS[i - 1]}", "JS 一级标题")  # noqa: E731
     h(1)
-    p(doc, "{{ unit }}{{ year }}年度收入支出总计{{ f.income_total | amount }}万元。"
+    p(doc, "{% if f.income_total is none %}本单位未填报{{ year }}年度收入支出总计。{% else %}"
+           "{{ unit }}{{ year }}年度收入支出总计{{ f.income_total | amount }}万元。"
            "{% if f.total_change and f.total_change.known %}与{{ prior_year }}年度相比，收入支出总计{{ f.total_change | movement }}。"
-           "{% if not f.total_change | is_flat %}{{ f.total_change | reason }}{% endif %}{% endif %}")
+           "{% if not f.total_change | is_flat %}{{ f.total_change | reason }}{% endif %}{% endif %}{% endif %}")
     h(2)
     # A blank 本年收入合计 is 未填报, never "合计万元"; no typed source leaves out "其中：" rather than "其中：。"
     p(doc, "{% if f.income_this_year is none %}本单位未填报{{ year }}年度本年收入合计。{% else %}"
@@ -380,9 +386,10 @@ def part_three(doc) -> None:
            "{% for s in f.expense_kinds if s.amount %}{{ s.name }}"
            "{{ s.amount | amount }}万元，占{{ s.share | percent }}{% if not loop.last %}；{% endif %}{% endfor %}{% endif %}。{% endif %}")
     h(4)
-    p(doc, "{{ unit }}{{ year }}年度财政拨款收入支出总计{{ f.fiscal_expense_total | amount }}万元。"
+    p(doc, "{% if f.fiscal_expense_total is none %}本单位未填报{{ year }}年度财政拨款收入支出总计。{% else %}"
+           "{{ unit }}{{ year }}年度财政拨款收入支出总计{{ f.fiscal_expense_total | amount }}万元。"
            "{% if f.fiscal_change and f.fiscal_change.known %}与{{ prior_year }}年度相比，财政拨款收入支出总计{{ f.fiscal_change | movement }}。"
-           "{% if not f.fiscal_change | is_flat %}{{ f.fiscal_change | reason }}{% endif %}{% endif %}")
+           "{% if not f.fiscal_change | is_flat %}{{ f.fiscal_change | reason }}{% endif %}{% endif %}{% endif %}")
     h(5)
     p(doc, "{%p if f.gpb_total is none %}")  # no 一般公共预算财政拨款支出决算表: said once, not "支出万元" thrice
     p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出决算表。")
@@ -402,9 +409,14 @@ def part_three(doc) -> None:
     items(doc, "f.gpb_items")
     p(doc, "{%p endif %}")
     h(6)
-    p(doc, "一般公共预算财政拨款基本支出{{ f.basic_total | amount }}万元。其中：人员经费{{ f.personnel | amount }}万元"
-           "{% if f.personnel_items %}，主要包括：{{ f.personnel_items | join('、') }}{% endif %}；公用经费{{ f.public | amount }}万元"
-           "{% if f.public_items %}，主要包括：{{ f.public_items | join('、') }}{% endif %}。")
+    p(doc, "{% if f.basic_total is none %}本单位未填报{{ year }}年度一般公共预算财政拨款基本支出。{% else %}"
+           "一般公共预算财政拨款基本支出{{ f.basic_total | amount }}万元。"
+           "{% if f.personnel is not none or f.public is not none %}其中："
+           "{% if f.personnel is not none %}人员经费{{ f.personnel | amount }}万元"
+           "{% if f.personnel_items %}，主要包括：{{ f.personnel_items | join('、') }}{% endif %}{% endif %}"
+           "{% if f.personnel is not none and f.public is not none %}；{% endif %}"
+           "{% if f.public is not none %}公用经费{{ f.public | amount }}万元"
+           "{% if f.public_items %}，主要包括：{{ f.public_items | join('、') }}{% endif %}{% endif %}。{% endif %}{% endif %}")
     h(7)
     tp = "f.three_public"
     # "购置公务用车N辆", with the categories when they were given ("（其中：执法执勤用车1辆）")
@@ -437,18 +449,19 @@ def part_three(doc) -> None:
     p(doc, "（二）“三公”经费财政拨款支出决算具体情况说明。", "JS 二级标题")
     p(doc, f"“三公”经费财政拨款支出决算中，{{% for x in [{tp}.abroad, {tp}.vehicles, {tp}.reception] if x.actual is not none %}}{{{{ x.name }}}}支出决算"
            "{{ x.actual | amount }}万元，占{{ x.share | percent }}{% if not loop.last %}；{% endif %}{% endfor %}。具体情况如下：")
-    p(doc, f"1、因公出国（境）费支出{{{{ {tp}.abroad.actual | amount }}}}万元。"
+    p(doc, "1、" + money(f"{tp}.abroad.actual", "因公出国（境）费支出") + "。"
            f"{{% if {tp}.abroad_groups %}}全年安排因公出国（境）团组{{{{ {tp}.abroad_groups | count }}}}个、累计{{{{ {tp}.abroad_people | count }}}}人次。{{% endif %}}"
            f"{{% if {tp}.abroad_content %}}开支内容包括：{{{{ {tp}.abroad_content | period }}}}{{% endif %}}")
-    p(doc, f"2、公务用车购置及运行维护费支出{{{{ {tp}.vehicles.actual | amount }}}}万元。其中：")
-    p(doc, f"公务用车购置支出为{{{{ {tp}.vehicle_purchase.actual | amount }}}}万元。"
+    p(doc, "2、" + money(f"{tp}.vehicles.actual", "公务用车购置及运行维护费支出") + "。其中：")
+    p(doc, f"{{% if {tp}.vehicle_purchase.actual is none %}}公务用车购置支出决算数未填报{{% else %}}公务用车购置支出为{{{{ {tp}.vehicle_purchase.actual | amount }}}}万元{{% endif %}}。"
            f"{{% if {tp}.purchase_content %}}主要用于{{{{ {tp}.purchase_content | clause }}}}{{% if {tp}.vehicles_bought %}}，{BOUGHT}{{% endif %}}。"
            f"{{% elif {tp}.vehicles_bought %}}{BOUGHT}。{{% endif %}}")
-    p(doc, f"公务用车运行维护支出{{{{ {tp}.vehicle_running.actual | amount }}}}万元。"
+    p(doc, money(f"{tp}.vehicle_running.actual", "公务用车运行维护支出") + "。"
            f"{{% if {tp}.vehicle_content %}}主要用于{{{{ {tp}.vehicle_content | period }}}}{{% endif %}}"
            f"{{% if {tp}.vehicles_held is not none %}}{{{{ year }}}}年，{{{{ unit }}}}所属各预算单位开支财政拨款的公务用车保有量为{{{{ {tp}.vehicles_held | count }}}}辆。{{% endif %}}")
-    p(doc, f"3、公务接待费支出{{{{ {tp}.reception.actual | amount }}}}万元。其中：")
-    p(doc, f"国内公务接待支出{{{{ {tp}.reception.actual | amount }}}}万元{{% if {tp}.foreign_reception is not none %}}（含外宾接待支出{{{{ {tp}.foreign_reception | amount }}}}万元）{{% endif %}}。"
+    p(doc, "3、" + money(f"{tp}.reception.actual", "公务接待费支出") + "。其中：")
+    p(doc, f"{{% if {tp}.reception.actual is none %}}国内公务接待支出决算数未填报{{% else %}}"
+           f"国内公务接待支出{{{{ {tp}.reception.actual | amount }}}}万元{{% if {tp}.foreign_reception is not none %}}（含外宾接待支出{{{{ {tp}.foreign_reception | amount }}}}万元）{{% endif %}}{{% endif %}}。"
            f"{{% if {tp}.reception_content %}}主要用于{{{{ {tp}.reception_content | clause }}}}"
            f"{{% if {tp}.reception_batches %}}，国内公务接待{{{{ {tp}.reception_batches | count }}}}批次、{{{{ {tp}.reception_people | count }}}}人次"
            f"{{% if {tp}.foreign_batches %}}，其中：接待外宾{{{{ {tp}.foreign_batches | count }}}}批次、{{{{ {tp}.foreign_people | count }}}}人次{{% endif %}}{{% endif %}}。{{% endif %}}")
@@ -463,9 +476,9 @@ def part_three(doc) -> None:
            f"{{% if {pf}.systems %}}本部门建立了如下预算绩效管理制度：{{{{ {pf}.systems | join('、') }}}}"
            "{% if f.texts.performance_mechanism %}，建立了{{ f.texts.performance_mechanism | clause }}的预算绩效管理工作机制{% endif %}；{% endif %}"
            "全过程绩效管理实施情况："
-           f"{{% if {pf}.targets is not none %}}编报绩效目标的{{{{ year }}}}年度项目{{{{ {pf}.targets | count }}}}个，涉及预算金额{{{{ {pf}.targets_amount | amount }}}}万元；{{% endif %}}"
-           f"{{% if {pf}.monitored is not none %}}绩效跟踪评价的{{{{ year }}}}年度项目{{{{ {pf}.monitored | count }}}}个，涉及预算金额{{{{ {pf}.monitored_amount | amount }}}}万元；{{% endif %}}"
-           f"{{% if {pf}.evaluated is not none %}}绩效自评的{{{{ year }}}}年度项目{{{{ {pf}.evaluated | count }}}}个，涉及预算金额{{{{ {pf}.evaluated_amount | amount }}}}万元"
+           f"{{% if {pf}.targets is not none %}}编报绩效目标的{{{{ year }}}}年度项目{{{{ {pf}.targets | count }}}}个{{% if {pf}.targets_amount is not none %}}，涉及预算金额{{{{ {pf}.targets_amount | amount }}}}万元{{% endif %}}；{{% endif %}}"
+           f"{{% if {pf}.monitored is not none %}}绩效跟踪评价的{{{{ year }}}}年度项目{{{{ {pf}.monitored | count }}}}个{{% if {pf}.monitored_amount is not none %}}，涉及预算金额{{{{ {pf}.monitored_amount | amount }}}}万元{{% endif %}}；{{% endif %}}"
+           f"{{% if {pf}.evaluated is not none %}}绩效自评的{{{{ year }}}}年度项目{{{{ {pf}.evaluated | count }}}}个{{% if {pf}.evaluated_amount is not none %}}，涉及预算金额{{{{ {pf}.evaluated_amount | amount }}}}万元{{% endif %}}"
            f"{{% if {pf}.average_score is not none %}}，平均得分{{{{ {pf}.average_score | amount }}}}分（其中，"
            f"{{% for grade, n in {pf}.grades %}}绩效评级为“{{{{ grade }}}}”的项目{{{{ n | count or '0' }}}}个{{% if not loop.last %}}；{{% endif %}}{{% endfor %}}"
            f"{{% if {pf}.problems is not none %}}。绩效自评中共发现问题{{{{ {pf}.problems | count }}}}个，已经完成整改的{{{{ {pf}.rectified | count or '0' }}}}个，"
@@ -478,10 +491,12 @@ def part_three(doc) -> None:
            "{% endif %}。{% if not f.admin_cost | is_flat %}{{ f.admin_cost | reason('主要原因是') }}{% endif %}{% endif %}")
     p(doc, "（二）政府采购支出情况", "JS 二级标题")
     pr = "f.procurement"
-    p(doc, f"{{{{ unit }}}}{{{{ year }}}}年度政府采购金额（以合同签订为准）为{{{{ {pr}.total | amount }}}}万元"
+    p(doc, f"{{% if {pr}.total is none %}}本单位未填报{{{{ year }}}}年度政府采购金额。{{% else %}}"
+           f"{{{{ unit }}}}{{{{ year }}}}年度政府采购金额（以合同签订为准）为{{{{ {pr}.total | amount }}}}万元"
            f"{{% if {pr}.total %}}，其中：货物采购金额{{{{ {pr}.goods | amount }}}}万元、工程采购金额{{{{ {pr}.works | amount }}}}万元、"
-           f"服务采购金额{{{{ {pr}.services | amount }}}}万元{{% endif %}}。")
-    p(doc, f"{{%p if {pr}.sme_reserved is not none %}}")
+           f"服务采购金额{{{{ {pr}.services | amount }}}}万元{{% endif %}}。{{% endif %}}")
+    sme = ("sme_reserved", "small_micro_reserved", "sme_reserved_won", "small_micro_reserved_won", "sme_other_won")
+    p(doc, "{%p if " + " and ".join(f"{pr}.{name} is not none" for name in sme) + " %}")  # all five, or the sentence is left out
     p(doc, f"{{{{ year }}}}年度本部门面向中小企业预留政府采购项目预算金额{{{{ {pr}.sme_reserved | amount }}}}万元，面向小微企业预留政府采购项目预算金额"
            f"{{{{ {pr}.small_micro_reserved | amount }}}}万元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额"
            f"{{{{ {pr}.sme_reserved_won | amount }}}}万元；在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额"

@@ -14,7 +14,8 @@ zip a .docx (0.2 s each). Every CASES_PER_FULL_RENDER-th case also renders and s
 the way `generate` does and reads it back with the golden dump, and must give the same paragraphs.
 
 Each case asserts:
-- no paragraph holds an empty clause ("：。", "包括。", "是：。", a dangling "其中：", "数为。"…);
+- no paragraph holds an empty clause ("：。", "包括。", "是：。", a dangling "其中：", "数为。"…), nor "万元"
+  without its amount;
 - no blanked figure is printed as zero (its name followed by 0 / 0.00);
 - check named every blank cell the document would have needed (a finding at that cell, or one
   for its whole sheet).
@@ -53,6 +54,8 @@ SYNTHETIC_UNITS = 4
 CASES_PER_FULL_RENDER = 65
 
 EMPTY_CLAUSE = re.compile(r"：。|包括。|是：。|(?:数|额|率|计)为。|其中：。|，。|；。|。，|^。|^，|万元万元|，，")
+# An amount's unit with no amount before it ("支出万元"): a blank printed as nothing. Not "（万元）" or "单位：万元".
+NO_AMOUNT = re.compile(r"(?<![0-9（：])万元")
 TEXT_FIELDS = ("functions", "functions_note", "subordinate_units", "departments", "performance_results", "performance_problems",
                "performance_measures", "other_matters")
 
@@ -244,6 +247,7 @@ def test_no_blank_breaks_a_sentence_or_reads_as_zero(bases: list[Base], template
             at = f"{where} [{name}]"
             problems += [f"{at}: empty clause in «{line}»" for line in lines if EMPTY_CLAUSE.search(line)]
             problems += [f"{at}: dangling 其中： in «{line}»" for line in dangling(styled)]
+            problems += [f"{at}: amount left empty in «{line}»" for line in lines if NO_AMOUNT.search(line)]
             problems += [f"{at}: blank printed as zero «{z}»" for z in zero_from_blank("\n".join(lines), figures, chosen)]
             if case % CASES_PER_FULL_RENDER == 0:
                 data, render_findings = render_template(shipped_template(name), context, figures.year)

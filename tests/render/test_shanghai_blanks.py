@@ -6,6 +6,7 @@ does (compute, the disclosure context, the shipped .docx); tests/test_blanking.p
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,24 @@ def test_a_missing_general_budget_sheet_is_said_once(loaded: Loaded, tmp_path: P
     lines = shanghai(loaded, tmp_path, without(loaded.current, sheets=(layout.GPB.name,)))
     assert "本单位未填报2024年度一般公共预算财政拨款支出决算表。" in lines
     assert not any("主要用于以下方面：。" in line or "支出万元" in line for line in lines)
+
+
+def test_blank_amounts_are_not_reported_never_a_bare_unit(loaded: Loaded, tmp_path: Path) -> None:
+    parts = ("因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+    unit = without(
+        loaded.current,
+        [*((OM, f"政府采购{kind}支出", "本年数") for kind in ("货物", "工程", "服务")), *((T, name, "决算数") for name in parts)],
+        sheets=(layout.SUMMARY.name, layout.FISCAL.name, layout.BASIC.name),
+    )
+    lines = shanghai(loaded, tmp_path, unit)
+    for said in (
+        "本单位未填报2024年度收入支出总计。",
+        "本单位未填报2024年度财政拨款收入支出总计。",
+        "本单位未填报2024年度一般公共预算财政拨款基本支出。",
+        "1、因公出国（境）费支出决算数未填报。",
+        "2、公务用车购置及运行维护费支出决算数未填报。其中：",
+        "公务用车购置支出决算数未填报。",
+        "本单位未填报2024年度政府采购金额。",
+    ):
+        assert said in lines or any(line.startswith(said) for line in lines), said
+    assert not any(re.search(r"(?<![0-9（：])万元", line) for line in lines)
