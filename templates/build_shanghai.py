@@ -430,13 +430,13 @@ def part_three(doc) -> None:
     p(doc, f"{{% set parts = {tp}.abroad, {tp}.vehicles, {tp}.reception %}}"
            f"{{% if {tp}.total.actual is none %}}本单位未填报{{{{ year }}}}年度“三公”经费财政拨款支出决算数。{{% else %}}"
            f"{{% set b, name = budget_basis({tp}.total.initial_budget, {tp}.total.budget_change) %}}"
-           "“三公”经费财政拨款支出{% if b.base is not none %}{{ name }}为{{ b.base | amount }}万元，{% endif %}支出决算为{{ b.current | amount }}万元"
+           "“三公”经费财政拨款支出{% if b.base is not none %}{{ name }}为{{ b.base | amount }}万元，支出{% endif %}决算为{{ b.current | amount }}万元"
            "{% if b | completion %}，{{ b | completion('预算') }}{% endif %}"
            "{% if parts | rejectattr('actual', 'none') | list %}，其中："
            "{% for x in parts if x.actual is not none %}"
            "{% set xb, xn = budget_basis(x.initial_budget, x.budget_change) %}{{ x.name }}支出决算为{{ x.actual | amount }}万元"
            "{% if xb | completion %}，{{ xb | completion('预算') }}{% endif %}{% if not loop.last %}；{% endif %}{% endfor %}{% endif %}。"
-           "{{ year }}年度“三公”经费支出{{ b | budget_explained }}{% endif %}")
+           "{% if b | budget_explained %}{{ year }}年度“三公”经费支出{{ b | budget_explained }}{% endif %}{% endif %}")
     p(doc, f"{{%p if {tp}.total.change and {tp}.total.change.known %}}")
     p(doc, f"{{% set parts = [{tp}.abroad, {tp}.vehicles, {tp}.reception] | rejectattr('change', 'none') | list %}}"
            f"{{{{ year }}}}年度“三公”经费财政拨款支出决算数{{{{ {tp}.total.change | change(base=prior_year ~ '年度') }}}}"

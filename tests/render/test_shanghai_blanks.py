@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import layout
+from generator import api, layout
 from generator.compute.figures import compute_figures
 from generator.load.folder import load
 from generator.model import Loaded, UnitYear
@@ -108,3 +108,15 @@ def test_blank_amounts_are_not_reported_never_a_bare_unit(loaded: Loaded, tmp_pa
     ):
         assert said in lines or any(line.startswith(said) for line in lines), said
     assert not any(re.search(r"(?<![0-9（：])万元", line) for line in lines)
+
+
+def test_the_shipped_2023_folder_in_the_shanghai_template(tmp_path: Path) -> None:
+    """Its 三公 has no 年初预算 and its summary, basic-expense and procurement cells are blank: each said as 未填报."""
+    out = tmp_path / "2023.docx"
+    assert api.generate(EXAMPLE.parents[1] / "changji-ybj" / "2023", output=out, template="shanghai-2024", force=True).outputs
+    lines = [line for line in document_lines(out, tables=False) if line.strip()]
+    assert "本单位未填报2023年度本年收入合计。" in lines and "本单位未填报2023年度一般公共预算财政拨款基本支出。" in lines
+    assert "本单位未填报2023年度政府采购金额。" in lines
+    three = next(line for line in lines if line.startswith("“三公”经费财政拨款支出"))
+    assert three.startswith("“三公”经费财政拨款支出决算为3.29万元，其中：") and three.endswith("公务接待费支出决算为0.38万元。")
+    assert not any(re.search(r"(?<![0-9（：])万元|其中：。|的。", line) for line in lines)
