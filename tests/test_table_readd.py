@@ -1,5 +1,7 @@
 """Every generated table adds up, and a figure the document prints twice is printed the same (issue 9).
 
+The appended 绩效自评表 are tables too: each 资金 block re-adds, and 十一 states their count and sums.
+
 The documents are generated and read back with python-docx, as a reader sees them: the sample
 (2024 and 2023) and the 上海 example in both shipped templates, and synthetic units (some with
 disagreements injected). For every table, each 合计/小计/总计 row or column is re-added from
@@ -412,6 +414,7 @@ def check_document(doc: Document) -> None:
         doc.same(f"「{label}」: 正文/表", printed, what)
     check_items(doc, gpb)
     check_fund_sentences(doc, funds)
+    check_self_evaluation(doc)
 
 
 AMOUNT = r"(-?\d[\d,]*\.\d\d)万元"
@@ -465,6 +468,59 @@ def check_fund_sentences(doc: Document, funds: list[Tree]) -> None:
         for label, column in labels:
             for found in re.finditer(f"{label}{AMOUNT}", paragraph):
                 doc.same(f"{match.group(1)}「{label}」: 正文/表", found.group(1), total.get(column))
+
+
+FUNDING = ("年初预算数", "全年预算数", "全年执行数")
+FUNDING_TOTALS = ("合计", "年度资金总额")
+
+
+def _funding(table: Table) -> tuple[str, dict[str, dict[str, str]]] | None:
+    """A self-evaluation table's 资金 block: (its total's label, row label -> {column: amount}), or None."""
+    for i, row in enumerate(table):
+        if not all(h in row for h in FUNDING):
+            continue
+        at = {h: row.index(h) for h in FUNDING}
+        block: dict[str, dict[str, str]] = {}
+        for below in table[i + 1 :]:
+            if len(below) <= max(at.values()) or not re.fullmatch(r"-?[\d,]+\.\d\d", below[at["全年预算数"]]):
+                break
+            block[below[at["年初预算数"] - 1].replace("其中：", "").strip()] = {h: below[c] for h, c in at.items()}
+        total = next((t for t in FUNDING_TOTALS if t in block), None)
+        return (total, block) if total else None
+    return None
+
+
+def check_self_evaluation(doc: Document) -> None:
+    """The appended 绩效自评表: each 资金 block adds up, and 十一 states the sums of the tables it appends."""
+    project_sums = {h: Decimal(0) for h in FUNDING}
+    projects = 0
+    unit: dict[str, str] = {}
+    for table in doc.tables:
+        found = _funding(table)
+        if found is None:
+            continue
+        total, block = found
+        parts = [label for label in block if label != total]
+        for h in FUNDING:
+            doc.add_up(f"绩效自评表「{total}」「{h}」", block[total][h], [block[p][h] for p in parts], ("整体资金", "项目概况"))
+        if total == "合计":
+            unit = block[total]
+        else:
+            projects += 1
+            for h in FUNDING:
+                project_sums[h] += number(block[total][h]) or Decimal(0)
+    text = "\n".join(doc.paragraphs)
+    stated = re.search(r"项目(\d+)个，(?:全年预算数|涉及预算金额)" + AMOUNT, text)
+    if stated and projects:
+        doc.same("十一 绩效自评项目数: 正文/附表", stated.group(1), str(projects))
+        doc.same("十一 项目全年预算数: 正文/附表", stated.group(2), f"{project_sums['全年预算数']:,.2f}")
+        executed = re.search(r"全年执行数" + AMOUNT, text[stated.end() :])
+        if executed:
+            doc.same("十一 项目全年执行数: 正文/附表", executed.group(1), f"{project_sums['全年执行数']:,.2f}")
+    whole = re.search(r"整体支出绩效自评表\d+个，全年预算总额" + AMOUNT + "，实际执行总额" + AMOUNT, text)
+    if whole and unit:
+        doc.same("十一 整体全年预算总额: 正文/附表", whole.group(1), unit["全年预算数"])
+        doc.same("十一 整体实际执行总额: 正文/附表", whole.group(2), unit["全年执行数"])
 
 
 # --- the tests ------------------------------------------------------------------------------
