@@ -5,7 +5,7 @@ Pipeline: load (model) → compute (figures) → check (findings) → render (do
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,6 +117,8 @@ def generate(
     Errors in the data stop it unless FORCE, in which case the output is still
     written and the findings say so.
     """
+    if template is not None:  # check against the template rendered with, as `check --template` does
+        settings = replace(settings or Settings(), template=str(template))
     checked = check_folder(folder, settings, profile)
     findings = list(checked.findings)
     if checked.figures is None or (checked.has_errors and not force):
@@ -226,8 +228,10 @@ def figures_frame(folder: Path) -> Any:
     return frame(folder)
 
 
-def threshold_settings(percent: float | Decimal | None) -> Settings:
-    return Settings() if percent is None else Settings(change_threshold=Decimal(str(percent)) / 100)
+def threshold_settings(percent: float | Decimal | None, template: str | None = None) -> Settings:
+    """Check settings: PERCENT the change threshold (default 10), TEMPLATE the template the folder is rendered with."""
+    settings = Settings(template=template)
+    return settings if percent is None else replace(settings, change_threshold=Decimal(str(percent)) / 100)
 
 
 OUTPUT_CODES = frozenset({"output-suffix", "output-is-folder", "output-not-writable"})

@@ -168,17 +168,24 @@ PROFILE = click.option(
 @FORMAT
 @THRESHOLD
 @PROFILE
-def check(folder: Path, fmt: str, threshold: float | None, profile: str | None) -> None:
+@click.option(
+    "--template",
+    metavar="模板",
+    default=None,
+    help="按此公开模板核对空白（与 generate --template 相同）；默认按封面「公开模板」，未填则为 xinjiang-2024",
+)
+def check(folder: Path, fmt: str, threshold: float | None, profile: str | None, template: str | None) -> None:
     """核对一个单位一个年度的数据，列出所有不一致之处。
 
     \b
     示例：
       juesuan check inputs/changji-ybj/2024
       juesuan check inputs/changji-ybj/2024 --format json
+      juesuan check inputs/changji-ybj/2024 --template shanghai-2024
     """
     from generator import api
 
-    checked = api.check_folder(folder, api.threshold_settings(threshold), profile)
+    checked = api.check_folder(folder, api.threshold_settings(threshold, template), profile)
     if fmt == "json":
         click.echo(_json(checked, checked.findings))
     else:

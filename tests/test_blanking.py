@@ -36,8 +36,8 @@ from docxtpl import DocxTemplate
 
 import synthetic
 from generator import api, layout
-from generator.check import run_checks
-from generator.check.completeness import NEEDS, derivable
+from generator.check import Settings, run_checks
+from generator.check.completeness import derivable, needs_of
 from generator.compute.figures import compute_figures
 from generator.load.folder import load
 from generator.model import Loaded, UnitYear
@@ -184,14 +184,15 @@ def dangling(styled: list[tuple[str, str]]) -> list[str]:
     return [text for (_, text), (style, _) in zip(styled, after, strict=True) if text.endswith("其中：") and style != BODY_STYLE]
 
 
-NEEDED = {(n.sheet, n.item, n.column): n for n in NEEDS}
+# What each template's sentences read (generator/check/completeness.py), by (sheet, item, column).
+NEEDED = {name: {(n.sheet, n.item, n.column): n for n in needs_of(name)} for name in TEMPLATES}
 
 
-def zero_from_blank(text: str, figures: Any, blanks: list[Blank]) -> list[str]:
-    """Sentences that print a blanked figure of the document as zero."""
+def zero_from_blank(text: str, figures: Any, blanks: list[Blank], template: str) -> list[str]:
+    """Sentences of TEMPLATE that print a blanked figure of the document as zero."""
     out = []
     for b in blanks:
-        need = NEEDED.get((b.sheet, b.key, b.header))
+        need = NEEDED[template].get((b.sheet, b.key, b.header))
         if b.kind != "cell" or need is None or derivable(figures, need):
             continue  # a blank total its typed parts give is stated as their sum, zero included
         # not "…财政拨款年初结转和结余0.00万元": that is a fund's own figure, not the blanked summary cell
@@ -200,15 +201,15 @@ def zero_from_blank(text: str, figures: Any, blanks: list[Blank]) -> list[str]:
     return out
 
 
-def unnamed_blanks(findings: list[Any], figures: Any, unit: UnitYear, blanks: list[Blank]) -> list[Blank]:
-    """Blanked cells that a sentence needs, that check did not name (at the cell, or its sheet as a whole).
+def unnamed_blanks(findings: list[Any], figures: Any, unit: UnitYear, blanks: list[Blank], template: str) -> list[Blank]:
+    """Blanked cells that a sentence of TEMPLATE needs, that check did not name (at the cell, or its sheet as a whole).
 
     A blank total that its typed parts give is not relied on: the document states the sum.
     """
     named = {(f.location.sheet, f.location.cell) for f in findings} | {(f.location.sheet, None) for f in findings}
     missing = []
     for b in blanks:
-        need = NEEDED.get((b.sheet, b.key, b.header))
+        need = NEEDED[template].get((b.sheet, b.key, b.header))
         if b.kind != "cell" or need is None or derivable(figures, need):
             continue
         row = unit.items[b.sheet].rows[b.key]
@@ -235,12 +236,13 @@ def test_no_blank_breaks_a_sentence_or_reads_as_zero(bases: list[Base], template
         chosen = rng.sample(pool, rng.choice((1, 2, 3, 5, 8, 13, 21)))
         unit = blanked(base.loaded.current, chosen)
         figures = compute_figures(Loaded(unit, base.loaded.prior))
-        findings = run_checks(figures)
+        findings = {name: run_checks(figures, Settings(template=name)) for name in TEMPLATES}  # as generate --template checks
         scored = None if any(b.kind == "self-evaluation" for b in chosen) else base.scored
         context = disclosure_context(figures, scored=scored)
         where = f"case {case} ({base.name}, blanked {[(b.kind, b.sheet, b.key, b.header) for b in chosen]})"
-        problems += [f"{where}: check did not name {b}" for b in unnamed_blanks(findings, figures, base.loaded.current, chosen)]
         for name in TEMPLATES:
+            unnamed = unnamed_blanks(findings[name], figures, base.loaded.current, chosen, name)
+            problems += [f"{where} [{name}]: check did not name {b}" for b in unnamed]
             rendered[name] += 1
             styled = styled_paragraphs(template_xml[name].render({**context, "page_break": PAGE_BREAK}))
             lines = [text for _, text in styled]
@@ -248,7 +250,7 @@ def test_no_blank_breaks_a_sentence_or_reads_as_zero(bases: list[Base], template
             problems += [f"{at}: empty clause in «{line}»" for line in lines if EMPTY_CLAUSE.search(line)]
             problems += [f"{at}: dangling 其中： in «{line}»" for line in dangling(styled)]
             problems += [f"{at}: amount left empty in «{line}»" for line in lines if NO_AMOUNT.search(line)]
-            problems += [f"{at}: blank printed as zero «{z}»" for z in zero_from_blank("\n".join(lines), figures, chosen)]
+            problems += [f"{at}: blank printed as zero «{z}»" for z in zero_from_blank("\n".join(lines), figures, chosen, name)]
             if case % CASES_PER_FULL_RENDER == 0:
                 data, render_findings = render_template(shipped_template(name), context, figures.year)
                 assert data is not None, render_findings

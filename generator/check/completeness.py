@@ -1,6 +1,7 @@
 """Blank is not zero: every blank the document's sentences would need, named at its cell.
 
-Each figure and text the default template uses is classified here:
+Each figure and text the chosen template uses is classified here (NEEDS for the default
+template, TEMPLATE_NEEDS for the others, each naming its sentences in its own words):
 - required (a sentence cannot be written without it): blank → `blank-required` (error);
 - optional (its clause is left out of the document): blank → `blank-left-out` (info);
 - a whole section without data: the template states that nothing was reported →
@@ -12,7 +13,7 @@ None; this rule reports what the render leaves out, so nothing is dropped silent
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import layout
@@ -88,20 +89,67 @@ STAFF_NEEDS = tuple(
 )
 NEEDS = SUMMARY_NEEDS + FISCAL_NEEDS + THREE_PUBLIC_NEEDS + OTHER_NEEDS + STAFF_NEEDS
 
-# What a figure settles from when its own cell is blank: the blank total is not needed if it can be computed.
+# The 上海 template (shanghai-2024): the same cells under its own section names, and the cells only it reads.
+_SH_SECTIONS = {
+    _S1: "第三部分一、收入支出决算总体情况说明",
+    _S4: "第三部分四、财政拨款收入支出决算总体情况说明",
+    _S9: "第三部分七、财政拨款“三公”经费支出决算情况说明",
+    _S10: "第三部分十一、其他重要事项的情况说明",
+    "二、收入决算情况": "第三部分二、收入决算情况说明",
+    "三、支出决算情况": "第三部分三、支出决算情况说明",
+    "第一部分二、机构设置及人员情况": "第一部分二、机构设置",
+}
+_SH7 = _SH_SECTIONS[_S9]
+_SH11 = _SH_SECTIONS[_S10]
+
+
+def _in_words(need: Needed, sections: dict[str, str]) -> Needed:
+    sentence = need.sentence
+    for old, new in sections.items():
+        sentence = sentence.replace(old, new)
+    return replace(need, sentence=sentence)
+
+
+SHANGHAI_ONLY_NEEDS = (
+    *(
+        Needed(layout.THREE_PUBLIC.name, n, layout.BUDGET, f"{_SH7}「{n}…年初预算为…万元，完成年初预算的…%」（空白时按全年预算数说明）")
+        for n in ("合计", *layout.THREE_PUBLIC_PARTS)
+    ),
+    Needed(layout.THREE_PUBLIC_DETAILS.name, "外宾接待费", layout.CONTENT, f"{_SH7}「（含外宾接待支出…万元…）」"),
+    *(Needed(layout.OTHER_MATTERS.name, n, "本年数", f"{_SH11}（二）政府采购「{n}…万元」") for n in layout.SME_ITEMS),
+)
+SHANGHAI_NEEDS = tuple(_in_words(n, _SH_SECTIONS) for n in NEEDS) + SHANGHAI_ONLY_NEEDS
+# A shipped template's name (generator.render.shipped.SHIPPED) -> the cells its sentences read; any other
+# template (the default, or a .docx of one's own) is checked against NEEDS.
+TEMPLATE_NEEDS = {"shanghai-2024": SHANGHAI_NEEDS}
+
+
+def needs_of(template: str | None) -> tuple[Needed, ...]:
+    """The needs of the template named TEMPLATE (a shipped name or a path; None or blank: the default)."""
+    return TEMPLATE_NEEDS.get((template or "").strip(), NEEDS)
+
+
+def chosen_template(ctx: CheckContext) -> str:
+    """The template the folder is rendered with: the --template option, else the 封面's 公开模板 cell."""
+    chosen = ctx.settings.template
+    if chosen is not None and str(chosen).strip():
+        return str(chosen).strip()
+    return ctx.figures.base.unit.cover.template.strip()
+
+# What a figure (sheet, item, column) settles from when its own cell is blank: the blank total is not needed if it can be computed.
 SETTLED_FROM_PARTS = {
-    (layout.SUMMARY.name, "收入总计"): lambda f: f.income_total,
-    (layout.SUMMARY.name, "本年收入合计"): lambda f: f.income_this_year,
-    (layout.SUMMARY.name, "支出总计"): lambda f: f.expense_total,
-    (layout.SUMMARY.name, "本年支出合计"): lambda f: f.expense_this_year,
-    (layout.FISCAL.name, "收入总计"): lambda f: f.fiscal_income_total,
-    (layout.FISCAL.name, "支出总计"): lambda f: f.fiscal_expense_total,
-    (layout.FISCAL.name, "本年支出合计"): lambda f: f.fiscal_expense,
-    (layout.FISCAL.name, "本年收入"): lambda f: f.fiscal_income,
-    (layout.FISCAL.name, "年初财政拨款结转和结余"): lambda f: f.fiscal_opening,
-    (layout.FISCAL.name, "年末财政拨款结转和结余"): lambda f: f.fiscal_closing,
-    (layout.THREE_PUBLIC.name, "合计"): lambda f: f.three_public.total.actual,
-    (layout.THREE_PUBLIC.name, "公务用车购置及运行维护费"): lambda f: f.three_public.vehicles.actual,
+    (layout.SUMMARY.name, "收入总计", "金额"): lambda f: f.income_total,
+    (layout.SUMMARY.name, "本年收入合计", "金额"): lambda f: f.income_this_year,
+    (layout.SUMMARY.name, "支出总计", "金额"): lambda f: f.expense_total,
+    (layout.SUMMARY.name, "本年支出合计", "金额"): lambda f: f.expense_this_year,
+    (layout.FISCAL.name, "收入总计", "合计"): lambda f: f.fiscal_income_total,
+    (layout.FISCAL.name, "支出总计", "合计"): lambda f: f.fiscal_expense_total,
+    (layout.FISCAL.name, "本年支出合计", "合计"): lambda f: f.fiscal_expense,
+    (layout.FISCAL.name, "本年收入", "合计"): lambda f: f.fiscal_income,
+    (layout.FISCAL.name, "年初财政拨款结转和结余", "合计"): lambda f: f.fiscal_opening,
+    (layout.FISCAL.name, "年末财政拨款结转和结余", "合计"): lambda f: f.fiscal_closing,
+    (layout.THREE_PUBLIC.name, "合计", "决算数"): lambda f: f.three_public.total.actual,
+    (layout.THREE_PUBLIC.name, "公务用车购置及运行维护费", "决算数"): lambda f: f.three_public.vehicles.actual,
 }
 
 # Sections the template states as "未填报" when the sheet behind them has nothing at all.
@@ -128,7 +176,7 @@ def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
                 sheet=sheet,
             )
     counted = counts_needed(ctx)
-    for need in NEEDS:
+    for need in needs_of(chosen_template(ctx)):
         if need.sheet in empty_sheets:
             continue  # reported once for the whole sheet
         if need.sheet == layout.THREE_PUBLIC_DETAILS.name and need.item in counted:
@@ -168,7 +216,7 @@ def _typed(table: ItemTable, need: Needed) -> bool:
 
 def derivable(f: Figures, need: Needed) -> bool:
     """A blank total the document can still state: its typed parts give it."""
-    get = SETTLED_FROM_PARTS.get((need.sheet, need.item))
+    get = SETTLED_FROM_PARTS.get((need.sheet, need.item, need.column))
     return get is not None and get(f) is not None
 
 

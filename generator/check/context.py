@@ -11,6 +11,7 @@ from generator.compute.figures import Figures
 @dataclass(frozen=True)
 class Settings:
     change_threshold: Decimal = Decimal("0.10")  # a change of 10% or more needs a reason
+    template: str | None = None  # the template rendered with (--template: a shipped name or a path); None: the 封面's
 
 
 @dataclass(frozen=True)
