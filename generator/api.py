@@ -61,6 +61,8 @@ def check_folder(folder: Path, settings: Settings | None = None, profile: str | 
         return Checked(folder, None, tuple(findings), readable=True)
     figures = compute_figures(loaded)
     findings.extend(run_checks(figures, settings))
+    # The template the folder will be rendered with (option, else the 封面 cell): `check` names a wrong one as `generate` would.
+    findings.extend(_disclosure_template(figures, settings.template if settings else None)[1])
     performance, perf_findings = _self_evaluation(folder, figures, profile)
     findings.extend(perf_findings)
     return Checked(folder, figures, tuple(findings), performance, readable=True)
@@ -153,7 +155,7 @@ def generate(
             )
         data, render_findings = render_checked(checked, template, wording)
         target = output or default_output(figures)
-    findings.extend(render_findings)
+    findings.extend(f for f in render_findings if f not in findings)  # a wrong template was already named by the check
     if data is None:
         return Generated(checked, (), tuple(findings))
     failure = _write(target, data)

@@ -78,3 +78,18 @@ def test_the_cover_cell_chooses_the_template(kit, tmp_path):
     assert not result.ok
     assert kit.located(f for f in result.findings if f.code == "template-missing") == [("template-missing", "封面", "B9")]
     assert api.generate(folder, output=tmp_path / "out.docx", template="xinjiang-2024").ok  # the option wins
+
+
+def test_check_names_a_template_that_does_not_exist(kit, tmp_path):
+    from generator import api
+
+    folder = kit.write_unit(tmp_path, kit.consistent_2024())
+    checked = api.check_folder(folder, api.threshold_settings(None, "shanghai-2O24"))  # letter O for zero
+    assert [(f.code, f.location.field) for f in checked.findings if f.code == "template-missing"] == [("template-missing", "--template")]
+    assert not [f for f in api.check_folder(folder, api.threshold_settings(None, "shanghai-2024")).findings if f.code == "template-missing"]
+    values = kit.consistent_2024()
+    kit.set_value(values, "封面", "公开模板", "内容", "没有这个模板")
+    other = kit.write_unit(tmp_path / "b", values)
+    assert kit.located(f for f in api.check_folder(other).findings if f.code == "template-missing") == [("template-missing", "封面", "B9")]
+    forced = api.generate(other, output=tmp_path / "out.docx", force=True)  # named once, not again by the render
+    assert not forced.ok and [f.code for f in forced.findings].count("template-missing") == 1
