@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from generator import layout
 from generator.compute.base import YearBase
-from generator.compute.totals import ZERO
+from generator.compute.totals import complete_total
 from generator.compute.tree import Tree
 
 Items = Mapping[str, Decimal | None]
@@ -54,7 +54,7 @@ def agree(base: YearBase) -> Agreed:
     fiscal = _agreed_fiscal(base)
     classes = _summary_classes(base)
     by_name = {name: value for _, name, value in classes}
-    fiscal_income = _sum_known([summary.get(n) for n in layout.INCOME_SOURCES[:3]])
+    fiscal_income = complete_total([summary.get(n) for n in layout.INCOME_SOURCES[:3]])
     income = _with_totals(
         base.income,
         {"本年收入合计": summary.get("本年收入合计"), "财政拨款收入": fiscal_income}
@@ -103,15 +103,10 @@ def _agreed_fiscal(base: YearBase) -> FiscalRows:
     for column, item in FISCAL_SOURCES.items():
         if summary.get(item) is not None:
             income[column] = summary.get(item)
-    total = _sum_known([summary.get(n) for n in FISCAL_SOURCES.values()])
+    total = complete_total([summary.get(n) for n in FISCAL_SOURCES.values()])
     if total is not None:
         income["合计"] = total
     return rows
-
-
-def _sum_known(values: list[Decimal | None]) -> Decimal | None:
-    """The sum when every value is known; None otherwise (a blank is not zero)."""
-    return None if any(v is None for v in values) else sum((v for v in values if v is not None), ZERO)
 
 
 def _with_totals(tree: Tree, stated: Mapping[str, Decimal | None]) -> Tree:

@@ -16,6 +16,7 @@ from generator import layout
 from generator.compute.agreed import Agreed, agree
 from generator.compute.base import YearBase, compute_base
 from generator.compute.change import ZERO, Change, share
+from generator.compute.totals import complete_total
 from generator.findings import Location
 from generator.model import ItemTable, Loaded, SubjectRow, Texts
 
@@ -118,8 +119,7 @@ class Procurement:
 
     @property
     def total(self) -> Decimal | None:
-        parts = (self.goods, self.works, self.services)
-        return sum((p for p in parts if p is not None), ZERO) if all(p is not None for p in parts) else None
+        return complete_total((self.goods, self.works, self.services))
 
     @property
     def sme_share(self) -> Decimal | None:
@@ -143,8 +143,7 @@ class Assets:
     @property
     def vehicles(self) -> Decimal | None:
         """All vehicles; known only when every kind was reported."""
-        counts = [n for _, n in self.vehicles_by_kind]
-        return sum((n for n in counts if n is not None), ZERO) if all(n is not None for n in counts) else None
+        return complete_total(n for _, n in self.vehicles_by_kind)
 
 
 GRADES = ("优", "良", "合格", "不合格")
@@ -419,8 +418,7 @@ def _income_contents(cur: YearBase) -> tuple[tuple[str, str], ...]:
 def _income_sources(cur: YearBase, income: Decimal | None) -> tuple[Share, ...]:
     """Each source that was reported; 财政拨款收入 is the three fiscal sources, known when all three are."""
     s = cur.summary
-    fiscal_parts = [s.get(n) for n in layout.INCOME_SOURCES[:3]]
-    fiscal = None if any(v is None for v in fiscal_parts) else sum((v for v in fiscal_parts if v is not None), ZERO)
+    fiscal = complete_total(s.get(n) for n in layout.INCOME_SOURCES[:3])
     pairs = [("财政拨款收入", fiscal)] + [(n, s.get(n)) for n in layout.INCOME_SOURCES[3:]]
     return tuple(Share(n, v, share_known(v, income)) for n, v in pairs if v is not None)
 

@@ -124,3 +124,9 @@ class Ledger:
 
 def total_of(values: Iterable[Decimal | None]) -> Decimal:
     return sum((v for v in values if v is not None), ZERO)
+
+
+def complete_total(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum when every value is known; None otherwise (a blank is not zero)."""
+    known = list(values)
+    return None if any(v is None for v in known) else total_of(known)
