@@ -59,3 +59,18 @@ def test_a_profile_with_nan_or_a_duplicate_key_is_a_profile_finding(tmp_path: Pa
         path.write_text(text, encoding="utf-8")
         profile, findings = load_profile(path)
         assert profile is None and [f.code for f in findings] == ["profile-yaml-invalid"]
+
+
+def test_a_key_or_item_left_empty_is_not_filled_in(tmp_path: Path) -> None:
+    """Deleting the text after the colon is how people blank a field: not a wrongly typed value."""
+    text = "主要职能:\n  - 甲\n  -\n职能补充说明:\n内设机构:\n预算绩效:\n  成效:\n  问题: 乙\n其他需说明的事项:\n"
+    path = tmp_path / "文字说明.yaml"
+    path.write_text(text, encoding="utf-8")
+    texts, findings = load_texts(path, "文字说明.yaml")
+    assert findings == []
+    assert texts.functions == ("甲",) and texts.functions_note == "" and texts.departments is None
+    assert texts.performance_results == "" and texts.performance_problems == "乙" and texts.other_matters == ""
+
+
+def test_a_wrong_type_is_still_a_finding_at_its_key(tmp_path: Path) -> None:
+    assert _texts(tmp_path, "职能补充说明:\n  - 一个列表\n") == [("texts-invalid", "职能补充说明")]

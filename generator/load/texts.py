@@ -49,6 +49,16 @@ _PYDANTIC_MESSAGES = {
 }
 
 
+def _without_blanks(value: Any) -> Any:
+    """The YAML with nothing where a person left a key or a list item empty ("职能补充说明:" or "- "):
+    an empty key is not filled in, as if it were absent, not a wrongly typed value."""
+    if isinstance(value, dict):
+        return {k: _without_blanks(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_blanks(v) for v in value if v is not None]
+    return value
+
+
 def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
     if not path.is_file():
         return Texts(file=label), [
@@ -85,7 +95,7 @@ def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
     if not isinstance(raw, dict):
         return Texts(file=label), [error("texts-syntax", Location(file=label), "文字说明文件应由“键: 内容”组成")]
     try:
-        parsed = _TextsFile.model_validate(raw)
+        parsed = _TextsFile.model_validate(_without_blanks(raw))
     except ValidationError as exc:
         findings = [
             error(
