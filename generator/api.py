@@ -5,18 +5,23 @@ Pipeline: load (model) → compute (figures) → check (findings) → render (do
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import layout
-from generator.check import Settings, run_checks
+from generator import codes, layout
+from generator.check import Settings, not_run, run_rules
 from generator.compute.figures import Figures, compute_figures
 from generator.files import write_atomically
 from generator.findings import Finding, Location, Severity, error, has_errors, warning
 from generator.load.folder import load
+from generator.model import Loaded
 from generator.render.wording import DEFAULT, WordingProfile
+from generator.report import Report, RuleOutcome
+from generator.report.inputs import input_files
 
 if TYPE_CHECKING:
     from generator.self_evaluation.score import ScoredSelfEvaluation
@@ -34,6 +39,7 @@ class Checked:
     findings: tuple[Finding, ...]
     performance: ScoredSelfEvaluation | None = None  # the scored self-evaluation, when the folder has one
     readable: bool = True  # False when the folder, workbook or 封面 cannot be read at all
+    report: Report | None = None  # set by check_folder: the findings with what was read and checked
 
     @property
     def has_errors(self) -> bool:
@@ -50,22 +56,95 @@ class Generated:
     def ok(self) -> bool:
         return bool(self.outputs)
 
+    @property
+    def report(self) -> Report:
+        """The check's report, with the findings of the rendering and the files written."""
+        assert self.checked.report is not None
+        return replace(self.checked.report, command="generate", findings=self.findings, outputs=tuple(str(p) for p in self.outputs))
+
 
 def check_folder(folder: Path, settings: Settings | None = None, profile: str | None = None) -> Checked:
-    """Load, compute and check one unit-year folder (and its prior year when present)."""
+    """Load, compute and check one unit-year folder (and its prior year when present); its report included."""
+    settings = settings or Settings()
     loaded, findings = load(folder)
     if loaded is None:  # the folder, workbook or its 封面 cannot be read
-        return Checked(folder, None, tuple(findings), readable=False)
+        return _checked(folder, None, findings, None, settings, profile, not_run("数据文件夹、工作簿或封面无法读取"), readable=False)
     if has_errors(findings):
         # Cells that could not be read would only echo as mismatching totals: report them alone first.
-        return Checked(folder, None, tuple(findings), readable=True)
+        return _checked(folder, None, findings, None, settings, profile, not_run("工作簿有无法读取的工作表、表头或单元格，先更正这些错误"), loaded=loaded)
     figures = compute_figures(loaded)
-    findings.extend(run_checks(figures, settings))
+    rules = run_rules(figures, settings)
+    findings.extend(rules.findings)
     # The template the folder will be rendered with (option, else the 封面 cell): `check` names a wrong one as `generate` would.
-    findings.extend(_disclosure_template(figures, settings.template if settings else None)[1])
+    findings.extend(_disclosure_template(figures, settings.template)[1])
     performance, perf_findings = _self_evaluation(folder, figures, profile)
     findings.extend(perf_findings)
-    return Checked(folder, figures, tuple(findings), performance, readable=True)
+    return _checked(folder, figures, findings, performance, settings, profile, rules.coverage, loaded=loaded)
+
+
+def _checked(
+    folder: Path,
+    figures: Figures | None,
+    findings: list[Finding],
+    performance: ScoredSelfEvaluation | None,
+    settings: Settings,
+    profile: str | None,
+    coverage: tuple[RuleOutcome, ...],
+    readable: bool = True,
+    loaded: Loaded | None = None,
+) -> Checked:
+    template = _template_label(figures, settings.template)
+    profile_name = profile or "xinjiang-2024"
+    read = [folder / layout.WORKBOOK, folder / layout.TEXTS, folder / codes.LOCAL_FUNCTIONAL, folder / codes.LOCAL_ECONOMIC]
+    if loaded is not None:  # the prior year's workbook, read when it is there (a warning says when it was unusable)
+        read.append(folder.parent / str(loaded.current.cover.year - 1) / layout.WORKBOOK)
+    if figures is not None:
+        read += [folder / SELF_EVALUATION_WORKBOOK, Path(profile_name)]
+        if template is not None and not _shipped_name(template):
+            read.append(Path(template))
+    report = Report(
+        command="check",
+        folder=str(folder),
+        readable=readable,
+        findings=tuple(findings),
+        coverage=coverage,
+        inputs=input_files(read),
+        template=template,
+        profile=profile_name,
+        version=version(),
+    )
+    return Checked(folder, figures, tuple(findings), performance, readable, report)
+
+
+def _template_label(figures: Figures | None, option: str | None) -> str | None:
+    """The disclosure template a folder is judged against: a shipped name, or the path given; None when unknown."""
+    if figures is None:
+        return option
+    chosen, _ = _disclosure_template(figures, option)
+    if chosen is None:
+        return option or figures.base.unit.cover.template or None
+    from generator.render.shipped import SHIPPED, template_dir
+
+    names = {template_dir() / file: name for name, file in SHIPPED.items()}
+    return names.get(chosen, str(chosen))
+
+
+def _shipped_name(template: str) -> bool:
+    from generator.render.shipped import SHIPPED
+
+    return template in SHIPPED
+
+
+@lru_cache(maxsize=1)
+def version() -> str:
+    """juesuan's installed version ("?" when run from a checkout that was never installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("juesuan")
+    except PackageNotFoundError:
+        return "?"
 
 
 def _self_evaluation(folder: Path, figures: Figures, profile: str | None) -> tuple[ScoredSelfEvaluation | None, list[Finding]]:
@@ -230,10 +309,20 @@ def figures_frame(folder: Path) -> Any:
     return frame(folder)
 
 
-def threshold_settings(percent: float | Decimal | None, template: str | None = None) -> Settings:
-    """Check settings: PERCENT the change threshold (default 10), TEMPLATE the template the folder is rendered with."""
-    settings = Settings(template=template)
+def threshold_settings(
+    percent: float | Decimal | None, template: str | None = None, only: Iterable[str] = (), skip: Iterable[str] = ()
+) -> Settings:
+    """Check settings: PERCENT the change threshold (default 10), TEMPLATE the template the folder is rendered with,
+    ONLY/SKIP finding codes choosing the rules to run (those that emit them, or all but those)."""
+    settings = Settings(template=template, only=frozenset(only), skip=frozenset(skip))
     return settings if percent is None else replace(settings, change_threshold=Decimal(str(percent)) / 100)
+
+
+def rule_codes() -> frozenset[str]:
+    """The finding codes that `check --only/--skip` accept: those some check rule declares."""
+    from generator.check import rule_codes_of
+
+    return rule_codes_of()
 
 
 OUTPUT_CODES = frozenset({"output-suffix", "output-is-folder", "output-not-writable"})
@@ -250,6 +339,29 @@ def output_problem(output: Path, pdf: bool) -> Finding | None:
     if suffix not in (".docx", ".pdf"):
         return error("output-suffix", where, f"输出文件 {output.name} 的扩展名不是 .docx：公开说明是 Word 文档，请把 -o 改为以 .docx 结尾的文件名")
     return None
+
+
+@dataclass(frozen=True)
+class WrittenReport:
+    report: Report  # with the workbook among its outputs, or the finding that says why it could not be written
+    ok: bool
+
+
+def write_report_workbook(report: Report, output: Path) -> WrittenReport:
+    """Write REPORT as an .xlsx (问题清单) at OUTPUT, atomically; a path that cannot take it is a finding."""
+    from generator.report.xlsx import report_workbook
+
+    where = Location(file=str(output))
+    failure: Finding | None
+    if output.is_dir():
+        failure = error("output-is-folder", where, f"输出路径 {output} 是一个文件夹：请在 -o 后写文件名，例如 {output / '问题清单.xlsx'}")
+    elif output.suffix.lower() != ".xlsx":
+        failure = error("output-suffix", where, f"输出文件 {output.name} 的扩展名不是 .xlsx：问题清单是 Excel 工作簿，请把 -o 改为以 .xlsx 结尾的文件名")
+    else:
+        failure = _write(output, report_workbook(report))
+    if failure is not None:
+        return WrittenReport(replace(report, findings=(*report.findings, failure)), False)
+    return WrittenReport(replace(report, outputs=(*report.outputs, str(output))), True)
 
 
 def _write(target: Path, data: bytes) -> Finding | None:

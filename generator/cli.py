@@ -21,42 +21,37 @@ from generator.cli_click import LazyGroup
 if TYPE_CHECKING:
     from generator import api
     from generator.findings import Finding
+    from generator.report import Report
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_INTERNAL, EXIT_OUTPUT = 0, 1, 2, 3, 4  # docs/exit-codes.md
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
+def _style(text: str, role: str) -> str:
+    return click.style(text, bold=True) if role == "location" else click.style(text, fg=_COLORS[role])
+
+
 def print_findings(findings: Iterable[Finding]) -> None:
-    from generator.findings import Severity, count
+    from generator.report.text import counts_line, finding_line
 
     findings = list(findings)
     for f in findings:
-        location = click.style(str(f.location), bold=True)
-        label = click.style(f"{f.severity.label}[{f.code}]", fg=_COLORS[f.severity.value])
-        click.echo(f"{location} {label} {f.message}")
-    totals = count(findings)
-    click.echo(f"共 {totals[Severity.ERROR]} 个错误，{totals[Severity.WARNING]} 个警告，{totals[Severity.INFO]} 个提示。")
+        click.echo(finding_line(f, _style))
+    click.echo(counts_line(findings))
 
 
-def _json(checked: api.Checked, findings: Iterable[Finding], outputs: Iterable[Path] = ()) -> str:
+def print_report(report: Report) -> None:
+    """The report as text: one line per finding ("位置 严重程度[代码] 说明"), the counts, the coverage."""
+    from generator.report.text import report_lines
+
+    for line in report_lines(report, _style):
+        click.echo(line)
+
+
+def _json(report: Report) -> str:
     import json
 
-    from generator.findings import Severity, count
-
-    findings = list(findings)
-    totals = count(findings)
-    return json.dumps(
-        {
-            "folder": str(checked.folder),
-            "readable": checked.readable,
-            "errors": totals[Severity.ERROR],
-            "warnings": totals[Severity.WARNING],
-            "findings": [f.as_json() for f in findings],
-            "outputs": [str(p) for p in outputs],
-        },
-        ensure_ascii=False,
-        indent=2,
-    )
+    return json.dumps(report.as_json(), ensure_ascii=False, indent=2)
 
 
 def _exit_code(checked: api.Checked) -> int:
@@ -89,7 +84,11 @@ def _report_internal_error(exc: BaseException, args: list[str]) -> None:
     where = f"，详细信息已写入 {log}" if log else "（无法写入日志文件）"
     line = f"juesuan 内部错误（程序缺陷，不是数据的问题）：{type(exc).__name__}{where}；请把该文件反馈给开发者。"
     if _wants_json(args):
-        report = {"internal_error": True, "error": type(exc).__name__, "log": str(log) if log else None, "message": line, "findings": []}
+        from generator.report import Report
+
+        command = next((a for a in args if not a.startswith("-")), "")
+        report = Report(command=command, folder="", readable=False, findings=(), version=_version(), internal_error=True).as_json()
+        report.update({"error": type(exc).__name__, "log": str(log) if log else None, "message": line})
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     click.echo(line, err=True)
 
@@ -163,6 +162,18 @@ PROFILE = click.option(
 )
 
 
+def _rule_codes(ctx: click.Context, param: click.Parameter, codes: tuple[str, ...]) -> tuple[str, ...]:
+    if not codes:
+        return codes
+    from generator.api import rule_codes
+
+    known = rule_codes()
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise click.BadParameter(f"{'、'.join(unknown)} 不是任何核对规则发出的问题代码（见 docs/findings.md 中 Checks 一节）")
+    return codes
+
+
 @main.command()
 @FOLDER
 @FORMAT
@@ -174,7 +185,21 @@ PROFILE = click.option(
     default=None,
     help="按此公开模板核对空白（与 generate --template 相同）；默认按封面「公开模板」，未填则为 xinjiang-2024",
 )
-def check(folder: Path, fmt: str, threshold: float | None, profile: str | None, template: str | None) -> None:
+@click.option(
+    "-o", "--output", metavar="文件", type=click.Path(path_type=Path), default=None, help="另把问题清单写成 .xlsx（每个问题一行，位置分列）"
+)
+@click.option("--only", "only", metavar="代码", multiple=True, callback=_rule_codes, help="只运行会发出此问题代码的核对规则（可重复）")
+@click.option("--skip", "skip", metavar="代码", multiple=True, callback=_rule_codes, help="不运行会发出此问题代码的核对规则（可重复）")
+def check(
+    folder: Path,
+    fmt: str,
+    threshold: float | None,
+    profile: str | None,
+    template: str | None,
+    output: Path | None,
+    only: tuple[str, ...],
+    skip: tuple[str, ...],
+) -> None:
     """核对一个单位一个年度的数据，列出所有不一致之处。
 
     \b
@@ -182,14 +207,26 @@ def check(folder: Path, fmt: str, threshold: float | None, profile: str | None, 
       juesuan check inputs/changji-ybj/2024
       juesuan check inputs/changji-ybj/2024 --format json
       juesuan check inputs/changji-ybj/2024 --template shanghai-2024
+      juesuan check inputs/changji-ybj/2024 -o 问题清单.xlsx
+      juesuan check inputs/changji-ybj/2024 --only total-mismatch --only cross-table-mismatch
     """
     from generator import api
 
-    checked = api.check_folder(folder, api.threshold_settings(threshold, template), profile)
+    checked = api.check_folder(folder, api.threshold_settings(threshold, template, only, skip), profile)
+    report = checked.report
+    assert report is not None
+    written = None
+    if output is not None:
+        written = api.write_report_workbook(report, output)
+        report = written.report
     if fmt == "json":
-        click.echo(_json(checked, checked.findings))
+        click.echo(_json(report))
     else:
-        print_findings(checked.findings)
+        print_report(report)
+        if written is not None and written.ok:
+            click.echo(f"已生成：{output}")
+    if written is not None and not written.ok:
+        sys.exit(EXIT_OUTPUT)
     sys.exit(_exit_code(checked))
 
 
@@ -234,9 +271,9 @@ def generate(
 
     result = api.generate(folder, output, template, force, pdf, only, api.threshold_settings(threshold), profile)
     if fmt == "json":
-        click.echo(_json(result.checked, result.findings, result.outputs))
+        click.echo(_json(result.report))
     else:
-        print_findings(result.findings)
+        print_report(result.report)
         for path in result.outputs:
             click.echo(f"已生成：{path}")
         if not result.ok and result.checked.figures is None and result.checked.readable:

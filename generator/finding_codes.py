@@ -240,9 +240,9 @@ MAIN: tuple[Section, ...] = (
         "Generating the document",
         (
             Code("output-is-folder", ERROR, "-o 指向的是文件夹", (),
-                 "`generate -o` 指向的是一个文件夹，不是文件。退出码 4。处理：在 -o 后写文件名，例如 `-o 公开说明/2024.docx`。"),
+                 "`generate -o` 或 `check -o` 指向的是一个文件夹，不是文件。退出码 4。处理：在 -o 后写文件名，例如 `-o 公开说明/2024.docx`。"),
             Code("output-suffix", ERROR, "-o 的扩展名不是 .docx", (),
-                 "`-o` 的扩展名不是 .docx（公开说明是 Word 文档）；或为 .pdf 却没有加 `--pdf`。退出码 4。处理：改用 .docx 文件名；要 PDF 就加 `--pdf`（`-o x.pdf --pdf` 在同一文件夹写 x.docx 和 x.pdf）。"),
+                 "`generate -o` 的扩展名不是 .docx（公开说明是 Word 文档），或为 .pdf 却没有加 `--pdf`；`check -o`（问题清单）的扩展名不是 .xlsx。退出码 4。处理：改用 .docx 文件名；要 PDF 就加 `--pdf`（`-o x.pdf --pdf` 在同一文件夹写 x.docx 和 x.pdf）；问题清单用 .xlsx 文件名。"),
             Code("output-not-writable", ERROR, "无法写出文档", ("reason",),
                  "无法写出文档：文件被占用（例如正在 Word 中打开）、文件或文件夹只读、没有写权限、磁盘只读或已满，消息说明是哪一种。原有文件保持不变。退出码 4。处理：关闭占用的文件、取消只读，或用 -o 指向可写的文件夹。"),
             Code("generated-with-errors", WARNING, "数据有错误，仍按 --force 生成了文档", ("errors",),
