@@ -1,12 +1,14 @@
 """Check: every place where the data disagrees with itself, as findings.
 
-Rules are small functions of one signature, listed once in RULES. A rule that
-crashes becomes a finding and the others still run.
+Rules are small functions of one signature, listed once in RULES, each declaring with `@emits`
+(check/rule.py) the codes it emits and the sheets it reads. A rule that crashes becomes a finding
+and the others still run; every rule's outcome goes into the coverage ledger (run_rules).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from generator.check.codes import check_codes
 from generator.check.completeness import check_blanks
@@ -26,14 +28,14 @@ from generator.check.relations import (
     check_vehicles,
 )
 from generator.check.rows import check_row_totals
+from generator.check.rule import NotApplicable, Rule, rule_codes, rule_name, rule_needs
 from generator.check.three_public import check_three_public_budget, check_three_public_counts
 from generator.check.totals import check_declared_totals
 from generator.check.units import check_yuan_in_wanyuan
 from generator.check.written import check_written_texts
 from generator.compute.figures import Figures
 from generator.findings import Finding, Location, error
-
-Rule = Callable[[CheckContext], Iterable[Finding]]
+from generator.report import RuleOutcome, Status
 
 RULES: tuple[Rule, ...] = (
     check_declared_totals,
@@ -63,24 +65,72 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class RulesRun:
+    """What running the rules gave: their findings, and each rule's outcome (the coverage ledger)."""
+
+    findings: list[Finding]
+    coverage: tuple[RuleOutcome, ...]
+
+
 def run_checks(figures: Figures, settings: Settings | None = None, rules: Iterable[Rule] = RULES) -> list[Finding]:
-    ctx = CheckContext(figures, settings or Settings())
+    return run_rules(figures, settings, rules).findings
+
+
+def run_rules(figures: Figures, settings: Settings | None = None, rules: Iterable[Rule] = RULES) -> RulesRun:
+    """Run each chosen rule (settings.only / settings.skip), one crash never hiding the others' findings."""
+    settings = settings or Settings()
+    ctx = CheckContext(figures, settings)
     findings: list[Finding] = []
+    coverage = []
     for rule in rules:
+        name, codes, needs = rule_name(rule), rule_codes(rule), rule_needs(rule)
+        if not chosen(codes, settings):
+            coverage.append(RuleOutcome(name, Status.NOT_RUN, codes, reason="未按 --only/--skip 选择", needs=needs))
+            continue
         try:
-            findings.extend(rule(ctx))
+            found = list(rule(ctx))
+            stray = sorted({f.code for f in found} - set(codes)) if codes else []
+            if stray:
+                raise AssertionError(f"rule {name} emitted {stray}, not among the codes it declares: add them to its @emits")
+        except NotApplicable as why:
+            coverage.append(RuleOutcome(name, Status.NOT_APPLICABLE, codes, reason=str(why), needs=needs))
+            continue
         except Exception as exc:  # a bug in one rule must not hide the others' findings
-            findings.append(
-                error(
-                    "crashed",
-                    Location(field=rule.__name__),
-                    f"检查规则 {rule.__name__} 运行出错（{type(exc).__name__}: {exc}），请把此信息反馈给开发者",
-                    stage="rule",
-                    name=rule.__name__,
-                    error=f"{type(exc).__name__}: {exc}",
-                )
-            )
-    return findings
+            findings.append(_crashed(name, exc))
+            coverage.append(RuleOutcome(name, Status.NOT_RUN, codes, found=1, reason="规则运行出错，见 crashed", needs=needs))
+            continue
+        findings.extend(found)
+        coverage.append(RuleOutcome(name, Status.FAILED if found else Status.PASSED, codes, found=len(found), needs=needs))
+    return RulesRun(findings, tuple(coverage))
 
 
-__all__ = ["RULES", "Rule", "Settings", "run_checks"]
+def chosen(codes: tuple[str, ...], settings: Settings) -> bool:
+    """A rule runs unless --only names none of its codes, or --skip names one of them."""
+    if settings.only and not set(codes) & settings.only:
+        return False
+    return not set(codes) & settings.skip
+
+
+def not_run(reason: str, rules: Iterable[Rule] = RULES) -> tuple[RuleOutcome, ...]:
+    """The ledger when no rule could run (the data could not be read): every rule NOT_RUN, with REASON."""
+    return tuple(RuleOutcome(rule_name(r), Status.NOT_RUN, rule_codes(r), reason=reason, needs=rule_needs(r)) for r in rules)
+
+
+def rule_codes_of(rules: Iterable[Rule] = RULES) -> frozenset[str]:
+    """Every code some rule declares: what --only and --skip accept."""
+    return frozenset(code for rule in rules for code in rule_codes(rule))
+
+
+def _crashed(name: str, exc: Exception) -> Finding:
+    return error(
+        "crashed",
+        Location(field=name),
+        f"检查规则 {name} 运行出错（{type(exc).__name__}: {exc}），请把此信息反馈给开发者",
+        stage="rule",
+        name=name,
+        error=f"{type(exc).__name__}: {exc}",
+    )
+
+
+__all__ = ["RULES", "NotApplicable", "Rule", "Settings", "not_run", "run_checks", "run_rules"]

@@ -6,9 +6,11 @@ from collections.abc import Iterator
 
 from generator import codes, layout
 from generator.check.context import CheckContext
+from generator.check.rule import emits
 from generator.findings import Finding, info, warning
 
 
+@emits("code-not-in-list", "code-unknown", "code-name-mismatch", "code-parent-missing", needs=(layout.INCOME.name, layout.EXPENSE.name, layout.GPB.name, layout.BASIC.name, layout.GOV_FUND.name, layout.STATE_CAPITAL.name))
 def check_codes(ctx: CheckContext) -> Iterator[Finding]:
     base = ctx.figures.base
     for spec in layout.SUBJECT_SHEETS:

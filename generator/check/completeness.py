@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator import layout
 from generator.check.context import CheckContext
+from generator.check.rule import emits
 from generator.check.three_public import counts_needed
 from generator.compute.figures import Figures
 from generator.findings import Finding, Location, error, info, warning
@@ -161,6 +162,7 @@ _SECTIONS = (
 )
 
 
+@emits("section-without-data", "blank-required", "blank-left-out", needs=("所用模板用到的单元格", layout.TEXTS))
 def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
     f = ctx.figures
     unit = f.base.unit

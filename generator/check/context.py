@@ -12,6 +12,8 @@ from generator.compute.figures import Figures
 class Settings:
     change_threshold: Decimal = Decimal("0.10")  # a change of 10% or more needs a reason
     template: str | None = None  # the template rendered with (--template: a shipped name or a path); None: the 封面's
+    only: frozenset[str] = frozenset()  # --only CODE: run only the rules that emit one of these codes
+    skip: frozenset[str] = frozenset()  # --skip CODE: do not run the rules that emit one of these codes
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from generator import layout
 from generator.check.compare import Stated, disagreement
 from generator.check.context import CheckContext
+from generator.check.rule import emits
 from generator.compute.totals import total_of
 from generator.compute.tree import Tree
 from generator.findings import Finding
@@ -36,6 +37,7 @@ def _total(tree: Tree, column: str, label: str | None = None, typed: SubjectRow 
     return Stated(f"《{tree.sheet}》合计「{label or column}」", value if value is not None else tree.total(column), where)
 
 
+@emits("cross-table-mismatch", needs=(layout.SUMMARY.name, layout.FISCAL.name, layout.INCOME.name, layout.EXPENSE.name, layout.GPB.name, layout.BASIC.name, layout.GOV_FUND.name, layout.STATE_CAPITAL.name))
 def check_same_figures(ctx: CheckContext) -> Iterator[Finding]:
     """收入支出决算总表 vs 收入决算表 vs 支出决算表 vs 财政拨款总表 vs 一般公共预算表 vs 基本支出表."""
     b = ctx.figures.base

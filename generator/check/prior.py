@@ -8,17 +8,19 @@ from decimal import Decimal
 from generator import layout
 from generator.check.compare import Stated, disagreement
 from generator.check.context import CheckContext, money
+from generator.check.rule import NotApplicable, emits
 from generator.compute.base import YearBase
 from generator.findings import Finding, Location, error, warning
 
 CODE = "prior-year-mismatch"
 
 
+@emits("prior-year-mismatch", "opening-balance-mismatch", needs=(layout.OVERVIEW.name, layout.THREE_PUBLIC.name, layout.OTHER_MATTERS.name, layout.STAFF.name, layout.GPB.name, "上年数据"))
 def check_prior_year(ctx: CheckContext) -> Iterator[Finding]:
     f = ctx.figures
     prior = f.prior
     if prior is None:
-        return
+        raise NotApplicable("没有可用的上年数据（同级的上年文件夹不存在或有错误）")
     cur = f.base
     year = prior.unit.cover.year
     overview = cur.unit.item_table(layout.OVERVIEW.name)
@@ -98,6 +100,7 @@ def _staff(ctx: CheckContext, cur: YearBase, prior: YearBase, year: int) -> Iter
         )
 
 
+@emits("prior-items-residue", "prior-items-mismatch", needs=(layout.OVERVIEW.name, layout.GPB.name))
 def check_prior_items_total(ctx: CheckContext) -> Iterator[Finding]:
     """The 上年 figures of the 项 that section 五(三) prints must add up to the 上年 total of 五(一)."""
     f = ctx.figures

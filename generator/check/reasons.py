@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from generator import layout
 from generator.check.context import CheckContext, money
+from generator.check.rule import emits
 from generator.compute.change import Change, Direction, budget_basis
 from generator.findings import Finding, Location, error, warning
 
@@ -67,6 +68,7 @@ def budget_direction_of(reason: str) -> Direction | None:
     return stated[-1] if stated else None
 
 
+@emits("change-without-reason", "reason-contradicts-change", needs=(layout.OVERVIEW.name, layout.THREE_PUBLIC.name, layout.OTHER_MATTERS.name))
 def check_reasons(ctx: CheckContext) -> Iterator[Finding]:
     threshold = ctx.settings.change_threshold
     for item in explained_changes(ctx):
@@ -119,6 +121,7 @@ def budget_comparisons(ctx: CheckContext) -> list[Explained]:
     return items
 
 
+@emits("budget-difference-without-reason", needs=(layout.GPB.name, layout.GOV_FUND.name, layout.STATE_CAPITAL.name, layout.THREE_PUBLIC.name))
 def check_budget_reasons(ctx: CheckContext) -> Iterator[Finding]:
     """A final figure that differs from its budget by the threshold or more needs a 预决算差异原因."""
     threshold = ctx.settings.change_threshold
@@ -140,6 +143,7 @@ def check_budget_reasons(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+@emits("income-content-unused", needs=(layout.SUMMARY.name,))
 def check_income_contents(ctx: CheckContext) -> Iterator[Finding]:
     """A 收入主要内容 is written only where the document uses it: on 事业收入, 经营收入 or 其他收入, with money."""
     table = ctx.figures.base.unit.item_table(layout.SUMMARY.name)
@@ -181,6 +185,7 @@ def budget_reasons(ctx: CheckContext) -> list[tuple[str, tuple[Change, ...]]]:
     return out
 
 
+@emits("budget-reason-contradicts", needs=(layout.OVERVIEW.name, layout.GPB.name, layout.GOV_FUND.name, layout.STATE_CAPITAL.name, layout.THREE_PUBLIC.name))
 def check_budget_reason_direction(ctx: CheckContext) -> Iterator[Finding]:
     """A 预决算差异原因 that says 大于 (超, 增加…) where the 决算 is below every budget it may be read
     against, or 小于 (未完成, 结余, 减少…) where it is above: the published sentence would be false."""

@@ -8,10 +8,12 @@ from decimal import Decimal
 from generator import layout
 from generator.check.compare import Stated, disagreement
 from generator.check.context import CheckContext, money
+from generator.check.rule import NotApplicable, emits
 from generator.display import more_or_less
 from generator.findings import Finding, Location, error, warning
 
 
+@emits("personnel-public-mismatch", needs=(layout.BASIC.name,))
 def check_personnel_and_public(ctx: CheckContext) -> Iterator[Finding]:
     """人员经费 = 301 + 303 and 公用经费 = 302 + 310 + … against the typed 合计 lines."""
     b = ctx.figures.base
@@ -31,6 +33,7 @@ def check_personnel_and_public(ctx: CheckContext) -> Iterator[Finding]:
             yield f
 
 
+@emits("income-expense-unbalanced", needs=(layout.SUMMARY.name, layout.FISCAL.name))
 def check_income_equals_expense(ctx: CheckContext) -> Iterator[Finding]:
     """收入总计 = 支出总计 in both summary tables."""
     f = ctx.figures
@@ -55,6 +58,7 @@ def check_income_equals_expense(ctx: CheckContext) -> Iterator[Finding]:
 FUND_FLOW = ("年初财政拨款结转和结余", "本年收入", "本年支出合计", "年末财政拨款结转和结余")
 
 
+@emits("fund-closure-mismatch", needs=(layout.FISCAL.name,))
 def check_fund_closure(ctx: CheckContext) -> Iterator[Finding]:
     """Each fund column of 财政拨款收入支出决算总表: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出.
 
@@ -86,13 +90,16 @@ def check_fund_closure(ctx: CheckContext) -> Iterator[Finding]:
             yield error("fund-closure-mismatch", where, text + "；每一类财政拨款的结转结余应各自衔接，请核对该列四项金额", **values)
 
 
+@emits("admin-cost-mismatch", needs=(layout.OTHER_MATTERS.name, layout.BASIC.name))
 def check_admin_cost(ctx: CheckContext) -> Iterator[Finding]:
     """机关运行经费 is the 公用经费 of the 基本支出 for 行政单位 and 参公单位."""
     f = ctx.figures
     table = f.base.unit.item_table(layout.OTHER_MATTERS.name)
     row = table.get("机关运行经费")
-    if row is None or row.amount("本年数") is None or not f.base.basic.has_data or "事业单位" == f.unit_kind:
-        return
+    if "事业单位" == f.unit_kind:
+        raise NotApplicable("事业单位的机关运行经费不等于基本支出中的公用经费")
+    if row is None or row.amount("本年数") is None or not f.base.basic.has_data:
+        raise NotApplicable("未填机关运行经费或基本支出")
     d = disagreement(
         ctx,
         "admin-cost-mismatch",
@@ -104,12 +111,15 @@ def check_admin_cost(ctx: CheckContext) -> Iterator[Finding]:
         yield d
 
 
+@emits("vehicle-count-unexplained", needs=(layout.THREE_PUBLIC.name, layout.OTHER_MATTERS.name))
 def check_vehicles(ctx: CheckContext) -> Iterator[Finding]:
     """公务用车保有量 against the vehicles in 国有资产占用; a difference needs its reason."""
     tp = ctx.figures.three_public
     held = tp.vehicles_held
     owned = ctx.figures.assets.vehicles
-    if held is None or owned is None or held == owned or tp.vehicle_difference_reason.strip():
+    if held is None or owned is None:
+        raise NotApplicable("公务用车保有量或国有资产中的车辆数未填")
+    if held == owned or tp.vehicle_difference_reason.strip():
         return
     details = ctx.figures.base.unit.item_table(layout.THREE_PUBLIC_DETAILS.name)
     yield warning(
@@ -121,6 +131,7 @@ def check_vehicles(ctx: CheckContext) -> Iterator[Finding]:
     )
 
 
+@emits("procurement-share-exceeds", needs=(layout.OTHER_MATTERS.name,))
 def check_procurement(ctx: CheckContext) -> Iterator[Finding]:
     """授予小微企业 ⊆ 授予中小企业 ⊆ 政府采购支出总额."""
     p = ctx.figures.procurement
@@ -143,6 +154,7 @@ def check_procurement(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+@emits("staff-total-mismatch", needs=(layout.STAFF.name,))
 def check_staff(ctx: CheckContext) -> Iterator[Finding]:
     """实有人数 = 在职 + 离休 + 退休."""
     table = ctx.figures.base.unit.item_table(layout.STAFF.name)
@@ -162,6 +174,7 @@ def check_staff(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+@emits("three-public-below-basic", needs=(layout.THREE_PUBLIC.name, layout.BASIC.name))
 def check_three_public_in_basic(ctx: CheckContext) -> Iterator[Finding]:
     """The 三公 paid from basic expenditure cannot exceed the 三公 total."""
     b = ctx.figures.base
@@ -190,12 +203,13 @@ def _at(table, name: str, column: str):
 
 
 
+@emits("vehicle-purchases-mismatch", needs=(layout.THREE_PUBLIC.name, layout.OTHER_MATTERS.name))
 def check_vehicle_purchases(ctx: CheckContext) -> Iterator[Finding]:
     """The 本年购置数 by category add up to the 公务用车购置数 of 三公经费明细 (when both are given)."""
     by_kind = ctx.figures.assets.vehicles_bought_by_kind
     bought = ctx.figures.three_public.vehicles_bought
     if not by_kind or bought is None:
-        return
+        raise NotApplicable("未按类别填写车辆本年购置数，或未填公务用车购置数")
     total = sum((n for _, n in by_kind), Decimal(0))
     if total == bought:
         return

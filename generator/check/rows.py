@@ -6,10 +6,12 @@ from collections.abc import Iterator
 
 from generator import layout
 from generator.check.context import CheckContext, money
+from generator.check.rule import emits
 from generator.compute.totals import total_of
 from generator.findings import Finding, error, warning
 
 
+@emits("rounding-residue", "row-total-mismatch", needs=(layout.INCOME.name, layout.EXPENSE.name, layout.GPB.name, layout.BASIC.name, layout.GOV_FUND.name, layout.STATE_CAPITAL.name))
 def check_row_totals(ctx: CheckContext) -> Iterator[Finding]:
     """本年收入合计 = Σ sources, 本年支出合计 = 基本 + 项目 + …, per row, as typed."""
     unit = ctx.figures.base.unit

@@ -7,12 +7,14 @@ from decimal import Decimal
 
 from generator import layout
 from generator.check.context import CheckContext, money
+from generator.check.rule import emits
 from generator.compute.change import Change
 from generator.compute.figures import ThreePublicPart
 from generator.findings import Finding, Location, warning
 from generator.model import ItemTable
 
 
+@emits("three-public-over-budget", needs=(layout.THREE_PUBLIC.name,))
 def check_three_public_budget(ctx: CheckContext) -> Iterator[Finding]:
     """A 三公 part (or the total) spent beyond its budget: a warning with the amount over.
 
@@ -84,6 +86,7 @@ def counts_needed(ctx: CheckContext) -> frozenset[str]:
     return frozenset(c for _, amount, counts in _count_needs(ctx) if amount is not None and amount > 0 for c in counts)
 
 
+@emits("three-public-count-missing", needs=(layout.THREE_PUBLIC.name, layout.THREE_PUBLIC_DETAILS.name))
 def check_three_public_counts(ctx: CheckContext) -> Iterator[Finding]:
     """An amount spent with no count of what it paid for (团组/人次, 车辆, 接待批次/人次): a warning at the count.
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from generator import layout
 from generator.check.context import CheckContext, money
+from generator.check.rule import emits
 from generator.compute.totals import Settlement
 from generator.display import more_or_less
 from generator.findings import Finding, Location, error, warning
 
 
+@emits("total-mismatch", "rounding-residue", needs=(layout.SUMMARY.name, layout.FISCAL.name, layout.INCOME.name, layout.EXPENSE.name, layout.GPB.name, layout.BASIC.name, layout.GOV_FUND.name, layout.STATE_CAPITAL.name, layout.THREE_PUBLIC.name))
 def check_declared_totals(ctx: CheckContext) -> Iterator[Finding]:
     """A typed total that differs from Σ parts: 尾差 within tolerance (warning), else mismatch (error).
 

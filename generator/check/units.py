@@ -18,6 +18,7 @@ from typing import Any
 
 from generator import layout
 from generator.check.context import CheckContext, money
+from generator.check.rule import NotApplicable, emits
 from generator.compute.change import Change
 from generator.compute.totals import Settlement
 from generator.findings import Finding, Location, error, warning
@@ -42,10 +43,11 @@ class Evidence:
     cells: tuple[str, ...]
 
 
+@emits("workbook-looks-like-yuan", "amount-in-yuan", "amount-looks-like-yuan", needs=(layout.COVER.name, layout.SUMMARY.name, layout.STAFF.name))
 def check_yuan_in_wanyuan(ctx: CheckContext) -> Iterator[Finding]:
     unit = ctx.figures.base.unit
     if unit.cover.declared_unit != "万元":
-        return
+        raise NotApplicable("封面金额单位为元")
     cells = _amount_cells(ctx)
     if not cells:
         return

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from generator import layout
 from generator.check.context import CheckContext
+from generator.check.rule import emits
 from generator.findings import Finding, Location, error, warning
 from generator.residue import placeholder_in, repetition_in, years_in
 
@@ -64,6 +65,7 @@ def written_texts(ctx: CheckContext) -> Iterator[Written]:
                     yield Written(text, item.source.at(header), f"《{item_spec.name}》「{name}」的「{header}」", reason)
 
 
+@emits("text-placeholder", "text-repeated", "reason-odd-year", needs=(layout.TEXTS, "变动原因"))
 def check_written_texts(ctx: CheckContext) -> Iterator[Finding]:
     year = ctx.figures.year
     sensible = (year, year - 1)
