@@ -4,6 +4,14 @@ PyYAML's SafeLoader keeps the last of two equal keys without a word (a second
 主要职能 would silently replace the first) and reads ".nan", ".inf" and "1_000"
 as numbers. This loader raises a yaml.YAMLError for each, with the line, so
 that readers report it like any other syntax problem.
+
+Aliases are bounded: PyYAML shares an aliased node, but anything that walks the result
+(our blank filter, pydantic) visits it once per reference, so nine levels of nine
+aliases ("billion laughs", 300 bytes) are 387 million visits. Before anything is
+constructed, the node graph is measured with each alias counted as its whole subtree:
+more than MAX_NODES nodes, nesting deeper than MAX_DEPTH, or an alias that contains
+itself is a YamlRefused (a yaml.YAMLError with the line of the offending node).
+Text longer than MAX_CHARS is refused before parsing.
 """
 
 from __future__ import annotations
@@ -16,6 +24,10 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from generator.numbers import NumberProblem, parse_number
 
+MAX_CHARS = 1024 * 1024  # a large unit's 文字说明.yaml is ~20 KB
+MAX_NODES = 100_000  # after alias expansion; a 文字说明.yaml has a few hundred, a profile under two thousand
+MAX_DEPTH = 64  # nesting; ours is 3 deep. Also keeps every recursive walk far from Python's recursion limit
+
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ~10× faster
 
 
@@ -26,6 +38,13 @@ class DuplicateKeyError(ConstructorError):
         super().__init__(None, None, f"键「{key}」重复（第{first_line}行已有），后一个会覆盖前一个", mark)
         self.key = key
         self.first_line = first_line
+
+
+class YamlRefused(yaml.MarkedYAMLError):
+    """YAML that is not parsed or not constructed: too long, aliases expanding too far, nesting too deep."""
+
+    def __init__(self, problem: str, mark: Any = None) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
 
 
 class StrictLoader(_Base):  # type: ignore[misc,valid-type]
@@ -72,6 +91,73 @@ StrictLoader.add_constructor("tag:yaml.org,2002:float", _number)
 StrictLoader.add_constructor("tag:yaml.org,2002:int", _integer)
 
 
-def load_yaml(text: str) -> Any:
-    """Parse TEXT with StrictLoader; raises yaml.YAMLError (DuplicateKeyError for repeated keys)."""
-    return yaml.load(text, Loader=StrictLoader)
+def load_yaml(text: str, loader: type[Any] = StrictLoader) -> Any:
+    """Parse TEXT with LOADER (StrictLoader, or a SafeLoader subclass); raises yaml.YAMLError:
+    DuplicateKeyError for repeated keys, YamlRefused for text or alias expansion beyond the bounds."""
+    if len(text) > MAX_CHARS:
+        raise YamlRefused(f"文件过长（{len(text)} 个字符，上限 {MAX_CHARS}）")
+    parser = loader(text)
+    try:
+        node = parser.get_single_node()
+        if node is None:
+            return None
+        check_expansion(node)
+        return parser.construct_document(node)
+    finally:
+        parser.dispose()
+
+
+def compose_yaml(text: str) -> yaml.Node | None:
+    """TEXT's node graph (for line numbers), under the same bounds as load_yaml; nothing constructed."""
+    if len(text) > MAX_CHARS:
+        raise YamlRefused(f"文件过长（{len(text)} 个字符，上限 {MAX_CHARS}）")
+    parser = StrictLoader(text)
+    try:
+        node = parser.get_single_node()
+        if node is not None:
+            check_expansion(node)
+        return node
+    finally:
+        parser.dispose()
+
+
+def check_expansion(root: yaml.Node) -> int:
+    """The number of nodes ROOT stands for with every alias expanded; YamlRefused beyond the bounds.
+
+    Iterative, each distinct node measured once (an alias is a second reference to the same node object).
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # on the current path: meeting one again is an alias that contains itself
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            open_nodes.discard(key)
+            size = 1 + sum(sizes[id(child)] for child in children)
+            if size > MAX_NODES:
+                raise YamlRefused(
+                    f"别名（*引用）展开后超过 {MAX_NODES} 项，疑似“别名炸弹”，不予读取；请直接写出内容，不用 & 和 *",
+                    node.start_mark,
+                )
+            sizes[key] = size
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise YamlRefused("别名（*引用）引用了包含它自己的内容，无法展开；请直接写出内容", node.start_mark)
+        if depth > MAX_DEPTH:
+            raise YamlRefused(f"嵌套超过 {MAX_DEPTH} 层，不予读取", node.start_mark)
+        open_nodes.add(key)
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []

@@ -186,11 +186,20 @@ def test_last_years_workbook_failing_is_a_warning_and_this_year_is_still_checked
     assert [(f.severity.value, f.location.file.endswith("2023/决算数据.xlsx")) for f in prior] == [("warning", True)]
 
 
-def test_a_symlink_to_last_years_workbook_is_read_like_the_file(unit: Path, tmp_path: Path, sample_codes: list) -> None:
-    target = tmp_path / "elsewhere.xlsx"
+def test_a_symlink_inside_its_folder_is_read_like_the_file(unit: Path, sample_codes: list) -> None:
+    target = unit / "2023" / "原件.xlsx"
     shutil.move(unit / "2023" / MAIN, target)
     (unit / "2023" / MAIN).symlink_to(target)
     assert _codes(api.check_folder(unit / "2024")) == sample_codes
+
+
+def test_a_symlink_out_of_its_folder_is_not_read(unit: Path, tmp_path: Path) -> None:
+    """A data folder comes from elsewhere: a link in it must not make juesuan read another file of this machine."""
+    target = tmp_path / "elsewhere.xlsx"
+    shutil.move(unit / "2024" / MAIN, target)
+    (unit / "2024" / MAIN).symlink_to(target)
+    checked = api.check_folder(unit / "2024")
+    assert [(f.code, f.values.get("kind")) for f in checked.findings] == [("file-not-regular", "link-outside")]
 
 
 def test_a_bug_is_one_chinese_line_a_log_and_exit_3_with_json(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

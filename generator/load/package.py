@@ -23,6 +23,7 @@ import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 # Limits no real 决算 workbook comes near (the sample is 25 KB, 200 KB inflated, 40 rows × 16 columns).
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # all members together, inflated
@@ -99,8 +100,8 @@ class Deadline:
         return time.monotonic() > self._end
 
 
-def scan_package(path: Path, deadline: Deadline) -> PackageScan | Refusal:
-    """One streaming pass over the package at PATH; a Refusal when it must not be read."""
+def scan_package(path: Path | IO[bytes], deadline: Deadline) -> PackageScan | Refusal:
+    """One streaming pass over the package at PATH (or in a binary stream: an upload); a Refusal when it must not be read."""
     try:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from generator import door
 from generator.findings import Finding, Location, error, warning
 from generator.model import Texts
-from generator.yaml_files import DuplicateKeyError, load_yaml
+from generator.yaml_files import DuplicateKeyError, YamlRefused, load_yaml
 
 
 class _Performance(BaseModel):
@@ -60,12 +62,15 @@ def _without_blanks(value: Any) -> Any:
 
 
 def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
-    if not path.is_file():
+    if not os.path.lexists(path):
         return Texts(file=label), [
             warning("texts-missing", Location(file=label), "缺少文字说明文件：主要职能、机构设置等段落将为空")
         ]
     try:
-        raw: Any = load_yaml(path.read_text(encoding="utf-8"))
+        text, refused = door.read_text(path, label)  # a folder, FIFO, link out of the folder or huge file: refused
+        if text is None:
+            return Texts(file=label), [refused] if refused is not None else []
+        raw: Any = load_yaml(text)
     except UnicodeDecodeError:
         return Texts(file=label), [error("texts-unreadable", Location(file=label), "文字说明文件不是 UTF-8 编码，请另存为 UTF-8")]
     except DuplicateKeyError as exc:
@@ -77,6 +82,11 @@ def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
                 f"文字说明文件中「{exc.key}」出现了两次（第{exc.first_line}行和第{line}行），只保留一处，把内容合并在一起",
                 key=exc.key,
             )
+        ]
+    except YamlRefused as exc:
+        mark = exc.problem_mark
+        return Texts(file=label), [
+            error("texts-refused", Location(file=label, field=f"第{mark.line + 1}行" if mark else None), f"文字说明文件不予读取：{exc.problem}")
         ]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

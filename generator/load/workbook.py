@@ -16,14 +16,13 @@ defusedxml (a dependency), so no entity is ever expanded.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from python_calamine import CalamineWorkbook
 
+from generator import door
 from generator.findings import Finding, Location, cell_name, column_letter, error, warning
 from generator.load import package
 from generator.load.package import Deadline, PackageScan, Refusal, scan_package
@@ -101,6 +100,33 @@ def read_workbook(path: Path, label: str | None = None) -> tuple[Workbook | None
     return Workbook(path=path, label=label, sheets=result), findings
 
 
+def read_package(path: Path, label: str) -> tuple[bytes | None, Finding | None]:
+    """A workbook's bytes for a whole-file rework (init --from), under the readers' limits; or why not.
+
+    The bytes returned are the ones checked: regular file, size, zip limits, no XML entities, and every
+    sheet's extent within MAX_ROWS × MAX_COLUMNS (a full openpyxl load walks a sheet to its farthest cell).
+    """
+    data, refused = door.read_bytes(path, label, MAX_WORKBOOK_BYTES)
+    if data is None:
+        return None, refused
+    import io
+
+    scan = scan_package(io.BytesIO(data), Deadline(package.BUDGET_SECONDS))
+    loc = Location(file=label)
+    if isinstance(scan, Refusal):
+        return None, _refusal(scan, loc, "")
+    for name, part in scan.parts.items():
+        if not part.bounded:
+            where = part.stray or "未标明位置的单元格"
+            return None, error(
+                "file-inflates",
+                loc,
+                f"工作簿部件 {name} 在读取范围（前 {package.MAX_ROWS} 行、{package.MAX_COLUMNS} 列）之外有内容（{where}），无法整体改写",
+                member=name,
+            )
+    return data, None
+
+
 class _TooSlow(Exception):
     """The wall-clock budget ran out between two sheets."""
 
@@ -118,29 +144,9 @@ def _refusal(refusal: Refusal, loc: Location, hint: str) -> Finding:
 
 
 def _not_readable(path: Path, label: str) -> Finding | None:
-    """file-missing, file-not-regular (a folder, FIFO, device or dangling link) or file-too-large."""
-    loc = Location(file=label)
-    try:
-        info = os.stat(path)  # follows a symbolic link: a link to a regular file is read like the file
-    except FileNotFoundError:
-        if os.path.islink(path):
-            return error("file-not-regular", loc, f"{label} 是指向不存在文件的符号链接", kind="dangling-link")
-        return error("file-missing", loc, f"找不到文件：{label}", path=label)
-    except OSError as exc:
-        return error("file-unreadable", loc, f"无法读取文件 {label}（{exc.strerror or type(exc).__name__}）", reason=str(exc)[:200])
-    if not stat.S_ISREG(info.st_mode):
-        kind = "folder" if stat.S_ISDIR(info.st_mode) else "fifo" if stat.S_ISFIFO(info.st_mode) else "special"
-        shown = {"folder": "一个文件夹", "fifo": "一个命名管道（FIFO）", "special": "一个设备或特殊文件"}[kind]
-        return error("file-not-regular", loc, f"{label} 是{shown}，不是普通文件，不予读取", kind=kind)
-    if info.st_size > MAX_WORKBOOK_BYTES:
-        return error(
-            "file-too-large",
-            loc,
-            f"文件过大（{info.st_size / 1024 / 1024:.1f} MB，上限 {MAX_WORKBOOK_BYTES // 1024 // 1024} MB），"
-            "请确认选择的是决算数据工作簿",
-            size=info.st_size,
-        )
-    return None
+    """file-missing, file-not-regular (a folder, FIFO, device, dangling link or a link out of its folder),
+    file-too-large: the door's checks (generator.door)."""
+    return door.refusal(path, label, MAX_WORKBOOK_BYTES)
 
 
 def _read_calamine(path: Path, deadline: Deadline) -> dict[str, list[list[CellValue]]]:

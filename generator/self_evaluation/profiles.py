@@ -9,9 +9,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from generator import door
 from generator.findings import Finding, Location, error
 from generator.self_evaluation.profile import Profile
-from generator.yaml_files import StrictLoader
+from generator.yaml_files import StrictLoader, compose_yaml, load_yaml
 
 PROFILE_DIR = Path(__file__).resolve().parent.parent / "data" / "profiles"
 
@@ -52,9 +53,14 @@ def _load_profile_file(label: str, mtime_ns: int, size: int) -> tuple[Profile | 
 
 
 def _parse_profile(path: Path, label: str) -> tuple[Profile | None, list[Finding]]:
-    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.load(text, Loader=_DecimalLoader)  # a SafeLoader subclass: no arbitrary objects
+        text, refused = door.read_text(path, label)  # a regular file, at most 1 MB
+    except UnicodeDecodeError:
+        return None, [error("profile-yaml-invalid", Location(file=label), "评分规则文件不是 UTF-8 编码的文本")]
+    if text is None:
+        return None, [refused] if refused is not None else []
+    try:
+        data = load_yaml(text, _DecimalLoader)  # a SafeLoader subclass: no arbitrary objects; aliases bounded
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -67,7 +73,7 @@ def _parse_profile(path: Path, label: str) -> tuple[Profile | None, list[Finding
     try:
         return Profile.model_validate(data), []
     except ValidationError as exc:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)  # line numbers, only when there is something to point at
+        root = compose_yaml(text)  # line numbers, only when there is something to point at
         return None, [_finding_of(label, root, problem) for problem in exc.errors()]
 
 
