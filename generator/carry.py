@@ -15,41 +15,72 @@ targets; 完成值 moves to 上年完成情况 and everything of the year is emp
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from generator import layout
+from generator import door, layout
 from generator.compute.base import YearBase, compute_base
-from generator.files import write_atomically
+from generator.files import write_folder, write_problem
 from generator.findings import Finding, Location, error, has_errors
 from generator.init import TEXTS_TEMPLATE, workbook_bytes
 from generator.load.folder import UNITS, load_unit_year
-from generator.self_evaluation.carry import carry_self_evaluation
+from generator.self_evaluation.carry import carried_self_evaluation_file
 from generator.self_evaluation.layout import WORKBOOK_NAME as SELF_EVALUATION
 
 REASONS_SHEET = "上年原因（参考）"
 
 
 def carry_forward(old: Path, new: Path) -> list[Finding]:
-    """Write NEW's 决算数据.xlsx, 文字说明.yaml and 绩效自评表.xlsx from OLD's. Writes nothing if any exists."""
+    """Write NEW's 决算数据.xlsx, 文字说明.yaml and 绩效自评表.xlsx from OLD's: all three, or none.
+
+    Writes nothing if any exists, or if a file of OLD that is there cannot be read (init-not-carried says
+    which and why: a blank file in its place would lose its content in silence).
+    """
     targets = [new / layout.WORKBOOK, new / layout.TEXTS, new / SELF_EVALUATION]
-    existing = [p for p in targets if p.exists()]
+    existing = [p for p in targets if os.path.lexists(p)]
     if existing:
         return [
             error("init-exists", Location(file=str(p)), "文件已存在，为避免覆盖已填写的数据，未做任何修改", path=str(p))
             for p in existing
         ]
-    unit, findings = load_unit_year(old)
+    unit, findings = load_unit_year(old)  # reads the workbook and 文字说明.yaml through the guarded door
     if unit is None or has_errors(findings):
         return [f for f in findings if f.severity.value == "error"]
     base = compute_base(unit)
-    write_atomically(new / layout.WORKBOOK, _with_reasons(workbook_bytes(carried_values(base)), base))
+    problems: list[Finding] = []
     texts = old / layout.TEXTS
-    write_atomically(new / layout.TEXTS, texts.read_bytes() if texts.is_file() else TEXTS_TEMPLATE.encode("utf-8"))
-    carry_self_evaluation(old / SELF_EVALUATION, new / SELF_EVALUATION)
+    texts_data: bytes | None = TEXTS_TEMPLATE.encode("utf-8")
+    if os.path.lexists(texts):
+        texts_data, refused = door.read_bytes(texts, str(texts), door.MAX_TEXT_BYTES)  # the bytes load_texts accepted
+        if texts_data is None:
+            problems.append(_not_carried(texts, refused.message if refused is not None else "无法读取"))
+    evaluation, why = carried_self_evaluation_file(old / SELF_EVALUATION, str(old / SELF_EVALUATION))
+    if evaluation is None:
+        problems.append(_not_carried(old / SELF_EVALUATION, why))
+    if problems or texts_data is None or evaluation is None:
+        return problems
+    files = {
+        layout.WORKBOOK: _with_reasons(workbook_bytes(carried_values(base)), base),
+        layout.TEXTS: texts_data,
+        SELF_EVALUATION: evaluation,
+    }
+    try:
+        write_folder(new, files)
+    except OSError as exc:
+        return [error("output-not-writable", Location(file=str(new)), write_problem(new, exc) + "；未写入任何文件，可直接重试", reason=exc.strerror or str(exc))]
     return []
+
+
+def _not_carried(path: Path, why: str) -> Finding:
+    return error(
+        "init-not-carried",
+        Location(file=str(path)),
+        f"上年的 {path.name} 无法读取，未结转：{why}。为免内容悄悄丢失，没有写出任何文件；修复该文件（或确认不需要后移走）再运行",
+        path=str(path),
+    )
 
 
 def carried_values(base: YearBase) -> dict[str, Any]:

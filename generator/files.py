@@ -11,15 +11,21 @@ no longer runs on this machine. The age guard keeps a run on another machine
 sharing the folder safe (its pid means nothing here, but its file is seconds old);
 the pid guard keeps a slow live run's file safe. Files of older versions
 (`.{name}.{random}.tmp`, no pid) are removed once older than STALE_SECONDS.
-Each directory is cleaned once per process.
+Each directory is cleaned once per process. Temporary folders (write_folder's, a PDF
+conversion's) follow the same naming and are removed the same way.
+
+write_problem words an OSError of a write in Chinese, the same in every command (exit 4).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import shutil
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 STALE_SECONDS = 60.0
@@ -93,6 +99,9 @@ def remove_stale_temporaries(folder: Path, name: str | None = None) -> list[Path
             if entry.is_file(follow_symlinks=False):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
+            elif ours is not None and entry.is_dir(follow_symlinks=False):  # a folder built by write_folder, a PDF run's
+                shutil.rmtree(entry.path)
+                removed.append(Path(entry.path))
         except OSError:  # gone meanwhile, or not ours to remove: never a reason to fail a write
             continue
     return removed
@@ -108,3 +117,60 @@ def _running(pid: int) -> bool:
     except (PermissionError, OverflowError, ValueError):
         return True  # someone else's process, or a number we cannot ask about: leave the file
     return True
+
+
+def write_folder(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Write FILES (name -> bytes) into FOLDER all together or not at all.
+
+    They are written into a temporary folder beside FOLDER, which is then renamed to FOLDER in one
+    step (FOLDER absent or empty). When FOLDER already holds other files, each file is renamed into it
+    (one step per file). On any failure the temporary folder is removed and FOLDER is as it was, so a
+    rerun starts from the same place; a killed run's temporary folder is removed by a later write.
+    """
+    parent = folder.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    if str(parent) not in _cleaned:
+        _cleaned.add(str(parent))
+        remove_stale_temporaries(parent)
+    temporary = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.juesuan-{os.getpid()}-", suffix=".tmp"))
+    try:
+        for name, data in files.items():
+            with open(temporary / name, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temporary / name, 0o666 & ~_UMASK)
+        os.chmod(temporary, 0o777 & ~_UMASK)
+        try:
+            os.rename(temporary, folder)  # replaces FOLDER only when it is an empty folder
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR, errno.EISDIR):
+                raise
+        for name in files:
+            os.replace(temporary / name, folder / name)
+        temporary.rmdir()
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+
+
+OUTPUT_ERRNOS = frozenset({errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EACCES, errno.EPERM})
+
+
+def write_problem(target: Path | str, exc: OSError) -> str:
+    """Why writing TARGET failed, in Chinese, and what to do: the same words in every command."""
+    target = Path(target)
+    if exc.errno == errno.EROFS:
+        why = "所在的磁盘或文件夹是只读的；请换一个可写的文件夹"
+    elif isinstance(exc, PermissionError) and target.exists() and not target.is_dir():
+        why = "文件被占用（例如正在 Word 或 Excel 中打开）或为只读文件；请关闭该文件或取消其只读属性后重试，或换一个文件名"
+    elif isinstance(exc, PermissionError):
+        why = f"没有在 {target.parent if not target.is_dir() else target} 中写文件的权限；请换一个可写的文件夹，或请管理员授予写权限"
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        why = "磁盘空间不足；请清理磁盘后重试"
+    elif exc.errno == errno.EFBIG:
+        why = "文件超过了磁盘允许的大小"
+    else:
+        why = f"{exc.strerror or exc}；请检查输出路径"
+    return f"无法写入 {target}：{why}"

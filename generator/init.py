@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from generator import layout
-from generator.files import write_atomically
+from generator.files import write_folder, write_problem
 from generator.findings import Finding, Location, error
 
 TEXTS_TEMPLATE = """\
@@ -41,28 +42,25 @@ Row = Sequence[Any]
 
 
 def init_folder(folder: Path) -> list[Finding]:
-    """Write an empty 决算数据.xlsx, 文字说明.yaml (and the 绩效自评表 workbook) into FOLDER."""
+    """Write an empty 决算数据.xlsx, 文字说明.yaml and 绩效自评表.xlsx into FOLDER: all three, or none."""
+    from generator.self_evaluation.blank_workbook import empty_workbook_bytes
+    from generator.self_evaluation.layout import WORKBOOK_NAME
+
     targets = [folder / layout.WORKBOOK, folder / layout.TEXTS]
-    existing = [p for p in targets if p.exists()]
+    existing = [p for p in targets if os.path.lexists(p)]
     if existing:
         return [
             error("init-exists", Location(file=str(p)), "文件已存在，为避免覆盖已填写的数据，未做任何修改", path=str(p))
             for p in existing
         ]
-    write_atomically(folder / layout.WORKBOOK, workbook_bytes({}))
-    write_atomically(folder / layout.TEXTS, TEXTS_TEMPLATE.encode("utf-8"))
-    _init_self_evaluation(folder)
-    return []
-
-
-def _init_self_evaluation(folder: Path) -> None:
+    files = {layout.WORKBOOK: workbook_bytes({}), layout.TEXTS: TEXTS_TEMPLATE.encode("utf-8")}
+    if not os.path.lexists(folder / WORKBOOK_NAME):
+        files[WORKBOOK_NAME] = empty_workbook_bytes()
     try:
-        from generator.self_evaluation import write_empty_workbook
-    except ImportError:  # the self-evaluation package is optional at this stage
-        return
-    target = folder / "绩效自评表.xlsx"
-    if not target.exists():
-        write_empty_workbook(target)
+        write_folder(folder, files)
+    except OSError as exc:
+        return [error("output-not-writable", Location(file=str(folder)), write_problem(folder, exc) + "；未写入任何文件，可直接重试", reason=exc.strerror or str(exc))]
+    return []
 
 
 def workbook_bytes(values: Mapping[str, Any]) -> bytes:

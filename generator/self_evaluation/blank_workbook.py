@@ -68,6 +68,15 @@ def _add_source_choices(book: Workbook) -> None:
         sheet.add_data_validation(choice)
 
 
+def empty_workbook_bytes() -> bytes:
+    """The empty workbook's bytes (for writing together with other files)."""
+    import io
+
+    buffer = io.BytesIO()
+    new_workbook().save(buffer)
+    return buffer.getvalue()
+
+
 def write_empty_workbook(path: Path) -> None:
     """Write the empty workbook (all sheets, headers, instructions, no data) to `path`."""
     new_workbook().save(path)

@@ -1,32 +1,37 @@
 """`juesuan init NEW --from OLD` for the 绩效自评表: last year's projects, indicators and targets, none of its results.
 
 完成值 moves to 上年完成情况; everything else of the year is emptied. A workbook that cannot be
-reworked is replaced by the blank one, never half-copied.
+reworked is reported and not written: never a blank one in its place, never half-copied.
 """
 
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 from openpyxl import load_workbook
 
-from generator.files import write_atomically
-from generator.self_evaluation.blank_workbook import write_empty_workbook
+from generator.load.workbook import read_package
+from generator.self_evaluation.blank_workbook import empty_workbook_bytes
 from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, SHEETS
 
 
-def carry_self_evaluation(old: Path, new: Path) -> None:
-    """Write NEW from last year's workbook OLD (projects, indicators, targets), or a blank one."""
-    if not old.is_file():
-        write_empty_workbook(new)
-        return
+def carried_self_evaluation_file(old: Path, label: str) -> tuple[bytes | None, str]:
+    """This year's 绩效自评表 from last year's OLD (projects, indicators, targets): its bytes, or "" and why not.
+
+    No workbook last year gives the blank one; a workbook that is there but cannot be read or reworked
+    gives None and the reason, never a blank one in its place (its indicators would be lost in silence).
+    """
+    if not os.path.lexists(old):
+        return empty_workbook_bytes(), ""
+    data, refused = read_package(old, label)
+    if data is None:
+        return None, refused.message if refused is not None else "无法读取"
     try:
-        data = carried_self_evaluation(old.read_bytes())
-    except Exception:  # a workbook we cannot rework is replaced by the blank one, never half-copied
-        write_empty_workbook(new)
-        return
-    write_atomically(new, data)
+        return carried_self_evaluation(data), ""
+    except Exception as exc:  # openpyxl raises many types on a workbook it cannot rework
+        return None, f"无法改写（{type(exc).__name__}）；请用 Excel 或 WPS 打开并另存为 .xlsx 后重试"
 
 
 # The year's results, emptied in every sheet where they appear; 完成值 first moves to 上年完成情况.
@@ -49,7 +54,10 @@ _YEARS_RESULTS = {
 
 
 def carried_self_evaluation(data: bytes) -> bytes:
-    """Last year's 绩效自评表 with its projects, indicators and targets, and none of its results."""
+    """Last year's 绩效自评表 with its projects, indicators and targets, and none of its results.
+
+    DATA has passed read_package (the door's limits, bounded sheets): only then is a full openpyxl load safe.
+    """
     book = load_workbook(io.BytesIO(data))
     for spec in SHEETS:
         if spec.name not in book.sheetnames:

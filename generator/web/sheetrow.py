@@ -10,6 +10,7 @@ from typing import Any
 
 from generator import layout
 from generator.findings import Location
+from generator.load.workbook import Workbook, read_workbook
 
 _CELL = re.compile(r"^(?P<col>[A-Z]{1,3})?(?P<row>\d+)$")
 HEADER_ROW = layout.FIRST_DATA_ROW - 1  # 0-based: the row of column headers (title, note, headers, data…)
@@ -35,7 +36,7 @@ class RowReader:
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
-        self._cache: dict[tuple[Path, str, int, int], list[list[Any]]] = {}
+        self._cache: dict[tuple[Path, int, int], Workbook] = {}
         self._guard = threading.Lock()
 
     def row_of(self, location: Location) -> SheetRow | None:
@@ -60,25 +61,24 @@ class RowReader:
         return SheetRow(location.sheet, header, index + 1, cells, column)
 
     def _sheet(self, path: Path, sheet: str) -> list[list[Any]] | None:
-        stat = path.stat()
-        key = (path, sheet, stat.st_size, stat.st_mtime_ns)
-        with self._guard:
-            if key in self._cache:
-                return self._cache[key]
         try:
-            from python_calamine import CalamineWorkbook
-
-            book = CalamineWorkbook.from_path(str(path))
-            if sheet not in book.sheet_names:
-                return None
-            rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        except Exception:  # a damaged workbook: the findings already say so
+            stat = path.stat()
+        except OSError:
             return None
+        key = (path, stat.st_size, stat.st_mtime_ns)
         with self._guard:
-            if len(self._cache) > 64:
-                self._cache.clear()
-            self._cache[key] = rows
-        return rows
+            book = self._cache.get(key)
+        if book is None:
+            # Through the guarded reader, as the check read it: bounded extents, no zip bomb, no entities.
+            book, _ = read_workbook(path, str(path))
+            if book is None:  # a damaged workbook: the findings already say so
+                return None
+            with self._guard:
+                if len(self._cache) > 16:
+                    self._cache.clear()
+                self._cache[key] = book
+        found = book.sheets.get(sheet)
+        return found.rows if found is not None else None
 
 
 def _column_index(letters: str) -> int:

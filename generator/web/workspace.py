@@ -226,12 +226,12 @@ class Workspace:
 
 
 def _read_cover_name(book: Path) -> str | None:
-    try:
-        from python_calamine import CalamineWorkbook
+    from generator.load.workbook import read_workbook
 
-        rows = CalamineWorkbook.from_path(str(book)).get_sheet_by_name(COVER.name).to_python()
-    except Exception:  # unreadable: the unit page's check says why
+    workbook, _ = read_workbook(book, str(book))  # the guarded reader: a hostile workbook is refused, not opened
+    if workbook is None or COVER.name not in workbook.sheets:  # unreadable: the unit page's check says why
         return None
+    rows = workbook.sheets[COVER.name].rows
     for row in rows[:20]:
         cells = [str(c).strip() for c in row if c not in (None, "")]
         if len(cells) >= 2 and cells[0] == "单位名称":
