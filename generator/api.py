@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from generator import codes, layout
 from generator.check import Settings, not_run, run_rules
 from generator.compute.figures import Figures, compute_figures
-from generator.files import write_atomically
+from generator.files import write_atomically, write_problem
 from generator.findings import Finding, Location, Severity, error, has_errors, warning
 from generator.load.folder import load
 from generator.model import Loaded
@@ -40,6 +40,7 @@ class Checked:
     performance: ScoredSelfEvaluation | None = None  # the scored self-evaluation, when the folder has one
     readable: bool = True  # False when the folder, workbook or 封面 cannot be read at all
     report: Report | None = None  # set by check_folder: the findings with what was read and checked
+    complete: bool = True  # False when figures were computed although some cells could not be read (partial=True)
 
     @property
     def has_errors(self) -> bool:
@@ -63,15 +64,24 @@ class Generated:
         return replace(self.checked.report, command="generate", findings=self.findings, outputs=tuple(str(p) for p in self.outputs))
 
 
-def check_folder(folder: Path, settings: Settings | None = None, profile: str | None = None) -> Checked:
-    """Load, compute and check one unit-year folder (and its prior year when present); its report included."""
+def check_folder(folder: Path, settings: Settings | None = None, profile: str | None = None, partial: bool = False) -> Checked:
+    """Load, compute and check one unit-year folder (and its prior year when present); its report included.
+
+    With PARTIAL (for reading, as `diff` does; never for a document to publish), a folder whose cells or
+    文字说明.yaml could not all be read still has figures: what was unreadable counts as not reported, the
+    findings are the reading's alone, and `complete` is False.
+    """
     settings = settings or Settings()
     loaded, findings = load(folder)
     if loaded is None:  # the folder, workbook or its 封面 cannot be read
         return _checked(folder, None, findings, None, settings, profile, not_run("数据文件夹、工作簿或封面无法读取"), readable=False)
     if has_errors(findings):
         # Cells that could not be read would only echo as mismatching totals: report them alone first.
-        return _checked(folder, None, findings, None, settings, profile, not_run("工作簿有无法读取的工作表、表头或单元格，先更正这些错误"), loaded=loaded)
+        not_read = not_run("工作簿有无法读取的工作表、表头或单元格，先更正这些错误")
+        if partial:
+            partly = _checked(folder, compute_figures(loaded), findings, None, settings, profile, not_read, loaded=loaded)
+            return replace(partly, complete=False)
+        return _checked(folder, None, findings, None, settings, profile, not_read, loaded=loaded)
     figures = compute_figures(loaded)
     rules = run_rules(figures, settings)
     findings.extend(rules.findings)
@@ -366,8 +376,6 @@ def write_report_workbook(report: Report, output: Path) -> WrittenReport:
 
 def _write(target: Path, data: bytes) -> Finding | None:
     """Write the document atomically; a failure is a finding that says which and what to do, never a traceback."""
-    import errno
-
     try:
         write_atomically(target, data)
     except IsADirectoryError:
@@ -377,15 +385,5 @@ def _write(target: Path, data: bytes) -> Finding | None:
             "output-not-writable", Location(file=str(target)), f"无法写入 {target}：路径中的 {target.parent} 不是文件夹（同名文件已存在）；请换一个输出路径"
         )
     except OSError as exc:
-        if exc.errno == errno.EROFS:
-            why = "所在的磁盘或文件夹是只读的；请把 -o 指向可写的文件夹"
-        elif isinstance(exc, PermissionError) and target.exists():
-            why = "文件被占用（例如正在 Word 中打开）或为只读文件；请关闭该文件或取消其只读属性后重试，或换一个文件名"
-        elif isinstance(exc, PermissionError):
-            why = f"没有在 {target.parent} 中写文件的权限；请换一个可写的文件夹，或请管理员授予写权限"
-        elif exc.errno == errno.ENOSPC:
-            why = "磁盘空间不足；请清理磁盘后重试"
-        else:
-            why = f"{exc.strerror or exc}；请检查输出路径"
-        return error("output-not-writable", Location(file=str(target)), f"无法写入 {target}：{why}", reason=exc.strerror or str(exc))
+        return error("output-not-writable", Location(file=str(target)), write_problem(target, exc), reason=exc.strerror or str(exc))
     return None

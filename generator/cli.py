@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from generator.report import Report
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_INTERNAL, EXIT_OUTPUT = 0, 1, 2, 3, 4  # docs/exit-codes.md
+EXIT_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program ended by a closed pipe
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -72,9 +73,42 @@ class _Guarded(LazyGroup):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
-        except Exception as exc:  # anything else is a bug in juesuan, never the user's data
+        except BrokenPipeError:  # `juesuan check … | head`: the reader has gone; nothing more to say
+            _quiet_stdout()
+            sys.exit(EXIT_PIPE)
+        except OSError as exc:
+            if not _is_output_error(exc):
+                _report_internal_error(exc, ctx.meta.get("juesuan.args", []))
+                sys.exit(EXIT_INTERNAL)
+            from generator.files import write_problem
+
+            click.echo(write_problem(exc.filename or "输出文件", exc), err=True)
+            sys.exit(EXIT_OUTPUT)
+        except Exception as exc:  # anything else is a bug in juesuan (which an unusual input may have triggered)
             _report_internal_error(exc, ctx.meta.get("juesuan.args", []))
             sys.exit(EXIT_INTERNAL)
+
+
+def _is_output_error(exc: OSError) -> bool:
+    """A write refused by the disk (read-only, full, no permission), in a command that does not word it itself.
+
+    Reads never get here: every input goes through generator.door, which makes such errors findings.
+    """
+    from generator.files import OUTPUT_ERRNOS
+
+    return exc.errno in OUTPUT_ERRNOS
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush does not report the closed pipe."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _report_internal_error(exc: BaseException, args: list[str]) -> None:
@@ -82,7 +116,10 @@ def _report_internal_error(exc: BaseException, args: list[str]) -> None:
 
     log = internal_error_log(exc, args)
     where = f"，详细信息已写入 {log}" if log else "（无法写入日志文件）"
-    line = f"juesuan 内部错误（程序缺陷，不是数据的问题）：{type(exc).__name__}{where}；请把该文件反馈给开发者。"
+    line = (
+        f"juesuan 内部错误（程序缺陷，可能由某个不寻常的输入触发，也可能与输入无关）：{type(exc).__name__}{where}；"
+        "请把该文件连同所用的数据反馈给开发者。"
+    )
     if _wants_json(args):
         from generator.report import Report
 
@@ -147,8 +184,8 @@ def main() -> None:
       juesuan check inputs/changji-ybj/2024     # 核对数据
       juesuan generate inputs/changji-ybj/2024  # 生成公开说明 .docx
 
-    任何命令遇到程序缺陷（不是数据的问题）时只显示一行说明，把详细信息写入临时目录中的
-    juesuan-error-<时间>-<进程号>.log，并以退出码 3 结束。
+    任何命令遇到程序缺陷时只显示一行说明，把详细信息写入临时目录中的
+    juesuan-error-<时间>-<进程号>.log，并以退出码 3 结束；无法写出文件（磁盘只读、已满、没有权限）时退出码为 4。
     """
 
 
@@ -312,6 +349,8 @@ def init(folder: Path, source: Path | None) -> None:
     findings = carry_forward(source, folder) if source else init_folder(folder)
     if findings:
         print_findings(findings)
+        if any(f.code == "output-not-writable" for f in findings):
+            sys.exit(EXIT_OUTPUT)
         sys.exit(EXIT_ERRORS if all(f.code == "init-exists" for f in findings) else EXIT_UNREADABLE)
     click.echo(f"已生成{'结转' if source else '空白'}数据文件夹：{folder}")
     click.echo("下一步：按各工作表第2行的填写说明录入数据，然后运行 juesuan check " + str(folder))

@@ -1,4 +1,4 @@
-"""`juesuan diff OLD NEW`: parse, make one library call, print, exit (0, or 2 when a folder cannot be read).
+"""`juesuan diff OLD NEW`: parse, make one library call, print, exit (0; 1 when cells could not be read; 2 when a folder cannot be read; 4 when the output cannot be written).
 
 Only click is imported here; the library when the command runs (so that `juesuan --help` starts at once).
 """
@@ -14,7 +14,7 @@ import click
 
 from generator.cli_click import Command
 
-EXIT_OK, EXIT_UNREADABLE = 0, 2
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_OUTPUT = 0, 1, 2, 4  # docs/exit-codes.md
 
 
 @click.command("diff", cls=Command)
@@ -69,4 +69,8 @@ def diff(
         click.echo(json.dumps(result_json(result), ensure_ascii=False, indent=2))
     else:
         print_result(result, show_all)
-    sys.exit(EXIT_OK if result.comparison.readable else EXIT_UNREADABLE)
+    if not result.comparison.readable:
+        sys.exit(EXIT_UNREADABLE)
+    if any(f.code == "output-not-writable" for f in result.findings):
+        sys.exit(EXIT_OUTPUT)
+    sys.exit(EXIT_ERRORS if any(f.severity.value == "error" for f in result.findings) else EXIT_OK)

@@ -30,8 +30,14 @@ class Comparison:
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        """Why a folder could not be read (its loader's findings); empty when both were read."""
-        return tuple(f for c in (self.old, self.new) if not c.readable for f in c.findings)
+        """Why a folder (the loader's findings), or some of its cells (the errors), could not be read; empty when all was read."""
+        return tuple(
+            f
+            for c in (self.old, self.new)
+            if not (c.readable and c.complete)
+            for f in c.findings
+            if not c.readable or f.severity.value == "error"
+        )
 
     def counts(self) -> dict[Flag, int]:
         return {flag: sum(1 for r in self.rows if flag in r.flags) for flag in Flag}
@@ -40,10 +46,12 @@ class Comparison:
 def compare_folders(old: Path, new: Path, threshold: Decimal = DEFAULT_THRESHOLD, profile: str | None = None) -> Comparison:
     """Check both folders, then compare every figure of OLD with NEW's.
 
-    The self-evaluation is compared only when both years have one.
+    The self-evaluation is compared only when both years have one. A cell or 文字说明.yaml that cannot
+    be read in either year is a finding at its place (Comparison.findings); the rest is compared, the
+    unreadable value counting as not reported.
     """
-    old_checked = api.check_folder(old, profile=profile)
-    new_checked = api.check_folder(new, profile=profile)
+    old_checked = api.check_folder(old, profile=profile, partial=True)
+    new_checked = api.check_folder(new, profile=profile, partial=True)
     if old_checked.figures is None or new_checked.figures is None:
         return Comparison(old_checked, new_checked, threshold)
     old_entries = year_entries(old_checked.figures.base)

@@ -11,8 +11,8 @@ from generator import api
 from generator.diff.compare import DEFAULT_THRESHOLD, Comparison, compare_folders
 from generator.diff.redline import redline_documents
 from generator.diff.workbook import comparison_workbook
-from generator.files import write_atomically
-from generator.findings import Finding
+from generator.files import write_atomically, write_problem
+from generator.findings import Finding, Location, error
 
 DEFAULT_OUTPUT = Path("outputs") / "diff"
 
@@ -38,17 +38,32 @@ def diff_folders(
         return DiffResult(comparison, (), comparison.findings)
     stem = output_dir / _stem(comparison)
     table = stem.with_name(stem.name + "-对比.xlsx")
-    write_atomically(table, comparison_workbook(comparison))
-    outputs = [table]
-    findings: list[Finding] = []
+    findings: list[Finding] = list(comparison.findings)  # cells that could not be read, at their place
+    outputs: list[Path] = []
+    problem = _write(table, comparison_workbook(comparison))
+    if problem is not None:
+        return DiffResult(comparison, (), (*findings, problem))
+    outputs.append(table)
     if redline:
         data, redline_findings = redline_folders(comparison)
         findings.extend(redline_findings)
         if data is not None:
             document = stem.with_name(stem.name + "-修订对比.docx")
-            write_atomically(document, data)
-            outputs.append(document)
+            problem = _write(document, data)
+            if problem is not None:
+                findings.append(problem)
+            else:
+                outputs.append(document)
     return DiffResult(comparison, tuple(outputs), tuple(findings))
+
+
+def _write(path: Path, data: bytes) -> Finding | None:
+    """Write PATH atomically; a disk that refuses is output-not-writable, worded as every command words it."""
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        return error("output-not-writable", Location(file=str(path)), write_problem(path, exc), reason=exc.strerror or str(exc))
+    return None
 
 
 def redline_folders(comparison: Comparison) -> tuple[bytes | None, list[Finding]]:

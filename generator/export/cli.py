@@ -9,7 +9,7 @@ import click
 
 from generator.cli_click import Command
 
-EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
+EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING, EXIT_OUTPUT = 0, 1, 2, 4
 
 
 @click.command("export", cls=Command)
@@ -23,7 +23,7 @@ def export(root: Path, output: Path) -> None:
 
     列：文件夹、单位、年度、表、科目编码、项目、栏目、计量单位、数值（精确值，金额为万元）、单元格。
     合计按核对规则结算（尾差内用报表数，超出用明细之和）；空白单元格不导出。
-    退出码：0 全部导出；1 有单位无法读取（其余已导出）；2 没有导出。
+    退出码：0 全部导出；1 有单位无法读取（其余已导出）；2 没有导出；4 无法写出文件。
 
     \b
     示例：
@@ -38,6 +38,6 @@ def export(root: Path, output: Path) -> None:
     if result.findings:
         print_findings(result.findings)
     if result.output is None:
-        sys.exit(EXIT_NOTHING)
+        sys.exit(EXIT_OUTPUT if any(f.code == "output-not-writable" for f in result.findings) else EXIT_NOTHING)
     click.echo(f"已导出 {result.units} 个单位年度的 {result.rows} 个数字：{result.output}")
     sys.exit(EXIT_SKIPPED if result.findings else EXIT_OK)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.export.frame import COLUMNS, FigureRow, figure_rows
-from generator.files import write_atomically
+from generator.files import write_atomically, write_problem
 from generator.findings import Finding, Location, error, warning
 from generator.load.discover import find_units, relative_name
 
@@ -65,7 +65,11 @@ def export_figures(root: Path, output: Path) -> ExportResult:
             units += 1
             rows.extend(found)
     data = {".xlsx": _xlsx, ".csv": _csv, ".parquet": _parquet}[suffix](rows)
-    write_atomically(output, data)
+    try:
+        write_atomically(output, data)
+    except OSError as exc:
+        problem = error("output-not-writable", where, write_problem(output, exc), reason=exc.strerror or str(exc))
+        return ExportResult(None, 0, 0, (*findings, problem))
     return ExportResult(output, len(rows), units, tuple(findings))
 
 

@@ -15,13 +15,15 @@ SUFFIX = "决算公开说明.docx"
 def find_units(root: Path) -> list[Path]:
     """Every folder under ROOT (ROOT included) that holds a 决算数据.xlsx, sorted by path.
 
-    Hidden folders (".git", ".venv", …) are not searched.
+    Hidden folders (".git", ".venv", …) are not searched. A folder, FIFO or link named 决算数据.xlsx
+    makes its folder a unit too: reading it then says what is wrong, instead of the unit being left
+    out without a word.
     """
     found = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        if layout.WORKBOOK in files:
+        if layout.WORKBOOK in files or layout.WORKBOOK in dirs:
             found.append(Path(folder))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != layout.WORKBOOK)
     return sorted(found, key=lambda p: p.parts)
 
 
