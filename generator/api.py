@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from generator import codes, layout
 from generator.check import Settings, not_run, run_rules
 from generator.compute.figures import Figures, compute_figures
-from generator.files import write_atomically, write_problem
+from generator.files import write_problem, write_together
 from generator.findings import Finding, Location, Severity, error, has_errors, warning
 from generator.load.folder import load
 from generator.model import Loaded
@@ -247,18 +247,21 @@ def generate(
     findings.extend(f for f in render_findings if f not in findings)  # a wrong template was already named by the check
     if data is None:
         return Generated(checked, (), tuple(findings))
-    failure = _write(target, data)
+    # The .docx and its .pdf are replaced together; a .docx made without --pdf takes away last time's .pdf of the
+    # same name (it would show the old figures beside the new document).
+    pdf_target = pdf_target or target.with_suffix(".pdf")
+    files = [(target, data)]
+    if pdf:
+        from generator.render.pdf import pdf_of
+
+        produced, pdf_findings = pdf_of(data, Location(file=str(target)))
+        findings.extend(pdf_findings)
+        if produced is not None:  # a missing font alias is a warning: the PDF is still written
+            files.append((pdf_target, produced))
+    failure = _write(files, remove=[] if len(files) > 1 else [pdf_target])
     if failure is not None:
         return Generated(checked, (), (*findings, failure))
-    outputs = [target]
-    if pdf:
-        pdf_target = pdf_target or target.with_suffix(".pdf")
-        from generator.render.pdf import convert_to_pdf
-
-        pdf_findings = convert_to_pdf(target, pdf_target)
-        findings.extend(pdf_findings)
-        if not has_errors(pdf_findings):  # a missing font alias is a warning: the PDF is still written
-            outputs.append(pdf_target)
+    outputs = [path for path, _ in files]
     return Generated(checked, tuple(outputs), tuple(findings))
 
 
@@ -368,16 +371,17 @@ def write_report_workbook(report: Report, output: Path) -> WrittenReport:
     elif output.suffix.lower() != ".xlsx":
         failure = error("output-suffix", where, f"输出文件 {output.name} 的扩展名不是 .xlsx：问题清单是 Excel 工作簿，请把 -o 改为以 .xlsx 结尾的文件名")
     else:
-        failure = _write(output, report_workbook(report))
+        failure = _write([(output, report_workbook(report))], [])
     if failure is not None:
         return WrittenReport(replace(report, findings=(*report.findings, failure)), False)
     return WrittenReport(replace(report, outputs=(*report.outputs, str(output))), True)
 
 
-def _write(target: Path, data: bytes) -> Finding | None:
-    """Write the document atomically; a failure is a finding that says which and what to do, never a traceback."""
+def _write(files: list[tuple[Path, bytes]], remove: list[Path]) -> Finding | None:
+    """Write the document (and its PDF) together; a failure is a finding that says which and what to do, never a traceback."""
+    target = files[0][0]
     try:
-        write_atomically(target, data)
+        write_together(files, remove)
     except IsADirectoryError:
         return error("output-is-folder", Location(file=str(target)), f"输出路径 {target} 是一个文件夹：请在 -o 后写文件名")
     except (NotADirectoryError, FileExistsError):

@@ -25,7 +25,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 STALE_SECONDS = 60.0
@@ -74,6 +74,54 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def write_together(files: Sequence[tuple[Path, bytes]], remove: Iterable[Path] = ()) -> None:
+    """Replace several files that belong together (a .docx and its .pdf) so that none is ever new beside an old one.
+
+    Every file is first written to a temporary beside it. Then the old versions of all but the first,
+    and the paths in REMOVE (a stale .pdf), are deleted, and the files are renamed into place, the first
+    first. A reader (or a run killed at any point) finds all old files, the first ones new and the rest
+    absent, or all new: never a new .docx beside last time's .pdf. Nothing is deleted until every
+    temporary is written; on a failure before that, the old files are untouched.
+    """
+    written: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            written.append((path, _temporary(path, data)))
+        for path in (p for p, _ in files[1:]):
+            path.unlink(missing_ok=True)
+        for path in remove:
+            if os.path.islink(path) or not path.is_dir():  # a folder of that name is not ours to take away
+                path.unlink(missing_ok=True)
+        for path, temporary in written:
+            os.replace(temporary, path)
+    except BaseException:
+        for _, temporary in written:
+            temporary.unlink(missing_ok=True)
+        raise
+
+
+def _temporary(path: Path, data: bytes) -> Path:
+    """DATA in a fsynced temporary file beside PATH, with the usual mode; its path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if str(path.parent) not in _cleaned:
+        _cleaned.add(str(path.parent))
+        remove_stale_temporaries(path.parent, path.name)
+    with tempfile.NamedTemporaryFile(
+        dir=path.parent, prefix=f".{path.name}.juesuan-{os.getpid()}-", suffix=".tmp", delete=False
+    ) as handle:
+        temporary = Path(handle.name)
+        try:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            os.chmod(temporary, 0o666 & ~_UMASK)
+        except BaseException:
+            handle.close()
+            temporary.unlink(missing_ok=True)
+            raise
+    return temporary
 
 
 def remove_stale_temporaries(folder: Path, name: str | None = None) -> list[Path]:

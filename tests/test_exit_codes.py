@@ -96,10 +96,10 @@ def test_4_output_path_problems(name: str, code: str, tmp_path: Path) -> None:
     ],
 )
 def test_4_a_write_that_fails_says_which_and_what_to_do(failure: OSError, says: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(path: Path, data: bytes) -> None:
+    def refuse(files: object, remove: object = ()) -> None:
         raise failure
 
-    monkeypatch.setattr(api, "write_atomically", refuse)
+    monkeypatch.setattr(api, "write_together", refuse)
     result = run("generate", str(SAMPLE), "-o", str(tmp_path / "说明.docx"))
     assert result.exit_code == EXIT_OUTPUT, result.output
     assert says in result.output and "Traceback" not in result.output
@@ -109,10 +109,10 @@ def test_a_locked_existing_file_is_named_as_such(tmp_path: Path, monkeypatch: py
     target = tmp_path / "说明.docx"
     target.write_bytes(b"old")
 
-    def refuse(path: Path, data: bytes) -> None:
+    def refuse(files: object, remove: object = ()) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(api, "write_atomically", refuse)
+    monkeypatch.setattr(api, "write_together", refuse)
     result = run("generate", str(SAMPLE), "-o", str(target))
     assert result.exit_code == EXIT_OUTPUT and "被占用" in result.output
     assert target.read_bytes() == b"old"

@@ -1,23 +1,34 @@
-"""PDF output: convert a written .docx with LibreOffice headless.
+"""PDF output: convert a .docx with LibreOffice headless.
 
-Each call gets its own temporary directory holding a fresh LibreOffice user
+Each call gets its own temporary folder holding a fresh LibreOffice user
 profile (two soffice processes sharing a profile block or fail, so parallel
-conversions need one each), a copy of the input under a fixed name (so the
+conversions need one each), the input under a fixed name (so the
 output's name is known and no path can be misread as an option) and a
 fonts.conf that adds our CJK font aliases to the system fontconfig setup.
+
+The folders live under one root, <tmp>/juesuan-<uid>/, named as generator.files
+names its temporaries (.pdf.juesuan-<pid>-<random>.tmp): a run killed during a
+conversion leaves its folder behind, and the next conversion removes the folders
+of runs that no longer live (files.remove_stale_temporaries).
+
+`pdf_of` converts bytes and writes nothing, so that `generate --pdf` can replace
+the .docx and the .pdf together (files.write_together).
 """
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from generator.files import write_atomically
+from generator.files import remove_stale_temporaries, write_atomically
 from generator.findings import Finding, Location, error, warning
 from generator.render.shipped import fonts_conf
 
@@ -48,9 +59,21 @@ def convert_to_pdf(
     made, with a warning, because CJK text then falls back to a default face.
     """
     where = Location(file=str(docx_path))
+    try:
+        data = docx_path.read_bytes()
+    except OSError:
+        data = b""
+    produced, findings = pdf_of(data, where, timeout, fonts_conf)
+    if produced is not None:
+        write_atomically(pdf_path, produced)
+    return findings
+
+
+def pdf_of(data: bytes, where: Location, timeout: float = 120, fonts_conf: Path | None = None) -> tuple[bytes | None, list[Finding]]:
+    """The PDF of the .docx DATA, by LibreOffice; (None, findings) when it cannot be made. Writes nothing of ours."""
     office = find_office()
     if office is None:
-        return [
+        return None, [
             error(
                 "libreoffice-missing",
                 where,
@@ -58,11 +81,9 @@ def convert_to_pdf(
                 install=_INSTALL_HINT,
             )
         ]
-    if not _is_docx(docx_path):
+    if not _is_docx(data):
         message = "不是有效的 .docx 文件，无法转换为 PDF。"
-        return [
-            error("pdf-conversion-failed", where, message, returncode=None, stderr="")
-        ]
+        return None, [error("pdf-conversion-failed", where, message, returncode=None, stderr="")]
     aliases = DEFAULT_FONTS_CONF if fonts_conf is None else fonts_conf
     findings: list[Finding] = []
     if not aliases.is_file():
@@ -74,13 +95,9 @@ def convert_to_pdf(
                 fonts_conf=str(aliases),
             )
         )
-    # A killed soffice may still hold files in the profile; do not fail on cleanup.
-    with tempfile.TemporaryDirectory(
-        prefix="juesuan-pdf-", ignore_cleanup_errors=True
-    ) as work_dir:
-        work = Path(work_dir)
+    with work_folder() as work:
         source = work / "input.docx"
-        shutil.copyfile(docx_path, source)
+        source.write_bytes(data)
         env = dict(os.environ)
         if aliases.is_file():
             env["FONTCONFIG_FILE"] = str(_write_fonts_conf(work, aliases))
@@ -88,9 +105,31 @@ def convert_to_pdf(
         produced = work / "out" / "input.pdf"
         if returncode != 0 or not _nonempty(produced):
             findings.append(_conversion_failed(where, returncode, stderr, timeout))
-            return findings
-        write_atomically(pdf_path, produced.read_bytes())
-    return findings
+            return None, findings
+        return produced.read_bytes(), findings
+
+
+def work_root() -> Path:
+    """<tmp>/juesuan-<uid>: where every conversion's folder is made (one per user: others cannot clean ours)."""
+    return Path(tempfile.gettempdir()) / f"juesuan-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+
+
+_cleaned_roots: set[str] = set()
+
+
+@contextmanager
+def work_folder() -> Iterator[Path]:
+    """A fresh folder for one conversion, removed afterwards; stale ones of killed runs are removed first."""
+    root = work_root()
+    root.mkdir(mode=0o700, exist_ok=True)
+    if str(root) not in _cleaned_roots:
+        _cleaned_roots.add(str(root))
+        remove_stale_temporaries(root)
+    work = Path(tempfile.mkdtemp(dir=root, prefix=f".pdf.juesuan-{os.getpid()}-", suffix=".tmp"))
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # a killed soffice may still hold files in the profile
 
 
 def _command(office: str, work: Path, source: Path) -> list[str]:
@@ -176,10 +215,10 @@ def _tail(output: bytes) -> str:
     return output.decode("utf-8", errors="replace")[-_STDERR_TAIL:]
 
 
-def _is_docx(path: Path) -> bool:
+def _is_docx(data: bytes) -> bool:
     # soffice turns an empty file into an empty PDF without complaint.
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
     except (OSError, zipfile.BadZipFile):
         return False
