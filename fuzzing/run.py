@@ -1,15 +1,17 @@
-"""Running fuzz variants and classifying what happened.
+"""Running fuzz variants through every command and classifying what happened.
 
-Two ways: `run_in_process` calls generator.api.generate (fast; for the test suite), and
-`run_isolated` forks a child that runs `juesuan generate --format json` as a user would, under
-an address-space cap (resource.setrlimit) and a wall-clock timeout, so that an abort from native
-code or a hang is an outcome, not the end of the campaign.
+Two ways: `run_in_process` runs the variant's command in this process (fast; for the test
+suite), and `run_isolated` forks a child per variant that runs it under an address-space cap
+(resource.setrlimit) and a wall-clock timeout, so that an abort from native code or a hang is an
+outcome, not the end of the campaign. Each variant names its command (fuzzing/commands.py: check,
+generate, diff, batch, export, init --from, the workbench's upload, unit page and comparison).
 
-Outcomes, worst first: traceback (an exception escaped, or the CLI's internal-error exit 3),
-abort (the child died by a signal: 134 is SIGABRT from a failed allocation), timeout,
+Outcomes, worst first: traceback (an exception escaped), internal-error (exit 3 or HTTP 500),
+abort (the child died by a signal: 134 is SIGABRT from a failed allocation), timeout (a hang),
 output-despite-errors (a document written although the findings have errors, without --force),
-input-modified (an input file's bytes changed), temp-left (a temporary file in the output
-folder after the run), ok.
+input-modified (an input file's bytes changed), silent-loss (success reported while content was
+dropped), half-written (a failed init left files), temp-left (a temporary file or folder left
+behind), ok.
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from fuzzing import commands
 from fuzzing.variants import Variant, variant
 
 BUILD_TIMEOUT = 120.0  # building a variant (a zip bomb is compressed in the child) is not what is timed
-BAD = ("traceback", "abort", "timeout", "output-despite-errors", "input-modified", "temp-left")
+BAD = ("traceback", "internal-error", "abort", "timeout", "output-despite-errors", "input-modified", "silent-loss",
+       "half-written", "temp-left")
 
 
 @dataclass(frozen=True)
@@ -45,33 +49,44 @@ class Outcome:
     exit_code: int | None = None
     seconds: float = 0.0
     note: str = ""  # the traceback, the signal, what was modified…
+    command: str = "generate"
 
 
-def snapshot(root: Path) -> dict[str, str]:
-    """Path -> sha256 of each regular file under ROOT, and a marker for everything else (FIFOs are never opened)."""
+def snapshot(roots: Iterable[Path]) -> dict[str, str]:
+    """Path -> sha256 of each regular file under ROOTS, and a marker for everything else (FIFOs are never opened)."""
     found: dict[str, str] = {}
-    for path in sorted(root.rglob("*")):
-        info = os.lstat(path)
-        if stat.S_ISREG(info.st_mode):
-            found[str(path.relative_to(root))] = hashlib.sha256(path.read_bytes()).hexdigest()
-        else:
-            found[str(path.relative_to(root))] = f"mode:{stat.S_IFMT(info.st_mode):o}:{os.readlink(path) if stat.S_ISLNK(info.st_mode) else ''}"
+    for root in roots:
+        if not root.exists():
+            continue
+        for path in sorted(root.rglob("*")):
+            info = os.lstat(path)
+            key = str(path.relative_to(root.parent))
+            if stat.S_ISREG(info.st_mode):
+                found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+            else:
+                found[key] = f"mode:{stat.S_IFMT(info.st_mode):o}:{os.readlink(path) if stat.S_ISLNK(info.st_mode) else ''}"
     return found
 
 
-def _judge(v: Variant, before: dict[str, str], root: Path, out: Path, errors: bool, outputs: list[str], code: int | None,
-           seconds: float) -> Outcome:
-    after = snapshot(root)
+def _temporaries(base: Path) -> list[str]:
+    """Our temporaries (files.py's naming) anywhere under BASE, files or folders."""
+    return sorted(str(p.relative_to(base)) for p in base.rglob(".*.tmp"))
+
+
+def _judge(v: Variant, before: dict[str, str], base: Path, ran: commands.Ran, seconds: float) -> Outcome:
+    def outcome(status: str, note: str = "") -> Outcome:
+        return Outcome(v.name, v.kind, v.detail, status, ran.code, seconds, note, v.command)
+
+    after = snapshot(commands.inputs(base, v.command))
     if after != before:
         changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-        return Outcome(v.name, v.kind, v.detail, "input-modified", code, seconds, ", ".join(changed))
-    written = [p for p in outputs if Path(p).exists()] + [str(p) for p in out.parent.glob("*.docx")]
-    if errors and written:
-        return Outcome(v.name, v.kind, v.detail, "output-despite-errors", code, seconds, ", ".join(sorted(set(written))))
-    temporaries = [p.name for p in out.parent.glob(".*.tmp")]
+        return outcome("input-modified", ", ".join(changed))
+    if ran.problem:
+        return outcome(ran.problem, (ran.note + "\n" + ran.output[-2500:]).strip())
+    temporaries = _temporaries(base)
     if temporaries:
-        return Outcome(v.name, v.kind, v.detail, "temp-left", code, seconds, ", ".join(temporaries))
-    return Outcome(v.name, v.kind, v.detail, "ok", code, seconds)
+        return outcome("temp-left", ", ".join(temporaries))
+    return outcome("ok")
 
 
 class _Timeout(Exception):
@@ -93,31 +108,27 @@ def _alarm(seconds: float) -> Iterator[None]:
 
 
 def run_in_process(v: Variant, workdir: Path, timeout: float = 30.0) -> Outcome:
-    """Build V under WORKDIR and run generator.api.generate on it in this process."""
-    from generator import api
-    from generator.findings import has_errors
-
-    root = workdir / v.name / "unit"
-    out = workdir / v.name / "out" / "说明.docx"
-    v.build(root)
-    before = snapshot(root)
+    """Build V under WORKDIR and run its command in this process."""
+    base = workdir / v.name
+    v.build(base / "unit")
+    commands.prepare(base)
+    before = snapshot(commands.inputs(base, v.command))
     started = time.monotonic()
     try:
         with _alarm(timeout):
-            result = api.generate(root / "2024", output=out)
+            ran = commands.run(v.command, base)
     except _Timeout:
-        return Outcome(v.name, v.kind, v.detail, "timeout", None, time.monotonic() - started)
+        return Outcome(v.name, v.kind, v.detail, "timeout", None, time.monotonic() - started, "", v.command)
     except Exception:
-        return Outcome(v.name, v.kind, v.detail, "traceback", None, time.monotonic() - started, traceback.format_exc()[-3000:])
-    seconds = time.monotonic() - started
-    return _judge(v, before, root, out, has_errors(result.findings), [str(p) for p in result.outputs], None, seconds)
+        return Outcome(v.name, v.kind, v.detail, "traceback", None, time.monotonic() - started, traceback.format_exc()[-3000:], v.command)
+    return _judge(v, before, base, ran, time.monotonic() - started)
 
 
 Maker = Callable[[int], Variant]
 
 
 def _child(make: Maker, index: int, workdir: Path, memory: int) -> None:
-    """In the forked child: cap memory, build the variant, run the CLI; never returns."""
+    """In the forked child: cap memory, build the variant, run its command; never returns."""
     code = 99
     try:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
@@ -125,20 +136,19 @@ def _child(make: Maker, index: int, workdir: Path, memory: int) -> None:
         base = workdir / v.name
         base.mkdir(parents=True, exist_ok=True)
         v.build(base / "unit")
-        (base / "before.json").write_text(json.dumps(snapshot(base / "unit")), encoding="utf-8")
+        commands.prepare(base)
         (base / "variant.txt").write_text(f"{v.kind}\n{v.detail}\n", encoding="utf-8")
+        # Last before the run: its existence tells the parent that the timeout now counts the command.
+        (base / "before.json").write_text(json.dumps(snapshot(commands.inputs(base, v.command))), encoding="utf-8")
         for fd, name in ((1, "stdout"), (2, "stderr")):
             handle = os.open(base / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             os.dup2(handle, fd)
             os.close(handle)
-        # The parent's sys.stdout may be a capture (pytest): write to the files, as a user's terminal would show.
         sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
         sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-        from generator.cli import main
-
-        main(["generate", str(base / "unit" / "2024"), "-o", str(base / "out" / "说明.docx"), "--format", "json"])
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
+        ran = commands.run(v.command, base)
+        (base / "ran.json").write_text(json.dumps(asdict(ran), ensure_ascii=False), encoding="utf-8")
+        code = 0
     except BaseException:
         traceback.print_exc()
         code = 98
@@ -153,24 +163,22 @@ def _conclude(v: Variant, workdir: Path, status: int | None, seconds: float) -> 
     base = workdir / v.name
     described = base / "variant.txt"  # what the child built: the parent never builds (a bomb is costly)
     detail = described.read_text(encoding="utf-8").split("\n", 1)[1].strip() if described.exists() else "(not built)"
-    v = Variant(v.seed, v.index, v.kind, prepare=v.prepare, _prepared=(lambda root: None, detail))
+    v = Variant(v.seed, v.index, v.kind, prepare=v.prepare, _prepared=(lambda root: None, detail), command=v.command)
+
+    def outcome(kind: str, code: int | None, note: str = "") -> Outcome:
+        return Outcome(v.name, v.kind, v.detail, kind, code, seconds, note, v.command)
+
     if status is None:
-        return Outcome(v.name, v.kind, v.detail, "timeout", None, seconds)
+        return outcome("timeout", None)
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
-        return Outcome(v.name, v.kind, v.detail, "abort", 128 + sig, seconds, signal.Signals(sig).name)
-    code = os.WEXITSTATUS(status)
+        return outcome("abort", 128 + sig, signal.Signals(sig).name)
     stderr = (base / "stderr").read_text(encoding="utf-8", errors="replace") if (base / "stderr").exists() else ""
-    if code in (3, 98, 99) or "Traceback" in stderr:
-        return Outcome(v.name, v.kind, v.detail, "traceback", code, seconds, stderr[-3000:])
-    if not (base / "before.json").exists():
-        return Outcome(v.name, v.kind, v.detail, "traceback", code, seconds, "variant not built")
-    try:
-        report = json.loads((base / "stdout").read_text(encoding="utf-8"))
-    except ValueError:
-        return Outcome(v.name, v.kind, v.detail, "traceback", code, seconds, "stdout is not JSON: " + stderr[-2000:])
+    if os.WEXITSTATUS(status) != 0 or not (base / "ran.json").exists():
+        return outcome("traceback", os.WEXITSTATUS(status), stderr[-3000:] or "variant not built")
+    ran = commands.Ran(**json.loads((base / "ran.json").read_text(encoding="utf-8")))
     before = json.loads((base / "before.json").read_text(encoding="utf-8"))
-    return _judge(v, before, base / "unit", base / "out" / "说明.docx", report.get("errors", 0) > 0, report.get("outputs", []), code, seconds)
+    return _judge(v, before, base, ran, seconds)
 
 
 def run_isolated(indices: Iterable[int], seed: int, workdir: Path, *, workers: int = 2, memory: int = 2 << 30,
@@ -215,7 +223,12 @@ def summary(outcomes: Iterable[Outcome]) -> dict[str, object]:
         "variants": len(outcomes),
         "counts": {status: by_status.get(status, 0) for status in ("ok", *BAD)},
         "by_kind": dict(sorted(Counter(o.kind for o in outcomes).items())),
+        "by_command": {
+            command: {status: n for status, n in sorted(Counter(o.status for o in outcomes if o.command == command).items())}
+            for command in sorted({o.command for o in outcomes})
+        },
         "exit_codes": dict(sorted(Counter(str(o.exit_code) for o in outcomes).items())),
         "slowest_seconds": round(max((o.seconds for o in outcomes), default=0.0), 2),
+        "slowest": [(o.name, o.command, round(o.seconds, 1)) for o in sorted(outcomes, key=lambda o: -o.seconds)[:5]],
         "bad": [asdict(o) for o in outcomes if o.status != "ok"],
     }

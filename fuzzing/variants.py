@@ -58,10 +58,12 @@ class Variant:
     kind: str
     prepare: Callable[[], tuple[Callable[[Path], None], str]]
     _prepared: tuple[Callable[[Path], None], str] | None = field(default=None, repr=False)
+    command: str = "generate"  # which command runs on it (fuzzing/commands.py)
 
     @property
     def name(self) -> str:
-        return f"{self.seed}-{self.index}-{self.kind}" if self.index >= 0 else f"{self.seed}-{self.kind}"
+        stem = f"{self.seed}-{self.index}-{self.kind}" if self.index >= 0 else f"{self.seed}-{self.kind}"
+        return f"{stem}-{self.command}"
 
     def _ready(self) -> tuple[Callable[[Path], None], str]:
         if self._prepared is None:
@@ -166,7 +168,7 @@ def _bytes(files: dict, rng: random.Random) -> str:
 
 
 PACKAGE_ACTIONS = ("far-xfd", "far-gr", "far-random", "far-blank", "dimension", "entities", "external-entity", "formula",
-                   "bomb", "lying-size", "bomb-small")
+                   "bomb", "lying-size", "bomb-small", "far-every-sheet")
 FOLDER_ACTIONS = ("prior-dir", "prior-fifo", "prior-dangling", "prior-link", "workbook-dir", "workbook-fifo",
                   "no-texts", "no-self-evaluation", "no-prior", "texts-dir", "self-fifo")
 
@@ -196,19 +198,39 @@ def _package(files: dict, rng: random.Random, action: str | None = None, key: tu
         data = pkg.zip_bomb(data, rng.choice([40, 120]), part)
     elif action == "lying-size":
         data = pkg.lie_about_size(pkg.zip_bomb(data, 60, part), part, rng.choice([1000, 50_000]))
+    elif action == "far-every-sheet":
+        for sheet in pkg.worksheets(data):
+            data = pkg.far_cell(data, sheet, rng.choice(["XFD1048576", "GR200000", "BM20001", "A1048576"]))
     else:
         data = pkg.zip_bomb(data, 2, part)  # 2 MB of padding: over the ratio limit, under every size limit
     files[key] = data
     return f"{key[0]}/{key[1]} {part} {action}"
 
 
+def alias_bomb(levels: int, width: int = 9, key: str = "主要职能") -> str:
+    """A "billion laughs" YAML: WIDTH**LEVELS strings under KEY, in a few hundred bytes."""
+    lines = [f"a0: &a0 [{', '.join(['lol'] * width)}]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * width)}]" for n in range(1, levels)]
+    return "\n".join([*lines, f"{key}: *a{levels - 1}"]) + "\n"
+
+
+def _bombs(rng: random.Random) -> str:
+    """An alias bomb of a size drawn from small (under the loader's bound) to huge, under one of the keys."""
+    levels, width = rng.choice([(3, 9), (4, 9), (5, 9), (6, 9), (7, 9), (9, 9), (12, 9), (4, 30), (20, 2), (40, 2)])
+    return alias_bomb(levels, width, rng.choice(["主要职能", "内设机构", "下属预算单位", "其他需说明的事项", "预算绩效"]))
+
+
 def _yaml(files: dict, rng: random.Random) -> str:
     text = rng.choice(BAD_YAML)
-    if rng.random() < 0.3:  # or a valid file with an injection string in a paragraph
+    roll = rng.random()
+    if roll < 0.3:  # an alias bomb of some size
+        text = _bombs(rng)
+    elif roll < 0.5:  # or a valid file with an injection string in a paragraph
         text = base_files()[("2024", TEXTS)].decode("utf-8") + f"\n其他需说明的事项: {rng.choice(INJECTIONS)!r}\n"
     data = text.encode("utf-8") if rng.random() < 0.9 else text.encode("utf-16")
-    files[("2024", TEXTS)] = data
-    return f"文字说明.yaml {text[:60]!r}"
+    year = "2024" if rng.random() < 0.7 else "2023"  # last year's too: diff and the prior year read it
+    files[(year, TEXTS)] = data
+    return f"{year}/文字说明.yaml {text[:60]!r}"
 
 
 def _folder(rng: random.Random, action: str | None = None) -> tuple[Callable[[Path], None], str]:
@@ -245,9 +267,15 @@ def _folder(rng: random.Random, action: str | None = None) -> tuple[Callable[[Pa
 KINDS: list[tuple[str, int]] = [("cell", 40), ("several", 10), ("structure", 14), ("bytes", 10), ("package", 12), ("yaml", 8), ("folder", 6)]
 
 
-def variant(seed: int, index: int) -> Variant:
+def variant(seed: int, index: int, commands: tuple[str, ...] | None = None) -> Variant:
+    """Variant INDEX of SEED, run by one of COMMANDS (default: every command, weighted as fuzzing.commands.WEIGHTS)."""
+    from fuzzing.commands import COMMANDS, WEIGHTS
+
     rng = random.Random(f"{seed}:{index}")
     kind = rng.choices([k for k, _ in KINDS], weights=[w for _, w in KINDS])[0]
+    pool = commands or COMMANDS
+    weights = [dict(zip(COMMANDS, WEIGHTS, strict=True)).get(c, 1) for c in pool]
+    command = random.Random(f"{seed}:{index}:command").choices(pool, weights=weights)[0]
 
     def prepare() -> tuple[Callable[[Path], None], str]:
         if kind == "folder":
@@ -256,12 +284,20 @@ def variant(seed: int, index: int) -> Variant:
                   "package": _package, "yaml": _yaml}[kind]
         return _with(change, rng)
 
-    return Variant(seed=seed, index=index, kind=kind, prepare=prepare)
+    return Variant(seed=seed, index=index, kind=kind, prepare=prepare, command=command)
 
 
-def named(action: str, book: tuple[str, str] = ("2024", MAIN), seed: int = 0) -> Variant:
-    """One package or folder corruption chosen by name (e.g. "far-xfd" in this year's main workbook)."""
+def named(action: str, book: tuple[str, str] = ("2024", MAIN), seed: int = 0, command: str = "generate") -> Variant:
+    """One package or folder corruption chosen by name (e.g. "far-xfd" in this year's main workbook), or
+    "bomb-N" for an alias bomb of N levels in BOOK's year's 文字说明.yaml; run by COMMAND."""
     rng = random.Random(f"{seed}:{action}")
     if action in FOLDER_ACTIONS:
-        return Variant(seed=seed, index=-1, kind=action, prepare=lambda: _folder(rng, action))
-    return Variant(seed=seed, index=-1, kind=action, prepare=lambda: _with(lambda files, r: _package(files, r, action, book), rng))
+        return Variant(seed=seed, index=-1, kind=action, prepare=lambda: _folder(rng, action), command=command)
+    if action.startswith("bomb-") and action[5:].isdigit():
+        def put(files: dict, r: random.Random) -> str:
+            files[(book[0], TEXTS)] = alias_bomb(int(action[5:])).encode("utf-8")
+            return f"{book[0]}/文字说明.yaml alias bomb, {action[5:]} levels"
+
+        return Variant(seed=seed, index=-1, kind=action, prepare=lambda: _with(put, rng), command=command)
+    return Variant(seed=seed, index=-1, kind=action, prepare=lambda: _with(lambda files, r: _package(files, r, action, book), rng),
+                   command=command)
