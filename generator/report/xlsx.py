@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from generator.docx_package import normalise_docx
 from generator.findings import Severity
 from generator.report.value import Report
 
@@ -63,7 +64,8 @@ def report_workbook(report: Report) -> bytes:
     book.properties.creator = "juesuan"
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    # openpyxl stamps each zip entry with the time of saving: two saves a second apart differed in bytes
+    return normalise_docx(buffer.getvalue(), _WHEN.replace(tzinfo=UTC))
 
 
 def _header(sheet, headers: tuple[str, ...]) -> None:  # noqa: ANN001 - an openpyxl worksheet
