@@ -67,6 +67,9 @@ class Generated:
 def check_folder(folder: Path, settings: Settings | None = None, profile: str | None = None, partial: bool = False) -> Checked:
     """Load, compute and check one unit-year folder (and its prior year when present); its report included.
 
+    The self-evaluation is a stage of the same pipeline: loaded, scored and settled with the
+    figures (a 自评 figure typed in 其他重要事项 is compared with the tables'), then everything is checked.
+
     With PARTIAL (for reading, as `diff` does; never for a document to publish), a folder whose cells or
     文字说明.yaml could not all be read still has figures: what was unreadable counts as not reported, the
     findings are the reading's alone, and `complete` is False.
@@ -83,12 +86,14 @@ def check_folder(folder: Path, settings: Settings | None = None, profile: str | 
             return replace(partly, complete=False)
         return _checked(folder, None, findings, None, settings, profile, not_read, loaded=loaded)
     figures = compute_figures(loaded)
+    performance, perf_findings = _self_evaluation(folder, figures.year, profile)
+    figures, settle_findings = _settled(figures, performance)
     rules = run_rules(figures, settings)
     findings.extend(rules.findings)
     # The template the folder will be rendered with (option, else the 封面 cell): `check` names a wrong one as `generate` would.
     findings.extend(_disclosure_template(figures, settings.template)[1])
-    performance, perf_findings = _self_evaluation(folder, figures, profile)
     findings.extend(perf_findings)
+    findings.extend(settle_findings)
     return _checked(folder, figures, findings, performance, settings, profile, rules.coverage, loaded=loaded)
 
 
@@ -157,10 +162,28 @@ def version() -> str:
         return "?"
 
 
-def _self_evaluation(folder: Path, figures: Figures, profile: str | None) -> tuple[ScoredSelfEvaluation | None, list[Finding]]:
+def check_self_evaluation_folder(folder: Path, profile: str | None = None) -> Checked:
+    """Only what the self-evaluation tables need: 绩效自评表.xlsx, and the year from the 封面 when it can be read.
+
+    Errors elsewhere (文字说明.yaml, a cell of 决算数据.xlsx) are not this output's: `check` reports them.
+    """
+    loaded, _ = load(folder)
+    year = loaded.current.cover.year if loaded is not None else None
+    performance, findings = _self_evaluation(folder, year, profile)
+    skipped = not_run("只生成绩效自评表（--only self-evaluation）：决算数据的核对未运行，请用 check")
+    return _checked(folder, None, findings, performance, Settings(), profile, skipped, loaded=loaded)
+
+
+def _settled(figures: Figures, performance: ScoredSelfEvaluation | None) -> tuple[Figures, list[Finding]]:
+    from generator.self_evaluation.settle import settle_performance
+
+    return settle_performance(figures, performance)
+
+
+def _self_evaluation(folder: Path, year: int | None, profile: str | None) -> tuple[ScoredSelfEvaluation | None, list[Finding]]:
     from generator.self_evaluation import check_self_evaluation, load_profile, load_self_evaluation, score_self_evaluation
 
-    evaluation, findings = load_self_evaluation(folder, figures.year)
+    evaluation, findings = load_self_evaluation(folder, year)
     if evaluation is None:  # no workbook, or a sheet or header missing: nothing can be read reliably
         return None, findings
     # A bad cell is a finding at that cell; everything else is still scored (the total is provisional).
@@ -181,12 +204,30 @@ def _self_evaluation(folder: Path, figures: Figures, profile: str | None) -> tup
     return scored, findings
 
 
+def _forced_figures(folder: Path, profile: str | None) -> Checked | None:
+    """`--force` over cells that could not be read: the figures computed with those cells blank, unchecked.
+
+    The findings that refused stay the checked ones; only what can be written is added.
+    """
+    loaded, _ = load(folder)
+    if loaded is None:
+        return None
+    figures = compute_figures(loaded)
+    performance, _ = _self_evaluation(folder, figures.year, profile)
+    figures, _ = _settled(figures, performance)
+    return Checked(folder, figures, (), performance, readable=True)
+
+
 def default_output(figures: Figures, suffix: str = "决算公开说明") -> Path:
     return OUTPUTS / f"{_slug(figures)}-{figures.year}-{suffix}.docx"
 
 
 def _slug(figures: Figures) -> str:
-    return figures.base.unit.folder.resolve().parent.name or figures.unit_name
+    return _folder_slug(figures.base.unit.folder) or figures.unit_name
+
+
+def _folder_slug(folder: Path) -> str:
+    return folder.resolve().parent.name
 
 
 def generate(
@@ -210,41 +251,78 @@ def generate(
     """
     if template is not None:  # check against the template rendered with, as `check --template` does
         settings = replace(settings or Settings(), template=str(template))
+    if only == "self-evaluation":
+        return _generate_self_evaluation(folder, output, template, force, pdf, profile)
     checked = check_folder(folder, settings, profile)
     findings = list(checked.findings)
-    if checked.figures is None or (checked.has_errors and not force):
+    rendered = checked
+    if checked.figures is None and force and checked.readable:
+        forced = _forced_figures(folder, profile)  # unreadable cells print blank: --force writes what can be written
+        rendered = forced if forced is not None else checked
+    if rendered.figures is None or (checked.has_errors and not force):
         return Generated(checked, (), tuple(findings))
-    figures = checked.figures
-    pdf_target: Path | None = None
-    if output is not None:
-        problem = output_problem(output, pdf)
-        if problem is not None:
-            return Generated(checked, (), (*findings, problem))
-        if output.suffix.lower() == ".pdf":  # -o x.pdf --pdf: the .docx beside it, the PDF where asked
-            output, pdf_target = output.with_suffix(".docx"), output
-    if only == "self-evaluation" and checked.performance is None:
-        return Generated(checked, (), (*findings, _no_self_evaluation(folder)))
+    figures = rendered.figures
+    target_pair = _targets(output, pdf)
+    if isinstance(target_pair, Finding):
+        return Generated(checked, (), (*findings, target_pair))
+    output, pdf_target = target_pair
     if checked.has_errors:
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        findings.append(_generated_with_errors(folder, findings))
+    if not (folder / SELF_EVALUATION_WORKBOOK).exists():
         findings.append(
-            warning("generated-with-errors", Location(file=str(folder)), f"数据有 {errors} 个错误，仍按 --force 生成；发布前请更正", errors=errors)
-        )
-    data: bytes | None = None
-    if only == "self-evaluation":
-        data, render_findings = _self_evaluation_only(checked, template)
-        target = output or default_output(figures, "绩效自评表")
-    else:
-        if not (folder / SELF_EVALUATION_WORKBOOK).exists():
-            findings.append(
-                warning(
-                    "self-evaluation-missing",
-                    Location(file=str(folder / SELF_EVALUATION_WORKBOOK)),
-                    "数据文件夹中没有绩效自评表.xlsx：公开说明十一只写“本单位本年度未开展预算绩效自评”，不附自评表；开展了自评请放入绩效自评表",
-                )
+            warning(
+                "self-evaluation-missing",
+                Location(file=str(folder / SELF_EVALUATION_WORKBOOK)),
+                "数据文件夹中没有绩效自评表.xlsx：公开说明十一只写“本单位本年度未开展预算绩效自评”，不附自评表；开展了自评请放入绩效自评表",
             )
-        data, render_findings = render_checked(checked, template, wording)
-        target = output or default_output(figures)
+        )
+    data, render_findings = render_checked(rendered, template, wording)
+    target = output or default_output(figures)
     findings.extend(f for f in render_findings if f not in findings)  # a wrong template was already named by the check
+    return _written(checked, findings, data, target, pdf, pdf_target)
+
+
+def _generate_self_evaluation(
+    folder: Path, output: Path | None, template: Path | str | None, force: bool, pdf: bool, profile: str | None
+) -> Generated:
+    """`generate --only self-evaluation`: needs only 绩效自评表.xlsx; `--force` writes whatever can be scored."""
+    checked = check_self_evaluation_folder(folder, profile)
+    findings = list(checked.findings)
+    if checked.performance is None:
+        return Generated(checked, (), (*findings, _no_self_evaluation(folder)))
+    if checked.has_errors and not force:
+        return Generated(checked, (), tuple(findings))
+    target_pair = _targets(output, pdf)
+    if isinstance(target_pair, Finding):
+        return Generated(checked, (), (*findings, target_pair))
+    output, pdf_target = target_pair
+    if checked.has_errors:
+        findings.append(_generated_with_errors(folder, findings))
+    data, render_findings = _self_evaluation_only(checked.performance, template)
+    year = checked.performance.evaluation.year
+    target = output or OUTPUTS / f"{_folder_slug(folder)}-{year if year is not None else folder.name}-绩效自评表.docx"
+    findings.extend(render_findings)
+    return _written(checked, findings, data, target, pdf, pdf_target)
+
+
+def _targets(output: Path | None, pdf: bool) -> tuple[Path | None, Path | None] | Finding:
+    """(the .docx asked for, the PDF's own path when -o names a .pdf), or why -o cannot be written."""
+    if output is None:
+        return None, None
+    problem = output_problem(output, pdf)
+    if problem is not None:
+        return problem
+    if output.suffix.lower() == ".pdf":  # -o x.pdf --pdf: the .docx beside it, the PDF where asked
+        return output.with_suffix(".docx"), output
+    return output, None
+
+
+def _generated_with_errors(folder: Path, findings: list[Finding]) -> Finding:
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    return warning("generated-with-errors", Location(file=str(folder)), f"数据有 {errors} 个错误，仍按 --force 生成；发布前请更正", errors=errors)
+
+
+def _written(checked: Checked, findings: list[Finding], data: bytes | None, target: Path, pdf: bool, pdf_target: Path | None) -> Generated:
     if data is None:
         return Generated(checked, (), tuple(findings))
     # The .docx and its .pdf are replaced together; a .docx made without --pdf takes away last time's .pdf of the
@@ -300,15 +378,15 @@ def _no_self_evaluation(folder: Path) -> Finding:
     return warning("self-evaluation-missing", Location(file=str(folder)), f"数据文件夹中没有{WORKBOOK_NAME}，无法单独生成绩效自评表")
 
 
-def _self_evaluation_only(checked: Checked, template: Path | str | None) -> tuple[bytes | None, list[Finding]]:
-    assert checked.figures is not None and checked.performance is not None
+def _self_evaluation_only(performance: ScoredSelfEvaluation, template: Path | str | None) -> tuple[bytes | None, list[Finding]]:
     from generator.render.document import render_template, self_evaluation_only_context
     from generator.render.self_evaluation import layout_of
     from generator.render.shipped import self_evaluation_template
 
-    context = self_evaluation_only_context(checked.performance)
-    chosen = Path(template) if template else self_evaluation_template(layout_of(checked.performance))
-    return render_template(chosen, context, checked.figures.year)
+    context = self_evaluation_only_context(performance)
+    chosen = Path(template) if template else self_evaluation_template(layout_of(performance))
+    year = performance.evaluation.year
+    return render_template(chosen, context, year if year is not None else 1980)  # a fixed date: same bytes every run
 
 
 def figures_frame(folder: Path) -> Any:

@@ -313,9 +313,7 @@ def generate(
         print_report(result.report)
         for path in result.outputs:
             click.echo(f"已生成：{path}")
-        if not result.ok and result.checked.figures is None and result.checked.readable:
-            click.echo("数据有无法读取的单元格，未生成文档（--force 也不能跳过）：请先更正以上错误。")
-        elif not result.ok and result.checked.has_errors and not force:
+        if not result.ok and result.checked.has_errors and not force:
             click.echo("数据有错误，未生成文档。更正后重试，或加 --force 强制生成。")
     if not result.checked.readable:
         sys.exit(EXIT_UNREADABLE)

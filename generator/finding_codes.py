@@ -427,6 +427,15 @@ SELF_EVALUATION: tuple[Section, ...] = (
                  "全年预算数为 0 或未填写，无法计算执行率。"),
         ),
     ),
+    Section(
+        "Settled with the disclosure (其他重要事项)",
+        (
+            Code("performance-figure-mismatch", ERROR, "其他重要事项填写的绩效自评数字与绩效自评表得出的不同", ("difference", "expected", "name", "stated", "tolerance",),
+                 "其他重要事项填写的绩效自评项目数、项目金额、平均分或各等级项目数，与绩效自评表中的项目自评表得出的不同（平均分按填写的小数位比较）。公开说明按自评表印（自评表附在说明后，数字须与之一致）。处理：改正填写的数，或补齐、删去自评表；不填则直接使用自评表的数。"),
+            Code("performance-figure-rounding", WARNING, "其他重要事项填写的绩效自评项目金额与自评表之和只差尾差", ("difference", "expected", "name", "stated", "tolerance",),
+                 "其他重要事项填写的绩效自评项目金额与各项目自评表全年预算数之和只差尾差（每个项目 0.01 万元以内）。公开说明按自评表之和印。"),
+        ),
+    ),
 )
 
 # Compared figures are a warning within the 尾差 tolerance and an error beyond it (check/compare.py).
