@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.findings import Finding, error, warning
+from generator.findings import Finding, error, info, warning
 from generator.self_evaluation.model import Indicator
-from generator.self_evaluation.profile import Profile, QualitativeTier
+from generator.self_evaluation.profile import READING_NAMES, Profile, QualitativeTier
 from generator.self_evaluation.targets import Measure, Operator
 from generator.self_evaluation.units import conversion_factor, is_bare_scale, with_scale_of
 
@@ -107,19 +107,22 @@ def _percent_of_qualitative(target: Measure, actual: Measure, profile: Profile) 
     return Comparison(kind="words", operator=target.operator, met=tier is tiers[0], tier=tier, fraction=fraction, reading=how)
 
 
-def resolve_operator(target: Measure, level2: str, profile: Profile, nature: str = "") -> tuple[Operator, str]:
+def resolve_operator(target: Measure, level2: str, profile: Profile, nature: str = "", level1: str = "") -> tuple[Operator, str, str]:
     """The target's operator: as typed; for "90%" without one, what its 指标性质 (正向/反向) says,
-    else what the profile reads it as."""
+    else what the profile reads it as for the indicator's class. Then the text naming the reading
+    used and its key (at_least, at_most, equal, ratio); both "" when the operator was typed."""
     if target.operator_typed or target.operator is not Operator.EQUAL or target.kind not in ("number", "period", "change"):
-        return target.operator, ""
+        return target.operator, "", ""
     if "反向" in nature or "正向" in nature:
         operator = Operator.AT_MOST if "反向" in nature else Operator.AT_LEAST
-        return operator, f"目标值未写比较符号，按指标性质「{nature}」读作{'不高于' if operator is Operator.AT_MOST else '不低于'}"
-    reading = profile.untyped_operator.for_secondary(level2)
-    operator = {"at_least": Operator.AT_LEAST, "at_most": Operator.AT_MOST, "equal": Operator.EQUAL}[reading]
-    if operator is Operator.EQUAL:
-        return operator, ""
-    return operator, f"目标值未写比较符号，按{'不低于' if operator is Operator.AT_LEAST else '不高于'}（{target.text}）"
+        name = "不高于" if operator is Operator.AT_MOST else "不低于"
+        return operator, f"目标值未写比较符号，按指标性质「{nature}」读作{name}", "at_most" if operator is Operator.AT_MOST else "at_least"
+    reading, why = profile.untyped_operator.reading_for(level1, level2)
+    return READING_OPERATORS[reading], f"目标值未写比较符号，按评分规则（{why}）读作{READING_NAMES[reading]}", reading
+
+
+# `ratio` divides 完成值 by 目标值 and caps at 权重: the arithmetic of a floor, whichever side the value falls.
+READING_OPERATORS = {"at_least": Operator.AT_LEAST, "at_most": Operator.AT_MOST, "equal": Operator.EQUAL, "ratio": Operator.AT_LEAST}
 
 
 def _units(target: Measure, actual: Measure) -> tuple[str, str]:
@@ -175,7 +178,19 @@ def _numbers(indicator: Indicator, target: Measure, actual: Measure, profile: Pr
             )
         )
     a = target.number
-    operator, reading = resolve_operator(target, indicator.level2, profile, indicator.nature)
+    operator, reading, key = resolve_operator(target, indicator.level2, profile, indicator.nature, indicator.level1)
+    if key:
+        findings.append(
+            info(
+                "target-operator-read",
+                indicator.cells.get("目标值", indicator.row),
+                f"「{indicator.level3}」{reading}（评分规则 {profile.name}）",
+                indicator=indicator.level3,
+                target=target.text,
+                reading=key,
+                profile=profile.name,
+            )
+        )
     return Comparison(
         kind="number", operator=operator, met=_satisfies(operator, a, b), target=a, actual=b, reading=reading
     ), findings

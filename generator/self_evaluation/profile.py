@@ -115,21 +115,42 @@ class ExecutionScoring(BaseModel):
         return self
 
 
-OperatorReading = Literal["at_least", "at_most", "equal"]
+OperatorReading = Literal["at_least", "at_most", "equal", "ratio"]
+# How each reading is worded in the formula and in the `target-operator-read` finding.
+READING_NAMES: dict[str, str] = {
+    "at_least": "不低于（≥）",
+    "at_most": "不高于（≤）",
+    "equal": "等于（=）",
+    "ratio": "按比例（完成值/目标值 × 权重，以权重为上限）",
+}
 
 
 class UntypedOperator(BaseModel):
-    """How a target typed without an operator ("90%", "8个") is read.
+    """How a target typed without an operator ("90%", "8个", "6.27万元") is read, per indicator class.
 
-    `default` for most indicators; `by_secondary` when the 二级指标 contains a word (成本, 时效).
+    `by_secondary` when the 二级指标 contains a word (数量, 质量, 时效, 成本), else `by_primary` when the
+    一级指标 does (产出, 效益, 满意度), else `default`. `ratio` scores 完成值/目标值 × 权重 (capped at 权重)
+    whichever side of the target the value falls: the reading of tables that score a bare cost
+    target "6.27万元" by the share spent.
     """
 
     model_config = _FROZEN
     default: OperatorReading = "equal"
     by_secondary: dict[str, OperatorReading] = {}
+    by_primary: dict[str, OperatorReading] = {}
 
     def for_secondary(self, level2: str) -> OperatorReading:
-        return next((reading for word, reading in self.by_secondary.items() if word in level2), self.default)
+        return self.reading_for("", level2)[0]
+
+    def reading_for(self, level1: str, level2: str) -> tuple[OperatorReading, str]:
+        """The reading and why it applies: "二级指标含「成本」", "一级指标含「效益」" or "默认"."""
+        for word, reading in self.by_secondary.items():
+            if word in level2:
+                return reading, f"二级指标含「{word}」"
+        for word, reading in self.by_primary.items():
+            if word in level1:
+                return reading, f"一级指标含「{word}」"
+        return self.default, "默认"
 
 
 class Coefficient(BaseModel):

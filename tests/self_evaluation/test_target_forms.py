@@ -145,8 +145,11 @@ PAIRS = [
     ("classic-ratio", "数量指标", "≥107万人", "1070000人", (True, "10")),
     ("classic-ratio", "数量指标", "≥107万人", "100万", (False, "9.35")),
     ("classic-ratio", "数量指标", "90%", "100%", (True, "10")),  # untyped: ≥ for a positive indicator
-    ("classic-ratio", "成本指标", "3万元", "2.5万元", (True, "10")),  # untyped: ≤ for cost
-    ("classic-ratio", "成本指标", "3万元", "4万元", (False, "7.50")),
+    ("classic-ratio", "成本指标", "3万元", "2.5万元", (False, "8.33")),  # untyped cost: by ratio, 2.5/3
+    ("classic-ratio", "成本指标", "3万元", "4万元", (True, "10")),  # by ratio, capped at the weight
+    ("classic-ratio", "成本指标", "<=3万元", "2.5万元", (True, "10")),  # typed ≤: under the ceiling is met
+    ("classic-ratio", "时效指标", "30日", "20日", (True, "10")),  # untyped time: ≤
+    ("classic-ratio", "时效指标", "30日", "40日", (False, "7.50")),
     ("classic-ratio", "时效指标", "14天", "12天", (True, "10")),
     ("xinjiang-2024", "数量指标", "90%", "100%", (False, "8.89")),  # 新疆: untyped is "=", exceeded is penalised
     ("classic-ratio", "数量指标", "长期", "达到", "qualitative-actual-unclear"),
@@ -169,8 +172,8 @@ def test_pairs_compare(profile_name: str, level2: str, target: str, actual: str,
 
 def test_formula_names_the_reading_and_the_inversion() -> None:
     untyped = score_indicator(indicator("90%", "100%", 10, "", "数量指标"), profile("classic-ratio"))
-    assert "目标值未写比较符号，按不低于" in untyped.formula
-    cost = score_indicator(indicator("3万元", "4万元", 10, "", "成本指标"), profile("classic-ratio"))
+    assert "目标值未写比较符号，按评分规则（二级指标含「数量」）读作不低于" in untyped.formula
+    cost = score_indicator(indicator("<=3万元", "4万元", 10, "", "成本指标"), profile("classic-ratio"))
     assert "目标值/完成值（反向指标，取倒数）" in cost.formula
     percent = score_indicator(indicator("逐步改善", "100%", 10, "", "社会效益指标"), profile("classic-ratio"))
     assert "归入「达成预期指标」档" in percent.formula
