@@ -109,8 +109,10 @@ def draw_evaluation(rng: random.Random, name: str, year: int, projects: int) -> 
             )
         count = rng.randint(3, 14)
         weights = [w + 1 for w in split(rng, 90 - count, count)]
+        # every class (产出, 效益, 满意度) even in a short table: a clean project covers them (indicator-class-missing)
+        kinds = list(range(count)) if count >= 6 else [*range(count - 2), 4, 5]
         for i, weight in enumerate(weights):
-            first, second, third, target, actual, rule = _indicator(rng, year, i)
+            first, second, third, target, actual, rule = _indicator(rng, year, kinds[i])
             ev.indicators.append(
                 {
                     "项目名称": title if i == 0 else "",

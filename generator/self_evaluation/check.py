@@ -6,6 +6,7 @@ crashes becomes a finding and the others still run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
@@ -40,6 +41,7 @@ def check_self_evaluation(scored: ScoredSelfEvaluation) -> list[Finding]:
                         error=f"{type(exc).__name__}: {exc}",
                     )
                 )
+    findings.extend(check_execution_full_marks(tables, scored.profile))
     return findings
 
 
@@ -122,8 +124,9 @@ def check_printed_indicators(table: ScoredTable, profile: Profile) -> Iterable[F
         indicator = scored.indicator
         explain = f"{scored.formula}（评分规则 {profile.name}）"
         if indicator.printed_rate is not None and scored.rate is not None:
-            computed = round_half_up(scored.rate * _HUNDRED)
-            if round_half_up(indicator.printed_rate) != computed:
+            # at the precision printed: "35%" is 34.61% printed whole, "35.00%" is not
+            computed = round_half_up(scored.rate * _HUNDRED, min(_decimals(indicator.printed_rate), 2))
+            if indicator.printed_rate != computed:
                 yield warning(
                     "printed-rate-differs",
                     indicator.cells.get("印刷完成率", indicator.row),
@@ -202,8 +205,8 @@ def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Findin
     printed, cells = table.table.printed, table.table.printed.cells
     where = table.table.row
     if printed.execution_rate is not None and table.execution_rate is not None:
-        computed = round_half_up(table.execution_rate * _HUNDRED)
-        if round_half_up(printed.execution_rate) != computed:
+        computed = round_half_up(table.execution_rate * _HUNDRED, min(_decimals(printed.execution_rate), 2))  # at the printed precision
+        if printed.execution_rate != computed:
             yield warning(
                 "printed-execution-rate-differs",
                 cells.get("印刷执行率", where),
@@ -434,6 +437,15 @@ def check_written_texts(table: ScoredTable, profile: Profile) -> Iterable[Findin
                 found=found,
                 text=text,
             )
+        markup = _MARKUP.search(text)
+        if markup is not None:
+            yield warning(
+                "text-markup",
+                where,
+                f"{_title(table)}的「{header}」中有网页标记“{markup.group(0)}”，会原样印进自评表：「{text}」。请删去标记，只留文字",
+                found=markup.group(0),
+                text=text,
+            )
         repeated = repetition_in(text)
         if repeated is not None:
             yield warning(
@@ -444,6 +456,78 @@ def check_written_texts(table: ScoredTable, profile: Profile) -> Iterable[Findin
                 text=text,
             )
 
+
+# -- what inspectors of these tables look for ------------------------------------------------------
+
+# The 一级指标 every project table should have (财政部 共性指标框架: 产出, 效益, 满意度; 成本 from 2021 on is optional).
+INDICATOR_CLASSES = ("产出", "效益", "满意度")
+DEVIATION = "偏差原因分析及改进措施"
+# HTML left in a text pasted from a web form ("<p>…</p>", "<br/>", "&nbsp;"): printed as is, it is not what was meant.
+_MARKUP = re.compile(r"</?\s*[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>|&(nbsp|lt|gt|amp|quot|#\d+);")
+
+
+def check_deviation_reasons(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """A target missed needs its 偏差原因分析及改进措施 (宁夏 注4; review tools for these tables require it).
+
+    Only where the sheet has that column: a form without one (the unit-wide sheet) cannot hold it.
+    """
+    for scored in table.indicators:
+        indicator = scored.indicator
+        if scored.met is not False or not scored.applicable or indicator.deviation.strip() or DEVIATION not in indicator.cells:
+            continue
+        yield warning(
+            "deviation-reason-missing",
+            indicator.cells[DEVIATION],
+            f"{_title(table)}「{indicator.level3}」未达到目标值（目标值「{indicator.target_text}」，完成值「{indicator.actual_text}」），"
+            "偏差原因分析及改进措施空白：请简要说明未完成的原因和改进措施",
+            indicator=indicator.level3,
+            target=indicator.target_text,
+            actual=indicator.actual_text,
+        )
+
+
+def check_indicator_classes(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
+    """A project table's indicators cover 产出, 效益 and 满意度 (the unit-wide form has its own classes: 履职效能…)."""
+    if table.kind != "project" or not table.indicators:
+        return
+    present = {s.indicator.level1 for s in table.indicators}
+    missing = [name for name in INDICATOR_CLASSES if not any(name in level1 for level1 in present)]
+    if missing:
+        yield warning(
+            "indicator-class-missing",
+            table.table.indicators[0].cells.get("一级指标", table.table.row),
+            f"{_title(table)}没有{'、'.join(f'「{name}指标」' for name in missing)}：项目支出绩效指标应包括产出、效益和满意度指标"
+            f"（现有一级指标：{'、'.join(sorted(present))}）",
+            missing=missing,
+        )
+
+
+def check_execution_full_marks(tables: list[ScoredTable], profile: Profile) -> Iterable[Finding]:
+    """A profile that gives 执行率得分 in full at any rate says so, once, where a rate is short of 100%."""
+    short = [
+        t
+        for t in tables
+        if (profile.execution.project if t.kind == "project" else profile.execution.unit) == "full"
+        and t.execution_rate is not None
+        and t.execution_rate < 1
+    ]
+    if not short:
+        return
+    lowest = min(short, key=lambda t: t.execution_rate or 0)
+    rate = lowest.execution_rate
+    assert rate is not None
+    named = "、".join(f"{_title(t)} {format_percent(t.execution_rate)}" for t in short[:5]) + ("等" if len(short) > 5 else "")
+    yield info(
+        "execution-full-marks",
+        lowest.table.printed.cells.get("印刷执行率得分", lowest.table.row),
+        f"评分规则「{profile.name}」的执行率得分不按执行率折算（execution: full）：{len(short)} 张表执行率不足 100% 仍得满分（{named}）；"
+        f"最低的{_title(lowest)}按执行率折算应为 {format_plain(round_half_up(lowest.execution_weight * rate))} 分。本地按执行率折算时请改用相应的评分规则",
+        tables=len(short),
+        rate=rate,
+        score=lowest.execution_weight,
+        proportional=lowest.execution_weight * rate,
+        profile=profile.name,
+    )
 
 CHECKS: tuple[TableCheck, ...] = (
     check_scoring_problems,
@@ -458,4 +542,6 @@ CHECKS: tuple[TableCheck, ...] = (
     check_printed_grade,
     check_stated_weights,
     check_written_texts,
+    check_deviation_reasons,
+    check_indicator_classes,
 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.display import format_plain
 from generator.findings import Finding, error, info, warning
 from generator.self_evaluation.model import Indicator
 from generator.self_evaluation.profile import READING_NAMES, Profile, QualitativeTier
@@ -143,6 +144,19 @@ def _numbers(indicator: Indicator, target: Measure, actual: Measure, profile: Pr
     target_unit, actual_unit = _units(target, actual)
     if target.kind == "period" or actual.kind == "period":
         target_unit, actual_unit = target.unit, actual.unit.replace("天", "日")
+    if fraction_for_percent(target, actual):
+        b, actual_unit = b * _HUNDRED, target_unit  # 93% pasted as 0.93: scored as 93%, and said
+        findings.append(
+            error(
+                "percent-as-fraction",
+                where,
+                f"「{indicator.level3}」目标值「{target.text}」是百分数，完成值却写作小数「{actual.text}」（多为从百分比格式的单元格粘贴为数值）："
+                f"已按 {format_plain(b)}% 计分，但自评表会印出「{actual.text}」；请改写为「{format_plain(b)}%」",
+                target=target.text,
+                actual=actual.text,
+                read_as=b,
+            )
+        )
     if target_unit and actual_unit and target_unit != actual_unit:
         factor = conversion_factor(actual_unit, target_unit)
         if factor is None:
@@ -194,6 +208,17 @@ def _numbers(indicator: Indicator, target: Measure, actual: Measure, profile: Pr
     return Comparison(
         kind="number", operator=operator, met=_satisfies(operator, a, b), target=a, actual=b, reading=reading
     ), findings
+
+
+def fraction_for_percent(target: Measure, actual: Measure) -> bool:
+    """A completed value typed as a bare fraction (0.93) against a percentage target above 1% (>=95%)."""
+    return (
+        target.unit in ("%", "％")
+        and not actual.unit
+        and actual.number is not None
+        and target.number is not None
+        and 0 <= actual.number <= 1 < target.number
+    )
 
 
 def _change(indicator: Indicator, target: Measure, actual: Measure, profile: Profile) -> tuple[Comparison | None, list[Finding]]:
