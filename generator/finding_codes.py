@@ -294,6 +294,55 @@ MAIN: tuple[Section, ...] = (
                  "某个单位年度的数据无法读取（缺工作表、单元格无法识别、封面有误），它的数字没有导出，其余单位照常导出。处理：对该文件夹运行 `juesuan check`，按提示更正后重新导出。"),
         ),
     ),
+    Section(
+        "核对公开文档（juesuan verify）",
+        (
+            Code("doc-unreadable", ERROR, "文档无法读取", ("reason",),
+                 "要核对的文件无法作为公开说明读取（不是 .docx/.pdf/.txt、文件损坏、超过大小或解压上限、PDF 没有文字层），没有做任何核对。处理：按 values.reason 更正，或提供 Word 原件。"),
+            Code("doc-table-unreadable", WARNING, "文档中的某张表无法读取", ("table", "reason"),
+                 "这张表的行和栏无法可靠地读出（例如 PDF 文本中空白单元格不留痕迹、左右两栏并排），依赖它的核对在覆盖情况中记为“无法读取”，从不算作通过。处理：核对 Word 原件（.docx），或人工核对该表。"),
+            Code("doc-table-mismatch", ERROR, "表中的数加不上", ("stated", "expected", "difference", "table", "rule"),
+                 "表中某行（合计、类、款）或某栏（合计栏）与其组成部分之和不符，或表内恒等关系（收入总计 = 支出总计等）不成立。差额在尾差范围内（每个组成部分 0.01）为警告，超出为错误。处理：在数据或文档中更正该单元格。"),
+            Code("doc-sum-mismatch", ERROR, "句中的“其中”各项之和与总数不符", ("stated", "expected", "difference"),
+                 "句子先写总数再写“其中：”各组成部分，各部分之和与总数不符。差额在尾差范围内为警告（四舍五入造成，如 7.65 与 7.66），超出为错误。处理：更正句中的数字。"),
+            Code("doc-figure-mismatch", ERROR, "同一个数在两处不同", ("stated", "computed", "difference", "other"),
+                 "同一个数字（如本年支出合计、某“类”支出、“三公”经费）在句子与表中、或两张表中写得不同；values.other 是另一处的位置。处理：以决算报表为准更正。"),
+            Code("doc-share-mismatch", ERROR, "占比与金额不符", ("stated", "computed", "amount", "base"),
+                 "“占X%”按句中的金额与它所占的总数重新计算（按印出的精度）不符。处理：重新计算占比，或更正金额。"),
+            Code("doc-rate-mismatch", ERROR, "增减率与增减额不符", ("stated", "computed", "current", "change"),
+                 "“增长/下降X%”按本年数与增减额重新计算（上年数 = 本年数 − 增减额）不符，或增减方向写反。处理：重新计算增减率，或更正增减额和方向词。"),
+            Code("doc-completion-mismatch", ERROR, "完成预算的百分比或预决算差异率与金额不符", ("stated", "computed", "budget", "actual"),
+                 "“完成预算的X%”（决算 ÷ 预算）或“预决算差异率X%”（(决算 − 预算) ÷ 预算）按句中的预算数和决算数重新计算不符。处理：重新计算。"),
+            Code("doc-direction-mismatch", ERROR, "方向词与数字相反", ("word", "expected"),
+                 "增加/减少、增长/下降、大于/小于、持平与句中数字的方向相反（如“增加…下降”，或决算数小于预算数却写“大于”）。处理：按数字改正方向词。"),
+            Code("doc-zero-base-growth", INFO, "从零增长写作“增长100%”", ("stated",),
+                 "上年数为 0 时写了增长率（“增加0.30万元，增长100.00%”）。上年为零时没有增长率，检查机关常将其列为问题；部分地区的格式（如新疆 2024 样例）照此书写。处理：可改写为“新增”。"),
+            Code("doc-unit-missing", ERROR, "百分数缺“%”或金额缺“万元”", ("snippet", "unit"),
+                 "占比、增减率后缺少“%”，或金额后缺少“万元”，或“万元”前没有数字。处理：补上计量单位或数字。"),
+            Code("doc-scale-mismatch", ERROR, "元与万元混用", ("stated", "computed", "other"),
+                 "句中的金额与表中同一项相差 10000 倍：一处按元、一处按万元书写。处理：统一按表头的金额单位书写。"),
+            Code("doc-placeholder", ERROR, "文档中留有模板占位或填写说明", ("snippet",),
+                 "文档中留有“XX”“待补充”“增加（减少）”“下降（增长）”“（如持平作持平表述）”等模板文字。处理：按实际情况改写。"),
+            Code("doc-dangling-clause", ERROR, "句子残缺", ("snippet",),
+                 "句子缺了内容：“主要原因是：。”“开支内容包括。”“占；”“为万元”等。处理：补全或删去该句。"),
+            Code("doc-repeated", WARNING, "重复的标点或词语", ("snippet",),
+                 "同一标点或词语连写两次（“。。”“，，”“支出支出”）。处理：删去重复的部分。"),
+            Code("doc-year-mismatch", ERROR, "年份与文档年度不符", ("expected", "actual"),
+                 "标题、句首的“XXXX年度”、“截至XXXX年12月31日”写的不是文档的年度，或与上年比较时写的不是上一年度，或原因中出现了本年和上年以外的年份。处理：更正年份。"),
+            Code("doc-section-missing", ERROR, "缺少必备的部分或章节", ("expected",),
+                 "公开说明缺少必须有的部分或章节（主要职能、机构设置或单位构成、收入支出决算总体情况……“三公”经费、其他重要事项、预算绩效、名词解释）。处理：补上该节；没有内容的写明“本单位无…”。"),
+            Code("doc-table-missing", ERROR, "缺少必备的决算报表", ("expected",),
+                 "九张决算报表中有一张不在文档中（空表也应保留并注明）。处理：补上该表。"),
+            Code("doc-three-public-missing", ERROR, "“三公”经费说明缺项", ("expected",),
+                 "“三公”经费一节缺少某一部分（因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费）或其数量（团组和人次、购置数和保有量、接待批次和人次）。处理：逐项补全；没有的写 0。"),
+            Code("doc-unit-wording", WARNING, "单位决算中使用了部门措辞", ("snippet",),
+                 "标题为单位决算的文档中出现“部门决算”“本部门”等措辞（检查机关的常见问题）。处理：改为“单位决算”“本单位”。"),
+            Code("doc-data-mismatch", ERROR, "文档中的数与数据文件夹不符", ("stated", "computed", "difference", "name"),
+                 "`--data` 核对：文档中的数（句子或表格）与数据文件夹结算后的数不符，常见于生成后又在 Word 中改了数字。处理：以数据为准更正文档，或更正数据后重新生成。"),
+            Code("doc-text-differs", WARNING, "句子与按数据生成的不同", ("expected", "actual"),
+                 "`--data` 核对：这一段与 juesuan 按数据文件夹生成的同一段文字不同（values.expected 为生成的文字）。人工改写的原因等也会列出，请逐条确认。处理：确认改动有意，或以生成的文字为准。"),
+        ),
+    ),
 )
 
 SELF_EVALUATION: tuple[Section, ...] = (
@@ -452,7 +501,7 @@ SELF_EVALUATION: tuple[Section, ...] = (
 
 # Compared figures are a warning within the 尾差 tolerance and an error beyond it (check/compare.py).
 MIXED_SEVERITY = frozenset({"cross-table-mismatch", "fund-closure-mismatch", "income-expense-unbalanced", "prior-year-mismatch", "opening-balance-mismatch",
-                            "personnel-public-mismatch", "admin-cost-mismatch"})
+                            "personnel-public-mismatch", "admin-cost-mismatch", "doc-table-mismatch", "doc-sum-mismatch"})
 
 # No longer emitted; kept so that old output can be read. `crashed` carries values.stage instead.
 RETIRED: tuple[Code, ...] = (

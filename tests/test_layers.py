@@ -32,8 +32,11 @@ ALLOWED: dict[str, frozenset[str]] = {
     "diff": FOUNDATION | {"api", "compute", "self_evaluation", "render", "report"},
     "batch": FOUNDATION | {"api", "load", "render", "report"},
     "export": FOUNDATION | {"load", "compute"},
+    # verify is an independent second opinion on a finished document: it reads the document, and a data
+    # folder only through the library's public api (check_folder, render_checked), never the render stage.
+    "verify": FOUNDATION | {"api", "report"},
     "web": FOUNDATION | {"api", "load", "compute", "check", "self_evaluation", "render", "diff", "batch", "init", "carry", "export", "report"},
-    "cli": FOUNDATION | {"api", "init", "carry", "diff", "batch", "export", "web", "report"},
+    "cli": FOUNDATION | {"api", "init", "carry", "diff", "batch", "export", "web", "report", "verify"},
 }
 
 
@@ -119,3 +122,11 @@ def test_the_stages_are_in_pipeline_order() -> None:
         for later in order[i + 1 :]:
             assert later not in ALLOWED[stage], f"{stage} may not import {later}"
     assert not (ALLOWED["render"] & {"load"}) and not (ALLOWED["compute"] & {"load"})
+
+
+def test_verify_never_reads_the_generators_render_context() -> None:
+    """verify checks juesuan's own output as a second opinion: no module of it may import generator.render (context, document)."""
+    found = {module_of(p): sorted(t for t in imported(p) if t.startswith(("generator.render", "generator.check", "generator.compute")))
+             for p in (PACKAGE / "verify").rglob("*.py")}
+    assert {m: t for m, t in found.items() if t} == {}
+    assert len(found) > 5, "the verify package was not found"

@@ -1,0 +1,120 @@
+"""`verify --data`: the document against the unit-year folder, through the library's public api only.
+
+Two comparisons, both between documents: juesuan renders the folder (api.check_folder, then
+api.render_checked, with each shipped template in turn, keeping the one closest to the document),
+and the rendered document is read by the same reader as the one verified. Then
+- every table cell of the document is compared with the same cell of the rendered one (a figure
+  changed in Word after generate is found at its row), and every amount of a sentence with the
+  amount at the same place of the same sentence;
+- every paragraph juesuan writes is compared with the document's paragraph at the same place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from generator.findings import Location, error, warning
+from generator.verify.audit import Audit, State
+from generator.verify.document import Document
+from generator.verify.mentions import mentions
+from generator.verify.read_docx import read_docx
+from generator.verify.tables import kind_of, number
+
+SHIPPED = ("xinjiang-2024", "shanghai-2024")
+
+
+def rendered_documents(folder: Path) -> tuple[list[Document], list]:
+    from generator import api
+
+    checked = api.check_folder(folder)
+    if checked.figures is None:
+        return [], list(checked.findings)
+    documents = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for template in SHIPPED:
+            data, _ = api.render_checked(checked, template)
+            if data is None:
+                continue
+            target = Path(scratch) / f"{template}.docx"
+            target.write_bytes(data)
+            documents.append(read_docx(target))
+    return documents, []
+
+
+def compare_with_data(audit: Audit, folder: Path) -> None:
+    documents, problems = rendered_documents(folder)
+    if not documents:
+        audit.findings.append(error("doc-unreadable", Location(file=str(folder)), f"数据文件夹 {folder} 无法结算（先运行 juesuan check），未与数据比对", reason="data"))
+        audit.record("data", "与数据文件夹比对", str(folder), State.UNREADABLE)
+        return
+    ours = [p.text for p in audit.document.paragraphs]
+    best = max(documents, key=lambda d: difflib.SequenceMatcher(None, ours, [p.text for p in d.paragraphs], autojunk=False).ratio())
+    _paragraphs(audit, best)
+    _tables(audit, best)
+
+
+def _paragraphs(audit: Audit, expected: Document) -> None:
+    ours = audit.document.paragraphs
+    theirs = expected.paragraphs
+    matcher = difflib.SequenceMatcher(None, [p.text for p in ours], [p.text for p in theirs], autojunk=False)
+    figures, texts, checks = [], [], 0
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        checks += a1 - a0
+        if tag == "equal":
+            continue
+        if tag == "replace" and a1 - a0 == b1 - b0:
+            pairs = list(zip(ours[a0:a1], theirs[b0:b1], strict=True))
+        else:
+            pairs = []
+            for paragraph in ours[a0:a1]:
+                texts.append(warning("doc-text-differs", audit.at_paragraph(paragraph), "这一段不在按数据生成的文档中（新增或改写）", expected="", actual=paragraph.text))
+            for paragraph in theirs[b0:b1]:
+                where = audit.at_paragraph(ours[min(a0, len(ours) - 1)]) if ours else Location(file=audit.document.path)
+                texts.append(warning("doc-text-differs", where, f"按数据生成的文档在此处有一段，文档中没有：“{paragraph.text[:60]}”", expected=paragraph.text, actual=""))
+        for mine, generated in pairs:
+            where = audit.at_paragraph(mine)
+            stated = [m for m in mentions(mine.text) if m.unit != "%"]
+            computed = [m for m in mentions(generated.text) if m.unit != "%"]
+            if len(stated) == len(computed):
+                for s, c in zip(stated, computed, strict=True):
+                    if s.wan != c.wan:
+                        figures.append(error("doc-data-mismatch", where, f"“{s.label}”写作{abs(s.wan)}万元，按数据应为{abs(c.wan)}万元", stated=s.wan, computed=c.wan, difference=s.wan - c.wan, name=s.label))
+            texts.append(warning("doc-text-differs", where, f"与按数据生成的文字不同：应为“{generated.text[:120]}”", expected=generated.text, actual=mine.text))
+    audit.outcome("data-figures", "句中的数与数据一致", "全文", figures, checks)
+    audit.outcome("data-texts", "各段与按数据生成的文字一致", "全文", texts, checks)
+
+
+def _tables(audit: Audit, expected: Document) -> None:
+    theirs = {kind_of(t): t for t in expected.tables if kind_of(t) not in ("", "SE")}
+    found, checks = [], 0
+    for table in audit.document.tables:
+        kind = kind_of(table)
+        other = theirs.get(kind)
+        if other is None or not table.readable:
+            continue
+        index = {_row_key(r): r for r in other.rows}
+        for i, row in enumerate(table.rows):
+            key = _row_key(row)
+            generated = index.get(key)
+            if generated is None:
+                continue
+            for j, cell in enumerate(row):
+                value = number(cell)
+                if value is None or j >= len(generated):
+                    continue
+                checks += 1
+                want = number(generated[j])
+                if want is not None and want != value:
+                    found.append(error("doc-data-mismatch", audit.at_cell(table, i, other.rows[0][j] if other.rows and j < len(other.rows[0]) else None),
+                                       f"表中 {' '.join(key)} 写作{value}，按数据应为{want}", stated=value, computed=want, difference=value - want, name=" ".join(key)))
+    audit.outcome("data-tables", "表中的数与数据一致", "九张表", found, checks)
+
+
+def _row_key(row: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c.replace(" ", "") for c in row if number(c) is None)[:2]
+
+
+__all__ = ["Decimal", "compare_with_data"]

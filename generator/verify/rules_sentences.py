@@ -1,0 +1,287 @@
+"""Rules on the figures of each sentence, recomputed from the sentence's own amounts at the printed precision.
+
+- 其中: the parts listed after a total add up to it (尾差 tolerance: 0.01 per part);
+- 占X%: the amount over its base (the total named after 占…的, the head of the 其中, or the sum of the
+  shares' amounts when the shares list a whole);
+- 增长/下降X%: the change over last year's figure (this year's − the change), direction words agreeing;
+- 完成预算的X% and 预决算差异率: 决算 ÷ 预算 and (决算 − 预算) ÷ 预算; 大于/小于/持平 against them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.findings import Finding, Location
+from generator.verify.audit import Audit, State, compared, error, info
+from generator.verify.document import Paragraph
+from generator.verify.mentions import Mention, agrees, interval_ratio, is_budget, is_up, mentions, sentences
+from generator.verify.rules_text import narrative
+
+_OF_WHICH = re.compile(r"其中[：:，,]")
+_PARENS = re.compile(r"（[^（）]*）|\([^()]*\)")
+_NAMED_BASE = re.compile(r"占([^，。；%％\d]{1,24})的\s*$")
+_COMPARE_WORD = re.compile(r"决算数?(大于|小于|等于|持平|高于|低于)")
+
+
+def figures_of(paragraph: Paragraph) -> list[Mention]:
+    """The paragraph's mentions outside reasons and outside parentheses ("（含外宾接待支出1.20万元）")."""
+    parens = [(m.start(), m.end()) for m in _PARENS.finditer(paragraph.text)]
+    return [m for m in mentions(paragraph.text) if not m.in_reason and not any(a < m.start < b for a, b in parens)]
+
+
+@dataclass
+class _Rule:
+    title: str
+    found: list[Finding] = field(default_factory=list)
+    checks: int = 0
+    unreadable: int = 0  # sentences whose base could not be found: never counted as passed
+
+
+@dataclass
+class _Paragraph:
+    """One paragraph's figures, as every rule below needs them."""
+
+    paragraph: Paragraph
+    found: list[Mention]
+    levels: list[Mention]
+    spans: list[tuple[int, int]]
+    heads: list[tuple[Mention, list[Mention]]]
+
+
+@dataclass
+class _State:
+    rules: dict[str, _Rule]
+    groups: dict[str, list[tuple[Paragraph, Mention, Mention]]] = field(default_factory=dict)  # unnamed shares without a head, by section
+    section_levels: dict[str, list[Mention]] = field(default_factory=dict)
+    named: dict[str, Mention] = field(default_factory=dict)  # every level amount so far, by its label (占…的 names one)
+
+
+def check_sentences(audit: Audit) -> None:
+    state = _State({
+        "sums": _Rule("句中“其中”各项之和等于总数"),
+        "shares": _Rule("占比按金额重算一致"),
+        "rates": _Rule("增减率按增减额重算一致、方向词一致"),
+        "budgets": _Rule("完成预算的百分比、预决算差异率重算一致，大于/小于与数字一致"),
+    })
+    for paragraph in audit.document.paragraphs:
+        if not narrative(paragraph) or paragraph.heading:
+            continue
+        found = figures_of(paragraph)
+        levels = [m for m in found if m.kind == "level" and m.unit != "%"]
+        state.section_levels.setdefault(paragraph.place.path, []).extend(levels)
+        spans = sentences(paragraph.text)
+        facts = _Paragraph(paragraph, found, levels, spans, _of_which(paragraph.text, found, spans))
+        where = audit.at_paragraph(paragraph)
+        _sums(facts, where, state.rules["sums"])
+        _shares(facts, where, state)
+        _rates(facts, where, state)
+        _budgets(facts, where, state.rules["budgets"])
+        for m in levels:
+            state.named.setdefault(_key(m.label), m)
+    for members in state.groups.values():
+        total = sum((amount.wan for _, amount, _ in members), Decimal(0))
+        half = sum((amount.half for _, amount, _ in members), Decimal(0))
+        for paragraph, amount, mention in members:
+            if problem := _share_problem(amount, total, half, mention):
+                state.rules["shares"].found.append(error("doc-share-mismatch", audit.at_paragraph(paragraph), problem + "（以所列各项之和为总数）",
+                                                         stated=mention.value, computed=_share(amount.wan, total), amount=amount.wan, base=total))
+    for name, rule in state.rules.items():
+        audit.outcome(name, rule.title, "情况说明", rule.found, rule.checks)
+        if rule.unreadable:
+            audit.record(name, f"{rule.title}：{rule.unreadable} 处无法确定比较的基数（未计为通过）", "情况说明", State.UNREADABLE, rule.unreadable)
+
+
+def _sums(facts: _Paragraph, where: Location, rule: _Rule) -> None:
+    for head, parts in facts.heads:
+        if len(parts) < 2 or any(is_budget(m.label) or "决算数" in m.label or "决算为" in m.label for m in (head, *parts)):
+            continue
+        rule.checks += 1
+        total = sum((p.wan for p in parts), Decimal(0))
+        if total != head.wan:
+            rule.found.append(compared("doc-sum-mismatch", where, f"“{head.label}{_shown(head)}”与其中各项之和 {total} 万元不符", head.wan, total, len(parts)))
+
+
+def _shares(facts: _Paragraph, where: Location, state: _State) -> None:
+    rule = state.rules["shares"]
+    for i, mention in enumerate(facts.found):
+        if mention.kind != "share":
+            continue
+        amount = _previous(facts.found, i, "level")
+        if amount is None:
+            continue
+        rule.checks += 1
+        before = facts.paragraph.text[max(0, mention.start - 30) : mention.start]
+        base: Mention | None = None
+        if name := _NAMED_BASE.search(before):
+            base = _lookup(state.named, name.group(1))
+            if base is None:
+                rule.unreadable += 1
+                continue
+        else:
+            base = next((h for h, parts in facts.heads if amount in parts), None)
+        if base is None:
+            state.groups.setdefault(facts.paragraph.place.path, []).append((facts.paragraph, amount, mention))
+            continue
+        if problem := _share_problem(amount, base.wan, base.half, mention):
+            rule.found.append(error("doc-share-mismatch", where, problem, stated=mention.value, computed=_share(amount.wan, base.wan), amount=amount.wan, base=base.wan))
+
+
+def _rates(facts: _Paragraph, where: Location, state: _State) -> None:
+    rule = state.rules["rates"]
+    for i, mention in enumerate(facts.found):
+        if mention.kind != "rate":
+            continue
+        change = _previous(facts.found, i, "change", within=24)
+        if change is None:
+            continue
+        rule.checks += 1
+        if is_up(change.word) != is_up(mention.word) and change.value and mention.value:
+            rule.found.append(error("doc-direction-mismatch", where, f"“{change.word}{_shown(change)}”与“{mention.word}{abs(mention.value)}%”方向相反",
+                                    word=mention.word, expected="增长" if is_up(change.word) else "下降"))
+            continue
+        sentence = _sentence_of(facts.spans, change.start)
+        own = [m for m in facts.levels if sentence[0] <= m.start < change.start and not is_budget(m.label)]
+        # This year's figure: in the sentence when it is there; else one of the section's figures before it (the
+        # change of 收入支出总计 follows the 收入总计 sentence, the 三公 parts' changes follow their amounts).
+        candidates = own[-1:] or [m for m in state.section_levels.get(facts.paragraph.place.path, []) if not is_budget(m.label)]
+        if not candidates:
+            rule.unreadable += 1
+            continue
+        outcomes = [_rate_problem(level, change, mention) for level in candidates]
+        problem = next((o for o in outcomes if o is not None), None) if all(o is not None for o in outcomes) else None
+        if problem is None:
+            continue
+        if problem[0] == "zero-base":
+            rule.found.append(info("doc-zero-base-growth", where, f"上年数为零，写了“{mention.word}{abs(mention.value)}%”：上年为零时没有增长率，可写作“新增”", stated=mention.value))
+        else:
+            rule.found.append(error("doc-rate-mismatch", where, problem[0], stated=mention.value, computed=problem[1], current=candidates[0].wan, change=change.wan))
+
+
+def _budgets(facts: _Paragraph, where: Location, rule: _Rule) -> None:
+    text = facts.paragraph.text
+    for i, mention in enumerate(facts.found):
+        if mention.kind not in ("completion", "diff-rate"):
+            continue
+        sentence = _sentence_of(facts.spans, mention.start)
+        previous_percent = max((m.end for m in facts.found[:i] if m.unit == "%"), default=0)
+        before = [m for m in facts.found[:i] if m.kind == "level" and m.start >= max(sentence[0], previous_percent)]
+        budget = next((m for m in reversed(before) if is_budget(m.label)), None)
+        actual = next((m for m in reversed(before) if "决算" in m.label and not is_budget(m.label)), None)
+        if budget is None or actual is None:
+            continue
+        rule.checks += 1
+        if problem := _completion_problem(budget, actual, mention):
+            rule.found.append(error("doc-completion-mismatch", where, problem[0], stated=mention.value, computed=problem[1], budget=budget.wan, actual=actual.wan))
+        word = _COMPARE_WORD.search(text, mention.end, min(len(text), mention.end + 60))
+        if word and (expected := _direction(budget, actual)) and word.group(1) not in expected:
+            rule.found.append(error("doc-direction-mismatch", where, f"决算数{actual.wan}万元、预算数{budget.wan}万元，却写“决算数{word.group(1)}预算数”",
+                                    word=word.group(1), expected=expected[0]))
+
+
+def _of_which(text: str, found: list[Mention], spans: list[tuple[int, int]]) -> list[tuple[Mention, list[Mention]]]:
+    """(head, parts) for each 其中 of TEXT: the last level before it, and the levels after it in its sentence
+    (continued by the next sentences while each begins with a part and its share, as the 三公 paragraph does)."""
+    result = []
+    for hit in _OF_WHICH.finditer(text):
+        before = [m for m in found if m.kind == "level" and m.unit != "%" and m.start < hit.start()]
+        if not before:
+            continue
+        head = before[-1]
+        sentence = _sentence_of(spans, hit.start())
+        end = sentence[1]
+        index = spans.index(sentence)
+        for following in spans[index + 1 :]:
+            first = next((m for m in found if following[0] <= m.start < following[1]), None)
+            if first is None or first.kind != "level" or not text[first.end : first.end + 2].startswith("，占") or _OF_WHICH.search(text, following[0], following[1]):
+                break
+            end = following[1]
+        parts = [m for m in found if m.kind == "level" and m.unit != "%" and hit.end() <= m.start < end]
+        nested = _OF_WHICH.search(text, hit.end(), end)
+        if nested:
+            parts = [m for m in parts if m.start < nested.start()]
+        result.append((head, parts))
+    return result
+
+
+def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    return next((s for s in spans if s[0] <= position < s[1]), spans[-1])
+
+
+def _previous(found: list[Mention], i: int, kind: str, within: int = 40) -> Mention | None:
+    for m in reversed(found[:i]):
+        if found[i].start - m.end > within:
+            return None
+        if m.kind == kind:
+            return m
+        if m.unit == "%":
+            return None
+    return None
+
+
+def _share(amount: Decimal, base: Decimal) -> Decimal | None:
+    return None if base == 0 else (amount / base * 100).quantize(Decimal("0.01"))
+
+
+def _share_problem(amount: Mention, base: Decimal, base_half: Decimal, share: Mention) -> str | None:
+    if base == 0 and amount.wan == 0:
+        return None if share.value == 0 else f"金额和总数都为0，却写“占{share.value}%”"
+    bounds = interval_ratio(amount.wan, amount.half, base, base_half)
+    if bounds is None or agrees(share.value, share.half, bounds):
+        return None
+    return f"“{amount.label}{_shown(amount)}，占{share.value}%”：按总数 {base} 万元计算为 {_share(amount.wan, base)}%"
+
+
+def _rate_problem(level: Mention, change: Mention, rate: Mention) -> tuple[str, Decimal | None] | None:
+    prior = level.wan - change.wan
+    half = level.half + change.half
+    if abs(prior) <= half:  # last year was zero
+        if change.wan == 0 and rate.value == 0:
+            return None
+        return ("zero-base", None) if abs(rate.value) == 100 else (f"上年数为零（本年{level.wan}万元，{change.word}{abs(change.wan)}万元），却写“{rate.word}{abs(rate.value)}%”", None)
+    bounds = interval_ratio(change.wan, change.half, prior, half)
+    if bounds is None or agrees(rate.value, rate.half, bounds):
+        return None
+    computed = (change.wan / prior * 100).quantize(Decimal("0.01"))
+    return f"“{change.word}{abs(change.wan)}万元，{rate.word}{abs(rate.value)}%”：按本年{level.wan}万元、上年{prior}万元计算应为{computed}%", computed
+
+
+def _completion_problem(budget: Mention, actual: Mention, mention: Mention) -> tuple[str, Decimal | None] | None:
+    bounds = interval_ratio(actual.wan, actual.half, budget.wan, budget.half)
+    if bounds is None:
+        return None
+    if mention.kind == "diff-rate":
+        bounds = (bounds[0] - 1, bounds[1] - 1)
+        computed = ((actual.wan - budget.wan) / budget.wan * 100).quantize(Decimal("0.01"))
+        name = "预决算差异率"
+    else:
+        computed = (actual.wan / budget.wan * 100).quantize(Decimal("0.01"))
+        name = "完成预算的百分比"
+    if agrees(mention.value, mention.half, bounds):
+        return None
+    return f"{name}写作{mention.value}%，按预算数{budget.wan}万元、决算数{actual.wan}万元计算应为{computed}%", computed
+
+
+def _direction(budget: Mention, actual: Mention) -> tuple[str, ...] | None:
+    if actual.wan > budget.wan + budget.half + actual.half:
+        return ("大于", "高于")
+    if actual.wan < budget.wan - budget.half - actual.half:
+        return ("小于", "低于")
+    if actual.wan == budget.wan:
+        return ("等于", "持平")
+    return None
+
+
+def _key(label: str) -> str:
+    return re.sub(r"^\d{4}年度?|^其中|为$|是$|共计$", "", label).strip()
+
+
+def _lookup(named: dict[str, Mention], name: str) -> Mention | None:
+    if name in named:
+        return named[name]
+    return next((m for k, m in named.items() if k.endswith(name)), None)
+
+
+def _shown(m: Mention) -> str:
+    return f"{abs(m.value) if m.kind == 'change' else m.value}{m.unit}"
