@@ -171,6 +171,7 @@ def _wants_json(args: list[str]) -> bool:
         "batch": "generator.batch.cli:batch",
         "export": "generator.export.cli:export",
         "serve": "generator.web.cli:serve",
+        "verify": "generator.verify.cli:verify",
     },
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -1,0 +1,65 @@
+"""`juesuan verify`: parse, make one library call, print, exit (codes as `check`: docs/exit-codes.md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.cli_click import Command
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_OUTPUT = 0, 1, 2, 4
+
+
+@click.command("verify", cls=Command)
+@click.argument("file", metavar="文件", type=click.Path(path_type=Path))
+@click.option("--data", metavar="文件夹", type=click.Path(path_type=Path), default=None, help="与此数据文件夹结算后的数字和生成的文字逐一比对")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="输出格式")
+@click.option("-o", "--output", metavar="报告.xlsx", type=click.Path(path_type=Path, dir_okay=False), default=None, help="另存一份 .xlsx 报告（每个问题一行）")
+def verify(file: Path, data: Path | None, fmt: str, output: Path | None) -> None:
+    """核对一份已完成的决算公开说明（.docx、.pdf 或 .txt），无论是 juesuan 生成的还是手工编写的。
+
+    只读文档本身（加 --data 时也读数据文件夹）：表内合计、句中的占比、增减率、完成预算的百分比、
+    方向词、“其中”各项之和、句中金额与表中同一行、模板残留、残句、年份、必备章节和“三公”各项；
+    并列出每一项核对的结果（通过、未通过、不适用、无法读取）。退出码同 check：0 没有错误，
+    1 有错误，2 文档无法读取，4 报告无法写出。
+
+    \b
+    示例：
+      juesuan verify outputs/changji-ybj-2024-决算公开说明.docx
+      juesuan verify 说明.pdf --format json
+      juesuan verify 说明.docx --data inputs/changji-ybj/2024 -o 核对报告.xlsx
+    """
+    import json
+
+    from generator.cli import print_findings
+    from generator.files import write_atomically
+    from generator.verify import verify_document
+    from generator.verify.report import as_json, xlsx_bytes
+
+    findings, coverage = verify_document(file, data)
+    report = as_json(file, findings, coverage)
+    if fmt == "json":
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print_findings(findings)
+        states: dict[str, int] = {}
+        for o in coverage:
+            states[o.state.label] = states.get(o.state.label, 0) + 1
+        click.echo("核对覆盖：" + "，".join(f"{label} {n} 项" for label, n in states.items()) + "（详见 --format json 或 -o 报告.xlsx）")
+        for o in coverage:
+            if o.state.value in ("failed", "unreadable"):
+                click.echo(f"  {o.state.label}：{o.title}（{o.target}）")
+    if output is not None:
+        if output.suffix.lower() != ".xlsx":
+            click.echo(f"报告文件 {output.name} 的扩展名不是 .xlsx，未写出", err=True)
+            sys.exit(EXIT_OUTPUT)
+        try:
+            write_atomically(output, xlsx_bytes(file, findings, coverage))
+        except OSError as exc:
+            click.echo(f"无法写出报告 {output}：{exc.strerror or exc}", err=True)
+            sys.exit(EXIT_OUTPUT)
+    if not report["readable"]:
+        sys.exit(EXIT_UNREADABLE)
+    sys.exit(EXIT_ERRORS if report["errors"] else EXIT_OK)

@@ -1,0 +1,187 @@
+"""juesuan verify: each rule with a failing and a passing example, the shipped documents, the published sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.verify import verify_document
+from generator.verify.audit import Audit, State
+from generator.verify.read_text import document_from_paragraphs
+from generator.verify.rules_presence import check_against_tables, check_three_public
+from generator.verify.rules_sentences import check_sentences
+from generator.verify.rules_tables import check_tables
+from generator.verify.rules_text import check_clauses, check_residue, check_unit_wording, check_years
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = ROOT.parent / "shared" / "reference" / "changji-medical-insurance-bureau-2024-disclosure.txt"
+HEAD = ["某某局2024年度部门决算公开说明", "第二部分　部门决算情况说明"]
+
+
+def run(rule, texts: list[str], tables=()) -> Audit:  # type: ignore[no-untyped-def]
+    audit = Audit(document_from_paragraphs("说明.docx", [*HEAD, *texts], list(tables)))
+    rule(audit)
+    return audit
+
+
+def codes(audit: Audit) -> list[tuple[str, str | None]]:
+    return [(f.code, f.location.cell) for f in audit.findings]
+
+
+SECTION = "一、收入支出决算总体情况说明"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024年度收入总计100.00万元，其中：本年收入合计90.00万元，年初结转和结余10.00万元。", []),
+        ("2024年度收入总计100.00万元，其中：本年收入合计90.00万元，年初结转和结余20.00万元。", [("doc-sum-mismatch", "第4段")]),
+        ("本年收入100.00万元，其中：财政拨款收入80.00万元，占80.00%；其他收入20.00万元，占20.00%。", []),
+        ("本年收入100.00万元，其中：财政拨款收入80.00万元，占81.00%；其他收入20.00万元，占20.00%。", [("doc-share-mismatch", "第4段")]),
+        ("机关运行经费支出41.02万元，比上年增加12.61万元，增长44.39%。", []),
+        ("机关运行经费支出41.02万元，比上年增加12.61万元，增长45.39%。", [("doc-rate-mismatch", "第4段")]),
+        ("机关运行经费支出41.02万元，比上年减少12.61万元，增长44.39%。", [("doc-direction-mismatch", "第4段")]),
+        ("行政单位离退休支出0.25万元，比上年增加0.25万元，增长100.00%。", [("doc-zero-base-growth", "第4段")]),
+        ("行政单位离退休支出0.25万元，比上年增加0.25万元，增长25.00%。", [("doc-rate-mismatch", "第4段")]),
+        ("年初预算为80.00万元，支出决算为100.00万元，完成年初预算的125.00%。决算数大于预算数的主要原因：追加。", []),
+        ("年初预算为80.00万元，支出决算为100.00万元，完成年初预算的120.00%。决算数大于预算数的主要原因：追加。", [("doc-completion-mismatch", "第4段")]),
+        ("年初预算为80.00万元，支出决算为100.00万元，完成年初预算的125.00%。决算数小于预算数的主要原因：追加。", [("doc-direction-mismatch", "第4段")]),
+        ("年初预算数1,120.42万元，决算数1,222.68万元，预决算差异率9.13%。", []),
+        ("年初预算数1,120.42万元，决算数1,222.68万元，预决算差异率9.31%。", [("doc-completion-mismatch", "第4段")]),
+    ],
+)
+def test_sentence_figures_are_recomputed(text: str, expected: list) -> None:
+    assert codes(run(check_sentences, [SECTION, text])) == expected
+
+
+def test_a_rounding_difference_within_the_tolerance_is_a_warning() -> None:
+    audit = run(check_sentences, [SECTION, "“三公”经费支出7.65万元。其中：因公出国（境）费支出0.00万元，占0.00%。公务用车购置及运行维护费支出7.32万元，占95.69%。公务接待费支出0.34万元，占4.44%。"])
+    assert [(f.code, f.severity.value) for f in audit.findings] == [("doc-sum-mismatch", "warning")]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "code"),
+    [
+        (check_residue, "本年收入XX万元。", "doc-placeholder"),
+        (check_residue, "比上年下降（增长）10.00%。", "doc-placeholder"),
+        (check_clauses, "主要原因是：。", "doc-dangling-clause"),
+        (check_clauses, "开支内容包括。", "doc-dangling-clause"),
+        (check_clauses, "其他收入15.73万元，占；", "doc-dangling-clause"),
+        (check_clauses, "支出增加。。", "doc-repeated"),
+        (check_clauses, "财政拨款收入1,222.68万元，占98.73；", "doc-unit-missing"),
+        (check_clauses, "支出决算数为56.29，比上年增加4.79万元。", "doc-unit-missing"),
+        (check_years, "2023年度收入总计100.00万元。", "doc-year-mismatch"),
+        (check_years, "收入支出总计与2022年度相比，增加1.00万元。", "doc-year-mismatch"),
+    ],
+)
+def test_text_rules_find_and_pass(rule, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert [c for c, _ in codes(run(rule, [SECTION, text]))] == [code]
+    clean = "2024年度收入总计100.00万元，比上年增加1.00万元，主要原因是：业务增加。"
+    assert codes(run(rule, [SECTION, clean])) == []
+
+
+def test_unit_wording_applies_to_a_unit_document_only() -> None:
+    unit = Audit(document_from_paragraphs("d.docx", ["某中心2024年度单位决算公开说明", "本部门本年度无政府性基金。"]))
+    check_unit_wording(unit)
+    assert [f.code for f in unit.findings] == ["doc-unit-wording"]
+    department = run(check_unit_wording, ["本部门本年度无政府性基金。"])
+    assert department.findings == [] and department.coverage[0].state is State.NOT_APPLICABLE
+
+
+EXPENSE = (["一般公共预算财政拨款支出决算表", "公开05表"], [
+    ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+    ("", "合计", "100.00", "60.00", "40.00"),
+    ("208", "社会保障和就业支出", "100.00", "60.00", "40.00"),
+    ("20805", "行政事业单位养老支出", "100.00", "60.00", "40.00"),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "70.00", "60.00", "10.00"),
+    ("2080506", "机关事业单位职业年金缴费支出", "30.00", "0.00", "30.00"),
+])
+
+
+def test_tables_re_add_rows_columns_and_the_tree() -> None:
+    assert codes(run(check_tables, [], [EXPENSE])) == []
+    before, rows = EXPENSE
+    changed = [*rows[:4], ("2080505", "机关事业单位基本养老保险缴费支出", "75.00", "65.00", "10.00"), rows[5]]
+    assert codes(run(check_tables, [], [(before, changed)])) == [("doc-table-mismatch", "第4行「合计」"), ("doc-table-mismatch", "第4行「基本支出」")]
+    deleted = [*rows[:5]]
+    assert {c for c, _ in codes(run(check_tables, [], [(before, deleted)]))} == {"doc-table-mismatch"}
+
+
+def test_a_sentence_amount_is_compared_with_its_table_row() -> None:
+    ok = "1.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）：支出决算数为30.00万元。"
+    section = ["五、一般公共预算财政拨款支出决算情况说明"]
+    assert codes(run(check_against_tables, [*section, ok], [EXPENSE])) == []
+    assert codes(run(check_against_tables, [*section, ok.replace("30.00", "35.00")], [EXPENSE])) == [("doc-figure-mismatch", "第4段")]
+    assert codes(run(check_against_tables, [*section, ok.replace("30.00", "300,000.00")], [EXPENSE])) == [("doc-scale-mismatch", "第4段")]
+
+
+def test_three_public_parts_and_counts_must_be_there() -> None:
+    section = "九、财政拨款“三公”经费支出决算情况说明"
+    full = "因公出国（境）费0.00万元，团组0个。公务用车购置费0.00万元，运行维护费7.32万元，保有量1辆。公务接待费0.34万元，接待3批次。"
+    assert codes(run(check_three_public, [section, full])) == []
+    assert [c for c, _ in codes(run(check_three_public, [section, full.replace("公务接待费0.34万元，接待3批次。", "")]))] == ["doc-three-public-missing"] * 2
+
+
+def test_an_unreadable_file_is_one_finding_and_nothing_passes(tmp_path: Path) -> None:
+    bad = tmp_path / "说明.docx"
+    bad.write_bytes(b"not a zip")
+    findings, coverage = verify_document(bad)
+    assert [f.code for f in findings] == ["doc-unreadable"]
+    assert [o.state for o in coverage] == [State.UNREADABLE]
+
+
+@pytest.mark.skipif(not REFERENCE.is_file(), reason="../shared/reference is not beside the repository")
+def test_the_published_sample_gives_only_its_real_rounding_findings() -> None:
+    findings, coverage = verify_document(REFERENCE)
+    serious = sorted((f.code, f.values.get("stated"), f.values.get("expected")) for f in findings if f.severity.value != "info")
+    assert [(c, str(s), str(t)) for c, s, t in serious] == [
+        ("doc-sum-mismatch", "7.65", "7.66"),  # “三公”
+        ("doc-sum-mismatch", "1239.70", "1239.71"),  # 收入总计
+        ("doc-sum-mismatch", "1239.70", "1239.71"),  # 支出总计
+    ]
+    assert {f.code for f in findings if f.severity.value == "info"} <= {"doc-zero-base-growth"}
+    assert any(o.state is State.UNREADABLE for o in coverage), "its flattened tables are reported as unreadable, not passed"
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from generator import api
+
+    out = tmp_path_factory.mktemp("shipped")
+    documents = {}
+    for unit in ("changji-ybj", "shanghai-example"):
+        for template in ("xinjiang-2024", "shanghai-2024"):
+            target = out / f"{unit}-{template}.docx"
+            assert api.generate(ROOT / "inputs" / unit / "2024", target, template=template).ok
+            documents[f"{unit}-{template}"] = target
+    return documents
+
+
+def test_every_shipped_document_verifies_without_a_problem(shipped: dict[str, Path]) -> None:
+    """The sample's own 尾差 (its data has them: 收入/支出总计 and “三公” 0.01) are its only warnings."""
+    for name, path in shipped.items():
+        findings, coverage = verify_document(path)
+        assert [f for f in findings if f.severity.value == "error"] == [], name
+        warnings = {(f.code, f.values.get("difference")) for f in findings if f.severity.value == "warning"}
+        if name.startswith("shanghai"):
+            assert warnings == set(), name
+        else:
+            assert {d for _, d in warnings} <= {-__import__("decimal").Decimal("0.01")}, name
+        assert all(o.state is not State.UNREADABLE for o in coverage), name
+
+
+def test_with_data_a_figure_changed_in_word_is_found_at_its_paragraph(shipped: dict[str, Path], tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document(str(shipped["changji-ybj-xinjiang-2024"]))
+    paragraph = next(p for p in document.paragraphs if "机关运行经费支出41.02万元" in p.text)
+    for run_ in paragraph.runs:
+        run_.text = run_.text.replace("41.02", "41.20")
+    edited = tmp_path / "edited.docx"
+    document.save(str(edited))
+    findings, _ = verify_document(edited, ROOT / "inputs" / "changji-ybj" / "2024")
+    hits = [f for f in findings if f.code == "doc-data-mismatch"]
+    assert hits and all("十、其他重要事项" in (f.location.sheet or "") for f in hits)
+    clean, _ = verify_document(shipped["changji-ybj-xinjiang-2024"], ROOT / "inputs" / "changji-ybj" / "2024")
+    assert [f for f in clean if f.code in ("doc-data-mismatch", "doc-text-differs")] == []
