@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the package is imported by `juesuan --help` (its cli module
 
 
 def _rules() -> tuple[Callable[[Audit], None], ...]:
-    from generator.verify import rules_presence, rules_sentences, rules_tables, rules_text
+    from generator.verify import rules_cross, rules_presence, rules_sentences, rules_tables, rules_text
 
     return (
         rules_text.check_residue,
@@ -26,11 +26,14 @@ def _rules() -> tuple[Callable[[Audit], None], ...]:
         rules_text.check_years,
         rules_text.check_unit_wording,
         rules_sentences.check_sentences,
+        rules_sentences.check_item_totals,
         rules_tables.check_tables,
         rules_tables.check_presence_of_tables,
         rules_presence.check_sections,
         rules_presence.check_three_public,
         rules_presence.check_against_tables,
+        rules_cross.check_tables_agree,
+        rules_cross.check_sentences_against_summaries,
     )
 
 

@@ -6,24 +6,27 @@ and the rendered document is read by the same reader as the one verified. Then
 - every table cell of the document is compared with the same cell of the rendered one (a figure
   changed in Word after generate is found at its row), and every amount of a sentence with the
   amount at the same place of the same sentence;
-- every paragraph juesuan writes is compared with the document's paragraph at the same place.
+- every sentence juesuan writes is compared with the document's sentence at the same place of the
+  same section (sentences, not paragraphs: a PDF's text breaks paragraphs differently).
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from generator.findings import Location, error, warning
+from generator.findings import Finding, Location, error, warning
 from generator.verify.audit import Audit, State
-from generator.verify.document import Document
+from generator.verify.document import Document, Paragraph
 from generator.verify.mentions import mentions
 from generator.verify.read_docx import read_docx
 from generator.verify.tables import kind_of, number
 
 SHIPPED = ("xinjiang-2024", "shanghai-2024")
+_SPACE = re.compile(r"\s+")
 
 
 def rendered_documents(folder: Path) -> tuple[list[Document], list]:
@@ -50,41 +53,76 @@ def compare_with_data(audit: Audit, folder: Path) -> None:
         audit.findings.append(error("doc-unreadable", Location(file=str(folder)), f"数据文件夹 {folder} 无法结算（先运行 juesuan check），未与数据比对", reason="data"))
         audit.record("data", "与数据文件夹比对", str(folder), State.UNREADABLE)
         return
-    ours = [p.text for p in audit.document.paragraphs]
-    best = max(documents, key=lambda d: difflib.SequenceMatcher(None, ours, [p.text for p in d.paragraphs], autojunk=False).ratio())
+    ours = _SPACE.sub("", "".join(p.text for p in audit.document.paragraphs))
+    best = max(documents, key=lambda d: difflib.SequenceMatcher(None, ours, _SPACE.sub("", "".join(p.text for p in d.paragraphs)), autojunk=False).quick_ratio())
     _paragraphs(audit, best)
     _tables(audit, best)
 
 
-def _paragraphs(audit: Audit, expected: Document) -> None:
-    ours = audit.document.paragraphs
-    theirs = expected.paragraphs
-    matcher = difflib.SequenceMatcher(None, [p.text for p in ours], [p.text for p in theirs], autojunk=False)
-    figures, texts, checks = [], [], 0
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
-        checks += a1 - a0
-        if tag == "equal":
+def _sentences(document: Document) -> dict[str, list[tuple[str, Paragraph]]]:
+    """Section → its sentences in order (white space removed), each with the paragraph it stands in.
+
+    Compared by section and sentence, not by paragraph: a PDF's text splits paragraphs differently from
+    Word, and the appended 绩效自评表 titles are table titles there. Only prose is compared (a sentence ends in 。)."""
+    flows: dict[str, list[tuple[int, Paragraph]]] = {}
+    texts: dict[str, str] = {}
+    for paragraph in document.paragraphs:
+        if paragraph.heading or paragraph.place.part == "目录" or "。" not in paragraph.text:
             continue
-        if tag == "replace" and a1 - a0 == b1 - b0:
-            pairs = list(zip(ours[a0:a1], theirs[b0:b1], strict=True))
-        else:
-            pairs = []
-            for paragraph in ours[a0:a1]:
-                texts.append(warning("doc-text-differs", audit.at_paragraph(paragraph), "这一段不在按数据生成的文档中（新增或改写）", expected="", actual=paragraph.text))
-            for paragraph in theirs[b0:b1]:
-                where = audit.at_paragraph(ours[min(a0, len(ours) - 1)]) if ours else Location(file=audit.document.path)
-                texts.append(warning("doc-text-differs", where, f"按数据生成的文档在此处有一段，文档中没有：“{paragraph.text[:60]}”", expected=paragraph.text, actual=""))
-        for mine, generated in pairs:
-            where = audit.at_paragraph(mine)
-            stated = [m for m in mentions(mine.text) if m.unit != "%"]
-            computed = [m for m in mentions(generated.text) if m.unit != "%"]
-            if len(stated) == len(computed):
-                for s, c in zip(stated, computed, strict=True):
-                    if s.wan != c.wan:
-                        figures.append(error("doc-data-mismatch", where, f"“{s.label}”写作{abs(s.wan)}万元，按数据应为{abs(c.wan)}万元", stated=s.wan, computed=c.wan, difference=s.wan - c.wan, name=s.label))
-            texts.append(warning("doc-text-differs", where, f"与按数据生成的文字不同：应为“{generated.text[:120]}”", expected=generated.text, actual=mine.text))
+        key = _SPACE.sub("", paragraph.place.path)
+        flows.setdefault(key, []).append((len(texts.get(key, "")), paragraph))
+        texts[key] = texts.get(key, "") + _SPACE.sub("", paragraph.text)
+    result: dict[str, list[tuple[str, Paragraph]]] = {}
+    for key, text in texts.items():
+        for found in re.finditer(r"[^。]*。|[^。]+$", text):
+            paragraph = next(p for start, p in reversed(flows[key]) if start <= found.start())
+            result.setdefault(key, []).append((found.group(0), paragraph))
+    return result
+
+
+def _paragraphs(audit: Audit, expected: Document) -> None:
+    ours = _sentences(audit.document)
+    theirs = _sentences(expected)
+    figures: list[Finding] = []
+    texts: list[Finding] = []
+    checks = 0
+    reported: set[int] = set()
+    for key, mine in ours.items():
+        generated = theirs.get(key)
+        if generated is None:
+            continue
+        a = [s for s, _ in mine]
+        b = [s for s, _ in generated]
+        checks += len(a)
+        for tag, a0, a1, b0, b1 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if tag == "equal":
+                continue
+            for k in range(max(a1 - a0, b1 - b0)):
+                sentence, paragraph = mine[min(a0 + k, a1 - 1)] if a1 > a0 else mine[min(a0, len(mine) - 1)]
+                want = b[b0 + k] if b0 + k < b1 else ""
+                where = audit.at_paragraph(paragraph)
+                if a0 + k < a1 and want:
+                    figures.extend(_figures(where, sentence, want))
+                if paragraph.index in reported:
+                    continue
+                reported.add(paragraph.index)
+                if not want:
+                    texts.append(warning("doc-text-differs", where, f"“{sentence[:60]}”不在按数据生成的文档中（新增或改写）", expected="", actual=sentence))
+                elif a0 + k >= a1:
+                    texts.append(warning("doc-text-differs", where, f"按数据生成的文档在此处还有一句，文档中没有：“{want[:80]}”", expected=want, actual=""))
+                else:
+                    texts.append(warning("doc-text-differs", where, f"与按数据生成的文字不同：应为“{want[:120]}”", expected=want, actual=sentence))
     audit.outcome("data-figures", "句中的数与数据一致", "全文", figures, checks)
-    audit.outcome("data-texts", "各段与按数据生成的文字一致", "全文", texts, checks)
+    audit.outcome("data-texts", "各句与按数据生成的文字一致", "全文", texts, checks)
+
+
+def _figures(where: Location, sentence: str, want: str) -> list[Finding]:
+    stated = [m for m in mentions(sentence) if m.unit != "%"]
+    computed = [m for m in mentions(want) if m.unit != "%"]
+    if len(stated) != len(computed):
+        return []
+    return [error("doc-data-mismatch", where, f"“{s.label}”写作{abs(s.wan)}万元，按数据应为{abs(c.wan)}万元", stated=s.wan, computed=c.wan, difference=s.wan - c.wan, name=s.label)
+            for s, c in zip(stated, computed, strict=True) if s.wan != c.wan]
 
 
 def _tables(audit: Audit, expected: Document) -> None:

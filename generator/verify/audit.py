@@ -25,7 +25,7 @@ class State(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"passed": "通过", "failed": "未通过", "not-applicable": "不适用", "unreadable": "无法读取"}[self.value]
+        return {"passed": "通过", "failed": "发现问题", "not-applicable": "不适用", "unreadable": "未能运行"}[self.value]
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Obligation:
     target: str  # what it was checked on: a table, a section
     state: State
     checks: int = 0  # how many figures or sentences were checked
+    found: int = 0  # findings it gave
 
 
 @dataclass
@@ -43,14 +44,15 @@ class Audit:
     findings: list[Finding] = field(default_factory=list)
     coverage: list[Obligation] = field(default_factory=list)
 
-    def record(self, rule: str, title: str, target: str, state: State, checks: int = 0) -> None:
-        self.coverage.append(Obligation(rule, title, target, state, checks))
+    def record(self, rule: str, title: str, target: str, state: State, checks: int = 0, found: int = 0) -> None:
+        self.coverage.append(Obligation(rule, title, target, state, checks, found))
 
     def outcome(self, rule: str, title: str, target: str, found: list[Finding], checks: int) -> None:
         """Add FOUND and record the obligation: failed when FOUND has anything, passed when CHECKS ran, else not applicable."""
         self.findings.extend(found)
-        state = State.FAILED if found else State.PASSED if checks else State.NOT_APPLICABLE
-        self.record(rule, title, target, state, checks)
+        failed = any(f.severity.value != "info" for f in found)  # a note (提示) does not fail the obligation
+        state = State.FAILED if failed else State.PASSED if checks else State.NOT_APPLICABLE
+        self.record(rule, title, target, state, checks, len(found))
 
     # --- locations ---------------------------------------------------------------------------
     def at_paragraph(self, paragraph: Paragraph) -> Location:

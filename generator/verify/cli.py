@@ -33,33 +33,32 @@ def verify(file: Path, data: Path | None, fmt: str, output: Path | None) -> None
     """
     import json
 
-    from generator.cli import print_findings
     from generator.files import write_atomically
+    from generator.report.text import report_lines
+    from generator.report.xlsx import report_workbook
     from generator.verify import verify_document
-    from generator.verify.report import as_json, xlsx_bytes
+    from generator.verify.report import verify_report
 
+    if output is not None and output.suffix.lower() != ".xlsx":
+        click.echo(f"报告文件 {output.name} 的扩展名不是 .xlsx，未核对；请把 -o 改为以 .xlsx 结尾的文件名", err=True)
+        sys.exit(EXIT_OUTPUT)
     findings, coverage = verify_document(file, data)
-    report = as_json(file, findings, coverage)
+    report = verify_report(file, findings, coverage, data)
     if fmt == "json":
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
-        print_findings(findings)
-        states: dict[str, int] = {}
-        for o in coverage:
-            states[o.state.label] = states.get(o.state.label, 0) + 1
-        click.echo("核对覆盖：" + "，".join(f"{label} {n} 项" for label, n in states.items()) + "（详见 --format json 或 -o 报告.xlsx）")
+        colours = {"error": "red", "warning": "yellow", "info": "cyan"}
+        for line in report_lines(report, lambda text, role: click.style(text, bold=True) if role == "location" else click.style(text, fg=colours[role])):
+            click.echo(line)
         for o in coverage:
             if o.state.value in ("failed", "unreadable"):
                 click.echo(f"  {o.state.label}：{o.title}（{o.target}）")
     if output is not None:
-        if output.suffix.lower() != ".xlsx":
-            click.echo(f"报告文件 {output.name} 的扩展名不是 .xlsx，未写出", err=True)
-            sys.exit(EXIT_OUTPUT)
         try:
-            write_atomically(output, xlsx_bytes(file, findings, coverage))
+            write_atomically(output, report_workbook(report))
         except OSError as exc:
             click.echo(f"无法写出报告 {output}：{exc.strerror or exc}", err=True)
             sys.exit(EXIT_OUTPUT)
-    if not report["readable"]:
+    if not report.readable:
         sys.exit(EXIT_UNREADABLE)
-    sys.exit(EXIT_ERRORS if report["errors"] else EXIT_OK)
+    sys.exit(EXIT_ERRORS if report.has_errors else EXIT_OK)

@@ -62,13 +62,15 @@ def reason_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]")
+
+
 def label_before(text: str, start: int) -> str:
-    head = text[max(0, start - 40) : start]
+    """The words naming the figure at START: back to the last mark, with notes in brackets taken out
+    ("因公出国（境）费支出" → "因公出国费支出", "结余（含专用结余）" → "结余", "卫生健康支出（类）" → "卫生健康支出")."""
+    head = _NOTE.sub("", text[max(0, start - 48) : start])
     pieces = _LABEL_STOP.split(head)
-    label = pieces[-1] if pieces else head
-    if len(label) < 2 and len(pieces) > 1:  # "……（类）84.68万元": the label is the part before the bracket
-        label = head[max(0, len(head) - 40) :]
-    return label.strip()
+    return (pieces[-1] if pieces else head).strip()
 
 
 def mentions(text: str) -> list[Mention]:

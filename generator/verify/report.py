@@ -1,51 +1,62 @@
-"""The verify report as values: JSON, and an .xlsx with one row per finding (and a sheet of the coverage)."""
+"""The verify run as the one Report value every command returns (generator/report): text, JSON and .xlsx come from it.
+
+Each obligation of the coverage is a RuleOutcome: its rule and target, passed, failed, not applicable, or
+not run (a table or a base that could not be read: never counted as passed).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from generator.findings import Finding, Severity, count
-from generator.verify.audit import Obligation
+from generator.findings import Finding
+from generator.report import Report, RuleOutcome, Status
+from generator.report.inputs import input_files
+from generator.verify.audit import Obligation, State
+
+_STATUS = {State.PASSED: Status.PASSED, State.FAILED: Status.FAILED, State.NOT_APPLICABLE: Status.NOT_APPLICABLE, State.UNREADABLE: Status.NOT_RUN}
+# The codes each rule can give (the report's "可能发出的代码").
+CODES = {
+    "read": ("doc-unreadable",),
+    "placeholder": ("doc-placeholder",),
+    "dangling": ("doc-dangling-clause",),
+    "repeated": ("doc-repeated",),
+    "units": ("doc-unit-missing",),
+    "years": ("doc-year-mismatch",),
+    "unit-wording": ("doc-unit-wording",),
+    "sums": ("doc-sum-mismatch",),
+    "shares": ("doc-share-mismatch",),
+    "rates": ("doc-rate-mismatch", "doc-direction-mismatch", "doc-zero-base-growth"),
+    "budgets": ("doc-completion-mismatch", "doc-direction-mismatch"),
+    "item-totals": ("doc-sum-mismatch",),
+    "table-adds": ("doc-table-mismatch", "doc-table-unreadable"),
+    "tables-present": ("doc-table-missing",),
+    "sections": ("doc-section-missing",),
+    "three-public": ("doc-three-public-missing",),
+    "text-vs-tables": ("doc-figure-mismatch", "doc-scale-mismatch"),
+    "tables-agree": ("doc-figure-mismatch", "doc-scale-mismatch"),
+    "text-vs-summaries": ("doc-figure-mismatch", "doc-scale-mismatch"),
+    "data-figures": ("doc-data-mismatch",),
+    "data-texts": ("doc-text-differs",),
+    "data-tables": ("doc-data-mismatch",),
+}
 
 
-def as_json(path: Path, findings: list[Finding], coverage: list[Obligation]) -> dict[str, Any]:
-    totals = count(findings)
-    return {
-        "document": str(path),
-        "readable": not any(f.code == "doc-unreadable" for f in findings),
-        "errors": totals[Severity.ERROR],
-        "warnings": totals[Severity.WARNING],
-        "findings": [f.as_json() for f in findings],
-        "coverage": [
-            {"rule": o.rule, "title": o.title, "target": o.target, "state": o.state.value, "state_label": o.state.label, "checks": o.checks}
-            for o in coverage
-        ],
-    }
+def outcome(o: Obligation) -> RuleOutcome:
+    reason = f"{o.title}（{o.target}）" + (f"：核对 {o.checks} 处" if o.checks else "")
+    return RuleOutcome(f"{o.rule}:{o.target}", _STATUS[o.state], CODES.get(o.rule, ()), o.found, reason)
 
 
-def xlsx_bytes(path: Path, findings: list[Finding], coverage: list[Obligation]) -> bytes:
-    """Two sheets: 问题 (one row per finding, for the people who sign off) and 核对覆盖."""
-    import io
+def verify_report(path: Path, findings: list[Finding], coverage: list[Obligation], data: Path | None = None) -> Report:
+    from generator.api import version
 
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "问题"
-    sheet.append(["文档", "位置", "页", "严重程度", "代码", "说明", "文档中的数", "应为"])
-    for f in findings:
-        where = " ".join(x for x in (f.location.sheet, f.location.cell) if x)
-        sheet.append([path.name, where, f.location.field or "", f.severity.label, f.code, f.message,
-                      str(f.values.get("stated", "")), str(f.values.get("computed", f.values.get("expected", "")))])
-    cover = book.create_sheet("核对覆盖")
-    cover.append(["核对项", "对象", "结果", "核对次数"])
-    for o in coverage:
-        cover.append([o.title, o.target, o.state.label, o.checks])
-    for ws, widths in ((sheet, (28, 60, 8, 10, 24, 90, 14, 14)), (cover, (50, 40, 10, 10))):
-        for column, width in zip("ABCDEFGH", widths, strict=False):
-            ws.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    read = [path] + ([p for p in sorted(data.glob("*")) if p.is_file()] if data is not None and data.is_dir() else [])
+    return Report(
+        command="verify",
+        folder=str(path),
+        readable=not any(f.code == "doc-unreadable" and f.location.file == str(path) for f in findings),
+        findings=tuple(findings),
+        coverage=tuple(outcome(o) for o in coverage),
+        inputs=input_files(p for p in read if p.is_file()),
+        template=None,
+        version=version(),
+    )

@@ -10,6 +10,7 @@ from generator.findings import Finding, Location
 from generator.verify.audit import Audit, State, error, table_name
 from generator.verify.document import Paragraph, Table
 from generator.verify.mentions import is_budget
+from generator.verify.rules_cross import figure_mismatch
 from generator.verify.rules_sentences import figures_of
 from generator.verify.rules_tables import three_public_values
 from generator.verify.rules_text import narrative
@@ -156,12 +157,7 @@ def _items_against(audit: Audit, paragraph: Paragraph, values: dict[tuple[str, .
 
 
 def _mismatch(audit: Audit, paragraph: Paragraph, name: str, stated: Decimal, expected: Decimal, table: Table) -> Finding:
-    """A sentence amount that is not its table row's: 10000 times it (or a ten-thousandth) is 元 written as 万元."""
-    if expected and stated in (expected * 10000, expected / 10000):
-        return error("doc-scale-mismatch", audit.at_paragraph(paragraph), f"“{name}”写作{stated}万元，《{table.title}》中为{expected}万元：相差一万倍，元与万元混用",
-                     stated=stated, computed=expected, other=table_name(table))
-    return error("doc-figure-mismatch", audit.at_paragraph(paragraph), f"“{name}”写作{stated}万元，《{table.title}》中为{expected}万元",
-                 stated=stated, computed=expected, difference=stated - expected, other=table_name(table))
+    return figure_mismatch(audit.at_paragraph(paragraph), name, stated, expected, f"《{table.title}》")
 
 
 _THREE_PUBLIC_LABELS = (("因公出国", "因公出国"), ("公务用车购置及运行维护", "公务用车购置及运行维护费"), ("公务用车购置费", "公务用车购置费"),
@@ -169,11 +165,21 @@ _THREE_PUBLIC_LABELS = (("因公出国", "因公出国"), ("公务用车购置�
 
 
 def _three_public_against(audit: Audit, paragraph: Paragraph, values: dict, table: Table) -> tuple[int, list]:
-    found, checks = [], 0
+    found: list[Finding] = []
+    checks = 0
+    current: str | None = None  # "因公出国（境）费全年预算数0.00万元，决算数0.00万元": the second amount is the same item's
+    sentence_end = -1
     for m in figures_of(paragraph):
+        if m.start > sentence_end:
+            current = None
+            end = paragraph.text.find("。", m.start)
+            sentence_end = len(paragraph.text) if end < 0 else end
         if m.kind != "level" or m.unit == "%":
             continue
-        item = next((key for word, key in _THREE_PUBLIC_LABELS if word in m.label), None)
+        named = next((key for word, key in _THREE_PUBLIC_LABELS if word in m.label), None)
+        item = named or (current if re.fullmatch(r"(?:全年|年初)?(?:预算|决算)数?为?", m.label) else None)
+        if named:
+            current = named
         if item is None:
             continue
         measure = "预算" if is_budget(m.label) else "决算"

@@ -16,13 +16,13 @@ from decimal import Decimal
 from generator.findings import Finding, Location
 from generator.verify.audit import Audit, State, compared, error, info
 from generator.verify.document import Paragraph
-from generator.verify.mentions import Mention, agrees, interval_ratio, is_budget, is_up, mentions, sentences
+from generator.verify.mentions import Mention, agrees, interval_ratio, is_budget, is_up, mentions, reason_spans, sentences
 from generator.verify.rules_text import narrative
 
 _OF_WHICH = re.compile(r"其中[：:，,]")
 _PARENS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _NAMED_BASE = re.compile(r"占([^，。；%％\d]{1,24})的\s*$")
-_COMPARE_WORD = re.compile(r"决算数?(大于|小于|等于|持平|高于|低于)")
+_COMPARE_WORD = re.compile(r"决算数?(?:与预算数?)?(大于|小于|等于|持平|高于|低于|一致|相等)")
 
 
 def figures_of(paragraph: Paragraph) -> list[Mention]:
@@ -160,7 +160,6 @@ def _rates(facts: _Paragraph, where: Location, state: _State) -> None:
 
 
 def _budgets(facts: _Paragraph, where: Location, rule: _Rule) -> None:
-    text = facts.paragraph.text
     for i, mention in enumerate(facts.found):
         if mention.kind not in ("completion", "diff-rate"):
             continue
@@ -174,10 +173,30 @@ def _budgets(facts: _Paragraph, where: Location, rule: _Rule) -> None:
         rule.checks += 1
         if problem := _completion_problem(budget, actual, mention):
             rule.found.append(error("doc-completion-mismatch", where, problem[0], stated=mention.value, computed=problem[1], budget=budget.wan, actual=actual.wan))
-        word = _COMPARE_WORD.search(text, mention.end, min(len(text), mention.end + 60))
-        if word and (expected := _direction(budget, actual)) and word.group(1) not in expected:
-            rule.found.append(error("doc-direction-mismatch", where, f"决算数{actual.wan}万元、预算数{budget.wan}万元，却写“决算数{word.group(1)}预算数”",
-                                    word=word.group(1), expected=expected[0]))
+    _comparisons(facts, where, rule)
+
+
+def _comparisons(facts: _Paragraph, where: Location, rule: _Rule) -> None:
+    """“决算数大于（小于、与预算数持平）预算数”: the budget and the final figure stated before it in the paragraph."""
+    text = facts.paragraph.text
+    reasons = reason_spans(text)
+    for word in _COMPARE_WORD.finditer(text):
+        if any(a <= word.start() < b for a, b in reasons):
+            continue
+        before = [m for m in facts.found if m.kind == "level" and m.end <= word.start()]
+        budget_at = next((i for i in range(len(before) - 1, -1, -1) if is_budget(before[i].label)), None)
+        if budget_at is None:
+            continue
+        budget = before[budget_at]
+        actual = next((m for m in before[budget_at + 1 :] if "决算" in m.label and not is_budget(m.label)), None)
+        if actual is None:
+            continue
+        rule.checks += 1
+        said = word.group(1)
+        expected = _direction(budget, actual)
+        if expected and said not in expected:
+            rule.found.append(error("doc-direction-mismatch", where, f"决算数{actual.wan}万元、预算数{budget.wan}万元，却写“决算数{said}预算数”",
+                                    word=said, expected=expected[0]))
 
 
 def _of_which(text: str, found: list[Mention], spans: list[tuple[int, int]]) -> list[tuple[Mention, list[Mention]]]:
@@ -269,7 +288,7 @@ def _direction(budget: Mention, actual: Mention) -> tuple[str, ...] | None:
     if actual.wan < budget.wan - budget.half - actual.half:
         return ("小于", "低于")
     if actual.wan == budget.wan:
-        return ("等于", "持平")
+        return ("等于", "持平", "一致", "相等")
     return None
 
 
@@ -285,3 +304,49 @@ def _lookup(named: dict[str, Mention], name: str) -> Mention | None:
 
 def _shown(m: Mention) -> str:
     return f"{abs(m.value) if m.kind == 'change' else m.value}{m.unit}"
+
+
+_ITEM = re.compile(r"[（(]项[）)]")
+_PUBLIC_BUDGET = "一般公共预算财政拨款支出决算情况说明"
+
+
+def check_item_totals(audit: Audit) -> None:
+    """五（三）lists every 项: their amounts add up to the total of 五（一）, and their changes to its change."""
+    total: Mention | None = None
+    total_change: Mention | None = None
+    amounts: list[Mention] = []
+    changes: list[Mention | None] = []
+    first_item: Paragraph | None = None
+    for paragraph in audit.document.paragraphs:
+        if not narrative(paragraph) or paragraph.heading or not paragraph.place.section.endswith(_PUBLIC_BUDGET):
+            continue
+        found = figures_of(paragraph)
+        if paragraph.place.subsection.startswith(("（一）", "(一)")):
+            levels = [m for m in found if m.kind == "level" and m.unit != "%" and not is_budget(m.label)]
+            if total is None and levels:
+                total = levels[0]
+            if total_change is None:
+                total_change = next((m for m in found if m.kind == "change"), None)
+            continue
+        item = _ITEM.search(paragraph.text)
+        if item is None or not paragraph.place.subsection.startswith(("（三）", "(三)")):
+            continue
+        first_item = first_item or paragraph
+        after = [m for m in found if m.start > item.end()]
+        amount = next((m for m in after if m.kind == "level" and m.unit != "%" and not is_budget(m.label)), None)
+        if amount is not None:
+            amounts.append(amount)
+        changes.append(next((m for m in after if m.kind == "change"), None))
+    found_: list[Finding] = []
+    checks = 0
+    if total is not None and first_item is not None and amounts:
+        checks += 1
+        computed = sum((m.wan for m in amounts), Decimal(0))
+        if computed != total.wan:
+            found_.append(compared("doc-sum-mismatch", audit.at_paragraph(first_item), f"五（三）所列各项支出之和 {computed} 万元与五（一）的总数“{total.label}{_shown(total)}”不符", total.wan, computed, len(amounts)))
+    if total_change is not None and first_item is not None and changes and all(c is not None for c in changes):
+        checks += 1
+        computed = sum((c.wan for c in changes if c is not None), Decimal(0))
+        if computed != total_change.wan:
+            found_.append(compared("doc-sum-mismatch", audit.at_paragraph(first_item), f"五（三）所列各项比上年的增减之和 {computed} 万元与五（一）的增减额 {total_change.wan} 万元不符", total_change.wan, computed, len(changes)))
+    audit.outcome("item-totals", "五（三）各项之和等于五（一）的总数和增减额", "一般公共预算财政拨款支出", found_, checks)

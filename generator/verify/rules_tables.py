@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.findings import Finding
-from generator.verify.audit import Audit, State, compared, table_name, warning
+from generator.verify.audit import Audit, State, compared, error, table_name, warning
 from generator.verify.document import Table
 from generator.verify.tables import TITLES, Grid, coded_grid, kind_of, label, named_values, number
 
@@ -56,12 +56,15 @@ def _tree(audit: Audit, table: Table, grid: Grid) -> tuple[int, list[Finding]]:
     coded = [r for r in grid.rows if r.code]
     levels = sorted({len(r.code) for r in coded})
     for parent in coded:
-        children = [r for r in coded if len(r.code) > len(parent.code) and r.code.startswith(parent.code)
-                    and len(r.code) == min((len(c.code) for c in coded if len(c.code) > len(parent.code) and c.code.startswith(parent.code)), default=0)]
+        # A 类 adds its 款 and a 款 its 项: the next level only, so that a deleted 款 row is not hidden by its 项.
+        children = [r for r in coded if len(r.code) == len(parent.code) + 2 and r.code.startswith(parent.code)]
+        deeper = [r for r in coded if len(r.code) > len(parent.code) + 2 and r.code.startswith(parent.code)]
         if not children:
-            if len(parent.code) < max(levels, default=0) and any(v for v in parent.values):
-                found.append(warning("doc-table-mismatch", audit.at_cell(table, parent.index), f"{parent.code} {parent.name} 有金额，但表中没有它的下级科目（是否删去了一行？）",
-                                     stated=_zero(parent.values[0]), computed=Decimal(0), difference=_zero(parent.values[0]), table=table_name(table), rule="tree"))
+            if deeper or (len(parent.code) < max(levels, default=0) and any(v for v in parent.values)):
+                missing = "款" if len(parent.code) == 3 else "项"
+                found.append(error("doc-table-mismatch", audit.at_cell(table, parent.index), f"{parent.code} {parent.name} 有金额，但表中没有它的下级科目（{missing}）：是否删去了一行？",
+                                   stated=_zero(parent.values[0]), expected=Decimal(0), difference=_zero(parent.values[0]), table=table_name(table), rule="tree"))
+            checks += 1
             continue
         for j, column in enumerate(grid.columns):
             checks += 1
@@ -122,6 +125,9 @@ def _summary(audit: Audit, table: Table, kind: str) -> tuple[int, list[Finding]]
         columns.setdefault(col, []).append((row, name, value))
     totals: dict[str, tuple[int, Decimal]] = {}
     for items in columns.values():
+        names = [n for _, n, _ in items]
+        alias = "收入总计" if "本年收入合计" in names or "本年收入" in names else "支出总计" if "本年支出合计" in names else ""
+        items = [(r, alias if n == "总计" and alias else n, v) for r, n, v in items]
         for subtotal, total in (("本年收入合计", "收入总计"), ("本年支出合计", "支出总计"), ("本年收入", "收入总计")):
             names = [n for _, n, _ in items]
             if subtotal not in names or total not in names:
@@ -136,12 +142,20 @@ def _summary(audit: Audit, table: Table, kind: str) -> tuple[int, list[Finding]]
                 stated, computed = _zero(items[s][2]), sum((_zero(v) for v in parts), Decimal(0))
                 if parts and stated != computed:
                     found.append(compared("doc-table-mismatch", audit.at_cell(table, items[s][0], subtotal), f"「{subtotal}」{stated} 与上方各项之和 {computed} 不符", stated, computed, len(parts), table=table_name(table), rule="summary"))
-            between = [v for _, _, v in items[s + 1 : t]]
+            # Under 年初财政拨款结转和结余 the 上海 table lists it again by fund (一般公共预算财政拨款 …): a breakdown, not more.
+            between = [v for _, n, v in items[s + 1 : t] if n not in _FUNDS]
             checks += 1
             stated, computed = _zero(items[t][2]), _zero(items[s][2]) + sum((_zero(v) for v in between), Decimal(0))
             if stated != computed:
                 found.append(compared("doc-table-mismatch", audit.at_cell(table, items[t][0], total), f"「{total}」{stated} 与{subtotal}及结转结余之和 {computed} 不符", stated, computed, len(between) + 1, table=table_name(table), rule="summary"))
             totals[total] = (items[t][0], stated)
+        for k, (row, name, value) in enumerate(items):  # 年初财政拨款结转和结余, then the same by fund (上海)
+            funds = [(r, v) for r, n, v in items[k + 1 : k + 4] if n in _FUNDS]
+            if "结转和结余" in name and len(funds) == 3 and value is not None:
+                checks += 1
+                computed = sum((_zero(v) for _, v in funds), Decimal(0))
+                if value != computed:
+                    found.append(compared("doc-table-mismatch", audit.at_cell(table, row, name), f"「{name}」{value} 与其下各类财政拨款之和 {computed} 不符", value, computed, 3, table=table_name(table), rule="summary"))
     if "收入总计" in totals and "支出总计" in totals:
         checks += 1
         (row, income), (_, expense) = totals["收入总计"], totals["支出总计"]
@@ -160,6 +174,7 @@ def _summary(audit: Audit, table: Table, kind: str) -> tuple[int, list[Finding]]
 
 
 _CAR = "公务用车购置及运行维护费"
+_FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 
 
 def three_public_values(table: Table) -> dict[tuple[str, str], tuple[int, Decimal | None]]:
