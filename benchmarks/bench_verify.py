@@ -139,8 +139,21 @@ def speed(scratch: Path) -> None:
         start = time.perf_counter()
         verify_document(target)
         docx_times.append(time.perf_counter() - start)
+    import os
+    import subprocess
+
+    walls, cpus = [], []
+    for _ in range(5):
+        before = os.times()
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "generator", "verify", str(pdf)], cwd=ROOT, capture_output=True, check=False)
+        walls.append(time.perf_counter() - start)
+        after = os.times()
+        cpus.append(after.children_user + after.children_system - before.children_user - before.children_system)
     print(f"verify of the sample PDF ({pages} pages): median {statistics.median(times):.3f} s (min {min(times):.3f}, max {max(times):.3f}) in process")
-    print(f"verify of the sample .docx: median {statistics.median(docx_times):.3f} s")
+    print(f"verify of the sample .docx: median {statistics.median(docx_times):.3f} s in process")
+    print(f"`juesuan verify` of the PDF, whole command: wall median {statistics.median(walls):.2f} s (max {max(walls):.2f}), CPU median {statistics.median(cpus):.2f} s;"
+          f" load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

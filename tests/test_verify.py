@@ -297,3 +297,43 @@ def test_json_is_the_report_the_library_returns(shipped: dict[str, Path]) -> Non
     assert printed == json.loads(json.dumps(verify_report(path, findings, coverage).as_json(), ensure_ascii=False))
     assert printed["schema"] == "juesuan-report/1" and printed["command"] == "verify"
     assert Report.from_json(printed).coverage_counts()
+
+
+def test_the_performance_section_against_the_appended_tables() -> None:
+    from generator.verify.rules_performance import check_performance
+
+    section = "十一、预算绩效的情况说明"
+    text = "形成整体支出绩效自评表1个，全年预算总额100.00万元，实际执行总额90.00万元；预算绩效评价项目2个，全年预算数30.00万元，全年执行数25.00万元。"
+    unit = (["单位整体支出绩效自评表", "（2024年度）"], [("资金来源", "年初预算数", "全年预算数", "全年执行数"), ("合计", "95.00", "100.00", "90.00")])
+    projects = [(["项目支出绩效自评表", "（2024年度）"], [("项目资金", "年初预算数", "全年预算数", "全年执行数"), ("年度资金总额", "10.00", b, s)])
+                for b, s in (("10.00", "10.00"), ("20.00", "15.00"))]
+    assert codes(run(check_performance, [section, text], [unit, *projects])) == []
+    assert codes(run(check_performance, [section, text.replace("项目2个", "项目3个")], [unit, *projects])) == [("doc-figure-mismatch", "第4段")]
+    assert codes(run(check_performance, [section, text.replace("实际执行总额90.00", "实际执行总额91.00")], [unit, *projects])) == [("doc-figure-mismatch", "第4段")]
+    grades = "绩效自评的2024年度项目4个，平均得分91.50分（其中，绩效评级为“优”的项目3个；绩效评级为“良”的项目1个；绩效评级为“合格”的项目0个）。"
+    assert codes(run(check_performance, ["十、预算绩效管理情况", grades])) == []
+    assert codes(run(check_performance, ["十、预算绩效管理情况", grades.replace("“良”的项目1个", "“良”的项目2个")])) == [("doc-figure-mismatch", "第4段")]
+
+
+def test_a_sentence_naming_a_longer_name_of_the_row() -> None:
+    basic = (["一般公共预算财政拨款基本支出决算表", "公开06表"], [
+        ("科目编码", "科目名称", "决算数"), ("", "合计", "60.00"), ("301", "工资福利支出", "60.00"), ("30101", "基本工资", "60.00"),
+        ("", "人员经费合计", "60.00"), ("", "公用经费合计", "0.00"),
+    ])
+    section = "六、一般公共预算财政拨款基本支出决算情况说明"
+    ok = "2024年度一般公共预算财政拨款基本支出60.00万元，其中：人员经费60.00万元，包括：基本工资。"
+    assert codes(run(check_sentences_against_summaries, [section, ok], [basic])) == []
+    assert codes(run(check_sentences_against_summaries, [section, ok.replace("基本支出60.00", "基本支出65.00")], [basic])) == [("doc-figure-mismatch", "第4段")]
+
+
+def test_a_damaged_word_document_is_unreadable_not_a_crash(shipped: dict[str, Path], tmp_path: Path) -> None:
+    import zipfile
+
+    source = zipfile.ZipFile(shipped["shanghai-example-shanghai-2024"])
+    damaged = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, data[: len(data) // 2] if item.filename == "word/document.xml" else data)
+    findings, coverage = verify_document(damaged)
+    assert [f.code for f in findings] == ["doc-unreadable"]

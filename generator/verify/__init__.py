@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the package is imported by `juesuan --help` (its cli module
 
 
 def _rules() -> tuple[Callable[[Audit], None], ...]:
-    from generator.verify import rules_cross, rules_presence, rules_sentences, rules_tables, rules_text
+    from generator.verify import rules_cross, rules_performance, rules_presence, rules_sentences, rules_tables, rules_text
 
     return (
         rules_text.check_residue,
@@ -34,6 +34,7 @@ def _rules() -> tuple[Callable[[Audit], None], ...]:
         rules_presence.check_against_tables,
         rules_cross.check_tables_agree,
         rules_cross.check_sentences_against_summaries,
+        rules_performance.check_performance,
     )
 
 

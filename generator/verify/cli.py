@@ -35,7 +35,6 @@ def verify(file: Path, data: Path | None, fmt: str, output: Path | None) -> None
 
     from generator.files import write_atomically
     from generator.report.text import report_lines
-    from generator.report.xlsx import report_workbook
     from generator.verify import verify_document
     from generator.verify.report import verify_report
 
@@ -54,6 +53,8 @@ def verify(file: Path, data: Path | None, fmt: str, output: Path | None) -> None
             if o.state.value in ("failed", "unreadable"):
                 click.echo(f"  {o.state.label}：{o.title}（{o.target}）")
     if output is not None:
+        from generator.report.xlsx import report_workbook  # openpyxl only when a workbook is asked for
+
         try:
             write_atomically(output, report_workbook(report))
         except OSError as exc:

@@ -35,6 +35,7 @@ CODES = {
     "text-vs-tables": ("doc-figure-mismatch", "doc-scale-mismatch"),
     "tables-agree": ("doc-figure-mismatch", "doc-scale-mismatch"),
     "text-vs-summaries": ("doc-figure-mismatch", "doc-scale-mismatch"),
+    "performance": ("doc-figure-mismatch",),
     "data-figures": ("doc-data-mismatch",),
     "data-texts": ("doc-text-differs",),
     "data-tables": ("doc-data-mismatch",),
@@ -47,8 +48,6 @@ def outcome(o: Obligation) -> RuleOutcome:
 
 
 def verify_report(path: Path, findings: list[Finding], coverage: list[Obligation], data: Path | None = None) -> Report:
-    from generator.api import version
-
     read = [path] + ([p for p in sorted(data.glob("*")) if p.is_file()] if data is not None and data.is_dir() else [])
     return Report(
         command="verify",
@@ -58,5 +57,15 @@ def verify_report(path: Path, findings: list[Finding], coverage: list[Obligation
         coverage=tuple(outcome(o) for o in coverage),
         inputs=input_files(p for p in read if p.is_file()),
         template=None,
-        version=version(),
+        version=_version(),
     )
+
+
+def _version() -> str:
+    """As api.version() says it, without importing the pipeline that api brings (a verify of a PDF needs none of it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("juesuan")
+    except PackageNotFoundError:
+        return "?"

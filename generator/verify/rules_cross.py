@@ -194,6 +194,8 @@ def check_sentences_against_summaries(audit: Audit) -> None:
                 continue
             name = _name(m.label, "财政拨款" if paragraph.place.section.endswith("财政拨款收入支出决算总体情况说明") else "")
             source = next(((t, values[name]) for t, values in sources if name in values), None)
+            if source is None:  # "一般公共预算财政拨款基本支出" names the row 基本支出
+                source = next(((t, values[k]) for t, values in sources for k in sorted(values, key=len, reverse=True) if len(k) >= 4 and name.endswith(k)), None)
             if source is None or source[1][1] is None:
                 continue
             checks += 1

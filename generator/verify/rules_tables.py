@@ -161,6 +161,18 @@ def _summary(audit: Audit, table: Table, kind: str) -> tuple[int, list[Finding]]
         (row, income), (_, expense) = totals["收入总计"], totals["支出总计"]
         if income != expense:
             found.append(compared("doc-table-mismatch", audit.at_cell(table, row, "收入总计"), f"收入总计 {income} 与支出总计 {expense} 不等", income, expense, 1, table=table_name(table), rule="balance"))
+    if kind == "T4":  # 上海: under 年末财政拨款结转和结余, each fund's row repeats its amount in its own column
+        for i, r in enumerate(table.rows):
+            for c, cell in enumerate(r):
+                if label(cell) != "年末财政拨款结转和结余" or c + 4 >= len(r) or i + 3 >= len(table.rows):
+                    continue
+                for k in range(1, 4):
+                    below = table.rows[i + k]
+                    if c + 1 + k < len(below) and label(below[0] if c else "") in _FUNDS and number(below[c + 1 + k]) is not None:
+                        checks += 1
+                        stated, computed = _zero(number(r[c + 1 + k])), _zero(number(below[c + 1 + k]))
+                        if stated != computed:
+                            found.append(compared("doc-table-mismatch", audit.at_cell(table, i + k, _FUNDS[k - 1]), f"年末财政拨款结转和结余中{_FUNDS[k - 1]} {computed} 与上方一行的 {stated} 不符", stated, computed, 1, table=table_name(table), rule="summary"))
     if kind == "T4":  # 合计 = 一般公共预算 + 政府性基金 + 国有资本经营, on every row with the four columns
         for i, r in enumerate(table.rows):
             values = [number(c) for c in r]
