@@ -47,6 +47,8 @@ SECTION = "一、收入支出决算总体情况说明"
         ("机关运行经费支出41.02万元，比上年减少12.61万元，增长44.39%。", [("doc-direction-mismatch", "第4段")]),
         ("行政单位离退休支出0.25万元，比上年增加0.25万元，增长100.00%。", [("doc-zero-base-growth", "第4段")]),
         ("行政单位离退休支出0.25万元，比上年增加0.25万元，增长25.00%。", [("doc-rate-mismatch", "第4段")]),
+        # last year 0.57 − 0.56 = 0.01 as printed, anywhere between 0.005 and 0.015: a large rate cannot be recomputed
+        ("公务接待费支出0.57万元，比上年增加0.56万元，增长5600.00%。", []),
         ("年初预算为80.00万元，支出决算为100.00万元，完成年初预算的125.00%。决算数大于预算数的主要原因：追加。", []),
         ("年初预算为80.00万元，支出决算为100.00万元，完成年初预算的120.00%。决算数大于预算数的主要原因：追加。", [("doc-completion-mismatch", "第4段")]),
         ("年初预算为80.00万元，支出决算为100.00万元，完成年初预算的125.00%。决算数小于预算数的主要原因：追加。", [("doc-direction-mismatch", "第4段")]),
@@ -337,3 +339,35 @@ def test_a_damaged_word_document_is_unreadable_not_a_crash(shipped: dict[str, Pa
             target.writestr(item, data[: len(data) // 2] if item.filename == "word/document.xml" else data)
     findings, coverage = verify_document(damaged)
     assert [f.code for f in findings] == ["doc-unreadable"]
+
+
+def test_item_names_may_hold_brackets() -> None:
+    from generator.verify.mentions import item_paths
+
+    text = "1.一般公共服务支出（类）纪检监察事务（款）纪检监察事务（45）（项）：支出决算数为630.96万元。"
+    assert [names for _, names in item_paths(text)] == [("一般公共服务支出", "纪检监察事务", "纪检监察事务（45）")]
+    structure = "文化旅游体育与传媒支出（类）2,400.00万元，占80.00%；社会保障和就业支出（类）350.00万元，占11.67%。"
+    assert [names for _, names in item_paths(structure)] == [("文化旅游体育与传媒支出",), ("社会保障和就业支出",)]
+
+
+PDF_TABLE = ["一般公共预算财政拨款支出决算表", "公开05表", "编制单位：某局 金额单位：万元", "科目编码 科目名称 合计 基本支出 项目支出",
+             "合计 100.00 60.00 40.00", "207 文化旅游体育与传媒支出 100.00 60.00 40.00", "20707 国家电影事业发展专项资金安排的支出 100.00 60.00 40.00",
+             "2070728 国家电影事业发展专项资金安排的支出", "（28）", "100.00 60.00 40.00", "注：本表反映部门本年度一般公共预算财政拨款支出情况。"]
+
+
+def test_a_pdf_tables_text_joins_a_wrapped_name_and_never_guesses_a_blank_cell() -> None:
+    from generator.verify.read_text import document_from_pages
+
+    table = document_from_pages("说明.pdf", "pdf", [PDF_TABLE]).tables[0]
+    assert table.readable and ("2070728", "国家电影事业发展专项资金安排的支出（28）", "100.00", "60.00", "40.00") in table.rows
+    blank = [*PDF_TABLE[:5], "207 文化旅游体育与传媒支出 100.00 60.00", *PDF_TABLE[6:]]
+    assert not document_from_pages("说明.pdf", "pdf", [blank]).tables[0].readable
+    # across a page break, with the header repeated: one table
+    pages = [PDF_TABLE[:6], ["科目编码 科目名称 合计 基本支出 项目支出", *PDF_TABLE[6:]]]
+    joined = document_from_pages("说明.pdf", "pdf", pages).tables
+    assert len(joined) == 1 and len(joined[0].rows) == len(table.rows)
+
+
+def test_a_tables_text_run_into_a_paragraph_is_not_a_sentence() -> None:
+    debris = "本年收入合计5,861.86本年支出合计5,869.17使用非财政拨款结余结余分配年初结转和结余9.51总计5,871.37注：本表反映部门本年度的总收支。"
+    assert codes(run(check_clauses, [SECTION, debris])) == []

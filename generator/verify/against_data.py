@@ -26,7 +26,7 @@ from generator.verify.read_docx import read_docx
 from generator.verify.tables import kind_of, number
 
 SHIPPED = ("xinjiang-2024", "shanghai-2024")
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"\s+|[“”]")  # white space, and quotes (a PDF's text may give those of “三公” apart)
 
 
 def rendered_documents(folder: Path) -> tuple[list[Document], list]:

@@ -42,6 +42,7 @@ class Table:
     readable: bool = True  # False: the reader could not recover its rows and columns (reported, never guessed)
     why_unreadable: str = ""
     unit: str = "万元"  # the table's 金额单位
+    partial_names: bool = False  # some names wrapped onto lines of their own (PDF text): a name may be cut, its numbers are whole
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,32 @@ def agrees(printed: Decimal, half: Decimal, bounds: tuple[Decimal, Decimal]) -> 
     """True when a percentage printed as PRINTED (± HALF) can be the rounding of a value within BOUNDS (ratios)."""
     lo, hi = bounds
     return printed - half <= hi * 100 and printed + half >= lo * 100
+
+
+_MARK = re.compile(r"[（(](类|款|项)[）)]")
+_CLAUSE_START = re.compile(r"[。；：:，,]|^\s*\d+[.、．]|^")
+
+
+def item_paths(text: str) -> list[tuple[re.Match[str], tuple[str, ...]]]:
+    """Each "X（类）Y（款）Z（项）" of TEXT (款 and 项 optional) with its names; a name may hold brackets ("事务（45）")."""
+    found = []
+    marks = list(_MARK.finditer(text))
+    i = 0
+    while i < len(marks):
+        if marks[i].group(1) != "类":
+            i += 1
+            continue
+        start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, marks[i].start())), default=0)
+        names = [re.sub(r"^\s*\d+[.、．]\s*", "", text[start : marks[i].start()]).strip()]
+        last = marks[i]
+        j = i + 1
+        for level in ("款", "项"):
+            if j < len(marks) and marks[j].group(1) == level and not re.search(r"[。；：:，,]", text[last.end() : marks[j].start()]):
+                names.append(text[last.end() : marks[j].start()].strip())
+                last = marks[j]
+                j += 1
+            else:
+                break
+        found.append((last, tuple(names)))
+        i = j
+    return found

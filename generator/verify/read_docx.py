@@ -1,23 +1,17 @@
 """Read a .docx disclosure: the body in order, paragraphs and tables (row by row, merged cells repeated).
 
-Before python-docx opens it, the package is checked within bounds (size, members, inflation):
-a file that is not a Word document, or one that would inflate without end, is refused with a
-reason instead of being read.
+The bytes come through the guarded door (generator.door): a file that is not a regular file, too
+large, or a zip that would inflate without end is refused there with a reason instead of being read.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 from generator.verify.document import Document, Paragraph, Table
 from generator.verify.structure import Tracker, clean
 
-MAX_FILE_BYTES = 100 * 1024 * 1024
-MAX_MEMBERS = 2000
-MAX_INFLATED_BYTES = 200 * 1024 * 1024
-MAX_RATIO = 100  # inflated ÷ compressed, for members above 1 MB
 MAX_ROWS = 5000  # rows read per table; a disclosure's largest table has a few hundred
 
 _CODE = re.compile(r"公开\s*\d+\s*表")
@@ -28,37 +22,21 @@ class Unreadable(Exception):
     """The file cannot be read as a disclosure; the message (Chinese) says why."""
 
 
-def package_problem(path: Path) -> str | None:
-    """Why PATH cannot be opened as a .docx within bounds, or None."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return f"文件大小 {size // 1024 // 1024} MB，超过上限 {MAX_FILE_BYTES // 1024 // 1024} MB"
-    if not zipfile.is_zipfile(path):
-        return "不是 Word 文档（.docx 是 zip 包；此文件不是）"
-    with zipfile.ZipFile(path) as package:
-        members = package.infolist()
-        if len(members) > MAX_MEMBERS:
-            return f"文档内含 {len(members)} 个部件，超过上限 {MAX_MEMBERS}"
-        total = 0
-        for member in members:
-            total += member.file_size
-            if member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-                return f"文档部件 {member.filename} 压缩比超过 {MAX_RATIO}:1（疑似“压缩炸弹”）"
-            if total > MAX_INFLATED_BYTES:
-                return f"文档解压后超过 {MAX_INFLATED_BYTES // 1024 // 1024} MB"
-        if "word/document.xml" not in package.namelist():
-            return "zip 包中没有 word/document.xml，不是 Word 文档"
-    return None
+def read_docx(path: Path, data: bytes | None = None) -> Document:
+    """The document at PATH, from DATA when given: the bytes the door (generator.door.read_document) checked
+    (size, zip members and inflation, no XML entities) are the ones parsed."""
+    import io
 
-
-def read_docx(path: Path) -> Document:
-    problem = package_problem(path)
-    if problem:
-        raise Unreadable(problem)
     import docx
 
+    if data is None:
+        from generator.door import read_document as through_door
+
+        data, refused = through_door(path)
+        if data is None:
+            raise Unreadable(refused.message if refused is not None else "文件无法读取")
     try:
-        word = docx.Document(str(path))
+        word = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a damaged package
         raise Unreadable(f"Word 文档无法打开：{type(exc).__name__}") from exc
     tracker = Tracker()

@@ -14,6 +14,7 @@ one per line indented by a tab) keeps paragraphs exactly and its tables as unrea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.verify.document import Document, Paragraph, Place, Table
@@ -26,12 +27,18 @@ _PAGE_NUMBER = re.compile(r"^[—\-－–\s]*\d{1,4}[—\-－–\s]*$|^第\s*\d+
 _DECIMAL = re.compile(r"^-?\d[\d,]*\.\d+%?$")
 _NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?%?$")
 _TITLE_HINT = re.compile(r"公开\s*\d+\s*表|编制单位|单位[：:]\s*(?:万元|元)")
+_SPACES = re.compile(r"\s+")
+_ITEM_ROW = re.compile(r"^[一二三四五六七八九十]+、\S{2,30}(?:支出|收入|财政拨款)$")
 _CODE_LINE = re.compile(r"^公开\s*\d+\s*表$")
 _SENTENCE_END = ("。", "：", ":", "；")
 
 
+# PDFium gives the quotes of “三公” after the rest of their line when they come from another font: “” stands empty at the end.
+_DETACHED_QUOTES = re.compile(r"“\s*”")
+
+
 def join_spaces(line: str) -> str:
-    return _SPACE.sub("", clean(line))
+    return _DETACHED_QUOTES.sub("", _SPACE.sub("", clean(line)))
 
 
 def is_page_number(line: str) -> bool:
@@ -47,6 +54,10 @@ def numbers_at_end(line: str) -> tuple[str, list[str]]:
     return " ".join(tokens), values
 
 
+Cell = tuple[float, float, str]  # x0, x1 and text of one cell of a line of a PDF page
+Geometry = Callable[[int], dict[str, list[Cell]]]  # page number -> each line's cells, by the line's text without spaces
+
+
 @dataclass
 class _OpenTable:
     title: str
@@ -55,12 +66,20 @@ class _OpenTable:
     place: Place
     swallow: bool = False  # a self-evaluation table: its long texts are cells, not paragraphs
     empty: bool = False  # the table says 本表为空表 / 本表无数据
+    geo_header: list[list[Cell] | None] = field(default_factory=list)  # each header line's cells with their x, when the page gives them
+    geo_rows: list[list[Cell] | None] = field(default_factory=list)
+    wrapped: bool = False  # a line without numbers among the rows: a cell's text wrapped onto a line of its own
+    pending: list[str] = field(default_factory=list)  # such lines, until the row they belong to
+    partial: bool = False  # some wrapped text was joined to the row above: a name may be cut
     header: list[str] = field(default_factory=list)
     rows: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
-def document_from_pages(path: str, kind: str, pages: list[list[str]]) -> Document:
-    """Paragraphs and tables from the lines of each page (page numbers 1-based)."""
+def document_from_pages(path: str, kind: str, pages: list[list[str]], geometry: Geometry | None = None) -> Document:
+    """Paragraphs and tables from the lines of each page (page numbers 1-based).
+
+    GEOMETRY, when the source has it (a PDF), gives the cells of a table's lines with their positions:
+    then a table's columns are the header's, and a blank cell is seen as blank."""
     tracker = Tracker()
     paragraphs: list[Paragraph] = []
     tables: list[Table] = []
@@ -93,6 +112,8 @@ def document_from_pages(path: str, kind: str, pages: list[list[str]]) -> Documen
             upcoming = cleaned[i + 1 : i + 4]
             if _starts_table(line, upcoming):
                 flush()
+                if open_table is not None and not open_table.rows and not open_table.header:
+                    open_table = None  # what looked like a table's title was a heading over it ("第二部分 …决算表")
                 close_table()
                 title, code, unit = title_of([*recent[-2:], line, *upcoming])
                 open_table = _OpenTable(title or line, code, unit, tracker.see(line, number)[1], line.endswith("自评表"))
@@ -101,14 +122,36 @@ def document_from_pages(path: str, kind: str, pages: list[list[str]]) -> Documen
                 if "空表" in line or "无数据" in line:
                     open_table.empty = True
                 label, values = numbers_at_end(raw[i])
-                if values:
+                cells = geometry(number).get(_SPACES.sub("", line)) if geometry is not None else None
+                # "一、一般公共预算财政拨款收入 3,000.00 一、一般公共服务支出": a row (its last cell blank), not a heading
+                if values or any(_DECIMAL.match(token) for token in raw[i].split(" ")):
+                    if open_table.pending:  # a name wrapped over lines: "2070728 国家电影…支出" / "（28）" / then its numbers
+                        if not label.strip():
+                            label = " ".join(open_table.pending)
+                        elif open_table.rows:
+                            before, numbers = open_table.rows[-1]
+                            open_table.rows[-1] = (before + "".join(open_table.pending), numbers)
+                            open_table.partial = True
+                        open_table.pending = []
                     open_table.rows.append((label, values))
+                    open_table.geo_rows.append(cells)
                     continue
-                if heading_kind(line) or line.startswith("注") or (line.endswith("。") and len(line) > 20 and not open_table.swallow):
+                if open_table.rows and cells is not None and _ITEM_ROW.match(line):
+                    # "十、节能环保支出" with its amount blank: a row of the 上海 总表, placed by position
+                    open_table.rows.append((raw[i], []))
+                    open_table.geo_rows.append(cells)
+                    continue
+                if heading_kind(line) == "part" or line.startswith("注") or (heading_kind(line) and not open_table.rows) \
+                        or (line.endswith("。") and len(line) > 20 and not open_table.swallow):
                     close_table()
                 else:
                     if line not in open_table.header and not _TITLE_HINT.search(line):
-                        open_table.header.append(line)
+                        if open_table.rows:
+                            open_table.wrapped = True
+                            open_table.pending.append(raw[i])
+                        else:
+                            open_table.header.append(line)
+                            open_table.geo_header.append(cells)
                     continue
             if heading_kind(line):
                 flush()
@@ -127,14 +170,14 @@ def document_from_pages(path: str, kind: str, pages: list[list[str]]) -> Documen
 
 def _starts_table(line: str, upcoming: list[str]) -> bool:
     bare = re.sub(r"^[一二三四五六七八九十]+、", "", line)
-    if not bare.endswith("表") or len(bare) >= 40 or _CODE_LINE.match(bare) or bare.startswith(("注", "说明")):
+    if heading_kind(line) == "part" or not bare.endswith("表") or len(bare) >= 40 or _CODE_LINE.match(bare) or bare.startswith(("注", "说明")):
         return False
     return bare.endswith("自评表") or any(_TITLE_HINT.search(u) for u in upcoming[:3])
 
 
 def _label_cells(label: str) -> tuple[str, str]:
     """(科目编码, 名称) of a row label: "2080505 机关…" → ("2080505", "机关…"); a label without a code → ("", label)."""
-    code = re.match(r"^(\d{3,7}) ", label)
+    code = re.match(r"^(\d{3,7})(?: |$)", label)
     if code:
         return code.group(1), join_spaces(label[code.end() :])
     return "", join_spaces(label)
@@ -149,6 +192,8 @@ def _finish(index: int, table: _OpenTable) -> Table:
     if table.swallow:
         return Table(index, table.title, table.code, tuple(rows), table.place, readable=False,
                      why_unreadable="绩效自评表的文字栏在文本中无法分栏", unit=table.unit)
+    if (placed := _by_position(table)) is not None:
+        return Table(index, table.title, table.code, placed, table.place, unit=table.unit)
     if any(_DECIMAL.match(token) for label, _ in table.rows for token in label.split(" ")):
         return Table(index, table.title, table.code, tuple(rows), table.place, readable=False,
                      why_unreadable="左右两栏并排的表，文本中一行有两组项目和数字，无法分栏", unit=table.unit)
@@ -160,7 +205,64 @@ def _finish(index: int, table: _OpenTable) -> Table:
             index, table.title, table.code, tuple(rows), table.place, readable=False,
             why_unreadable=f"{short} 行的数字少于 {full} 个（文本中空白单元格不留痕迹，无法确定各数字所在的栏）", unit=table.unit,
         )
-    return Table(index, table.title, table.code, (tuple(table.header[-1:]) if table.header else ("",), *rows), table.place, unit=table.unit)
+    return Table(index, table.title, table.code, (tuple(table.header[-1:]) if table.header else ("",), *rows), table.place, unit=table.unit,
+                 partial_names=table.partial)
+
+
+def _by_position(table: _OpenTable) -> tuple[tuple[str, ...], ...] | None:
+    """The rows on the header's columns, by where each cell stands; None when a line's cells are not known or do not fit.
+
+    Text is left-aligned and numbers right-aligned in their cells: the left edges of texts and the right edges of
+    numbers fall into as many clusters as the table has columns. When they do not, the table is not placed."""
+    if table.wrapped or len(table.rows) < 2 or not any(table.geo_header) or any(c is None for c in table.geo_rows):
+        return None  # (one row under four header lines, the 上海 三公 table, is read by its numbers' order instead)
+    headers: list[list[Cell]] = [c for c in table.geo_header if c]  # (a header's wrapped second line may not be found: its first names the column)
+    widest = max(range(len(headers)), key=lambda k: len(headers[k]))  # the header line with the most cells names the columns
+    anchors = sorted(headers[widest], key=lambda c: c[0])
+    rows = [_joined(cells) for cells in table.geo_rows if cells is not None]
+    edges = sorted(_edge(cell) for cells in rows for cell in cells)
+    clusters: list[list[float]] = []
+    for x in edges:
+        if clusters and x - clusters[-1][-1] <= 6:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    if len(anchors) < 2 or len(clusters) != len(anchors):
+        return None
+    starts = [c[0] for c in clusters]
+
+    out: list[tuple[str, ...]] = []
+    for cells in headers:  # a header spanning several columns (merged) stands over each of them
+        row = [""] * len(anchors)
+        for x0, x1, text in cells:
+            covered = [j for j, a in enumerate(anchors) if x0 - 2 <= (a[0] + a[1]) / 2 <= x1 + 2]
+            for j in covered or [min(range(len(anchors)), key=lambda k: abs((anchors[k][0] + anchors[k][1]) / 2 - (x0 + x1) / 2))]:
+                row[j] = text
+        out.append(tuple(row))
+    for cells in rows:
+        row = [""] * len(anchors)
+        for cell in cells:
+            j = max(k for k, start in enumerate(starts) if _edge(cell) >= start)
+            if row[j]:  # two cells in one column: the columns are not what the header says
+                return None
+            row[j] = cell[2]
+        out.append(tuple(row))
+    return tuple(out)
+
+
+def _edge(cell: Cell) -> float:
+    return cell[1] if _DECIMAL.match(cell[2]) else cell[0]
+
+
+def _joined(cells: list[Cell]) -> list[Cell]:
+    """Neighbouring texts of one cell that a justified line set apart ("四、" "上级补助收入") as one."""
+    out: list[Cell] = []
+    for cell in sorted(cells):
+        if out and not _DECIMAL.match(cell[2]) and not _DECIMAL.match(out[-1][2]) and cell[0] - out[-1][1] < 12:
+            out[-1] = (out[-1][0], cell[1], out[-1][2] + cell[2])
+        else:
+            out.append(cell)
+    return out
 
 
 def document_from_text(path: str, text: str) -> Document:

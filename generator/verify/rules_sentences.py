@@ -16,7 +16,17 @@ from decimal import Decimal
 from generator.findings import Finding, Location
 from generator.verify.audit import Audit, State, compared, error, info
 from generator.verify.document import Paragraph
-from generator.verify.mentions import Mention, agrees, interval_ratio, is_budget, is_up, mentions, reason_spans, sentences
+from generator.verify.mentions import (
+    Mention,
+    agrees,
+    interval_ratio,
+    is_budget,
+    is_up,
+    item_paths,
+    mentions,
+    reason_spans,
+    sentences,
+)
 from generator.verify.rules_text import narrative
 
 _OF_WHICH = re.compile(r"其中[：:，,]")
@@ -149,10 +159,11 @@ def _rates(facts: _Paragraph, where: Location, state: _State) -> None:
         if not candidates:
             rule.unreadable += 1
             continue
-        outcomes = [_rate_problem(level, change, mention) for level in candidates]
-        problem = next((o for o in outcomes if o is not None), None) if all(o is not None for o in outcomes) else None
-        if problem is None:
+        outcomes = [o for level in candidates if (o := _rate_problem(level, change, mention)) is not None]
+        if len(outcomes) < len(candidates):  # one candidate for this year's figure agrees
             continue
+        # Zero last year and 增长100%: the convention of the 新疆 sample (a note), if any candidate reads so.
+        problem = next((o for o in outcomes if o[0] == "zero-base"), outcomes[0])
         if problem[0] == "zero-base":
             rule.found.append(info("doc-zero-base-growth", where, f"上年数为零，写了“{mention.word}{abs(mention.value)}%”：上年为零时没有增长率，可写作“新增”", stated=mention.value))
         else:
@@ -255,10 +266,14 @@ def _share_problem(amount: Mention, base: Decimal, base_half: Decimal, share: Me
 def _rate_problem(level: Mention, change: Mention, rate: Mention) -> tuple[str, Decimal | None] | None:
     prior = level.wan - change.wan
     half = level.half + change.half
-    if abs(prior) <= half:  # last year was zero
+    if abs(prior) <= half:  # last year was zero, or too small for its rate to be recomputed from rounded amounts
         if change.wan == 0 and rate.value == 0:
             return None
-        return ("zero-base", None) if abs(rate.value) == 100 else (f"上年数为零（本年{level.wan}万元，{change.word}{abs(change.wan)}万元），却写“{rate.word}{abs(rate.value)}%”", None)
+        if prior == 0 and abs(rate.value) == 100:
+            return ("zero-base", None)
+        if prior != 0 or abs(rate.value) >= 100:  # 0.57 − 0.56: last year between 0.005 and 0.015, any large rate can be right
+            return None
+        return (f"上年数为零（本年{level.wan}万元，{change.word}{abs(change.wan)}万元），却写“{rate.word}{abs(rate.value)}%”", None)
     bounds = interval_ratio(change.wan, change.half, prior, half)
     if bounds is None or agrees(rate.value, rate.half, bounds):
         return None
@@ -306,7 +321,6 @@ def _shown(m: Mention) -> str:
     return f"{abs(m.value) if m.kind == 'change' else m.value}{m.unit}"
 
 
-_ITEM = re.compile(r"[（(]项[）)]")
 _PUBLIC_BUDGET = "一般公共预算财政拨款支出决算情况说明"
 
 
@@ -328,15 +342,17 @@ def check_item_totals(audit: Audit) -> None:
             if total_change is None:
                 total_change = next((m for m in found if m.kind == "change"), None)
             continue
-        item = _ITEM.search(paragraph.text)
-        if item is None or not paragraph.place.subsection.startswith(("（三）", "(三)")):
+        if not paragraph.place.subsection.startswith(("（三）", "(三)")):
             continue
-        first_item = first_item or paragraph
-        after = [m for m in found if m.start > item.end()]
-        amount = next((m for m in after if m.kind == "level" and m.unit != "%" and not is_budget(m.label)), None)
-        if amount is not None:
-            amounts.append(amount)
-        changes.append(next((m for m in after if m.kind == "change"), None))
+        items = [end for end, names in item_paths(paragraph.text) if len(names) == 3]
+        for k, end in enumerate(items):  # a PDF's text may run two items into one paragraph
+            first_item = first_item or paragraph
+            stop = items[k + 1].start() if k + 1 < len(items) else len(paragraph.text)
+            after = [m for m in found if end.end() < m.start < stop]
+            amount = next((m for m in after if m.kind == "level" and m.unit != "%" and not is_budget(m.label)), None)
+            if amount is not None:
+                amounts.append(amount)
+            changes.append(next((m for m in after if m.kind == "change"), None))
     found_: list[Finding] = []
     checks = 0
     if total is not None and first_item is not None and amounts:

@@ -247,10 +247,10 @@ def _three_public(audit: Audit, table: Table) -> tuple[int, list[Finding]]:
 
 def check_presence_of_tables(audit: Audit) -> None:
     kinds = {kind_of(t) for t in audit.document.tables}
-    titles = " ".join(p.text for p in audit.document.paragraphs if p.place.part != "目录")
+    titles = " ".join(p.text for p in audit.document.paragraphs if p.place.part != "目录").replace("“", "").replace("”", "")
     found = []
     for kind, title in TITLES.items():
-        if kind not in kinds and title not in titles:
+        if kind not in kinds and title.replace("“", "").replace("”", "") not in titles:
             from generator.verify.audit import error
 
             found.append(error("doc-table-missing", audit.at_paragraph(audit.document.paragraphs[0]) if audit.document.paragraphs else audit.at_cell(audit.document.tables[0]),

@@ -34,6 +34,15 @@ def placeholder_in(text: str) -> str | None:
     return found.group(0) if found else None
 
 
+_BARE_NUMBER = re.compile(r"\d[\d,]*\.\d{2}(?![\d万元%％])")
+
+
+def table_debris(text: str) -> bool:
+    """A table's cells run together as one paragraph (a PDF's table that could not be read as a table): not a sentence."""
+    bare = len(_BARE_NUMBER.findall(text))
+    return bare >= 3 and bare > text.count("万元")
+
+
 def document_year(audit: Audit) -> int | None:
     """The year the document reports on: the first "XXXX年度" in its first paragraphs (the title)."""
     for paragraph in audit.document.paragraphs[:5]:
@@ -69,8 +78,10 @@ def check_clauses(audit: Audit) -> None:
     for paragraph in audit.document.paragraphs:
         if not narrative(paragraph) or paragraph.heading:
             continue
-        checks += 1
         text = paragraph.text
+        if table_debris(text):
+            continue
+        checks += 1
         where = audit.at_paragraph(paragraph)
         if found := DANGLING.search(text):
             dangling.append(error("doc-dangling-clause", where, f"句子残缺：“{_around(text, found.start(), found.end())}”", snippet=found.group(0)))
