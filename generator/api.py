@@ -362,7 +362,7 @@ def _disclosure_template(figures: Figures, template: Path | str | None) -> tuple
     row = figures.base.unit.item_table(layout.COVER.name).get("公开模板")
     from generator.render.shipped import resolve_template
 
-    return resolve_template(template, cover.template, row.source.at(layout.CONTENT) if row else None)
+    return resolve_template(template, cover.template, row.source.at(layout.CONTENT) if row else None, figures.base.unit.folder)
 
 
 def _no_self_evaluation(folder: Path) -> Finding:

@@ -1,9 +1,11 @@
 """Render the disclosure .docx from a Word template with docxtpl.
 
-Text from the inputs is escaped (autoescape) and templates run in Jinja's
-sandbox with StrictUndefined: a reason containing "<", "&" or "{{ … }}" appears
-literally and cannot break the XML or run anything, and a misspelt variable in
-an edited template is an error rather than a silently empty sentence.
+Text from the inputs is escaped (autoescape) and templates run in juesuan's sandbox
+(generator.render.sandbox) with StrictUndefined: a reason containing "<", "&" or "{{ … }}"
+appears literally and cannot break the XML or run anything, and a misspelt variable in an
+edited template is an error rather than a silently empty sentence. The context is frozen into
+values (generator.render.values) before any template sees it: a template reads figures and
+calls filters, and reaches nothing else.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 
 from generator.compute.figures import Figures
 from generator.compute.performance import performance_facts
@@ -25,8 +26,10 @@ from generator.render.context import build_context, performance_summary
 from generator.render.filters import FILTERS, PROFILE_KEY, TESTS
 from generator.render.merge import keep_total_rows_with_previous, merge_marked_cells
 from generator.render.national import national_tables
+from generator.render.sandbox import TemplateBudgetExceeded, TemplateEnvironment, TemplateRefused, budgeted
 from generator.render.self_evaluation import self_evaluation_context
 from generator.render.shipped import default_template, self_evaluation_template, template_dir
+from generator.render.values import freeze
 from generator.render.wording import DEFAULT, WordingProfile
 
 if TYPE_CHECKING:
@@ -38,7 +41,7 @@ SELF_EVALUATION_TEMPLATE = self_evaluation_template()
 PAGE_BREAK = "\f"  # docxtpl turns a form feed in rendered text into a page break
 
 
-class _CompilingOnceEnvironment(SandboxedEnvironment):
+class _CompilingOnceEnvironment(TemplateEnvironment):
     """docxtpl compiles the template's XML on every render; the same source compiles once here.
 
     Rendering is sandboxed and autoescaped either way; only the compile step is shared,
@@ -51,11 +54,11 @@ class _CompilingOnceEnvironment(SandboxedEnvironment):
 
 
 @lru_cache(maxsize=1)
-def jinja_environment() -> SandboxedEnvironment:
+def jinja_environment() -> TemplateEnvironment:
     env = _CompilingOnceEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
-    env.filters.update(FILTERS)  # the wording functions: {{ f.gpb_total | amount }}, {{ item.budget | verdict }}
-    env.globals.update(FILTERS)  # and as functions: {{ budget_phrase(item.budget) }}
-    env.tests.update(TESTS)  # {{ f.gpb_items | map(attribute="change") | select("gone") | list | length }}
+    # the wording functions as filters ({{ f.gpb_total | amount }}), as functions ({{ budget_phrase(item.budget) }})
+    # and as tests ({{ f.gpb_items | map(attribute="change") | select("gone") | list | length }})
+    env.register(FILTERS, TESTS, FILTERS)
     return env
 
 
@@ -73,20 +76,20 @@ def render_disclosure(
 
 
 def disclosure_context(figures: Figures, profile: WordingProfile = DEFAULT, scored: ScoredSelfEvaluation | None = None) -> dict[str, Any]:
-    """Everything the disclosure template reads, formatted and worded."""
+    """Everything the disclosure template reads, formatted and worded, as values (generator.render.values)."""
     context = build_context(figures, profile, performance_summary(scored, profile) if scored is not None else None)
     context["s11"].setdefault("summary", "")
     se = self_evaluation_context(scored) if scored is not None else None
     context["se"] = se if se and (se.get("unit") or se.get("projects")) else None  # no table: no landscape page
     context.update(figure_values(figures, profile, scored))
-    return context
+    return {name: freeze(value) for name, value in context.items()}
 
 
 def figure_values(figures: Figures, profile: WordingProfile = DEFAULT, scored: ScoredSelfEvaluation | None = None) -> dict[str, Any]:
     """The settled figures as values, for templates that word their own sentences (docs/templates.md).
 
-    f is the Figures object itself (amounts, shares, Change objects with budgets, items,
-    counts, reasons); performance the 预算绩效管理 facts settled with the 绩效自评表;
+    f is the Figures (amounts, shares, Changes with budgets, items, counts, reasons), frozen
+    into values by disclosure_context; performance the 预算绩效管理 facts settled with the 绩效自评表;
     final_units the 部门决算单位构成 rows; national the tables in the national layout (all 24 类). The filters of generator.render.filters word them.
     """
     return {
@@ -106,7 +109,7 @@ def final_units(figures: Figures) -> list[dict[str, str]]:
 
 
 def self_evaluation_only_context(scored: ScoredSelfEvaluation) -> dict[str, Any]:
-    return {"se": self_evaluation_context(scored)}
+    return {"se": freeze(self_evaluation_context(scored))}
 
 
 def render_template(template: Path, context: dict[str, Any], year: int) -> tuple[bytes | None, list[Finding]]:
@@ -126,8 +129,14 @@ def render_template(template: Path, context: dict[str, Any], year: int) -> tuple
                 reason=str(exc)[:200],
             )
         ]
+    values = {name: freeze(value) for name, value in {**context, "page_break": PAGE_BREAK}.items()}
     try:
-        doc.render({**context, "page_break": PAGE_BREAK}, jinja_env=jinja_environment(), autoescape=True)
+        with budgeted():  # one budget for the body, headers and footers
+            doc.render(values, jinja_env=jinja_environment(), autoescape=True)
+    except TemplateRefused as exc:
+        return None, [error("template-refused", where, f"模板中有不允许的操作：{exc}；模板只能读取数据、使用 juesuan 的过滤器", detail=str(exc))]
+    except TemplateBudgetExceeded as exc:
+        return None, [error("template-budget", where, f"模板运行超出限制：{exc}；请检查模板中的循环", detail=str(exc))]
     except TemplateError as exc:
         line = getattr(exc, "docx_context", None)
         near = "".join(line).strip()[:80] if line else ""
@@ -138,6 +147,10 @@ def render_template(template: Path, context: dict[str, Any], year: int) -> tuple
                 f"模板有误：{exc}" + (f"（附近文字：{near}）" if near else "") + "；请检查模板中的 {{ }} 与 {% %} 标记",
                 detail=str(exc),
             )
+        ]
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as exc:  # the template's own expression failed
+        return None, [
+            error("template-error", where, f"模板有误：{type(exc).__name__}: {str(exc)[:200]}；请检查模板中的 {{{{ }}}} 与 {{% %}} 标记", detail=str(exc)[:200])
         ]
     body = doc.docx.element.body
     merge_marked_cells(body)

@@ -7,6 +7,7 @@ install and a wheel alike.
 
 from __future__ import annotations
 
+import zipfile
 from importlib import resources
 from pathlib import Path
 
@@ -53,36 +54,88 @@ def fonts_conf() -> Path:
     return template_dir().joinpath(*FONTS_CONF)
 
 
-def resolve_template(choice: str | Path | None, cover_choice: str = "", cover_location: Location | None = None) -> tuple[Path | None, list[Finding]]:
+def resolve_template(
+    choice: str | Path | None, cover_choice: str = "", cover_location: Location | None = None, folder: Path | None = None
+) -> tuple[Path | None, list[Finding]]:
     """The template file to render with.
 
-    CHOICE (the --template option) wins; it is a shipped name or a file path. Without it
-    the 封面's 公开模板 cell (COVER_CHOICE) decides, then the default. A name that is
-    neither shipped nor an existing file is a template-missing finding.
+    CHOICE (the --template option) wins; it is a shipped name or a file path given by the person
+    running juesuan. Without it the 封面's 公开模板 cell (COVER_CHOICE) decides, then the default.
+    The cell is part of the data: it may name a shipped template or a file inside the data FOLDER
+    (a relative path is read from FOLDER, never from the current directory); a path leaving the
+    folder (by "..", an absolute path or a symbolic link) is refused. A template that does not
+    exist, or is not a Word .docx, is a finding at the option or the cell.
     """
     if choice is not None and str(choice).strip():
-        return _resolve(str(choice).strip(), Location(field="--template"))
+        return _resolve(str(choice).strip(), Location(field="--template"), None)
     if cover_choice.strip():
-        return _resolve(cover_choice.strip(), cover_location or Location(field="公开模板"))
+        return _resolve(cover_choice.strip(), cover_location or Location(field="公开模板"), folder)
     return default_template(), []
 
 
-def _resolve(value: str, where: Location) -> tuple[Path | None, list[Finding]]:
+def _resolve(value: str, where: Location, folder: Path | None) -> tuple[Path | None, list[Finding]]:
+    """VALUE as a shipped name, else a path (inside FOLDER when FOLDER is given)."""
     if value in SHIPPED:
         return shipped_template(value), []
     path = Path(value)
+    if folder is not None:
+        path = folder / path  # an absolute VALUE stays absolute, and is then checked like any other
+        outside = _outside(path, folder)
+        if outside:
+            return None, [
+                error(
+                    "template-outside-folder",
+                    where,
+                    f"封面「公开模板」只能填内置模板的名称或数据文件夹中的 .docx 文件：「{value}」{outside}；"
+                    "别处的模板请在命令行用 --template 指定",
+                    template=value,
+                )
+            ]
     try:
         exists = path.is_file()
     except (OSError, ValueError):  # a name too long for the file system, or with a NUL: no such file
         exists = False
-    if exists:
-        return path, []
-    names = "、".join(SHIPPED)
-    return None, [
-        error(
-            "template-missing",
-            where,
-            f"找不到模板「{value}」：它既不是内置模板的名称（{names}），也不是存在的 .docx 文件",
-            template=value,
-        )
-    ]
+    if not exists:
+        names = "、".join(SHIPPED)
+        return None, [
+            error(
+                "template-missing",
+                where,
+                f"找不到模板「{value}」：它既不是内置模板的名称（{names}），也不是存在的 .docx 文件",
+                template=value,
+            )
+        ]
+    problem = docx_problem(path)
+    if problem:
+        return None, [
+            error(
+                "template-unreadable",
+                where,
+                f"模板文件 {value} 不是可读取的 Word .docx 文件（{problem}），请用 Word 或 WPS 另存为 .docx",
+                reason=problem,
+            )
+        ]
+    return path, []
+
+
+def _outside(path: Path, folder: Path) -> str:
+    """Why PATH is not a file inside FOLDER ("" when it is)."""
+    try:
+        inside = path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL in the name
+        return "无法解析"
+    if inside:
+        return ""
+    return "经符号链接指向数据文件夹之外" if path.is_symlink() or any(p.is_symlink() for p in path.parents) else "在数据文件夹之外"
+
+
+def docx_problem(path: Path) -> str:
+    """Why PATH cannot be a Word template ("" when it looks like one): a .docx is a zip with word/document.xml."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+    except (OSError, zipfile.BadZipFile, ValueError) as exc:
+        return f"不是 zip 格式的 .docx：{type(exc).__name__}"
+    if "word/document.xml" not in names:
+        return "缺少 word/document.xml，不是 Word 文档"
+    return ""

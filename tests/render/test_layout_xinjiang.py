@@ -215,10 +215,10 @@ def _variant(checked: api.Checked, change: str) -> bytes:
     context = disclosure_context(checked.figures, scored=checked.performance)
     if change == "no self-evaluation":
         context["se"] = None
-    elif change == "no unit table":
-        context["se"]["unit"] = None
+    elif change == "no unit table":  # the context holds frozen values: build the variant, do not edit it
+        context["se"] = {**context["se"], "unit": None}
     elif change == "no project":
-        context["se"]["projects"] = []
+        context["se"] = {**context["se"], "projects": []}
     data, findings = render_template(DEFAULT_TEMPLATE, context, 2024)
     assert data is not None, findings
     return data
