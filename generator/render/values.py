@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import date, time
 from decimal import Decimal
 from enum import Enum
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import PurePath
 from typing import Any
 
@@ -198,19 +198,24 @@ class _Freezer:
         return frozen
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # per type: its fields and properties, found once
+_PROPERTIES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(obj: Any) -> tuple[str, ...]:
-    return _fields_of(type(obj))
+    kind = type(obj)
+    if kind not in _FIELDS:
+        _FIELDS[kind] = tuple(kind.model_fields) if isinstance(obj, BaseModel) else tuple(f.name for f in dataclasses.fields(obj))
+    return _FIELDS[kind]
 
 
-@lru_cache(maxsize=None)
-def _fields_of(kind: type) -> tuple[str, ...]:
-    if issubclass(kind, BaseModel):
-        return tuple(kind.model_fields)
-    return tuple(f.name for f in dataclasses.fields(kind))
+def _property_names(kind: type) -> tuple[str, ...]:
+    if kind not in _PROPERTIES:
+        _PROPERTIES[kind] = _properties_of(kind)
+    return _PROPERTIES[kind]
 
 
-@lru_cache(maxsize=None)
-def _property_names(kind: type) -> list[str]:
+def _properties_of(kind: type) -> tuple[str, ...]:
     names: list[str] = []
     for klass in reversed(kind.__mro__):
         if klass is BaseModel or klass.__module__.startswith("pydantic"):
@@ -218,7 +223,7 @@ def _property_names(kind: type) -> list[str]:
         for name, attribute in vars(klass).items():
             if isinstance(attribute, (property, cached_property)) and not name.startswith("_") and name not in names:
                 names.append(name)
-    return names
+    return tuple(names)
 
 
 def as_change(value: Any) -> Change:
