@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import codes, layout
 from generator.check import Settings, not_run, run_rules
+from generator.check.completeness import TemplateNeeds, template_needs
 from generator.compute.figures import Figures, compute_figures
 from generator.files import write_problem, write_together
 from generator.findings import Finding, Location, Severity, error, has_errors, warning
@@ -24,6 +25,7 @@ from generator.report import Report, RuleOutcome
 from generator.report.inputs import input_files
 
 if TYPE_CHECKING:
+    from generator.render.manifest import Kit
     from generator.self_evaluation.score import ScoredSelfEvaluation
 
 OUTPUTS = Path("outputs")
@@ -86,12 +88,18 @@ def check_folder(folder: Path, settings: Settings | None = None, profile: str | 
             return replace(partly, complete=False)
         return _checked(folder, None, findings, None, settings, profile, not_read, loaded=loaded)
     figures = compute_figures(loaded)
-    performance, perf_findings = _self_evaluation(folder, figures.year, profile)
+    # The template the folder will be rendered with (option, else the 封面 cell): `check` names a wrong one as `generate`
+    # would, and judges blanks by what that template reads (its kit: its variables and its manifest).
+    chosen, template_findings = _disclosure_template(figures, settings.template)
+    kit = _template_kit(chosen)
+    if settings.needs is None:
+        settings = replace(settings, needs=_needs(kit))
+    performance, perf_findings = _self_evaluation(folder, figures.year, profile, _without_self_evaluation(kit))
     figures, settle_findings = _settled(figures, performance)
     rules = run_rules(figures, settings)
     findings.extend(rules.findings)
-    # The template the folder will be rendered with (option, else the 封面 cell): `check` names a wrong one as `generate` would.
-    findings.extend(_disclosure_template(figures, settings.template)[1])
+    findings.extend(template_findings)
+    findings.extend(kit.findings if kit is not None else ())
     findings.extend(perf_findings)
     findings.extend(settle_findings)
     return _checked(folder, figures, findings, performance, settings, profile, rules.coverage, loaded=loaded)
@@ -180,7 +188,10 @@ def _settled(figures: Figures, performance: ScoredSelfEvaluation | None) -> tupl
     return settle_performance(figures, performance)
 
 
-def _self_evaluation(folder: Path, year: int | None, profile: str | None) -> tuple[ScoredSelfEvaluation | None, list[Finding]]:
+def _self_evaluation(
+    folder: Path, year: int | None, profile: str | None, absent: str = "公开说明不附绩效自评表"
+) -> tuple[ScoredSelfEvaluation | None, list[Finding]]:
+    """The scored 绩效自评表; ABSENT says what the document writes without one (the template's manifest)."""
     from generator.self_evaluation import check_self_evaluation, load_profile, load_self_evaluation, score_self_evaluation
 
     evaluation, findings = load_self_evaluation(folder, year)
@@ -198,7 +209,7 @@ def _self_evaluation(folder: Path, year: int | None, profile: str | None) -> tup
             warning(
                 "self-evaluation-empty",
                 Location(file=str(folder / SELF_EVALUATION_WORKBOOK)),
-                "绩效自评表.xlsx 中没有任何自评表（整体支出或项目）：公开说明十一不写“评价项目0个”，只写“本单位本年度未开展预算绩效自评”；请填写自评表",
+                f"绩效自评表.xlsx 中没有任何自评表（整体支出或项目）：{absent}；请填写自评表",
             )
         )
     return scored, findings
@@ -269,11 +280,12 @@ def generate(
     if checked.has_errors:
         findings.append(_generated_with_errors(folder, findings))
     if not (folder / SELF_EVALUATION_WORKBOOK).exists():
+        absent = _without_self_evaluation(_template_kit(_disclosure_template(figures, template)[0]))
         findings.append(
             warning(
                 "self-evaluation-missing",
                 Location(file=str(folder / SELF_EVALUATION_WORKBOOK)),
-                "数据文件夹中没有绩效自评表.xlsx：公开说明十一只写“本单位本年度未开展预算绩效自评”，不附自评表；开展了自评请放入绩效自评表",
+                f"数据文件夹中没有绩效自评表.xlsx：{absent}；开展了自评请放入绩效自评表",
             )
         )
     data, render_findings = render_checked(rendered, template, wording)
@@ -363,6 +375,35 @@ def _disclosure_template(figures: Figures, template: Path | str | None) -> tuple
     from generator.render.shipped import resolve_template
 
     return resolve_template(template, cover.template, row.source.at(layout.CONTENT) if row else None, figures.base.unit.folder)
+
+
+def _template_kit(template: Path | None) -> Kit | None:
+    """What TEMPLATE reads (generator.render.manifest); None when no template could be chosen."""
+    if template is None:
+        return None
+    from generator.render.manifest import template_kit
+
+    return template_kit(template)
+
+
+def _needs(kit: Kit | None) -> TemplateNeeds | None:
+    """The kit as check's data: check judges blanks by it and knows nothing of templates."""
+    if kit is None:
+        return None
+    return template_needs(kit.cells, dict(kit.sentences), kit.required, dict(kit.sections), kit.texts, kit.sheets, worded=bool(kit.manifest))
+
+
+def template_needs_of(template: str | Path | None) -> TemplateNeeds | None:
+    """The needs of TEMPLATE (a shipped name or a .docx path; None: the default) as `check --template` judges them."""
+    from generator.render.shipped import resolve_template
+
+    chosen, _ = resolve_template(template)
+    return _needs(_template_kit(chosen))
+
+
+def _without_self_evaluation(kit: Kit | None) -> str:
+    """What the document says when the folder has no 绩效自评表 (the template's manifest says; else only what is sure)."""
+    return kit.self_evaluation_absent if kit is not None and kit.self_evaluation_absent else "公开说明不附绩效自评表"
 
 
 def _no_self_evaluation(folder: Path) -> Finding:

@@ -37,7 +37,7 @@ from docxtpl import DocxTemplate
 import synthetic
 from generator import api, layout
 from generator.check import Settings, run_checks
-from generator.check.completeness import derivable, needs_of
+from generator.check.completeness import derivable
 from generator.compute.figures import compute_figures
 from generator.load.folder import load
 from generator.model import Loaded, UnitYear
@@ -184,8 +184,9 @@ def dangling(styled: list[tuple[str, str]]) -> list[str]:
     return [text for (_, text), (style, _) in zip(styled, after, strict=True) if text.endswith("其中：") and style != BODY_STYLE]
 
 
-# What each template's sentences read (generator/check/completeness.py), by (sheet, item, column).
-NEEDED = {name: {(n.sheet, n.item, n.column): n for n in needs_of(name)} for name in TEMPLATES}
+# What each template's sentences read (its kit: generator/render/manifest.py), by (sheet, item, column).
+NEEDS_OF = {name: api.template_needs_of(name) for name in TEMPLATES}
+NEEDED = {name: {(n.sheet, n.item, n.column): n for n in needs.cells} for name, needs in NEEDS_OF.items() if needs is not None}
 
 
 def zero_from_blank(text: str, figures: Any, blanks: list[Blank], template: str) -> list[str]:
@@ -236,7 +237,7 @@ def test_no_blank_breaks_a_sentence_or_reads_as_zero(bases: list[Base], template
         chosen = rng.sample(pool, rng.choice((1, 2, 3, 5, 8, 13, 21)))
         unit = blanked(base.loaded.current, chosen)
         figures = compute_figures(Loaded(unit, base.loaded.prior))
-        findings = {name: run_checks(figures, Settings(template=name)) for name in TEMPLATES}  # as generate --template checks
+        findings = {name: run_checks(figures, Settings(template=name, needs=NEEDS_OF[name])) for name in TEMPLATES}  # as generate --template checks
         scored = None if any(b.kind == "self-evaluation" for b in chosen) else base.scored
         context = disclosure_context(figures, scored=scored)
         where = f"case {case} ({base.name}, blanked {[(b.kind, b.sheet, b.key, b.header) for b in chosen]})"

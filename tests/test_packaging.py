@@ -33,7 +33,7 @@ def test_package_data_covers_the_shipped_files():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
     assert config["package-dir"] == {"generator.templates": "templates"}
     patterns = config["package-data"]["generator.templates"]
-    shipped = [p.relative_to(ROOT / "templates") for p in (ROOT / "templates").rglob("*") if p.suffix in (".docx", ".conf")]
+    shipped = [p.relative_to(ROOT / "templates") for p in (ROOT / "templates").rglob("*") if p.suffix in (".docx", ".conf", ".yaml")]
     assert shipped
     assert all(any(path.match(pattern) for pattern in patterns) for path in shipped)
 

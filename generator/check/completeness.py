@@ -1,7 +1,7 @@
 """Blank is not zero: every blank the document's sentences would need, named at its cell.
 
-Each figure and text the chosen template uses is classified here (NEEDS for the default
-template, TEMPLATE_NEEDS for the others, each naming its sentences in its own words):
+Each figure and text the chosen template uses is classified here, judged by what that template
+reads (its kit, passed in as Settings.needs; NEEDS for the default template when none is given):
 - required (a sentence cannot be written without it): blank → `blank-required` (error);
 - optional (its clause is left out of the document): blank → `blank-left-out` (info);
 - a whole section without data: the template states that nothing was reported →
@@ -12,7 +12,8 @@ None; this rule reports what the render leaves out, so nothing is dropped silent
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -90,25 +91,18 @@ STAFF_NEEDS = tuple(
 )
 NEEDS = SUMMARY_NEEDS + FISCAL_NEEDS + THREE_PUBLIC_NEEDS + OTHER_NEEDS + STAFF_NEEDS
 
-# The 上海 template (shanghai-2024): the same cells under its own section names, and the cells only it reads.
-_SH_SECTIONS = {
-    _S1: "第三部分一、收入支出决算总体情况说明",
-    _S4: "第三部分四、财政拨款收入支出决算总体情况说明",
-    _S9: "第三部分七、财政拨款“三公”经费支出决算情况说明",
-    _S10: "第三部分十一、其他重要事项的情况说明",
-    "二、收入决算情况": "第三部分二、收入决算情况说明",
-    "三、支出决算情况": "第三部分三、支出决算情况说明",
-    "第一部分二、机构设置及人员情况": "第一部分二、机构设置",
-}
-_SH7 = _SH_SECTIONS[_S9]
-_SH11 = _SH_SECTIONS[_S10]
+# The cells only the 上海 template (shanghai-2024) reads, in its words (its manifest, templates/shanghai-2024.yaml,
+# names its sections for the other cells).
+_SH7 = "第三部分七、财政拨款“三公”经费支出决算情况说明"
+_SH11 = "第三部分十一、其他重要事项的情况说明"
 
 
-def _in_words(need: Needed, sections: dict[str, str]) -> Needed:
-    sentence = need.sentence
-    for old, new in sections.items():
-        sentence = sentence.replace(old, new)
-    return replace(need, sentence=sentence)
+def _in_words(text: str, sections: Mapping[str, str]) -> str:
+    """TEXT with each SECTIONS key replaced by its value: the longest key first, in one pass."""
+    if not sections:
+        return text
+    keys = sorted(sections, key=len, reverse=True)
+    return re.sub("|".join(re.escape(k) for k in keys), lambda m: sections[m.group(0)], text)
 
 
 SHANGHAI_ONLY_NEEDS = (
@@ -119,23 +113,64 @@ SHANGHAI_ONLY_NEEDS = (
     Needed(layout.THREE_PUBLIC_DETAILS.name, "外宾接待费", layout.CONTENT, f"{_SH7}「（含外宾接待支出…万元…）」"),
     *(Needed(layout.OTHER_MATTERS.name, n, "本年数", f"{_SH11}（二）政府采购「{n}…万元」") for n in layout.SME_ITEMS),
 )
-SHANGHAI_NEEDS = tuple(_in_words(n, _SH_SECTIONS) for n in NEEDS) + SHANGHAI_ONLY_NEEDS
-# A shipped template's name (generator.render.shipped.SHIPPED) -> the cells its sentences read; any other
-# template (the default, or a .docx of one's own) is checked against NEEDS.
-TEMPLATE_NEEDS = {"shanghai-2024": SHANGHAI_NEEDS}
+# Every cell a sentence of a shipped template reads, in the words of the template that reads it
+# (the default's words; the 上海-only cells in the 上海 template's). A template's kit says which of
+# them it reads and what its sections are called (generator.render.manifest, through generator.api).
+CATALOGUE: dict[tuple[str, str, str], Needed] = {(n.sheet, n.item, n.column): n for n in (*NEEDS, *SHANGHAI_ONLY_NEEDS)}
+TEXT_FIELDS = ("主要职能", "下属预算单位", "内设机构", "预算绩效.成效", "预算绩效.问题", "预算绩效.措施")
 
 
-def needs_of(template: str | None) -> tuple[Needed, ...]:
-    """The needs of the template named TEMPLATE (a shipped name or a path; None or blank: the default)."""
-    return TEMPLATE_NEEDS.get((template or "").strip(), NEEDS)
+@dataclass(frozen=True)
+class TemplateNeeds:
+    """What the template rendered with reads: the cells its sentences need, the 文字说明.yaml fields, and
+    the subject sheets whose sections it writes. Data, built outside check from the template's kit."""
+
+    cells: tuple[Needed, ...]
+    texts: frozenset[str] = frozenset(TEXT_FIELDS)
+    sheets: frozenset[str] = frozenset({layout.GPB.name, layout.BASIC.name})
+    sections: tuple[tuple[str, str], ...] = ()  # (the default's name of a section, this template's)
+
+    def words(self, text: str) -> str:
+        """TEXT (in the default template's section names) in this template's."""
+        return _in_words(text, dict(self.sections))
 
 
-def chosen_template(ctx: CheckContext) -> str:
-    """The template the folder is rendered with: the --template option, else the 封面's 公开模板 cell."""
-    chosen = ctx.settings.template
-    if chosen is not None and str(chosen).strip():
-        return str(chosen).strip()
-    return ctx.figures.base.unit.cover.template.strip()
+DEFAULT_NEEDS = TemplateNeeds(NEEDS)  # the default template's, for a check run without a template's kit
+
+
+def template_needs(
+    cells: Iterable[tuple[str, str, str]],
+    sentences: Mapping[tuple[str, str, str], str] | None = None,
+    required: Iterable[tuple[str, str, str]] = (),
+    sections: Mapping[str, str] | None = None,
+    texts: Iterable[str] = (),
+    sheets: Iterable[str] = (),
+    worded: bool = True,
+) -> TemplateNeeds:
+    """The needs of a template reading CELLS, TEXTS and SHEETS.
+
+    A cell's sentence: SENTENCES' words for it, else the catalogue's with each SECTIONS key replaced
+    by its value; a template without a manifest (not WORDED) is not known to word its sections like
+    a shipped one, so its sentences say only that the template uses the cell.
+    """
+    sentences, sections, must = dict(sentences or {}), dict(sections or {}), set(required)
+    out = []
+    for cell in dict.fromkeys(cells):
+        sheet, item, column = cell
+        known = CATALOGUE.get(cell)
+        need = known if known is not None else Needed(sheet, item, column, "")
+        if cell in sentences:
+            need = replace(need, sentence=sentences[cell])
+        elif not worded or known is None:
+            need = replace(need, sentence=f"所用模板中用到「{item}」的句子")
+        else:
+            need = replace(need, sentence=_in_words(need.sentence, sections))
+        out.append(replace(need, required=need.required or cell in must))
+    return TemplateNeeds(tuple(out), frozenset(texts), frozenset(sheets), tuple(sections.items()) if worded else ())
+
+
+def needs_in_use(ctx: CheckContext) -> TemplateNeeds:
+    return ctx.settings.needs if ctx.settings.needs is not None else DEFAULT_NEEDS
 
 # What a figure (sheet, item, column) settles from when its own cell is blank: the blank total is not needed if it can be computed.
 SETTLED_FROM_PARTS = {
@@ -166,19 +201,23 @@ _SECTIONS = (
 def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
     f = ctx.figures
     unit = f.base.unit
+    needs = needs_in_use(ctx)
+    read = {n.sheet for n in needs.cells}
     empty_sheets = set()
     for sheet, column, section in _SECTIONS:
+        if sheet not in read:
+            continue  # the template writes no sentence from this sheet
         table = unit.item_table(sheet)
         if not any(row.amount(column) is not None for row in list(table.rows.values()) + list(table.class_rows.values())):
             empty_sheets.add(sheet)
             yield warning(
                 "section-without-data",
                 Location(file=unit.cover.source.file, sheet=sheet),
-                f"《{sheet}》没有填写任何数字：公开说明的{section}只写明“未填报”；请按决算报表填写",
+                f"《{sheet}》没有填写任何数字：公开说明的{needs.words(section)}只写明“未填报”；请按决算报表填写",
                 sheet=sheet,
             )
     counted = counts_needed(ctx)
-    for need in needs_of(chosen_template(ctx)):
+    for need in needs.cells:
         if need.sheet in empty_sheets:
             continue  # reported once for the whole sheet
         if need.sheet == layout.THREE_PUBLIC_DETAILS.name and need.item in counted:
@@ -203,8 +242,8 @@ def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
                 item=need.item,
                 sentence=need.sentence,
             )
-    yield from _check_texts(ctx)
-    yield from _check_gpb(ctx)
+    yield from _check_texts(ctx, needs)
+    yield from _check_gpb(ctx, needs)
 
 
 def _typed(table: ItemTable, need: Needed) -> bool:
@@ -229,11 +268,12 @@ def _where(unit: UnitYear, table: ItemTable, need: Needed) -> Location:
     return Location(file=unit.cover.source.file, sheet=need.sheet, field=need.item)
 
 
-def _check_texts(ctx: CheckContext) -> Iterator[Finding]:
+def _check_texts(ctx: CheckContext, needs: TemplateNeeds) -> Iterator[Finding]:
+    used = needs.texts
     t = ctx.figures.texts
     if not t.file or not Path(t.file).is_file():
         return  # the loader reported the missing file (texts-missing)
-    if not t.functions and not t.functions_note:
+    if "主要职能" in used and not t.functions and not t.functions_note:
         yield warning(
             "section-without-data",
             Location(file=t.file, field="主要职能"),
@@ -248,7 +288,8 @@ def _check_texts(ctx: CheckContext) -> Iterator[Finding]:
         ("预算绩效.措施", not t.performance_measures, "十一「下一步改进措施：…」"),
     )
     for name, blank, sentence in fields:
-        if blank:
+        if blank and name in used:
+            sentence = needs.words(sentence)
             yield info(
                 "blank-left-out",
                 Location(file=t.file, field=name),
@@ -258,13 +299,13 @@ def _check_texts(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _check_gpb(ctx: CheckContext) -> Iterator[Finding]:
+def _check_gpb(ctx: CheckContext, needs: TemplateNeeds) -> Iterator[Finding]:
     f = ctx.figures
     for tree, section in ((f.base.gpb, "五、一般公共预算财政拨款支出决算情况"), (f.base.basic, "六、一般公共预算财政拨款基本支出决算情况")):
-        if not tree.has_data:
+        if tree.sheet in needs.sheets and not tree.has_data:
             yield warning(
                 "section-without-data",
                 Location(file=f.base.unit.cover.source.file, sheet=tree.sheet),
-                f"《{tree.sheet}》没有填写任何数字：公开说明第二部分{section}只写明“未填报”；请按决算报表填写",
+                f"《{tree.sheet}》没有填写任何数字：公开说明{needs.words('第二部分' + section)}只写明“未填报”；请按决算报表填写",
                 sheet=tree.sheet,
             )

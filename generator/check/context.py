@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from generator.compute.figures import Figures
+
+if TYPE_CHECKING:
+    from generator.check.completeness import TemplateNeeds
 
 
 @dataclass(frozen=True)
@@ -14,6 +18,9 @@ class Settings:
     template: str | None = None  # the template rendered with (--template: a shipped name or a path); None: the 封面's
     only: frozenset[str] = frozenset()  # --only CODE: run only the rules that emit one of these codes
     skip: frozenset[str] = frozenset()  # --skip CODE: do not run the rules that emit one of these codes
+    # What the template rendered with reads (its kit: generator.api builds it from the template and its
+    # manifest); None: the default template's needs. Check judges blanks by this alone.
+    needs: TemplateNeeds | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,156 @@
+"""Templates as kits (issues 18 and 23): a template's needs come from its own variables and its manifest,
+and `check` judges blanks by the chosen template alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+
+from generator import api, layout
+from generator.check import Settings, run_checks
+from generator.compute.figures import compute_figures
+from generator.findings import Finding
+from generator.load.folder import load
+from generator.model import Loaded, UnitYear
+from generator.render.manifest import LEVELS, template_chains, template_kit
+from generator.render.shipped import SHIPPED, shipped_template
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "inputs" / "shanghai-example" / "2024"
+OM, STAFF = layout.OTHER_MATTERS.name, layout.STAFF.name
+
+
+@pytest.fixture(scope="module")
+def loaded() -> Loaded:
+    found, _ = load(EXAMPLE)
+    assert found is not None
+    return found
+
+
+def blank_cells(unit: UnitYear, cells: list[tuple[str, str, str]]) -> UnitYear:
+    items = dict(unit.items)
+    for sheet, item, column in cells:
+        table = items[sheet]
+        row = table.rows[item]
+        row = row.model_copy(update={"amounts": {h: v for h, v in row.amounts.items() if h != column}})
+        items[sheet] = table.model_copy(update={"rows": {**table.rows, item: row}})
+    return unit.model_copy(update={"items": items})
+
+
+def blank_texts(unit: UnitYear) -> UnitYear:
+    texts = unit.texts.model_copy(update={"performance_results": "", "performance_problems": "", "performance_measures": ""})
+    return unit.model_copy(update={"texts": texts})
+
+
+NOT_IN_SHANGHAI = [(OM, "房屋价值", "本年数"), (OM, "车辆价值", "本年数"), (OM, "房屋面积", "本年数")] + [(STAFF, n, "本年人数") for n in layout.STAFF_ITEMS]
+
+
+def named(findings: list[Finding]) -> set[str]:
+    """What blank and section findings are about: an item, a 文字说明 field or a sheet."""
+    return {str(f.values.get("item") or f.values.get("sheet")) for f in findings if f.code in ("blank-left-out", "blank-required", "section-without-data")}
+
+
+def check_with(loaded: Loaded, unit: UnitYear, template: str | Path) -> list[Finding]:
+    return run_checks(compute_figures(Loaded(unit, loaded.prior)), Settings(template=str(template), needs=api.template_needs_of(template)))
+
+
+def test_check_speaks_only_of_sentences_the_chosen_template_writes(loaded: Loaded) -> None:
+    unit = blank_texts(blank_cells(loaded.current, NOT_IN_SHANGHAI))
+    about = {"房屋价值", "车辆价值", "房屋面积", *layout.STAFF_ITEMS, "预算绩效.成效", "预算绩效.问题", "预算绩效.措施"}
+    assert named(check_with(loaded, unit, "shanghai-2024")) & about == set()
+    assert about - {"实有人数", "在职人员", "离休人员", "退休人员"} <= named(check_with(loaded, unit, "xinjiang-2024"))
+    assert STAFF in named(check_with(loaded, unit, "xinjiang-2024"))  # the whole sheet blank: one section finding
+
+
+def test_every_shanghai_finding_names_a_shanghai_section(loaded: Loaded) -> None:
+    unit = blank_cells(loaded.current, [(layout.THREE_PUBLIC.name, "合计", "决算数"), (OM, "政府采购货物支出", "本年数")])
+    sentences = [str(f.values.get("sentence", "")) for f in check_with(loaded, unit, "shanghai-2024") if f.code.startswith("blank-")]
+    assert sentences and all("第三部分" in s for s in sentences), sentences
+
+
+def test_generate_says_what_the_shanghai_template_writes_without_a_self_evaluation(tmp_path: Path, kit: Any) -> None:
+    folder = kit.write_unit(tmp_path, kit.consistent_2024())
+
+    def missing(template: str) -> str:
+        generated = api.generate(folder, output=tmp_path / f"{template}.docx", template=template, force=True)
+        return next(f.message for f in generated.findings if f.code == "self-evaluation-missing")
+
+    assert "未开展预算绩效自评" in missing("xinjiang-2024")
+    shanghai = missing("shanghai-2024")
+    assert "未开展预算绩效自评" not in shanghai and "预算绩效管理情况" in shanghai
+
+
+def own_template(folder: Path, paragraphs: list[str], manifest: str | None = None) -> Path:
+    path = folder / "我的模板.docx"
+    doc = Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    doc.save(str(path))
+    if manifest is not None:
+        path.with_suffix(".yaml").write_text(manifest, encoding="utf-8")
+    return path
+
+
+def test_an_own_template_without_a_manifest_is_checked_by_its_variables(loaded: Loaded, tmp_path: Path) -> None:
+    template = own_template(tmp_path, ["房屋价值{{ f.assets.house_value | amount }}万元", "{% for x in f.staff %}{{ x.name }}{% endfor %}"])
+    unit = blank_cells(loaded.current, [(OM, "房屋价值", "本年数"), (OM, "车辆价值", "本年数")])
+    findings = check_with(loaded, unit, template)
+    assert named(findings) == {"房屋价值"}
+    assert next(f for f in findings if f.code == "blank-left-out").values["sentence"] == "所用模板中用到「房屋价值」的句子"
+
+
+def test_an_own_template_with_a_manifest_is_checked_by_its_own_needs(loaded: Loaded, tmp_path: Path) -> None:
+    manifest = "\n".join(
+        [
+            "名称: 本省模板",
+            "层级: 单位",
+            "没有绩效自评表时: 第五节写“未开展”",
+            "单元格:",
+            "  - {表: 其他重要事项, 项目: 车辆价值, 栏: 本年数, 句子: 第五节「车辆价值…万元」, 必填: 是}",
+            "  - {表: 其他重要事项, 项目: 房屋价值, 栏: 本年数, 句子: 第五节「房屋价值…万元」}",
+        ]
+    )
+    template = own_template(tmp_path, ["房屋价值{{ f.assets.house_value | amount }}万元"], manifest)
+    kit = template_kit(template)
+    assert kit.findings == () and kit.name == "本省模板" and kit.level == "单位"
+    unit = blank_cells(loaded.current, [(OM, "房屋价值", "本年数"), (OM, "车辆价值", "本年数"), (OM, "房屋面积", "本年数")])
+    found = {(f.code, f.values.get("item"), f.values.get("sentence")) for f in check_with(loaded, unit, template) if f.code.startswith("blank-")}
+    assert found == {("blank-left-out", "房屋价值", "第五节「房屋价值…万元」"), ("blank-required", "车辆价值", "第五节「车辆价值…万元」")}
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    ["层级: 省", "不认识的键: 1", "单元格:\n  - {表: 其他重要事项, 项目: 不存在的项目, 栏: 本年数}", "单元格:\n  - 房屋价值", "- 一个列表", "名称: [未闭合"],
+)
+def test_a_manifest_with_a_mistake_is_a_finding_at_the_file(tmp_path: Path, manifest: str) -> None:
+    template = own_template(tmp_path, ["{{ unit }}"], manifest)
+    kit = template_kit(template)
+    assert [(f.code, f.location.file) for f in kit.findings] == [("template-manifest-invalid", str(template.with_suffix(".yaml")))]
+
+
+def test_check_names_a_manifest_mistake(tmp_path: Path, kit: Any) -> None:
+    folder = kit.write_unit(tmp_path, kit.consistent_2024())
+    template = own_template(folder, ["{{ unit }}"], "层级: 省")
+    checked = api.check_folder(folder, Settings(template=str(template)))
+    assert [f.code for f in checked.findings if f.code.startswith("template-")] == ["template-manifest-invalid"]
+
+
+def test_each_shipped_template_has_a_manifest_that_reads_cleanly() -> None:
+    for name in SHIPPED:
+        kit = template_kit(shipped_template(name))
+        assert kit.findings == () and kit.manifest, name
+        assert kit.name == name and kit.level in LEVELS and kit.wording and kit.number_style and kit.tables and kit.self_evaluation_absent
+
+
+def test_a_loop_variable_stands_for_what_it_runs_over() -> None:
+    chains = template_chains(
+        "{% for x in (f.three_public.abroad, f.three_public.reception) %}{{ x.initial_budget | completion }}{% endfor %}"
+        "{% for i in f.gpb_items | selectattr('purpose') %}{{ i.budget.base }}{% endfor %}"
+        "{% set b, name = budget_basis(f.admin_cost, f.gpb_budget) %}{{ b.current }}{{ s9['abroad_groups'] }}"
+    )
+    assert {"f.three_public.abroad.initial_budget", "f.three_public.reception.initial_budget", "f.gpb_items.budget.base", "s9.abroad_groups"} <= chains
+    assert "f.three_public.abroad" not in chains  # a loop's sequence is not read whole
+    assert {"f.admin_cost.current", "f.gpb_budget.current"} <= chains
