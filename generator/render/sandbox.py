@@ -43,9 +43,10 @@ MAX_FORMAT_WIDTH = 1000  # the widest field a `%` format may ask for
 ITERATE = "_budgeted_iteration"  # the filter every {% for %} iterates through (added when parsing)
 
 # Jinja's own filters a template may use: the rest build large values from small arguments
-# (center, indent, wordwrap, format), reach attributes by name (attr), or are not deterministic (random).
+# (center, indent, wordwrap, format, batch with a filler), reach attributes by name (attr), or are not
+# deterministic (random).
 ALLOWED_JINJA_FILTERS = (
-    "abs", "batch", "capitalize", "count", "d", "default", "dictsort", "e", "escape", "first", "float",
+    "abs", "capitalize", "count", "d", "default", "dictsort", "e", "escape", "first", "float",
     "forceescape", "groupby", "int", "items", "join", "last", "length", "list", "lower", "map", "max",
     "min", "reject", "rejectattr", "replace", "reverse", "round", "safe", "select", "selectattr",
     "sort", "string", "striptags", "sum", "title", "trim", "truncate", "unique", "upper", "wordcount",
@@ -214,6 +215,8 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
             exponent = abs(Decimal(right)) if isinstance(right, (int, Decimal)) else Decimal(0)
             if exponent > MAX_POWER and left not in (0, 1, -1):
                 raise TemplateBudgetExceeded("乘方的指数", str(MAX_POWER))
+            if isinstance(left, int) and isinstance(right, int) and left.bit_length() * right > 8 * MAX_VALUE:
+                raise TemplateBudgetExceeded("整数的大小", f"{MAX_VALUE:,} 字节")
         elif operator_ == "*":
             _check_product(left, right, budget)
         elif operator_ == "+":

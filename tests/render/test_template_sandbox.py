@@ -155,6 +155,8 @@ PATH_ESCAPES = {
     "replace bomb": "{% set a = 'x' * 100000 %}{{ a | replace('x', a) | length }}",
     "format width": "{{ '%0999999999d' % 1 }}",
     "power": "{{ 2 ** (10 ** 9) }}",
+    "a power of a power": "{{ ((10 ** 4096) ** 4096) ** 4096 }}",
+    "batch filler": "{{ [1] | batch(10 ** 9, 0) | list }}",
     "recursion": "{% macro m(n) %}{{ m(n) }}{% endmacro %}{{ m(1) }}",
     "a recursive loop": "{% for x in [[1]] recursive %}{{ loop([[1]]) }}{% endfor %}",
 }
