@@ -225,3 +225,20 @@ def test_values_are_immutable() -> None:
         values.a = 1  # type: ignore[attr-defined]
     with pytest.raises(TypeError):
         values["a"] = 1  # type: ignore[index]
+
+
+@pytest.mark.parametrize("name", ["include", "import", "extends", "nested loops", "read"])
+def test_the_command_line_exits_1_not_3_for_a_hostile_template(name: str, tmp_path: Path, secret: Path) -> None:
+    """Issue 20: include/import exited 3 (internal error); every escape is a finding of the data (exit 1)."""
+    from click.testing import CliRunner
+
+    from generator.cli import EXIT_ERRORS, main
+
+    template = tmp_path / "hostile.docx"
+    doc = Document()
+    doc.add_paragraph(PATH_ESCAPES[name].replace("SECRET", str(secret)))
+    doc.save(str(template))
+    out = tmp_path / "out.docx"
+    result = CliRunner().invoke(main, ["generate", str(SAMPLE), "--template", str(template), "-o", str(out)])
+    assert result.exit_code == EXIT_ERRORS, result.output
+    assert not out.exists() and SECRET not in result.output
