@@ -271,9 +271,11 @@ def _rate_problem(level: Mention, change: Mention, rate: Mention) -> tuple[str, 
             return None
         if prior == 0 and abs(rate.value) == 100:
             return ("zero-base", None)
-        if prior != 0 or abs(rate.value) >= 100:  # 0.57 − 0.56: last year between 0.005 and 0.015, any large rate can be right
+        # 0.57 − 0.56: last year is at most 0.02 as printed, so the rate is at least 0.555 / 0.02 = 2775%, or none at all.
+        least = (abs(change.wan) - change.half) / (abs(prior) + half) * 100
+        if abs(rate.value) + rate.half >= least:
             return None
-        return (f"上年数为零（本年{level.wan}万元，{change.word}{abs(change.wan)}万元），却写“{rate.word}{abs(rate.value)}%”", None)
+        return (f"上年数为零或不足{abs(prior) + half}万元（本年{level.wan}万元，{change.word}{abs(change.wan)}万元），增长率至少{least:.0f}%，却写“{rate.word}{abs(rate.value)}%”", None)
     bounds = interval_ratio(change.wan, change.half, prior, half)
     if bounds is None or agrees(rate.value, rate.half, bounds):
         return None
