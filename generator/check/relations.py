@@ -90,22 +90,52 @@ def check_fund_closure(ctx: CheckContext) -> Iterator[Finding]:
             yield error("fund-closure-mismatch", where, text + "；每一类财政拨款的结转结余应各自衔接，请核对该列四项金额", **values)
 
 
-@emits("admin-cost-mismatch", needs=(layout.OTHER_MATTERS.name, layout.BASIC.name))
+def admin_units(unit_kind: str, subordinate_units: tuple[str, ...] | None) -> str:
+    """Which units 机关运行经费 covers: "all" (a 行政 or 参公 unit alone: the whole 公用经费), "none" (a
+    事业单位) or "some" (a department of 行政/参公 and 事业 units: the 单位性质 names both, or a listed
+    部门决算单位 says it is a 事业单位 — its 公用经费 is not 机关运行经费)."""
+    kind = unit_kind.replace("参照公务员法管理的事业单位", "参公").replace("参照公务员法管理事业单位", "参公")
+    administrative = "行政" in kind or "参公" in kind or "机关" in kind
+    institutional = "事业" in kind
+    listed = " ".join(subordinate_units or ()).replace("参照公务员法管理的事业单位", "参公").replace("参照公务员法管理事业单位", "参公")
+    if institutional and not administrative:
+        return "none"
+    if (institutional and administrative) or "混合" in kind or "事业" in listed:
+        return "some"
+    return "all"
+
+
+@emits("admin-cost-mismatch", "admin-cost-exceeds-public", needs=(layout.OTHER_MATTERS.name, layout.BASIC.name))
 def check_admin_cost(ctx: CheckContext) -> Iterator[Finding]:
-    """机关运行经费 is the 公用经费 of the 基本支出 for 行政单位 and 参公单位."""
+    """机关运行经费 is the 公用经费 of the 基本支出 for 行政单位 and 参公单位; of a mixed department, a part of it."""
     f = ctx.figures
     table = f.base.unit.item_table(layout.OTHER_MATTERS.name)
     row = table.get("机关运行经费")
-    if "事业单位" == f.unit_kind:
+    covers = admin_units(f.unit_kind, f.texts.subordinate_units)
+    if covers == "none":
         raise NotApplicable("事业单位的机关运行经费不等于基本支出中的公用经费")
-    if row is None or row.amount("本年数") is None or not f.base.basic.has_data:
+    if row is None or row.amount("本年数") is None or not f.base.basic.has_data or f.public is None:
         raise NotApplicable("未填机关运行经费或基本支出")
+    stated = row.amount("本年数")
+    if covers == "some":
+        # only the 行政/参公 units' 公用经费: less than the department's is right, more never is
+        if stated is not None and stated > f.public:
+            yield error(
+                "admin-cost-exceeds-public",
+                row.source.at("本年数"),
+                f"「机关运行经费」为{money(ctx, stated)}，大于基本支出中的公用经费{money(ctx, f.public)}；"
+                "部门中行政单位和参公单位的机关运行经费是公用经费的一部分，不能超过全部门的公用经费",
+                stated=stated,
+                public=f.public,
+            )
+        return
     d = disagreement(
         ctx,
         "admin-cost-mismatch",
-        Stated("「机关运行经费」", row.amount("本年数"), row.source.at("本年数")),
+        Stated("「机关运行经费」", stated, row.source.at("本年数")),
         Stated("基本支出中的公用经费", f.public),
-        "行政单位和参照公务员法管理的事业单位，机关运行经费即财政拨款基本支出中的公用经费",
+        "行政单位和参照公务员法管理的事业单位，机关运行经费即财政拨款基本支出中的公用经费"
+        "（部门中有事业单位时，请在封面「单位性质」写明，如“行政单位和事业单位”）",
     )
     if d:
         yield d
