@@ -206,8 +206,12 @@ MAIN: tuple[Section, ...] = (
                  "变动原因的结论（最后一个“增加/减少”类词语）与实际变动方向相反。处理：改正原因的表述或核对金额。"),
             Code("fund-closure-mismatch", ERROR, "某类财政拨款的年末结转和结余与年初、收入、支出不衔接", ("difference", "expected", "fund", "stated", "tolerance",),
                  "《财政拨款收入支出决算总表》中某一类财政拨款（一般公共预算、政府性基金预算、国有资本经营预算）的年末财政拨款结转和结余不等于该列的年初财政拨款结转和结余＋本年收入－本年支出。“合计”列收支平衡时，错填到另一类拨款的金额只能由此发现。差额不超过尾差（每项 0.01万元，共三项）为警告，超过为错误；stated 为填报的年末数，expected 为按年初＋收入－支出计算的数。处理：核对该列四项金额，改正录错或填错列的一项。"),
+            Code("item-budgets-mismatch", ERROR, "一般公共预算的年初（全年）预算数与各项之和不符", ("difference", "expected", "expected_label", "stated", "stated_label",),
+                 "《预算及上年情况》中「一般公共预算财政拨款支出」的年初预算数（或全年预算数）不等于《一般公共预算财政拨款支出决算表》各项的年初预算数（全年预算数）之和（只在每个有支出或预算的项都填了该预算时核对）。公开说明先写总额的预算，再逐项写各项的预算，两者须一致。差额在尾差范围内为警告，超过为错误。处理：核对总额和各项的预算数。"),
             Code("admin-cost-mismatch", ERROR, "行政单位（及参公单位）的机关运行经费不等于基本支出中的公…", ("difference", "expected", "expected_label", "stated", "stated_label",),
-                 "行政单位（及参公单位）的机关运行经费不等于基本支出中的公用经费；在尾差范围内为警告。处理：核对机关运行经费或基本支出表；事业单位请在封面“单位性质”填“事业单位”。"),
+                 "行政单位（及参公单位）的机关运行经费不等于基本支出中的公用经费；在尾差范围内为警告。由行政单位（或参公单位）和事业单位组成的部门，机关运行经费只是行政单位和参公单位的公用经费，不作此核对（见 admin-cost-exceeds-public）：封面“单位性质”同时写明两类（如“行政单位和事业单位”），或文字说明的下属预算单位中写明某单位是事业单位，即按部门核对。处理：核对机关运行经费或基本支出表；事业单位请在封面“单位性质”填“事业单位”。"),
+            Code("admin-cost-exceeds-public", ERROR, "部门的机关运行经费大于基本支出中的公用经费", ("public", "stated",),
+                 "由行政单位（或参公单位）和事业单位组成的部门（封面“单位性质”同时写明两类，或下属预算单位中写明有事业单位），机关运行经费只含行政单位和参公单位的公用经费，少于全部门的公用经费是正常的，但不能大于它。stated 为填报的机关运行经费，public 为基本支出中的公用经费。处理：核对机关运行经费或基本支出表。"),
             Code("three-public-below-basic", ERROR, "基本支出中的“三公”经费科目超过“三公”经费表中的对应数", ("basic", "three_public",),
                  "基本支出中的因公出国（境）费用（30212）、公务接待费（30217）或公务用车运行维护费（30231）超过“三公”经费表中的对应数。处理：核对两表，“三公”经费应包含基本支出中的这部分。"),
             Code("three-public-over-budget", WARNING, "“三公”经费决算数超过预算数", ("basis", "budget", "current", "difference",),
@@ -509,7 +513,7 @@ SELF_EVALUATION: tuple[Section, ...] = (
 
 # Compared figures are a warning within the 尾差 tolerance and an error beyond it (check/compare.py).
 MIXED_SEVERITY = frozenset({"cross-table-mismatch", "fund-closure-mismatch", "income-expense-unbalanced", "prior-year-mismatch", "opening-balance-mismatch",
-                            "personnel-public-mismatch", "admin-cost-mismatch", "doc-table-mismatch", "doc-sum-mismatch"})
+                            "personnel-public-mismatch", "admin-cost-mismatch", "doc-table-mismatch", "doc-sum-mismatch", "item-budgets-mismatch"})
 
 # No longer emitted; kept so that old output can be read. `crashed` carries values.stage instead.
 RETIRED: tuple[Code, ...] = (
