@@ -290,8 +290,14 @@ THREE_PUBLIC_DETAILS = ItemSheet(
 
 OVERVIEW = ItemSheet(
     name="预算及上年情况",
-    note="填写说明：年初预算数取自年初部门预算；上年决算数在有上年数据文件夹时可不填（填了会与上年数据核对）；原因各写一句话。",
-    columns=(Column(PRIOR, required=False), Column("年初预算数", required=False), Column(REASON, Kind.TEXT, required=False), Column(BUDGET_REASON, Kind.TEXT, required=False)),
+    note="填写说明：年初预算数取自年初部门预算；全年预算数（调整预算）可选，不填时按各项的全年预算数之和（年内新设立、年初预算为0的单位按全年预算说明）；上年决算数在有上年数据文件夹时可不填（填了会与上年数据核对）；原因各写一句话。",
+    columns=(
+        Column(PRIOR, required=False),
+        Column("年初预算数", required=False),
+        Column(REASON, Kind.TEXT, required=False),
+        Column(BUDGET_REASON, Kind.TEXT, required=False),
+        Column(ADJUSTED_BUDGET, required=False),  # a total's 全年预算 (a new unit's 年初预算 is 0); else Σ项 全年预算
+    ),
     items=(
         Item("收入支出总计"),
         Item("财政拨款收入支出总计"),

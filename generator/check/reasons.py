@@ -175,9 +175,11 @@ def budget_reasons(ctx: CheckContext) -> list[tuple[str, tuple[Change, ...]]]:
         *(("国有资本经营预算财政拨款支出", i) for i in f.state_capital_items),
     ]
     out: list[tuple[str, tuple[Change, ...]]] = [(f"{kind}「{i.code} {i.name}」", (i.budget, i.adjusted_budget)) for kind, i in lines]
-    for label, change in (("财政拨款收入支出总计", f.fiscal_budget), ("一般公共预算财政拨款支出", f.gpb_budget)):
-        if change is not None:
-            out.append((label, (change,)))
+    if f.fiscal_budget is not None:
+        out.append(("财政拨款收入支出总计", (f.fiscal_budget,)))
+    gpb = tuple(c for c in (f.gpb_budget, f.gpb_adjusted_budget) if c is not None)  # a new unit's reason reads against 全年预算
+    if gpb:
+        out.append(("一般公共预算财政拨款支出", gpb))
     for p in (tp.total, tp.abroad, tp.vehicles, tp.vehicle_purchase, tp.vehicle_running, tp.reception):
         bases = tuple(c for c in (p.initial_budget, p.budget_change) if c is not None)
         if bases:

@@ -212,7 +212,8 @@ class Figures:
     gpb_total: Decimal | None
     gpb_share: Decimal | None
     gpb_change: Change | None
-    gpb_budget: Change | None
+    gpb_budget: Change | None  # against the 年初预算: as stated in 预算及上年情况, else Σ项
+    gpb_adjusted_budget: Change | None  # against the 全年预算: as stated, else Σ项 when every 项 with money gives one
     gpb_classes: tuple[Share, ...]
     gpb_items: tuple[ItemLine, ...]
     # 六
@@ -332,6 +333,7 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         gpb_share=share_known(gpb_total, expense_this_year),
         gpb_change=overview_change("一般公共预算财政拨款支出", gpb_total, lambda p: p.gpb.total("合计") if p.gpb.has_data else None),
         gpb_budget=_with_item_budgets(budget_change("一般公共预算财政拨款支出", gpb_total), gpb_items),
+        gpb_adjusted_budget=_adjusted_total(budget_change("一般公共预算财政拨款支出", gpb_total), overview, gpb_items),
         gpb_classes=tuple(
             Share(n.name, n.value("合计"), share_known(n.value("合计"), gpb_total)) for n in agreed.gpb.classes if n.value("合计") != 0
         ),
@@ -416,9 +418,15 @@ def _income_contents(cur: YearBase) -> tuple[tuple[str, str], ...]:
 
 
 def _income_sources(cur: YearBase, income: Decimal | None) -> tuple[Share, ...]:
-    """Each source that was reported; 财政拨款收入 is the three fiscal sources, known when all three are."""
+    """Each source that was reported; 财政拨款收入 is the three fiscal sources, known when all three are.
+
+    Published 决算报表 leave a zero row blank: when a fund's row is blank, 财政拨款收入 is the
+    本年收入 合计 the 财政拨款收入支出决算总表 states for the three funds (checked against the
+    rows as cross-table figures), so the sentence keeps "财政拨款收入…，占…%"."""
     s = cur.summary
     fiscal = complete_total(s.get(n) for n in layout.INCOME_SOURCES[:3])
+    if fiscal is None and any(s.get(n) is not None for n in layout.INCOME_SOURCES[:3]):
+        fiscal = cur.fiscal.get("本年收入", {}).get("合计")
     pairs = [("财政拨款收入", fiscal)] + [(n, s.get(n)) for n in layout.INCOME_SOURCES[3:]]
     return tuple(Share(n, v, share_known(v, income)) for n, v in pairs if v is not None)
 
@@ -480,6 +488,29 @@ def _with_item_budgets(total: Change | None, items: tuple[ItemLine, ...]) -> Cha
     if not typed:
         return total
     return Change(total.current, sum(typed, ZERO), total.reason, total.reason_location, total.base_location)
+
+
+def item_budget_sum(items: tuple[ItemLine, ...], which: str) -> Decimal | None:
+    """Σ项 of one budget column ("budget": 年初, "adjusted_budget": 全年) when every 项 with money
+    or a budget gives it, else None (a blank is not zero: a partial sum is no total)."""
+    lines = [getattr(i, which) for i in items if i.change.current or i.budget.base is not None or i.adjusted_budget.base is not None]
+    values = [c.base for c in lines]
+    if not values or any(v is None for v in values):
+        return None
+    return sum((v for v in values if v is not None), ZERO)
+
+
+def _adjusted_total(total: Change | None, overview: ItemTable, items: tuple[ItemLine, ...]) -> Change | None:
+    """The total's 全年预算: the 全年预算数 typed in 预算及上年情况, else Σ项 全年预算 (a new unit, whose
+    年初预算 is 0, is explained against it). None without either."""
+    if total is None:
+        return None
+    name = "一般公共预算财政拨款支出"
+    stated = overview.amount(name, layout.ADJUSTED_BUDGET)
+    base = stated if stated is not None else item_budget_sum(items, "adjusted_budget")
+    if base is None:
+        return None
+    return Change(total.current, base, total.reason, total.reason_location, _loc(overview, name, layout.ADJUSTED_BUDGET) if stated is not None else None)
 
 
 def _fund_items(cur: YearBase, sheet: str) -> tuple[ItemLine, ...]:

@@ -6,11 +6,12 @@ arithmetic and makes no choice that depends on a number.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from generator import layout
-from generator.compute.change import Change
+from generator.compute.change import Change, budget_basis
 from generator.compute.figures import Figures, Fund, StaffLine, ThreePublicPart
 from generator.compute.tree import Node, Tree
 from generator.render.wording import (
@@ -82,7 +83,7 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
             "total": a(f.gpb_total),
             "share": pct(f.gpb_share),
             "change": changed(f.gpb_change, style="compare"),
-            "budget": budget(f.gpb_budget, "与年初预算相比，"),
+            "budget": _gpb_budget_sentence(f, budget),
             "classes": [_share(s, profile) for s in f.gpb_classes],
             "lines": [
                 {
@@ -317,3 +318,11 @@ def _tree_rows(tree: Tree, columns: tuple[str, ...], profile: WordingProfile) ->
             }
         )
     return rows
+
+
+def _gpb_budget_sentence(f: Figures, budget: Callable[[Change | None, str, str], str]) -> str:
+    """五's total against its 年初预算; against the 全年预算 when the 年初预算 is 0 and a 全年预算 is known (a unit created in the year)."""
+    if f.gpb_budget is not None and f.gpb_adjusted_budget is not None:
+        chosen, name = budget_basis(f.gpb_budget, f.gpb_adjusted_budget)
+        return budget(chosen, f"与{name}相比，", name)
+    return budget(f.gpb_budget, "与年初预算相比，", "年初预算")
