@@ -403,7 +403,9 @@ def part_three(doc) -> None:
            "{{ c.amount | amount }}万元，占{{ c.share | percent }}{% if not loop.last %}；{% endif %}{% endfor %}。")
     p(doc, "（三）一般公共预算财政拨款支出决算具体情况", "JS 二级标题")
     # "其中：" introduces the item paragraphs below; without one it is left out
-    p(doc, "{% if f.gpb_budget and f.gpb_budget.base is not none %}一般公共预算财政拨款支出{{ f.gpb_budget | budget_phrase }}。{{ f.gpb_budget | budget_explained }}"
+    # against the 年初预算, or the 全年预算 when the 年初预算 is 0 (a unit created in the year): never "年初预算为0.00万元"
+    p(doc, "{% set gb, gn = budget_basis(f.gpb_budget, f.gpb_adjusted_budget) if f.gpb_budget and f.gpb_adjusted_budget else (f.gpb_budget, '年初预算') %}"
+           "{% if gb and gb.base is not none %}一般公共预算财政拨款支出{{ gb | budget_phrase(gn) }}。{{ gb | budget_explained }}"
            "{% else %}一般公共预算财政拨款支出决算为{{ f.gpb_total | amount }}万元。{% endif %}"
            "{% if f.gpb_items | selectattr('change.current') | list or f.gpb_items | selectattr('budget.base') | list %}其中：{% endif %}")
     items(doc, "f.gpb_items")
@@ -422,7 +424,8 @@ def part_three(doc) -> None:
     # "购置公务用车N辆", with the categories when they were given ("（其中：执法执勤用车1辆）")
     BOUGHT = (f"购置公务用车{{{{ {tp}.vehicles_bought | count }}}}辆{{% if f.assets.vehicles_bought_by_kind | selectattr('1') | list %}}（其中："
               "{% for kind, n in f.assets.vehicles_bought_by_kind if n %}{{ kind }}{{ n | count }}辆{% if not loop.last %}、{% endif %}{% endfor %}）{% endif %}")
-    p(doc, f"{{%p if not {tp}.total.actual and not {tp}.total.budget %}}")
+    # A typed 0 in total (a budget or not) is the official one sentence; a blank one is 未填报 below
+    p(doc, f"{{%p if {tp}.total.actual is not none and not {tp}.total.actual %}}")
     p(doc, "{{ unit }}{{ year }}年度无“三公”经费财政拨款支出。")
     p(doc, "{%p else %}")
     p(doc, "（一）“三公”经费财政拨款支出决算总体情况说明。", "JS 二级标题")
@@ -447,10 +450,13 @@ def part_three(doc) -> None:
            "{{ x.name }}支出{{ x.change | reason('变动的主要原因是') }}{% endfor %}")
     p(doc, "{%p endif %}")
     p(doc, "（二）“三公”经费财政拨款支出决算具体情况说明。", "JS 二级标题")
+    # the parts' shares only when a part was reported (a blank 三公 table is 未填报 in (一))
+    p(doc, f"{{%p if [{tp}.abroad, {tp}.vehicles, {tp}.reception] | rejectattr('actual', 'none') | list %}}")
     p(doc, f"“三公”经费财政拨款支出决算中，{{% for x in [{tp}.abroad, {tp}.vehicles, {tp}.reception] if x.actual is not none %}}{{{{ x.name }}}}支出决算"
-           "{{ x.actual | amount }}万元，占{{ x.share | percent }}{% if not loop.last %}；{% endif %}{% endfor %}。具体情况如下：")
+           "{{ x.actual | amount }}万元{% if x.share is not none %}，占{{ x.share | percent }}{% endif %}{% if not loop.last %}；{% endif %}{% endfor %}。具体情况如下：")
+    p(doc, "{%p endif %}")
     p(doc, "1、" + money(f"{tp}.abroad.actual", "因公出国（境）费支出") + "。"
-           f"{{% if {tp}.abroad_groups %}}全年安排因公出国（境）团组{{{{ {tp}.abroad_groups | count }}}}个、累计{{{{ {tp}.abroad_people | count }}}}人次。{{% endif %}}"
+           f"{{% if {tp}.abroad_groups is not none and {tp}.abroad_people is not none %}}全年安排因公出国（境）团组{{{{ {tp}.abroad_groups | count }}}}个、累计{{{{ {tp}.abroad_people | count }}}}人次。{{% endif %}}"
            f"{{% if {tp}.abroad_content %}}开支内容包括：{{{{ {tp}.abroad_content | period }}}}{{% endif %}}")
     p(doc, "2、" + money(f"{tp}.vehicles.actual", "公务用车购置及运行维护费支出") + "。其中：")
     p(doc, f"{{% if {tp}.vehicle_purchase.actual is none %}}公务用车购置支出决算数未填报{{% else %}}公务用车购置支出为{{{{ {tp}.vehicle_purchase.actual | amount }}}}万元{{% endif %}}。"
@@ -463,8 +469,8 @@ def part_three(doc) -> None:
     p(doc, f"{{% if {tp}.reception.actual is none %}}国内公务接待支出决算数未填报{{% else %}}"
            f"国内公务接待支出{{{{ {tp}.reception.actual | amount }}}}万元{{% if {tp}.foreign_reception is not none %}}（含外宾接待支出{{{{ {tp}.foreign_reception | amount }}}}万元）{{% endif %}}{{% endif %}}。"
            f"{{% if {tp}.reception_content %}}主要用于{{{{ {tp}.reception_content | clause }}}}"
-           f"{{% if {tp}.reception_batches %}}，国内公务接待{{{{ {tp}.reception_batches | count }}}}批次、{{{{ {tp}.reception_people | count }}}}人次"
-           f"{{% if {tp}.foreign_batches %}}，其中：接待外宾{{{{ {tp}.foreign_batches | count }}}}批次、{{{{ {tp}.foreign_people | count }}}}人次{{% endif %}}{{% endif %}}。{{% endif %}}")
+           f"{{% if {tp}.reception_batches is not none and {tp}.reception_people is not none %}}，国内公务接待{{{{ {tp}.reception_batches | count }}}}批次、{{{{ {tp}.reception_people | count }}}}人次"
+           f"{{% if {tp}.foreign_batches is not none and {tp}.foreign_people is not none %}}，其中：接待外宾{{{{ {tp}.foreign_batches | count }}}}批次、{{{{ {tp}.foreign_people | count }}}}人次{{% endif %}}{{% endif %}}。{{% endif %}}")
     p(doc, "{%p endif %}")
     h(8)
     fund_section(doc, "f.gov_fund", "f.gov_fund_items", "政府性基金预算")
@@ -504,8 +510,9 @@ def part_three(doc) -> None:
            f"{{{{ {pr}.sme_other_won | amount }}}}万元。")
     p(doc, "{%p endif %}")
     p(doc, "（三）国有资产占有使用情况说明", "JS 二级标题")
+    # typed counts are printed, 0 included ("其中：…执法执勤用车0辆"), as the official template prints them
     p(doc, "截至{{ year }}年12月31日，{% if f.assets.vehicles is not none %}{{ unit }}共有车辆{{ f.assets.vehicles | count }}辆"
-           "{% if f.assets.vehicles %}，其中：{% for kind, n in f.assets.vehicles_by_kind if n is not none %}{{ kind }}{{ n | count }}辆"
+           "{% if f.assets.vehicles_by_kind | rejectattr('1', 'none') | list %}，其中：{% for kind, n in f.assets.vehicles_by_kind if n is not none %}{{ kind }}{{ n | count }}辆"
            "{% if not loop.last %}、{% endif %}{% endfor %}{% endif %}。{% endif %}"
            "{% if f.assets.equipment is not none %}单价100万元（含）以上设备（不含车辆）{{ f.assets.equipment | count }}台（套）。{% endif %}")
 
