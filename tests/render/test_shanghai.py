@@ -124,6 +124,16 @@ def test_no_three_public_is_one_sentence(kit: Any, tmp_path: Path) -> None:
     assert not any(line.startswith("（一）“三公”经费") for line in lines)
 
 
+def test_a_three_public_budget_without_spending_is_the_one_sentence(kit: Any, tmp_path: Path) -> None:
+    """Issue 18: a budget and no spending read "占；…占；…占。" under the parts; officially it is one sentence."""
+    values = kit.consistent_2024()
+    for name in ("合计", *layout.THREE_PUBLIC_PARTS, *layout.VEHICLE_PARTS):
+        kit.set_value(values, T, name, "决算数", 0)
+    lines = shanghai(kit, tmp_path, values)
+    assert "昌吉回族自治州医疗保障局2024年度无“三公”经费财政拨款支出。" in lines
+    assert not any("占；" in line or "占。" in line for line in lines)
+
+
 def test_no_admin_cost_is_one_sentence(kit: Any, tmp_path: Path) -> None:
     values = kit.consistent_2024()
     prior = kit.consistent_2023()
