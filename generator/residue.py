@@ -9,7 +9,8 @@ Decisions on what counts (each has a test in tests/test_published_text.py):
 - "…", "……", "...": an ellipsis is flagged wherever it stands. In a template it marks where the
   writer has to go on; a published list ends with “等”, so a real text has no need of it.
 - "待补充", "待填写", "请填写", "TODO", "TBD", "FIXME", "【】" and any 【…】 (templates use them for
-  fields; official prose does not).
+  fields; official prose does not) — except a year in 【】 followed by a number and 号: a document
+  number ("株政发【2010】39号", like "〔2019〕77号"), which a reason may cite.
 - The writer's instructions of the templates: "增加（减少）", "增长（下降）", "大于（小于）" and every
   pair of opposite direction words written as a choice ("增加/减少", "下降（增长）"), and
   the hints "（如持平作持平表述）", "（不涉及的不列）", "（制度名称）".
@@ -31,7 +32,7 @@ PLACEHOLDER = re.compile(
             r"…+|\.{3,}|。{3,}",  # ellipses
             r"待(?:补充|填写|填报|完善|更新|核实|确认|定稿)|请(?:填写|补充|输入)|此处(?:填写|输入)|在此(?:填写|输入)",
             r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])",
-            r"【[^【】]{0,40}】",
+            r"【(?!\s*(?:19|20)\d\d\s*】\s*第?\s*\d+\s*号)[^【】]{0,40}】",  # not a document number: 株政发【2010】39号
             rf"(?:{_DIRECTION})（(?:{_DIRECTION})）",  # 增加（减少）
             rf"(?:{_DIRECTION})[/／](?:{_DIRECTION})",  # 增加/减少
             r"（如持平[^）]*）|（不涉及[^）]*）|（[^（）]{0,6}名称）",

@@ -50,6 +50,7 @@ def test_the_shipped_folders_give_none_of_these_findings(folder: str) -> None:
         ("TODO 写原因", "TODO"),
         ("主要原因是【】", "【】"),
         ("主要原因是【填写原因】", "【填写原因】"),
+        ("按【2024】年标准执行", "【2024】"),  # a year in 【】 without a document number is a field
         ("较上年增加（减少）10万元", "增加（减少）"),
         ("增长（下降）5%", "增长（下降）"),
         ("决算数大于（小于）预算数", "大于（小于）"),
@@ -76,6 +77,9 @@ def test_template_residue_is_found(text: str, found: str) -> None:
         "采购MAXX系列设备",
         "办公室",
         "主要用于办公设备购置（含打印机、复印机）等支出。",  # a real parenthesis inside a sentence
+        "根据《株洲市人民政府关于印发的通知》（株政发【2010】39号）执行。",  # issue 18: document numbers
+        "按照财预〔2019〕77号文件要求调整。",
+        "依据沪财预【 2023 】第5号文件。",
     ],
 )
 def test_real_text_is_not_residue(text: str) -> None:
