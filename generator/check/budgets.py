@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from generator import layout
 from generator.check.compare import Stated, disagreement
 from generator.check.context import CheckContext
+from generator.check.rule import emits
 from generator.compute.figures import item_budget_sum
 from generator.findings import Finding
 
 _GPB = "一般公共预算财政拨款支出"
 
 
+@emits("item-budgets-mismatch", needs=(layout.OVERVIEW.name, layout.GPB.name))
 def check_item_budget_sums(ctx: CheckContext) -> Iterator[Finding]:
     """The 年初预算数 and 全年预算数 typed for the 一般公共预算 total in 预算及上年情况 are the sums of
     the 项's, when every 项 gives one: the document states both (the total, then each 项)."""
