@@ -15,6 +15,7 @@ from generator.check.codes import check_codes
 from generator.check.completeness import check_blanks
 from generator.check.context import CheckContext, Settings
 from generator.check.cross import check_same_figures
+from generator.check.mandatory import check_mandatory_tables
 from generator.check.prior import check_prior_items_total, check_prior_year
 from generator.check.reasons import check_budget_reason_direction, check_budget_reasons, check_income_contents, check_reasons
 from generator.check.relations import (
@@ -32,7 +33,7 @@ from generator.check.rows import check_row_totals
 from generator.check.rule import NotApplicable, Rule, rule_codes, rule_name, rule_needs
 from generator.check.three_public import check_three_public_budget, check_three_public_counts
 from generator.check.totals import check_declared_totals
-from generator.check.units import check_yuan_in_wanyuan
+from generator.check.units import check_wanyuan_in_yuan, check_yuan_in_wanyuan
 from generator.check.written import check_written_texts
 from generator.compute.figures import Figures
 from generator.findings import Finding, Location, error
@@ -47,6 +48,8 @@ RULES: tuple[Rule, ...] = (
     check_fund_closure,
     check_codes,
     check_yuan_in_wanyuan,
+    check_wanyuan_in_yuan,
+    check_mandatory_tables,
     check_prior_year,
     check_prior_items_total,
     check_reasons,

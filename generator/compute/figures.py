@@ -453,7 +453,7 @@ def _gpb_items(cur: YearBase, prior: YearBase | None) -> tuple[ItemLine, ...]:
             change=Change(node.value("合计"), base, row.reason if row else "", row.source.at(layout.REASON) if row else None, base_loc),
             **_budgets(node.value("合计"), row),
         )
-    if prior is not None:
+    if prior is not None and cur.gpb.has_data:  # an empty table is not every 项 降为零 (table-empty names it)
         for node in prior.gpb.leaves():
             if node.code not in lines and node.value("合计") != 0:
                 lines[node.code] = ItemLine(
