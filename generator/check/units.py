@@ -21,6 +21,7 @@ from generator.check.context import CheckContext, money
 from generator.check.rule import NotApplicable, emits
 from generator.compute.change import Change
 from generator.compute.totals import Settlement
+from generator.display import format_amount
 from generator.findings import Finding, Location, error, warning
 
 # A typed 万元 amount this many times the typical amount of its table is most likely in 元.
@@ -188,3 +189,33 @@ def _closes_a_total(value: Decimal, where: Location, settlements: list[Settlemen
         if abs(s.parts_sum - value + value / YUAN_PER_WANYUAN - s.declared) <= s.tolerance:
             return s.label
     return None
+
+
+# A 元 workbook whose amounts were typed in 万元 reads "收入总计0.12万元": a budget unit's 收入总计
+# is never below 1万元 (10,000 元); the 人员经费 per person is then a few 元, and last year's figures
+# (when known) are ≈10000× this year's.
+SMALLEST_TOTAL = Decimal(1)  # 万元
+
+
+def check_wanyuan_in_yuan(ctx: CheckContext) -> Iterator[Finding]:
+    """The 封面 says 元, but the amounts are 万元 figures: the document would print them 10000× too small."""
+    f = ctx.figures
+    if f.base.unit.cover.declared_unit != "元":
+        return
+    total = next((v for v in (f.income_total, f.expense_total, f.income_this_year, f.fiscal_expense, f.gpb_total) if v), None)
+    if total is None or total >= SMALLEST_TOTAL:
+        return
+    reasons = [f"收入支出总计只有{money(ctx, total)}"]
+    per_person = _per_person(ctx)
+    if per_person is not None and per_person * 1000 <= TYPICAL_PER_PERSON:
+        reasons.append(f"人员经费{money(ctx, f.personnel)}，实有人数{_staff_count(ctx)}人，人均{money(ctx, per_person)}")
+    ratios = [c.base / c.current for c in (f.total_change, f.fiscal_change, f.gpb_change) if c is not None and c.base and c.current]
+    if any(PRIOR_BAND[0] <= r <= PRIOR_BAND[1] for r in ratios):
+        reasons.append("上年数约为本年数的10000倍")
+    yield error(
+        "workbook-looks-like-wanyuan",
+        _cover_unit_cell(ctx),
+        f"封面声明金额单位为元，但金额疑似按“万元”填写（{'；'.join(reasons)}）；照此生成的公开说明会写出“收入总计{format_amount(total)}万元”。"
+        "请把封面的「金额单位」改为“万元”，或把金额换算为元",
+        stated=total,
+    )
