@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -141,7 +142,10 @@ def check_admin_cost(ctx: CheckContext) -> Iterator[Finding]:
         yield d
 
 
-@emits("vehicle-count-unexplained", needs=(layout.THREE_PUBLIC.name, layout.OTHER_MATTERS.name))
+_SAYS_NO_DIFFERENCE = re.compile(r"无差异|没有差异|不存在差异|一致|相同|相符|无差别")
+
+
+@emits("vehicle-count-unexplained", "vehicle-count-mismatch", needs=(layout.THREE_PUBLIC.name, layout.OTHER_MATTERS.name))
 def check_vehicles(ctx: CheckContext) -> Iterator[Finding]:
     """公务用车保有量 against the vehicles in 国有资产占用; a difference needs its reason."""
     tp = ctx.figures.three_public
@@ -149,9 +153,21 @@ def check_vehicles(ctx: CheckContext) -> Iterator[Finding]:
     owned = ctx.figures.assets.vehicles
     if held is None or owned is None:
         raise NotApplicable("公务用车保有量或国有资产中的车辆数未填")
-    if held == owned or tp.vehicle_difference_reason.strip():
+    if held == owned:
         return
     details = ctx.figures.base.unit.item_table(layout.THREE_PUBLIC_DETAILS.name)
+    said = tp.vehicle_difference_reason.strip()
+    if said and _SAYS_NO_DIFFERENCE.search(said):
+        yield error(
+            "vehicle-count-mismatch",
+            _at(details, "公务用车保有量", layout.CONTENT),
+            f"公务用车保有量{held}辆，其他重要事项中按类别列出的车辆共{owned}辆，但差异原因写的是两者一致：「{said}」",
+            held=held,
+            owned=owned,
+        )
+        return
+    if said:
+        return
     yield warning(
         "vehicle-count-unexplained",
         _at(details, "公务用车保有量", layout.CONTENT),
@@ -174,6 +190,28 @@ def check_procurement(ctx: CheckContext) -> Iterator[Finding]:
             sme=p.sme,
             total=p.total,
         )
+    won = None if p.sme_reserved_won is None or p.sme_other_won is None else p.sme_reserved_won + p.sme_other_won
+    if won is not None and p.total is not None and won > p.total:
+        yield error(
+            "procurement-share-exceeds",
+            _at(table, "其他项目中小企业中标金额", "本年数"),
+            f"中小企业中标金额（预留项目{money(ctx, p.sme_reserved_won)}＋其他项目{money(ctx, p.sme_other_won)}＝{money(ctx, won)}）"
+            f"超过政府采购支出总额{money(ctx, p.total)}（货物、工程、服务之和）",
+            sme=won,
+            total=p.total,
+        )
+    for small, whole, small_name, whole_name in (
+        (p.small_micro_reserved, p.sme_reserved, "面向小微企业预留项目预算金额", "面向中小企业预留项目预算金额"),
+        (p.small_micro_reserved_won, p.sme_reserved_won, "预留项目小微企业中标金额", "预留项目中小企业中标金额"),
+    ):
+        if small is not None and whole is not None and small > whole:
+            yield error(
+                "procurement-share-exceeds",
+                _at(table, small_name, "本年数"),
+                f"「{small_name}」{money(ctx, small)}超过「{whole_name}」{money(ctx, whole)}（小微企业是中小企业的一部分）",
+                small_micro=small,
+                sme=whole,
+            )
     if p.small_micro is not None and p.sme is not None and p.small_micro > p.sme:
         yield error(
             "procurement-share-exceeds",
