@@ -74,3 +74,20 @@ def test_a_key_or_item_left_empty_is_not_filled_in(tmp_path: Path) -> None:
 
 def test_a_wrong_type_is_still_a_finding_at_its_key(tmp_path: Path) -> None:
     assert _texts(tmp_path, "职能补充说明:\n  - 一个列表\n") == [("texts-invalid", "职能补充说明")]
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("内设机构:\n  - 办公室\n   - 基金监管科\n   - 综合科\n", "内设机构[1]"),  # one space too far: the items fold into the first
+        ("下属预算单位:\n- 本级\n - 服务中心\n", "下属预算单位[1]"),
+        ("职能补充说明: 本局设\n  - 办公室\n  - 综合科\n", "职能补充说明"),  # "- " under a text key
+    ],
+)
+def test_list_items_folded_into_one_text_by_an_indentation_slip(tmp_path: Path, text: str, field: str) -> None:
+    """Issue 18: "办公室 - 基金监管科 - …" passed as one department; it is an error at its key."""
+    assert _texts(tmp_path, text) == [("texts-list-folded", field)]
+
+
+def test_items_aligned_and_a_dash_inside_words_are_not_folded(tmp_path: Path) -> None:
+    assert _texts(tmp_path, "内设机构:\n  - 办公室\n  - 基金监管科\n职能补充说明: 2023-2024年度改革\n") == []

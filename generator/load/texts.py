@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,9 @@ def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
             for e in exc.errors()
         ]
         return Texts(file=label), findings
+    folded = _folded_lists(label, raw)
+    if folded:
+        return Texts(file=label), folded
     texts = Texts(
         functions=tuple(s.strip() for s in parsed.主要职能 if s and s.strip()),
         functions_note=parsed.职能补充说明.strip(),
@@ -131,6 +135,30 @@ def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
         file=label,
     )
     return texts, []
+
+
+# "办公室 - 基金监管科 - 综合科": a list item indented one space too far (or a "- " under a text key)
+# continues the text above it, and YAML folds the lines into one string. Prose has no " - " between words.
+_FOLDED = re.compile(r"\S\s+-\s+\S")
+
+
+def _folded_lists(label: str, raw: Any, path: str = "") -> list[Finding]:
+    """An error for each text of RAW in which YAML folded list items into one line (an indentation slip)."""
+    if isinstance(raw, dict):
+        return [f for k, v in raw.items() for f in _folded_lists(label, v, f"{path}.{k}" if path else str(k))]
+    if isinstance(raw, list):
+        return [f for i, v in enumerate(raw) for f in _folded_lists(label, v, f"{path}[{i + 1}]")]
+    if isinstance(raw, str) and _FOLDED.search(raw):
+        return [
+            error(
+                "texts-list-folded",
+                Location(file=label, field=path),
+                f"文字说明「{path}」读成了一段文字「{raw.strip()[:60]}」：其中的“ - ”是列表项，多半是某一行的“- ”缩进不对，"
+                "使几项连成了一项；列表的每一项单独一行，“- ”上下对齐",
+                text=raw.strip()[:200],
+            )
+        ]
+    return []
 
 
 def _names(values: list[str] | None) -> tuple[str, ...] | None:
