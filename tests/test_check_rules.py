@@ -66,6 +66,9 @@ RULE_OF = {
     "admin-cost-mismatch": "check_admin_cost",
     "admin-cost-exceeds-public": "check_admin_cost",
     "item-budgets-mismatch": "check_item_budget_sums",
+    "table-empty": "check_mandatory_tables",
+    "workbook-looks-like-wanyuan": "check_wanyuan_in_yuan",
+    "vehicle-count-mismatch": "check_vehicles",
     "three-public-below-basic": "check_three_public_in_basic",
     "three-public-over-budget": "check_three_public_budget",
     "three-public-count-missing": "check_three_public_counts",
@@ -107,6 +110,9 @@ SEVERITY = {
     "admin-cost-mismatch": Severity.ERROR,
     "admin-cost-exceeds-public": Severity.ERROR,
     "item-budgets-mismatch": Severity.ERROR,
+    "table-empty": Severity.ERROR,
+    "workbook-looks-like-wanyuan": Severity.ERROR,
+    "vehicle-count-mismatch": Severity.ERROR,
     "three-public-below-basic": Severity.ERROR,
     "three-public-over-budget": Severity.WARNING,
     "three-public-count-missing": Severity.WARNING,
@@ -535,6 +541,32 @@ CASES = [
         [],
         id="admin-cost-not-for-public-institutions",
     ),
+    # issue 18: a mandatory table left empty while another table says there was money
+    pytest.param([("rows", EXP, [])], True, [("table-empty", EXP, None)], id="expense-table-empty"),
+    pytest.param([("rows", G, [])], True, [("table-empty", G, None), ("section-without-data", G, None)], id="gpb-table-empty"),
+    pytest.param([("rows", B, [])], True, [("table-empty", B, None), ("section-without-data", B, None)], id="basic-table-empty"),
+    # issue 18: a 元 封面 over amounts typed in 万元 ("收入总计0.12万元")
+    pytest.param(cell(C, "金额单位", "内容", "元"), False, [("workbook-looks-like-wanyuan", C, "B6")], id="wanyuan-declared-as-yuan"),
+    # issue 18: 公务用车保有量 2 with 1 vehicle listed, and a real reason
+    pytest.param(
+        cells(cell(D, "公务用车保有量", "内容", 2), cell(D, "固定资产车辆与公务用车保有量差异原因", "内容", "另有1辆租赁车辆未计入固定资产。")),
+        True,
+        [],
+        id="vehicle-count-explained",
+    ),
+    # issue 18: 中小企业 中标 (预留 + 其他) above the 政府采购 total 287.78
+    pytest.param(
+        cells(*(cell(OM, n, "本年数", v) for n, v in zip(layout.SME_ITEMS, (200, 100, 190, 90, 100), strict=True))),
+        True,
+        [("procurement-share-exceeds", OM, "B26")],
+        id="sme-won-exceeds-procurement",
+    ),
+    pytest.param(
+        cells(*(cell(OM, n, "本年数", v) for n, v in zip(layout.SME_ITEMS, (200, 100, 190, 90, 90), strict=True))),
+        True,
+        [],
+        id="sme-won-within-procurement",
+    ),
     # issue 18: the total's budget against Σ项 (年初 and 全年)
     pytest.param(item_budgets(0), True, [], id="item-budgets-add-up"),
     pytest.param(item_budgets(0.01), True, [("item-budgets-mismatch", V, "C6", "warning")], id="item-budgets-one-cent-off"),
@@ -666,7 +698,8 @@ CASES = [
     pytest.param(
         cell(D, "固定资产车辆与公务用车保有量差异原因", "内容", None), True, [], id="vehicle-count-equal-needs-no-reason"
     ),
-    pytest.param(cell(D, "公务用车保有量", "内容", 2), True, [], id="vehicle-count-difference-explained"),
+    # issue 18: the sample's reason says the two agree ("一致无差异"): 2 held with 1 listed is the mistake
+    pytest.param(cell(D, "公务用车保有量", "内容", 2), True, [("vehicle-count-mismatch", D, "B8")], id="vehicle-count-said-equal"),
     pytest.param(
         cells(cell(D, "公务用车购置数", "内容", 2), cell(OM, "其他用车", layout.PURCHASED, 1)),
         True,
