@@ -83,12 +83,18 @@ class Document:
             self.failures.append(f"{what}: printed {stated}, its parts add up to {sum(reported, Decimal(0))} and check reported nothing")
 
     def same(self, what: str, a: str | None, b: str | None) -> None:
-        """One figure printed in two places: the same string (a blank or absent one is not compared)."""
+        """One figure printed in two places: the same string (a blank or absent one is not compared).
+
+        Each table prints what it states (issue 18) and the sentences the one settled figure: two
+        places differ only where the inputs disagree and check reported it."""
         if not a or not b:
             return
         self.compared += 1
         if a != b:
-            self.failures.append(f"{what}: {a} and {b}")
+            if self.crossed or self.reported:
+                self.tails.append(f"{what}: {a} and {b}")
+            else:
+                self.failures.append(f"{what}: {a} and {b}, and check reported no disagreement")
 
 
 # --- generating ----------------------------------------------------------------------

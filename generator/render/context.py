@@ -243,8 +243,12 @@ def _clause(text: str) -> str:
 
 
 def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
-    """The nine tables, from the agreed figures: a figure two tables state is printed the same in both."""
-    b = f.agreed
+    """The nine tables, each as it states its own figures (a total within 尾差 of its parts is the stated one).
+
+    The tables are copies of the official 决算报表: a detail table that states a figure one cent
+    off the summarising table keeps its own (its rows still add up across); `check` names the
+    disagreement (cross-table-mismatch) and the sentences use the one settled figure (f.agreed)."""
+    b = f.base
     a = profile.amount
     summary = b.summary
     income_rows: list[tuple[str, Decimal | None]] = [(n, summary.get(n)) for n in layout.INCOME_SOURCES] + [
@@ -253,7 +257,7 @@ def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
         ("年初结转和结余", summary.get("年初结转和结余")),
         ("收入总计", summary.get("收入总计")),
     ]
-    expense_rows: list[tuple[str, Decimal | None]] = [(name, value) for _, name, value in b.expense_classes if value]
+    expense_rows: list[tuple[str, Decimal | None]] = [(name, value) for _, name, value in f.agreed.expense_classes if value]
     expense_rows += [
         ("本年支出合计", summary.get("本年支出合计")),
         ("结余分配", summary.get("结余分配")),
@@ -285,8 +289,8 @@ def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
     ]
     basic_rows = _tree_rows(b.basic, ("决算数",), profile)
     basic_rows += [
-        {"code": "", "name": "人员经费合计", "cells": [a(f.personnel)]},
-        {"code": "", "name": "公用经费合计", "cells": [a(f.public)]},
+        {"code": "", "name": "人员经费合计", "cells": [a(stated_or_computed(f, "人员经费合计", f.personnel))]},
+        {"code": "", "name": "公用经费合计", "cells": [a(stated_or_computed(f, "公用经费合计", f.public))]},
     ]
     return {
         "summary": summary_rows,
@@ -301,6 +305,16 @@ def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
         "state_capital_empty": "本单位本年度无国有资本经营预算财政拨款收入、支出及结转和结余，本表为空表。",
         "three_public": three_rows,
     }
+
+
+def stated_or_computed(f: Figures, name: str, computed: Decimal | None) -> Decimal | None:
+    """The 基本支出表's own 人员经费合计/公用经费合计 row when it is within 尾差 of its parts (as the
+    table states it: 4,884.09, not the 4,884.10 its 款 add up to), else the sum (check names both)."""
+    row = f.base.unit.subject(layout.BASIC.name).extra_totals.get(name)
+    stated = row.amounts.get("决算数") if row is not None else None
+    if stated is None or computed is None or abs(stated - computed) > f.base.ledger.per_part:
+        return computed
+    return stated
 
 
 def _tree_rows(tree: Tree, columns: tuple[str, ...], profile: WordingProfile) -> list[dict[str, Any]]:

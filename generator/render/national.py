@@ -27,7 +27,7 @@ def chinese_ordinal(n: int) -> str:
 def national_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
     a = profile.amount
     b = f.agreed
-    summary = b.summary
+    summary = f.base.summary  # each table as it states its own figures (report_tables)
     by_code = {code: value for code, _, value in b.expense_classes if code}
     by_name = {name: value for _, name, value in b.expense_classes}
 
@@ -45,7 +45,7 @@ def national_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
         label_left, label_right = ("总计", "总计") if left == "收入总计" else (left, right)
         rows.append({"in_name": label_left, "in_amount": a(summary.get(left)), "out_name": label_right, "out_amount": a(summary.get(right))})
 
-    fiscal = b.fiscal
+    fiscal = f.base.fiscal
     fiscal_incomes = [("一、一般公共预算财政拨款", "一般公共预算财政拨款"), ("二、政府性基金预算财政拨款", "政府性基金预算财政拨款"), ("三、国有资本经营预算财政拨款", "国有资本经营预算财政拨款")]
     income_row = fiscal.get("本年收入", {})
     fiscal_rows = []
