@@ -164,7 +164,11 @@ def _several(u: Unit) -> None:
 
 
 def _set_list(texts: str, key: str, values: list[str]) -> str:
-    lines = [line for line in texts.splitlines() if not line.startswith(f"{key}:")]
+    lines, skipping = [], False
+    for line in texts.splitlines():  # the key and its items, if a shape set them before
+        skipping = line.startswith(f"{key}:") or (skipping and line.startswith("  - "))
+        if not skipping:
+            lines.append(line)
     at = next(i for i, line in enumerate(lines) if line.startswith("内设机构:"))
     return "\n".join([*lines[:at], f"{key}:", *(f"  - {v}" for v in values), *lines[at:]]) + "\n"
 
