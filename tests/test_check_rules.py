@@ -67,6 +67,7 @@ RULE_OF = {
     "admin-cost-exceeds-public": "check_admin_cost",
     "item-budgets-mismatch": "check_item_budget_sums",
     "table-empty": "check_mandatory_tables",
+    "prior-total-missing": "check_prior_totals_known",
     "workbook-looks-like-wanyuan": "check_wanyuan_in_yuan",
     "vehicle-count-mismatch": "check_vehicles",
     "three-public-below-basic": "check_three_public_in_basic",
@@ -111,6 +112,7 @@ SEVERITY = {
     "admin-cost-exceeds-public": Severity.ERROR,
     "item-budgets-mismatch": Severity.ERROR,
     "table-empty": Severity.ERROR,
+    "prior-total-missing": Severity.WARNING,
     "workbook-looks-like-wanyuan": Severity.ERROR,
     "vehicle-count-mismatch": Severity.ERROR,
     "three-public-below-basic": Severity.ERROR,
@@ -545,6 +547,9 @@ CASES = [
     pytest.param([("rows", EXP, [])], True, [("table-empty", EXP, None)], id="expense-table-empty"),
     pytest.param([("rows", G, [])], True, [("table-empty", G, None), ("section-without-data", G, None)], id="gpb-table-empty"),
     pytest.param([("rows", B, [])], True, [("table-empty", B, None), ("section-without-data", B, None)], id="basic-table-empty"),
+    # issue 18: last year's 收入总计 blank and not derivable: 一's comparison would be dropped silently
+    pytest.param(prior_cell(S, "收入总计", "金额", None), True, [("prior-total-missing", S, "B15")], id="prior-total-missing"),
+    pytest.param(prior_cell(S, "收入总计", "金额", None), False, [], id="prior-total-without-a-prior-folder"),
     # issue 18: a 元 封面 over amounts typed in 万元 ("收入总计0.12万元")
     pytest.param(cell(C, "金额单位", "内容", "元"), False, [("workbook-looks-like-wanyuan", C, "B6")], id="wanyuan-declared-as-yuan"),
     # issue 18: 公务用车保有量 2 with 1 vehicle listed, and a real reason

@@ -17,6 +17,7 @@ from generator.check.context import CheckContext, Settings
 from generator.check.cross import check_same_figures
 from generator.check.mandatory import check_mandatory_tables
 from generator.check.prior import check_prior_items_total, check_prior_year
+from generator.check.prior_totals import check_prior_totals_known
 from generator.check.reasons import check_budget_reason_direction, check_budget_reasons, check_income_contents, check_reasons
 from generator.check.relations import (
     check_admin_cost,
@@ -52,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     check_mandatory_tables,
     check_prior_year,
     check_prior_items_total,
+    check_prior_totals_known,
     check_reasons,
     check_budget_reasons,
     check_income_contents,

@@ -1,0 +1,35 @@
+"""A comparison with last year that the document would drop: its prior-year total cannot be derived."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator import layout
+from generator.check.context import CheckContext, money
+from generator.findings import Finding, Location, warning
+
+
+def check_prior_totals_known(ctx: CheckContext) -> Iterator[Finding]:
+    """With last year's folder beside this year's, each total the document compares with last year
+    (收入支出总计, 财政拨款收入支出总计, 一般公共预算财政拨款支出) needs last year's figure: when that folder
+    leaves it blank, the comparison would be dropped without a word. A unit without a prior year
+    (a new unit) compares nothing and is not named."""
+    f = ctx.figures
+    if f.prior is None:
+        return
+    for name, change in (
+        ("收入支出总计", f.total_change),
+        ("财政拨款收入支出总计", f.fiscal_change),
+        ("一般公共预算财政拨款支出", f.gpb_change),
+    ):
+        if change is None or change.base is not None:
+            continue
+        where = change.base_location or Location(file=f.prior.unit.cover.source.file, sheet=layout.OVERVIEW.name, field=name)
+        yield warning(
+            "prior-total-missing",
+            where,
+            f"本年{name}为{money(ctx, change.current)}，但上年数据（{f.prior.unit.cover.year}年）中这个总数为空，也无法由明细得出："
+            f"公开说明中“与上年相比”一句只能不写；请在上年数据中填写",
+            item=name,
+            current=change.current,
+        )
