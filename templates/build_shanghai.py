@@ -393,6 +393,8 @@ def part_three(doc) -> None:
     h(5)
     p(doc, "{%p if f.gpb_total is none %}")  # no 一般公共预算财政拨款支出决算表: said once, not "支出万元" thrice
     p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出决算表。")
+    p(doc, "{%p elif not f.gpb_total %}")  # zero (typed, or the 财政拨款 total says 0): the one sentence
+    p(doc, "{{ unit }}{{ year }}年度无一般公共预算财政拨款支出。")
     p(doc, "{%p else %}")
     p(doc, "（一）一般公共预算财政拨款支出决算总体情况", "JS 二级标题")
     p(doc, "一般公共预算财政拨款支出{{ f.gpb_total | amount }}万元{% if f.gpb_share is not none %}，占本年支出合计的{{ f.gpb_share | percent }}{% endif %}。"
@@ -411,7 +413,8 @@ def part_three(doc) -> None:
     items(doc, "f.gpb_items")
     p(doc, "{%p endif %}")
     h(6)
-    p(doc, "{% if f.basic_total is none %}本单位未填报{{ year }}年度一般公共预算财政拨款基本支出。{% else %}"
+    p(doc, "{% if f.basic_total is none %}本单位未填报{{ year }}年度一般公共预算财政拨款基本支出。"
+           "{% elif not f.basic_total %}{{ unit }}{{ year }}年度无一般公共预算财政拨款基本支出。{% else %}"
            "一般公共预算财政拨款基本支出{{ f.basic_total | amount }}万元。"
            "{% if f.personnel is not none or f.public is not none %}其中："
            "{% if f.personnel is not none %}人员经费{{ f.personnel | amount }}万元"

@@ -323,7 +323,9 @@ def build() -> Document:
     p(doc, "{%p endif %}")
     p(doc, "五、一般公共预算财政拨款支出决算情况说明", "JS 一级标题")
     p(doc, "（一）一般公共预算财政拨款支出决算总体情况", "JS 二级标题")
-    p(doc, "{%p if s5.total %}")
+    p(doc, "{%p if s5.zero %}")
+    p(doc, "本单位{{ year }}年度无一般公共预算财政拨款支出。")
+    p(doc, "{%p elif s5.total %}")
     p(doc, "{{ year }}年度一般公共预算财政拨款支出{{ s5.total }}万元{% if s5.share %}，占本年支出合计的{{ s5.share }}{% endif %}。{{ s5.change }}{{ s5.budget }}")
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出决算表。")
@@ -337,7 +339,9 @@ def build() -> Document:
     p(doc, "{{ loop.index }}.{{ i.class_name }}（类）{{ i.section_name }}（款）{{ i.name }}（项）：支出决算数为{{ i.amount }}万元，{{ i.change }}")
     p(doc, "{%p endfor %}")
     p(doc, "六、一般公共预算财政拨款基本支出决算情况说明", "JS 一级标题")
-    p(doc, "{%p if s6.total %}")
+    p(doc, "{%p if s6.zero %}")
+    p(doc, "本单位{{ year }}年度无一般公共预算财政拨款基本支出。")
+    p(doc, "{%p elif s6.total %}")
     p(
         doc,
         "{{ year }}年度一般公共预算财政拨款基本支出{{ s6.total }}万元，其中：人员经费{{ s6.personnel }}万元"

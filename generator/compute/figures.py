@@ -7,7 +7,7 @@ the 上年 columns of this year's workbook (check compares the two).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -292,6 +292,10 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
     fiscal_expense = fiscal_total("本年支出合计")
     gpb_total = agreed.gpb.known_total("合计")
     basic = agreed.basic.known_total("决算数")
+    if not agreed.gpb.has_data and _no_fund_spending(fiscal.get("本年支出合计", {}), "一般公共预算财政拨款"):
+        # no 一般公共预算 money (the 财政拨款 total says 0): an empty table is zero, not 未填报
+        gpb_total = ZERO
+        basic = ZERO if basic is None and not agreed.basic.has_data else basic
     gpb_items = _gpb_items(cur, prior)
     return Figures(
         unit_name=unit.cover.unit_name,
@@ -415,6 +419,16 @@ def _income_contents(cur: YearBase) -> tuple[tuple[str, str], ...]:
         if text and amount:
             contents.append((name, text))
     return tuple(contents)
+
+
+def _no_fund_spending(spent: Mapping[str, Decimal | None], fund: str) -> bool:
+    """The 财政拨款收入支出决算总表 says FUND spent nothing: its cell is 0, or blank (as published tables
+    leave a zero) while the 合计 is all the other funds' known spending (no room for any)."""
+    if spent.get(fund) is not None:
+        return spent.get(fund) == 0
+    total = spent.get("合计")
+    others = [spent.get(c) for c in layout.FISCAL_COLUMNS[1:] if c != fund]
+    return total is not None and total == sum((v for v in others if v is not None), ZERO)
 
 
 def _income_sources(cur: YearBase, income: Decimal | None) -> tuple[Share, ...]:

@@ -81,6 +81,7 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
         },
         "s5": {
             "total": a(f.gpb_total),
+            "zero": f.gpb_total == 0,  # typed 0 (or the 财政拨款 total says 0): "无…支出", not 未填报
             "share": pct(f.gpb_share),
             "change": changed(f.gpb_change, style="compare"),
             "budget": _gpb_budget_sentence(f, budget),
@@ -98,6 +99,7 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
         },
         "s6": {
             "total": a(f.basic_total),
+            "zero": f.basic_total == 0,
             "personnel": a(f.personnel),
             "personnel_items": "、".join(f.personnel_items),
             "public": a(f.public),
@@ -310,6 +312,8 @@ def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
 def stated_or_computed(f: Figures, name: str, computed: Decimal | None) -> Decimal | None:
     """The 基本支出表's own 人员经费合计/公用经费合计 row when it is within 尾差 of its parts (as the
     table states it: 4,884.09, not the 4,884.10 its 款 add up to), else the sum (check names both)."""
+    if not f.base.basic.has_data:
+        return None  # an empty table prints no 0.00 under no rows
     row = f.base.unit.subject(layout.BASIC.name).extra_totals.get(name)
     stated = row.amounts.get("决算数") if row is not None else None
     if stated is None or computed is None or abs(stated - computed) > f.base.ledger.per_part:
