@@ -14,6 +14,7 @@ them, consistently (a unit of any combination of shapes still checks with no err
 - `tiny`: two 项 (two 类 at most);
 - `optional-absent`: no 绩效自评表.xlsx and an empty 人员情况;
 - `yuan`: the workbook in 元;
+- `gov-fund-only`: all 财政拨款 is 政府性基金 money (the 一般公共预算 and 基本支出 tables empty);
 - `long-texts`: long reasons, duties and names.
 
 `year` hooks change the drawn figures before the workbook values are written from them;
@@ -142,6 +143,33 @@ def _new_unit(u: Unit) -> None:
     u.has_prior_folder = False
 
 
+def _gov_fund_only(u: Unit) -> None:
+    """All its 财政拨款 is 政府性基金预算 money: the 一般公共预算 tables empty, the 基金 table holds every 项."""
+    v = u.values
+    gpb_rows = v[layout.GPB.name]
+    summary = v[layout.SUMMARY.name]
+    summary["政府性基金预算财政拨款收入"], summary["一般公共预算财政拨款收入"] = summary["一般公共预算财政拨款收入"], [0]
+    for name, cells in v[layout.FISCAL.name].items():
+        total = cells[0]
+        v[layout.FISCAL.name][name] = [total, 0, total, 0]
+    fund = []
+    for code, name, total, basic, project, *_ in gpb_rows:
+        fund.append((code, name, 0, total, total, basic, project, 0))
+    v[layout.GOV_FUND.name] = fund
+    v[layout.GPB.name] = []
+    v[layout.BASIC.name] = []
+    three = v[layout.THREE_PUBLIC.name]
+    for name, cells in three.items():
+        three[name] = [0, 0, cells[2], "本年未安排“三公”经费支出，相应支出减少。" if cells[2] else None, None]
+    details = v[layout.THREE_PUBLIC_DETAILS.name]
+    for name in ("因公出国（境）团组数", "因公出国（境）人次", "公务用车购置数", "国内公务接待批次", "国内公务接待人次"):
+        details[name] = [0]
+    other = v[layout.OTHER_MATTERS.name]
+    other["机关运行经费"] = [0, other["机关运行经费"][1], "本年无一般公共预算财政拨款基本支出，机关运行经费相应减少。"]
+    overview = v[layout.OVERVIEW.name]
+    overview["一般公共预算财政拨款支出"] = [None, None, None, None]
+
+
 def _cents(u: Unit, value: float | int) -> int:
     return round(value * 100) if u.unit == "万元" else round(value / 100)
 
@@ -213,6 +241,7 @@ SHAPES: tuple[Shape, ...] = (
     Shape("tiny", "很小的单位：两个项", size=Size(items=2, projects=1)),
     Shape("optional-absent", "无绩效自评表，人员情况未填", values=_optional_absent, absent=("绩效自评表.xlsx",)),
     Shape("yuan", "工作簿以元为单位", declared_unit="元"),
+    Shape("gov-fund-only", "只有政府性基金预算财政拨款支出（一般公共预算表为空）", values=_gov_fund_only, prior=False),
     Shape("long-texts", "很长的原因和职能", values=_long_texts),
 )
 BY_NAME = {s.name: s for s in SHAPES}
