@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from generator import layout
 from generator.check.context import CheckContext, money
+from generator.check.rule import emits
 from generator.compute.tree import Tree
 from generator.findings import Finding, Location, error
 
@@ -21,6 +22,7 @@ def _total(tree: Tree, column: str) -> Decimal | None:
     return tree.known_total(column) if tree.has_data else None
 
 
+@emits("table-empty", needs=(S, INC, E, F, G, B))
 def check_mandatory_tables(ctx: CheckContext) -> Iterator[Finding]:
     """Each of the six tables every unit publishes (收入支出决算总表, 收入决算表, 支出决算表, 财政拨款收入支出决算总表,
     一般公共预算财政拨款支出决算表 and its 基本支出表) is an error when it is empty while another table states

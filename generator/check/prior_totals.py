@@ -6,9 +6,11 @@ from collections.abc import Iterator
 
 from generator import layout
 from generator.check.context import CheckContext, money
+from generator.check.rule import NotApplicable, emits
 from generator.findings import Finding, Location, warning
 
 
+@emits("prior-total-missing", needs=(layout.SUMMARY.name, layout.FISCAL.name, layout.GPB.name))
 def check_prior_totals_known(ctx: CheckContext) -> Iterator[Finding]:
     """With last year's folder beside this year's, each total the document compares with last year
     (收入支出总计, 财政拨款收入支出总计, 一般公共预算财政拨款支出) needs last year's figure: when that folder
@@ -16,7 +18,7 @@ def check_prior_totals_known(ctx: CheckContext) -> Iterator[Finding]:
     (a new unit) compares nothing and is not named."""
     f = ctx.figures
     if f.prior is None:
-        return
+        raise NotApplicable("没有上年数据文件夹")
     for name, change in (
         ("收入支出总计", f.total_change),
         ("财政拨款收入支出总计", f.fiscal_change),

@@ -197,11 +197,12 @@ def _closes_a_total(value: Decimal, where: Location, settlements: list[Settlemen
 SMALLEST_TOTAL = Decimal(1)  # 万元
 
 
+@emits("workbook-looks-like-wanyuan", needs=(layout.COVER.name, layout.SUMMARY.name))
 def check_wanyuan_in_yuan(ctx: CheckContext) -> Iterator[Finding]:
     """The 封面 says 元, but the amounts are 万元 figures: the document would print them 10000× too small."""
     f = ctx.figures
     if f.base.unit.cover.declared_unit != "元":
-        return
+        raise NotApplicable("封面金额单位不是元")
     total = next((v for v in (f.income_total, f.expense_total, f.income_this_year, f.fiscal_expense, f.gpb_total) if v), None)
     if total is None or total >= SMALLEST_TOTAL:
         return
