@@ -67,6 +67,7 @@ RULE_OF = {
     "admin-cost-exceeds-public": "check_admin_cost",
     "item-budgets-mismatch": "check_item_budget_sums",
     "table-empty": "check_mandatory_tables",
+    "budget-text-contradicts": "check_budget_texts",
     "prior-total-missing": "check_prior_totals_known",
     "workbook-looks-like-wanyuan": "check_wanyuan_in_yuan",
     "vehicle-count-mismatch": "check_vehicles",
@@ -112,6 +113,7 @@ SEVERITY = {
     "admin-cost-exceeds-public": Severity.ERROR,
     "item-budgets-mismatch": Severity.ERROR,
     "table-empty": Severity.ERROR,
+    "budget-text-contradicts": Severity.WARNING,
     "prior-total-missing": Severity.WARNING,
     "workbook-looks-like-wanyuan": Severity.ERROR,
     "vehicle-count-mismatch": Severity.ERROR,
@@ -550,6 +552,11 @@ CASES = [
     # issue 18: last year's 收入总计 blank and not derivable: 一's comparison would be dropped silently
     pytest.param(prior_cell(S, "收入总计", "金额", None), True, [("prior-total-missing", S, "B15")], id="prior-total-missing"),
     pytest.param(prior_cell(S, "收入总计", "金额", None), False, [], id="prior-total-without-a-prior-folder"),
+    # issue 18: the 三公 table states a budget while its reason says there was none
+    pytest.param(
+        cell(T, "公务接待费", layout.BUDGET_REASON, "本单位未安排公务接待费预算。"), True, [("budget-text-contradicts", T, "F9")], id="budget-text-contradicts"
+    ),
+    pytest.param(cell(T, "公务接待费", layout.BUDGET_REASON, "厉行节约，决算数小于预算数。"), True, [], id="budget-text-agrees"),
     # issue 18: a 元 封面 over amounts typed in 万元 ("收入总计0.12万元")
     pytest.param(cell(C, "金额单位", "内容", "元"), False, [("workbook-looks-like-wanyuan", C, "B6")], id="wanyuan-declared-as-yuan"),
     # issue 18: 公务用车保有量 2 with 1 vehicle listed, and a real reason

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.check.budget_words import check_budget_texts
 from generator.check.budgets import check_item_budget_sums
 from generator.check.codes import check_codes
 from generator.check.completeness import check_blanks
@@ -59,6 +60,7 @@ RULES: tuple[Rule, ...] = (
     check_income_contents,
     check_budget_reason_direction,
     check_item_budget_sums,
+    check_budget_texts,
     check_admin_cost,
     check_three_public_in_basic,
     check_three_public_budget,
