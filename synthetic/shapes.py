@@ -117,7 +117,7 @@ def _new_unit(u: Unit) -> None:
         r[5] = r[6] = None  # 上年决算数, 变动原因
         if len(r[0]) == 7:
             total = u.cur.totals[r[0]]
-            full = total + u.rng.choice((0, 0, u.rng.randint(0, max(1, total // 20))))
+            full = total + u.rng.choice((0, 0, u.rng.randint(0, total // 20))) if total else 0
             r[7], r[8] = 0, u.scale(full)
             r[9] = f"用于{r[1]}方面的支出。"
             r[10] = "年初未编制预算，年中追加安排，部分项目按进度结转下年。" if full > total else None
