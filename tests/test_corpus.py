@@ -10,7 +10,8 @@ read them back as a reader does), and the document must have:
 - no empty or dangling clause ("占；", "其中：。", "为万元", "主要原因是：。", …);
 - no figure printed that nobody entered (no 0.00 where the inputs are blank);
 - every table re-adding as printed, and every figure printed twice printed the same
-  (tests/test_table_readd.check_document: tables against tables and against sentences).
+  (tests/test_table_readd.check_document: tables against tables and against sentences);
+- and, for every third unit, nothing that `juesuan verify` reports when it reads the saved .docx.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import synthetic
 from generator import api
 from generator.check import Settings, run_checks
 from generator.findings import Severity
+from generator.verify import verify_document
 from synthetic.shapes import SHAPES
 from tests.docx_tables import read_document_fast
 from tests.test_blanking import EMPTY_CLAUSE, NO_AMOUNT
@@ -35,6 +37,7 @@ TEMPLATES = ("xinjiang-2024", "shanghai-2024")
 SEED = 18
 UNITS = int(__import__("os").environ.get("CORPUS_UNITS", "204"))
 EVALUATED = 4  # every 4th unit has a 绩效自评表
+VERIFIED = 3  # every 3rd unit's documents are also read back by `juesuan verify` (it must find nothing)
 SIZE = synthetic.Size(items=8, projects=1)  # the shape, not the length, is under test
 # What a real published document never holds, beyond the blanking test's empty clauses: a share
 # with no figure ("占；"), a reason with nothing after it, an amount-less "为万元", "完成…的%".
@@ -145,6 +148,11 @@ def test_every_corpus_unit_checks_clean_and_reads_whole_in_every_template(writte
             problems += [f"{at}: {e}" for e in expectations(shapes, template, "\n".join(paragraphs))]
             reported = {f.location.sheet for f in findings if f.location.sheet and f.code in _WITHIN}
             crossed = {f.location.sheet for f in findings if f.location.sheet and f.code == "cross-table-mismatch"}
+            if index % VERIFIED == 0:
+                saved = folder.parent / f"{template}.docx"
+                saved.write_bytes(data)
+                said, _ = verify_document(saved)
+                problems += [f"{at}: verify {f.code} at {f.location}: {f.message}" for f in said if f.severity is not Severity.INFO]
             doc = Document(at, tables, paragraphs, reported, crossed)
             try:
                 check_document(doc)
