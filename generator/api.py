@@ -13,6 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import codes, layout
+from generator.acknowledgements import (
+    Acknowledged,
+    Acknowledgement,
+    RecordRefused,
+    read_records,
+    record_for,
+    split_acknowledged,
+    write_record,
+)
 from generator.check import Settings, not_run, run_rules
 from generator.check.completeness import TemplateNeeds, template_needs
 from generator.compute.figures import Figures, compute_figures
@@ -42,7 +51,8 @@ class Checked:
     performance: ScoredSelfEvaluation | None = None  # the scored self-evaluation, when the folder has one
     readable: bool = True  # False when the folder, workbook or 封面 cannot be read at all
     report: Report | None = None  # set by check_folder: the findings with what was read and checked
-    complete: bool = True  # False when figures were computed although some cells could not be read (partial=True)
+    complete: bool = True  # False when figures were computed although some cells (partial=True) or 文字说明.yaml could not be read
+    acknowledged: tuple[Acknowledged, ...] = ()  # warnings 核对记录.yaml explains: not in FINDINGS, not counted
 
     @property
     def has_errors(self) -> bool:
@@ -74,13 +84,77 @@ def check_folder(folder: Path, settings: Settings | None = None, profile: str | 
 
     With PARTIAL (for reading, as `diff` does; never for a document to publish), a folder whose cells or
     文字说明.yaml could not all be read still has figures: what was unreadable counts as not reported, the
-    findings are the reading's alone, and `complete` is False.
+    findings are the reading's alone, and `complete` is False. When only 文字说明.yaml cannot be read, every
+    check runs anyway (the figures do not depend on it) and `complete` is False.
+
+    Warnings that the folder's 核对记录.yaml explains are moved to `acknowledged` (in the report too).
     """
-    settings = settings or Settings()
+    checked = _check(folder, settings or Settings(), profile, partial)
+    findings, acknowledged = apply_acknowledgements(folder, checked.findings)
+    report = replace(checked.report, findings=tuple(findings), acknowledged=tuple(acknowledged)) if checked.report else None
+    return replace(checked, findings=tuple(findings), acknowledged=tuple(acknowledged), report=report)
+
+
+def apply_acknowledgements(folder: Path, findings: Iterable[Finding]) -> tuple[list[Finding], list[Acknowledged]]:
+    """FINDINGS split into those still to look at and those FOLDER's 核对记录.yaml explains.
+
+    A record explains a warning only while its code, location and values are those recorded;
+    errors are never explained away. A bad record file is a warning among the first.
+    """
+    records, problems = read_records(folder)
+    remaining, acknowledged = split_acknowledged(findings, records, folder)
+    return remaining + problems, acknowledged
+
+
+def acknowledge(folder: Path, code: str, location: str, reason: str, who: str = "", when: str | None = None) -> Acknowledgement:
+    """Record in FOLDER's 核对记录.yaml that the current finding CODE at LOCATION (relative text) is explained.
+
+    RecordRefused (a Chinese message) when no such warning is found now, it is an error, or REASON is empty.
+    """
+    import datetime as dt
+
+    from generator.acknowledgements import key_of
+
+    checked = check_folder(folder)
+    candidates = [*checked.findings, *(a.finding for a in checked.acknowledged)]
+    found = next((f for f in candidates if key_of(f, folder)[:2] == (code, location)), None)
+    if found is None:
+        raise RecordRefused("没有找到这条问题（数据可能已经改变），请刷新页面后重试")
+    record = record_for(found, folder, reason, who, when or dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+    write_record(folder, record)
+    return record
+
+
+def withdraw_acknowledgement(folder: Path, code: str, location: str) -> bool:
+    """Take the record of CODE at LOCATION out of FOLDER's 核对记录.yaml: the warning is shown again."""
+    from generator.acknowledgements import remove_record
+
+    return remove_record(folder, code, location)
+
+
+def carry_acknowledgements(old: Path, new: Path) -> int:
+    """Copy into NEW's 核对记录.yaml the records of OLD that explain a finding NEW has now; how many."""
+    from generator.acknowledgements import key_of
+
+    records, _ = read_records(old)
+    if not records:
+        return 0
+    checked = check_folder(new)
+    current = {key_of(f, new): f for f in checked.findings}
+    carried = 0
+    for record in records:
+        if record.key in current:
+            write_record(new, record)
+            carried += 1
+    return carried
+
+
+def _check(folder: Path, settings: Settings, profile: str | None, partial: bool) -> Checked:
     loaded, findings = load(folder)
     if loaded is None:  # the folder, workbook or its 封面 cannot be read
         return _checked(folder, None, findings, None, settings, profile, not_run("数据文件夹、工作簿或封面无法读取"), readable=False)
-    if has_errors(findings):
+    texts_only = has_errors(findings) and all(f.severity is not Severity.ERROR or _in_texts(f) for f in findings)
+    if has_errors(findings) and not texts_only:
         # Cells that could not be read would only echo as mismatching totals: report them alone first.
         not_read = not_run("工作簿有无法读取的工作表、表头或单元格，先更正这些错误")
         if partial:
@@ -102,7 +176,14 @@ def check_folder(folder: Path, settings: Settings | None = None, profile: str | 
     findings.extend(kit.findings if kit is not None else ())
     findings.extend(perf_findings)
     findings.extend(settle_findings)
-    return _checked(folder, figures, findings, performance, settings, profile, rules.coverage, loaded=loaded)
+    if texts_only:  # what the checks say of the empty texts only echoes the file's own error
+        findings = [f for f in findings if f.severity is Severity.ERROR or not _in_texts(f)]
+    checked = _checked(folder, figures, findings, performance, settings, profile, rules.coverage, loaded=loaded)
+    return replace(checked, complete=not texts_only)
+
+
+def _in_texts(finding: Finding) -> bool:
+    return Path(finding.location.file).name == layout.TEXTS
 
 
 def _checked(

@@ -352,6 +352,12 @@ def init(folder: Path, source: Path | None) -> None:
             sys.exit(EXIT_OUTPUT)
         sys.exit(EXIT_ERRORS if all(f.code == "init-exists" for f in findings) else EXIT_UNREADABLE)
     click.echo(f"已生成{'结转' if source else '空白'}数据文件夹：{folder}")
+    if source:
+        from generator import api
+
+        carried = api.carry_acknowledgements(source, folder)
+        if carried:
+            click.echo(f"已结转 {carried} 条仍然适用的核对记录（核对记录.yaml）")
     click.echo("下一步：按各工作表第2行的填写说明录入数据，然后运行 juesuan check " + str(folder))
 
 

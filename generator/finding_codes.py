@@ -166,6 +166,13 @@ MAIN: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "核对记录.yaml (explained warnings, generator/acknowledgements.py)",
+        (
+            Code("review-record-invalid", WARNING, "核对记录.yaml 无法读取或某条记录不完整", (),
+                 "数据文件夹中的 核对记录.yaml（已核对、已说明原因的警告）不是 UTF-8、YAML 格式有误、不是一条条记录，或某条记录缺少代码、位置或原因；这些记录未应用，它们说明过的警告照常列出。处理：按文件开头的说明改正，或在工作台中重新说明。"),
+        ),
+    ),
+    Section(
         "Checks of the figures (generator/check)",
         (
             Code("total-mismatch", ERROR, "报表中填写的合计数", ("difference", "expected", "stated", "tolerance", "total",),

@@ -14,7 +14,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 
 # Below every stage: used by all, importing none of them.
-FOUNDATION = frozenset({"findings", "lazy", "finding_codes", "display", "files", "docx_package", "model", "layout", "codes", "numbers", "yaml_files", "residue", "door"})
+FOUNDATION = frozenset({"findings", "lazy", "finding_codes", "display", "files", "docx_package", "model", "layout", "codes", "numbers", "yaml_files", "residue", "door", "acknowledgements"})
 
 # part -> the parts it may import (besides itself). A part is a top-level module or package of generator/;
 # every cli.py and terminal.py (parsing, printing) belongs to "cli" whichever package holds it.

@@ -70,10 +70,10 @@ def report_xlsx(result: BatchResult) -> bytes:
                     u.relative,
                     u.unit_name or "",
                     u.year,
-                    _SEVERITY.get(f["severity"], f["severity"]),
+                    "已说明" if "acknowledgement" in f else _SEVERITY.get(f["severity"], f["severity"]),
                     f["code"],
                     str(Location(**f["location"])),
-                    f["message"],
+                    f["message"] + (f"——原因：{f['acknowledgement']['reason']}" if "acknowledgement" in f else ""),
                 ]
             )
     buffer = io.BytesIO()

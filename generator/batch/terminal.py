@@ -31,6 +31,9 @@ def print_summary(result: BatchResult) -> None:
             click.echo(f"  {Location(**f['location'])} 错误[{f['code']}] {f['message']}")
         if len(errors) > SHOWN_PER_UNIT:
             click.echo(f"  ……另有 {len(errors) - SHOWN_PER_UNIT} 个错误，见报告")
+    explained = sum(1 for u in result.units for f in u.findings if "acknowledgement" in f)
+    if explained:
+        click.echo(f"\n另有 {explained} 条警告已说明（各单位的核对记录.yaml），不计入警告数；见报告。")
     generated, skipped = len(result.generated), len(result.skipped)
     click.echo(
         f"\n共 {len(result.units)} 个单位：{len(result.failed)} 个有错误（未生成），{generated} 个已生成，"

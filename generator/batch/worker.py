@@ -48,6 +48,7 @@ def process_unit(task: Task) -> Entry:
     try:
         generated = api.generate(task.folder, output=task.output, template=task.template, profile=task.profile)
         findings = [f.as_json() for f in generated.findings]
+        findings += [a.as_json() for a in generated.checked.acknowledged]  # 已说明: listed, not counted
         figures = generated.checked.figures
         if figures is not None:
             unit_name, year = figures.unit_name, figures.year
@@ -98,7 +99,8 @@ def entry_for(
 ) -> Entry:
     counts = {s.value: 0 for s in Severity}
     for f in findings:
-        counts[f["severity"]] += 1
+        if "acknowledgement" not in f:
+            counts[f["severity"]] += 1
     return {
         "folder": str(task.folder),
         "relative": task.relative,

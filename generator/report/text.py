@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from generator.acknowledgements import Acknowledged
 from generator.findings import Finding, Severity, count
 from generator.report.value import Report, Status
 
@@ -39,9 +40,17 @@ def coverage_line(report: Report) -> str | None:
     return line
 
 
+def acknowledged_line(acknowledged: Acknowledged, style: Style = _plain) -> str:
+    """"位置 已说明[代码] 说明 —— 原因：…（核对人，时间）": a warning 核对记录.yaml explains."""
+    f, record = acknowledged.finding, acknowledged.record
+    by = "，".join(part for part in (record.who, record.when) if part)
+    return f"{style(str(f.location), 'location')} 已说明[{f.code}] {f.message} —— 原因：{record.reason}" + (f"（{by}）" if by else "")
+
+
 def report_lines(report: Report, style: Style = _plain) -> list[str]:
     lines = [finding_line(f, style) for f in report.findings]
-    lines.append(counts_line(report.findings))
+    lines += [acknowledged_line(a, style) for a in report.acknowledged]
+    lines.append(counts_line(report.findings) + (f"另有 {len(report.acknowledged)} 条已说明（核对记录.yaml）。" if report.acknowledged else ""))
     coverage = coverage_line(report)
     if coverage:
         lines.append(coverage)

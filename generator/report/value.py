@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from generator.acknowledgements import Acknowledged, Acknowledgement
 from generator.findings import Finding, Location, Severity, count
 
 SCHEMA = "juesuan-report/1"
@@ -89,6 +90,7 @@ class Report:
     outputs: tuple[str, ...] = ()
     version: str = ""  # juesuan's version
     internal_error: bool = False
+    acknowledged: tuple[Acknowledged, ...] = ()  # warnings the folder's 核对记录.yaml explains: listed apart, not counted
 
     @property
     def counts(self) -> dict[Severity, int]:
@@ -121,6 +123,7 @@ class Report:
             "inputs": [i.as_json() for i in self.inputs],
             "coverage": [c.as_json() for c in self.coverage],
             "findings": [f.as_json() for f in self.findings],
+            "acknowledged": [a.as_json() for a in self.acknowledged],
             "outputs": list(self.outputs),
         }
 
@@ -141,6 +144,7 @@ class Report:
             outputs=tuple(data.get("outputs", ())),
             version=data.get("juesuan", ""),
             internal_error=data.get("internal_error", False),
+            acknowledged=tuple(_acknowledged_from_json(a) for a in data.get("acknowledged", ())),
         )
 
 
@@ -153,6 +157,14 @@ def finding_from_json(data: Mapping[str, Any]) -> Finding:
         message=data["message"],
         values=dict(data.get("values", {})),
     )
+
+
+def _acknowledged_from_json(data: Mapping[str, Any]) -> Acknowledged:
+    finding = finding_from_json(data)
+    said = data.get("acknowledgement", {})
+    location = Location(**data.get("location", {}))
+    record = Acknowledgement(finding.code, str(location), (), said.get("reason", ""), said.get("who", ""), said.get("when", ""))
+    return Acknowledged(finding, record)
 
 
 __all__ = ["SCHEMA", "InputFile", "Report", "RuleOutcome", "Status", "finding_from_json"]
