@@ -161,3 +161,33 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
     return []
+
+
+# PyYAML's problems in English, as a person editing the file can act on them (first match wins).
+_PROBLEMS = (
+    ("did not find expected key", "缩进不齐或多了内容：同一层的键和“- ”项要上下对齐"),
+    ("mapping values are not allowed", "这里不能有冒号：文字中含“: ”时请给整段加引号"),
+    ("could not find expected ':'", "缺少冒号：键后面要写“: ”"),
+    ("found character '\\t'", "含有制表符（Tab）：请用空格缩进"),
+    ("found character", "含有不能作为开头的字符（如 @、`、%）：请给整段文字加引号"),
+    ("found unexpected end of stream", "引号或括号没有配对：文件在结束前缺少右引号或右括号"),
+    ("found unknown escape character", "双引号中的反斜杠“\\”写法有误：改用单引号或去掉反斜杠"),
+    ("expected ',' or ']'", "方括号列表没有写完：缺少逗号或“]”"),
+    ("expected ',' or '}'", "花括号没有写完：缺少逗号或“}”"),
+    ("found undefined alias", "“*”开头的内容被当作引用：请给整段文字加引号"),
+    ("expected <block end>", "缩进不齐：同一层的内容要上下对齐"),
+    ("expected a single document", "文件中有多余的“---”或“...”分隔线"),
+    ("found unexpected ':'", "这里不能有冒号：文字中含“: ”时请给整段加引号"),
+)
+
+
+def yaml_problem(exc: BaseException) -> str:
+    """A Chinese sentence for a YAML error (our own messages are Chinese already), without PyYAML's English."""
+    problem = str(getattr(exc, "problem", "") or "")
+    if problem and not problem.isascii():  # ours (numbers, duplicate keys, alias bounds) are Chinese already
+        return problem
+    said = f"{problem} {getattr(exc, 'context', '') or ''}"
+    for english, chinese in _PROBLEMS:
+        if english in said:
+            return chinese
+    return "格式有误：请检查这一行及上一行的缩进、冒号和引号"

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from generator import door
 from generator.findings import Finding, Location, error, warning
 from generator.model import Texts
-from generator.yaml_files import DuplicateKeyError, YamlRefused, load_yaml
+from generator.yaml_files import DuplicateKeyError, YamlRefused, load_yaml, yaml_problem
 
 
 class _Performance(BaseModel):
@@ -96,7 +96,7 @@ def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
             error(
                 "texts-syntax",
                 Location(file=label, field=where or None),
-                f"文字说明文件格式有误{('（' + where + '）') if where else ''}：{getattr(exc, 'problem', '') or exc}",
+                f"文字说明文件格式有误{('（' + where + '）') if where else ''}：{yaml_problem(exc)}",
             )
         ]
     if raw is None or raw == {}:
