@@ -97,9 +97,9 @@ def test_the_whole_flow(server: tuple[str, Path], browser, tmp_path: Path, kit) 
     shot(driver, "1-单位列表")
     # 2. the sample and its findings
     click_and_load(driver, rows[1].find_element(By.TAG_NAME, "a"))
-    codes = [r.get_attribute("data-code") for r in driver.find_elements(By.CSS_SELECTOR, "tr.finding")]
+    codes = [r.get_attribute("data-code") for r in driver.find_elements(By.CSS_SELECTOR, "div.finding")]
     assert "rounding-residue" in codes
-    assert driver.find_elements(By.CSS_SELECTOR, "tr.sheetrow td.hit")  # the row of the sheet, its cell highlighted
+    assert driver.find_elements(By.CSS_SELECTOR, ".rowview td.hit")  # the row of the sheet, its cell highlighted
     shot(driver, "2-单位页面")
     errors_before = int(driver.find_element(By.ID, "error-count").text)
     # 3. upload a workbook with an injected error; it is reported at its cell
@@ -115,7 +115,7 @@ def test_the_whole_flow(server: tuple[str, Path], browser, tmp_path: Path, kit) 
     driver.find_element(By.ID, "file-workbook").send_keys(str(broken))
     click_and_load(driver, driver.find_element(By.ID, "upload-workbook"))
     assert "已保存" in driver.find_element(By.CSS_SELECTOR, ".flash-ok").text
-    bad = [r for r in driver.find_elements(By.CSS_SELECTOR, "tr.finding") if r.get_attribute("data-sheet") == layout.OTHER_MATTERS.name]
+    bad = [r for r in driver.find_elements(By.CSS_SELECTOR, "div.finding") if r.get_attribute("data-sheet") == layout.OTHER_MATTERS.name]
     assert bad and bad[0].get_attribute("data-cell") and "sev-error" in bad[0].get_attribute("class")
     shot(driver, "3-上传有错误的工作簿")
     # 4. fix it by uploading the original; the previous file is in the history
@@ -152,3 +152,76 @@ def test_the_whole_flow(server: tuple[str, Path], browser, tmp_path: Path, kit) 
     statuses = [r.get_attribute("data-status") for r in driver.find_elements(By.CSS_SELECTOR, "#units tbody tr")]
     assert "unchecked" not in statuses and statuses[1] == "generated"
     shot(driver, "7-单位列表-全部生成后")
+
+
+def test_explaining_the_sample_warnings_once_leaves_none(server: tuple[str, Path], browser) -> None:
+    """Review work: filter the findings, read a rule, explain each real 尾差 and printed score once, undo one."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    base, root = server
+    driver = browser
+    folder = root / "changji-ybj" / "2024"
+    driver.get(base + "/unit/changji-ybj/2024")
+    before = int(driver.find_element(By.ID, "warning-count").text)
+    assert before > 0
+    # filter by type from the keyboard: Tab to the select, choose, submit
+    select = driver.find_element(By.ID, "filter-code")
+    select.send_keys(Keys.ARROW_DOWN)
+    click_and_load(driver, driver.find_element(By.ID, "filter-apply"))
+    shown = driver.find_element(By.ID, "finding-shown").text
+    assert shown.startswith("显示 ") and f"/ {before} 条" in shown
+    shot(driver, "8-筛选问题")
+    click_and_load(driver, driver.find_element(By.ID, "filter-clear"))
+    # the rule of a finding, in Chinese
+    rule = driver.find_element(By.CSS_SELECTOR, "details.rule summary")
+    rule.click()
+    assert "处理" in driver.find_element(By.CSS_SELECTOR, "details.rule p").text
+    # explain every warning, one after the other, as a reviewer would
+    first = True
+    while driver.find_elements(By.CSS_SELECTOR, "details.explain"):
+        details = driver.find_elements(By.CSS_SELECTOR, "details.explain")[0]
+        details.find_element(By.TAG_NAME, "summary").click()
+        details.find_element(By.NAME, "reason").send_keys("报表原文即如此，已核对")
+        if first:
+            details.find_element(By.NAME, "who").send_keys("王五")
+            shot(driver, "9-说明原因")
+            first = False
+        click_and_load(driver, details.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        assert driver.find_elements(By.CSS_SELECTOR, ".flash-ok")
+    assert driver.find_element(By.ID, "warning-count").text == "0"
+    assert driver.find_element(By.ID, "acknowledged-count").text == str(before)
+    assert driver.find_element(By.ID, "all-explained")
+    assert (folder / "核对记录.yaml").read_text(encoding="utf-8").count("王五") == before  # the name typed once
+    shot(driver, "10-全部已说明")
+    # withdraw one: it is a warning again
+    click_and_load(driver, driver.find_element(By.CSS_SELECTOR, "#acknowledged button"))
+    assert driver.find_element(By.ID, "warning-count").text == "1"
+    # the list shows the unit as checked, with its remaining warning
+    driver.get(base + "/")
+    row = next(r for r in driver.find_elements(By.CSS_SELECTOR, "#units tbody tr") if "changji-ybj/2024" in r.text)
+    assert row.get_attribute("data-status") == "checked" and row.find_elements(By.TAG_NAME, "td")[5].text == "1"
+
+
+def test_the_unit_page_fits_1024_pixels_and_a_phone(server: tuple[str, Path], browser) -> None:
+    from selenium.webdriver.common.by import By
+
+    base, _ = server
+    driver = browser
+    try:
+        for width, name in ((1024, "11-1024像素"), (390, "12-手机")):
+            driver.set_window_size(width, 900)
+            driver.get(base + "/unit/changji-ybj/2024")
+            inner = driver.execute_script("return document.documentElement.clientWidth")
+            wide = driver.execute_script("return document.documentElement.scrollWidth")
+            culprits = driver.execute_script(
+                "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > arguments[0] && !e.closest('.rowview'))"
+                ".slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))",
+                inner,
+            )
+            assert wide <= inner, (width, wide, inner, culprits)  # nothing, the location included, off-screen to the right
+            where = driver.find_elements(By.CSS_SELECTOR, ".finding .where")[0]
+            assert where.rect["x"] + where.rect["width"] <= inner
+            driver.save_screenshot(str(SHOTS / f"{name}.png"))
+    finally:
+        driver.set_window_size(1400, 1000)

@@ -11,27 +11,36 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from flask import Flask, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
 from generator import api
+from generator.acknowledgements import RecordRefused
 from generator.display import format_amount, format_percent
 from generator.findings import Severity, count
-from generator.web import charts, guard, uploads
+from generator.web import charts, findings_view, guard, uploads
 from generator.web.jobs import Job, Jobs
 from generator.web.sheetrow import RowReader
 from generator.web.workspace import OutsideRoot, Workspace
 
 log = logging.getLogger("juesuan.web")
 PREVIEW = ".预览"
-_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+HTTP_ERRORS = {
+    400: ("请求有误", "请求的内容不完整或格式不对，请返回上一页重试。"),
+    403: ("没有访问权限", "需要访问令牌：请使用启动 juesuan serve 时显示的完整地址（含 ?token=…）。"),
+    404: ("找不到这个页面", "地址中的单位、文件或页面不存在；请从单位列表重新进入。"),
+    405: ("不支持这种请求", "这个地址不能这样访问；请从页面上的按钮操作。"),
+    413: ("文件太大", "上传的文件太大。"),
+    500: ("程序出错", "处理这个请求时程序出错；详细信息已写入服务器日志。"),
+}
+WHO_COOKIE = "juesuan_who"  # the reviewer's name, so that it is typed once
 
 
 def create_app(root: Path, outdir: Path | None = None, token: str | None = None, loopback_only: bool = True) -> Flask:
-    """The workbench over ROOT; outputs go to OUTDIR (default outputs/web). TOKEN, when set, is required."""
+    """The workbench over ROOT; outputs go to OUTDIR (default outputs/batch, as `juesuan batch`). TOKEN, when set, is required."""
     app = Flask(__name__)
     app.config.update(
         SECRET_KEY=secrets.token_bytes(32),
@@ -39,7 +48,9 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
         SESSION_COOKIE_SAMESITE="Strict",
         SESSION_COOKIE_HTTPONLY=True,
     )
-    workspace = Workspace(root, outdir or Path("outputs") / "web")
+    from generator.batch.run import DEFAULT_OUTDIR  # shared with `juesuan batch`: the list shows what a CLI batch did
+
+    workspace = Workspace(root, outdir or DEFAULT_OUTDIR)
     jobs = Jobs()
     rows = RowReader(workspace.root)
     app.extensions["juesuan"] = {"workspace": workspace, "jobs": jobs}
@@ -123,15 +134,20 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
     def unit(relative: str) -> str:
         folder = unit_or_404(relative)
         checked = api.check_folder(folder)
-        findings = sorted(checked.findings, key=lambda f: _SEVERITY_ORDER[f.severity])
-        shown = [(f, rows.row_of(f.location)) for f in findings]
+        workspace.record_check(folder, checked)
+        filters = findings_view.Filters.of(request.args)
+        view = findings_view.build(checked.findings, checked.acknowledged, folder, filters)
         years = [(int(f.name), workspace.relative(f)) for f in workspace.siblings(folder)]
         return render_template(
             "unit.html",
             relative=relative,
             folder=folder,
             checked=checked,
-            findings=shown,
+            view=view,
+            filters=filters,
+            sheet_row=lambda item: rows.row_of(item.finding.location),
+            rule_of=findings_view.rule_of,
+            who=unquote(request.cookies.get(WHO_COOKIE, "")),
             totals=count(checked.findings),
             charts=charts.key_charts(checked.figures) if checked.figures is not None else [],
             kinds=uploads.KINDS,
@@ -143,6 +159,32 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
             years=years,
             previews=_previews(workspace, folder),
         )
+
+    @app.post("/unit/<path:relative>/acknowledge")
+    def acknowledge(relative: str) -> Response:
+        folder = unit_or_404(relative)
+        who = request.form.get("who", "").strip()[:40]
+        try:
+            with workspace.lock(folder):
+                api.acknowledge(folder, request.form.get("code", ""), request.form.get("where", ""), request.form.get("reason", "")[:2000], who)
+            flash("已记入 核对记录.yaml：这条警告显示为“已说明”，不再计入警告；数值改变时会重新出现", "ok")
+        except RecordRefused as refused:
+            flash(str(refused), "error")
+        response = redirect(request.form.get("back") or url_for("unit", relative=relative) + "#findings")
+        if who:
+            response.set_cookie(WHO_COOKIE, quote(who), samesite="Strict", max_age=365 * 24 * 3600)
+        return response
+
+    @app.post("/unit/<path:relative>/withdraw")
+    def withdraw(relative: str) -> Response:
+        folder = unit_or_404(relative)
+        try:
+            with workspace.lock(folder):
+                done = api.withdraw_acknowledgement(folder, request.form.get("code", ""), request.form.get("where", ""))
+            flash("已撤销这条说明，警告重新列出" if done else "核对记录中没有这一条（可能已被撤销）", "ok" if done else "error")
+        except RecordRefused as refused:
+            flash(str(refused), "error")
+        return redirect(url_for("unit", relative=relative) + "#acknowledged")
 
     @app.get("/unit/<path:relative>/check.json")
     def unit_check(relative: str) -> Response:
@@ -349,12 +391,16 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> tuple[str, int]:
-        return render_template("error.html", title=f"{exc.code}", message=exc.description or ""), exc.code or 500
+        code = exc.code or 500
+        title, default = HTTP_ERRORS.get(code, (f"请求无法处理（{code}）", "请返回上一页重试。"))
+        # Werkzeug's own descriptions are English: ours (set with abort(..., description=…)) are Chinese.
+        message = exc.description if exc.description and not exc.description.isascii() else default
+        return render_template("error.html", title=title, message=message), code
 
     @app.errorhandler(Exception)
     def crashed(exc: Exception) -> tuple[str, int]:
         log.exception("request %s %s failed", request.method, request.path)
-        message = f"处理这个请求时程序出错（{type(exc).__name__}: {exc}）。其他页面不受影响；错误已写入服务器日志，请反馈给开发者。"
+        message = "处理这个请求时程序出错（程序缺陷，不是数据的问题）。其他页面不受影响；详细信息已写入服务器日志，请反馈给开发者。"
         return render_template("error.html", title="程序出错", message=message), 500
 
     return app

@@ -15,7 +15,7 @@ from generator.cli_click import Command
 @click.option("--host", metavar="地址", default=None, help="监听地址（默认只允许本机 127.0.0.1；指定后访问需要启动时显示的令牌）")
 @click.option(
     "--outputs", "outdir", metavar="文件夹", type=click.Path(path_type=Path, file_okay=False), default=None,
-    help="生成的文档、预览和状态放在这里（默认 outputs/web）",
+    help="生成的文档、预览和状态放在这里（默认 outputs/batch，与 juesuan batch 相同，单位列表因此显示命令行批量处理的结果）",
 )
 def serve(root: Path, port: int, host: str | None, outdir: Path | None) -> None:
     """在浏览器中使用的本地工作台：单位列表、核对结果、上传更正、生成、预览、年度对比。

@@ -25,6 +25,11 @@ def csrf_token() -> str:
     return str(session["csrf"])
 
 
+def _same(given: str, expected: str) -> bool:
+    """Constant-time comparison of any text (hmac.compare_digest refuses non-ASCII str: a 500 before)."""
+    return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8"))
+
+
 def install(app: Flask, token: str | None, loopback_only: bool) -> None:
     app.jinja_env.globals["csrf_token"] = csrf_token
 
@@ -35,17 +40,17 @@ def install(app: Flask, token: str | None, loopback_only: bool) -> None:
             abort(400, description=f"不接受发往「{request.host}」的请求：本服务只在本机（127.0.0.1）使用")
         if token is not None:
             given = request.args.get("token")
-            if given is not None and hmac.compare_digest(given, token):
+            if given is not None and _same(given, token):
                 target = request.path  # drop the token from the address bar and history
                 response = redirect(target)
                 response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="Strict")
                 return response
             kept = request.cookies.get(TOKEN_COOKIE) or request.headers.get("X-Juesuan-Token") or ""
-            if not hmac.compare_digest(kept, token):
+            if not _same(kept, token):
                 abort(403, description="需要访问令牌：请使用启动 juesuan serve 时显示的完整地址（含 ?token=…）")
         if request.method == "POST":
             sent = request.form.get("csrf") or request.headers.get("X-CSRF-Token") or ""
-            if not sent or not hmac.compare_digest(sent, csrf_token()):
+            if not sent or not _same(sent, csrf_token()):
                 abort(400, description="表单已过期或来源不明（CSRF 校验未通过）：请刷新页面后重试")
         return None
 

@@ -13,14 +13,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.batch.fingerprint import input_key, prior_folder, run_fingerprint
 from generator.batch.state import Entry, Journal, load_state
-from generator.batch.worker import Task, process_unit
+from generator.batch.worker import Task, entry_for, process_unit
 from generator.layout import COVER, WORKBOOK
 from generator.load.discover import find_units, output_names, relative_name
 from generator.render.shipped import SHIPPED, default_template, shipped_template
+
+if TYPE_CHECKING:
+    from generator.api import Checked
 
 COVER_CHOICE = "按封面「公开模板」（默认）"
 
@@ -179,6 +182,25 @@ class Workspace:
         entry["run"] = run
         self.record(entry)
         return entry
+
+    def record_check(self, folder: Path, checked: Checked) -> None:
+        """Record a check made by opening the unit, so that the list shows its counts.
+
+        A result for the same inputs stays (it may carry a document); after a change the check
+        replaces it, with its counts and without the earlier document (which no longer matches the data).
+        """
+        run = run_fingerprint(default_template(), None)
+        year = checked.figures.year if checked.figures is not None else (int(folder.name) if folder.name.isdigit() else None)
+        key = self._input_key(folder, year, run)
+        current = self.state().get(str(folder))
+        if current is not None and current.get("key") == key and not current.get("crashed"):
+            return
+        task = Task(folder, self.relative(folder), self.output_path(folder), None, None, run)
+        findings = [f.as_json() for f in checked.findings] + [a.as_json() for a in checked.acknowledged]
+        unit_name = checked.figures.unit_name if checked.figures is not None else None
+        entry = entry_for(task, unit_name=unit_name, year=year, findings=findings, output=None, crashed=False, seconds=0.0, key=key)
+        entry["run"] = run
+        self.record(entry)
 
     def record(self, entry: Entry) -> None:
         with self._pending_guard:
