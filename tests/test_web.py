@@ -341,8 +341,7 @@ def test_a_warning_explained_in_the_page_is_kept_in_the_folder_and_no_longer_cou
     page = _shown(client)
     assert re.search(r'id="warning-count">14<', page) and re.search(r'id="acknowledged-count">1<', page)
     assert 'id="acknowledged"' in page and "报表原文即如此" in page
-    assert client.get("/").get_data(as_text=True).count("李四") == 0  # the name is kept in a cookie, not shown elsewhere
-    assert 'value="李四"' in _shown(client)  # typed once
+    assert 'value="李四"' in _shown(client) and 'value="李四"' in client.get("/").get_data(as_text=True)  # typed once
     client.post(f"/unit/{SAMPLE}/withdraw", data={"csrf": csrf(client), "code": "rounding-residue", "where": where})
     assert re.search(r'id="warning-count">15<', _shown(client))
 
@@ -434,3 +433,80 @@ def test_a_non_ascii_token_is_refused_not_a_crash(root: Path, tmp_path: Path) ->
             page = c.get(path)
             assert page.status_code == 403, path
             assert "需要访问令牌" in page.get_data(as_text=True)
+
+
+# --- review state per unit ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def twenty_units(tmp_path: Path) -> Path:
+    """Twenty unit-years: the sample's 2024 folder under twenty names."""
+    root = tmp_path / "many"
+    for n in range(1, 21):
+        shutil.copytree(ROOT / "inputs" / "changji-ybj" / "2024", root / f"单位{n:02d}" / "2024")
+    return root
+
+
+def _review(c, units: list[str], **form: str):
+    page = c.get("/").get_data(as_text=True)
+    token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+    return c.post("/review", data={"csrf": token, "unit": units, "who": "赵六", **form})
+
+
+def test_twenty_units_go_from_pending_to_published_and_the_state_survives_a_restart(twenty_units: Path, tmp_path: Path) -> None:
+    twenty = twenty_units
+    from datetime import date, timedelta
+
+    from generator.web.review import STATE_FILE
+
+    units = [f"单位{n:02d}/2024" for n in range(1, 21)]
+    app = create_app(twenty, tmp_path / "out")
+    with app.test_client() as c:
+        page = c.get("/").get_data(as_text=True)
+        assert page.count('data-review="待核对"') == 20 and re.search(r'id="unpublished-count">20<', page)
+        approved = (date.today() - timedelta(days=25)).isoformat()
+        assert _review(c, units, state="已核对").status_code == 302
+        assert _review(c, units, state="已审定", approved=approved).status_code == 302
+        page = c.get("/").get_data(as_text=True)
+        assert page.count('data-review="已审定"') == 20 and re.search(r'id="overdue-count">20<', page)  # 25 days after 批复
+        published = (date.today() - timedelta(days=10)).isoformat()
+        _review(c, units[:15], state="已公开", published=published)  # within 20 days of 批复: not late
+        _review(c, units[15:18], state="已公开")  # today: 25 days after 批复, late
+    again = create_app(twenty, tmp_path / "out")  # a restart
+    with again.test_client() as c:
+        page = c.get("/").get_data(as_text=True)
+        assert page.count('data-review="已公开"') == 18 and page.count('data-review="已审定"') == 2
+        assert re.search(r'id="unpublished-count">2<', page) and re.search(r'id="overdue-count">5<', page)
+        assert page.count("逾期公开") == 3 and page.count("已逾期</span>") == 2
+        unpublished = c.get("/?review=unpublished").get_data(as_text=True)
+        assert unpublished.count("<tr data-status=") == 2 and "单位19/2024" in unpublished and "单位20/2024" in unpublished
+        assert c.get("/?review=overdue").get_data(as_text=True).count("<tr data-status=") == 5
+        unit = c.get("/unit/单位01/2024").get_data(as_text=True)
+        assert 'id="review-current">已公开<' in unit and "赵六" in unit
+    text = (twenty / STATE_FILE).read_text(encoding="utf-8")
+    assert text.startswith("# 审核状态") and text.count("\n  状态: 已公开") == 18 and "赵六" in text
+
+
+@pytest.mark.parametrize(
+    ("form", "said"),
+    [
+        ({"state": "已公开", "approved": "2025-08-01", "published": "2025-07-01"}, "早于批复日期"),
+        ({"state": "已审定", "approved": "八月一日"}, "不是日期"),
+        ({"state": "作废"}, "没有「作废」这个状态"),
+        ({"state": "已核对", "who": ""}, "请填写核对人"),
+    ],
+)
+def test_a_wrong_review_change_is_refused_in_chinese_and_changes_nothing(client, root: Path, form: dict, said: str) -> None:
+    from generator.web.review import STATE_FILE
+
+    answer = _review(client, [SAMPLE], **form)
+    page = client.get(answer.headers["Location"]).get_data(as_text=True)
+    assert said in page and not (root / STATE_FILE).exists()
+
+
+def test_a_review_change_for_a_unit_not_served_is_refused(client, root: Path) -> None:
+    from generator.web.review import STATE_FILE
+
+    answer = _review(client, ["../elsewhere/2024"], state="已核对")
+    assert "没有这个单位年度" in client.get(answer.headers["Location"]).get_data(as_text=True)
+    assert not (root / STATE_FILE).exists()

@@ -8,6 +8,7 @@ import secrets
 import shutil
 import subprocess
 import tempfile
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ from generator.display import format_amount, format_percent
 from generator.findings import Severity, count
 from generator.web import charts, findings_view, guard, uploads
 from generator.web.jobs import Job, Jobs
+from generator.web.review import STATE_FILE as REVIEW_FILE
+from generator.web.review import STATES as REVIEW_STATES
+from generator.web.review import Review, ReviewRefused, Reviews, parse_date
 from generator.web.sheetrow import RowReader
 from generator.web.workspace import OutsideRoot, Workspace
 
@@ -52,6 +56,7 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
 
     workspace = Workspace(root, outdir or DEFAULT_OUTDIR)
     jobs = Jobs()
+    reviews = Reviews(workspace.root)
     rows = RowReader(workspace.root)
     app.extensions["juesuan"] = {"workspace": workspace, "jobs": jobs}
     guard.install(app, token, loopback_only)
@@ -70,7 +75,60 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
     def units() -> str:
         statuses = workspace.statuses()
         totals = {code: sum(1 for s in statuses if s.status == code) for code in ("errors", "stale", "generated", "unchecked")}
-        return render_template("units.html", units=statuses, totals=totals, root=workspace.root, jobs=jobs.recent(5))
+        today = date.today()
+        try:
+            states = reviews.all()
+        except ReviewRefused as refused:
+            flash(str(refused), "error")
+            states = {}
+        review_of = {u.relative: states.get(u.relative, Review()) for u in statuses}
+        unpublished = [u for u in statuses if review_of[u.relative].state != "已公开"]
+        overdue = [u for u in statuses if review_of[u.relative].overdue(today)]
+        view = request.args.get("review", "")
+        shown = {"unpublished": unpublished, "overdue": overdue}.get(view, statuses)
+        return render_template(
+            "units.html",
+            units=shown,
+            all_count=len(statuses),
+            totals=totals,
+            root=workspace.root,
+            jobs=jobs.recent(5),
+            review_of=review_of,
+            review_states=REVIEW_STATES,
+            review_view=view,
+            unpublished=len(unpublished),
+            overdue=len(overdue),
+            today=today,
+            who=unquote(request.cookies.get(WHO_COOKIE, "")),
+        )
+
+    @app.post("/review")
+    def change_review() -> Response:
+        chosen = request.form.getlist("unit")
+        who = request.form.get("who", "").strip()[:40]
+        known = {u.relative for u in workspace.statuses()}
+        back = request.form.get("back") or url_for("units")
+        if not back.startswith("/"):
+            back = url_for("units")
+        try:
+            if any(c not in known for c in chosen):
+                raise ReviewRefused("没有这个单位年度")
+            if not who:
+                raise ReviewRefused("请填写核对人")
+            reviews.change(
+                chosen,
+                request.form.get("state") or None,
+                who,
+                approved=parse_date(request.form.get("approved", "")),
+                published=parse_date(request.form.get("published", "")),
+            )
+            flash(f"已更新 {len(chosen)} 个单位年度的审核状态（记在 {REVIEW_FILE}）", "ok")
+        except ReviewRefused as refused:
+            flash(str(refused), "error")
+        response = redirect(back)
+        if who:
+            response.set_cookie(WHO_COOKIE, quote(who), samesite="Strict", max_age=365 * 24 * 3600)
+        return response
 
     @app.post("/batch")
     def batch() -> Response:
@@ -158,6 +216,9 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
             pdftoppm=shutil.which("pdftoppm") is not None,
             years=years,
             previews=_previews(workspace, folder),
+            review=_review_of(reviews, relative),
+            review_states=REVIEW_STATES,
+            today=date.today(),
         )
 
     @app.post("/unit/<path:relative>/acknowledge")
@@ -404,6 +465,14 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
         return render_template("error.html", title="程序出错", message=message), 500
 
     return app
+
+
+def _review_of(reviews: Reviews, relative: str) -> Review:
+    try:
+        return reviews.of(relative)
+    except ReviewRefused as refused:
+        flash(str(refused), "error")
+        return Review()
 
 
 def _previous_year(years: list[Path], folder: Path) -> str | None:

@@ -16,14 +16,22 @@ function cellValue(row, index, kind) {
 }
 
 function makeSortable(table) {
+  // Each sortable header holds a real button: reachable with Tab, pressed with Enter or Space.
   const headers = table.querySelectorAll("th[data-sort]");
   headers.forEach((th) => {
-    th.addEventListener("click", () => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "sort";
+    button.textContent = th.textContent;
+    button.title = "按“" + th.textContent + "”排序";
+    th.replaceChildren(button);
+    button.addEventListener("click", () => {
       const index = Array.from(th.parentNode.children).indexOf(th);
       const kind = th.dataset.sort;
       const ascending = !th.classList.contains("asc");
-      headers.forEach((h) => h.classList.remove("asc", "desc"));
+      headers.forEach((h) => { h.classList.remove("asc", "desc"); h.removeAttribute("aria-sort"); });
       th.classList.add(ascending ? "asc" : "desc");
+      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
       const body = table.tBodies[0];
       const rows = Array.from(body.rows);
       const collator = new Intl.Collator("zh-CN", { numeric: true });
@@ -34,6 +42,46 @@ function makeSortable(table) {
       });
       rows.forEach((r) => body.appendChild(r));
     });
+  });
+}
+
+function setupSelectAll() {
+  const all = document.getElementById("select-all");
+  if (!all) return;
+  all.addEventListener("change", () => {
+    document.querySelectorAll('#units tbody tr:not([hidden]) input[name="unit"]').forEach((box) => { box.checked = all.checked; });
+  });
+}
+
+function setupFilePickers() {
+  // The browser's own file button speaks the browser's language; ours says 选择文件 and the chosen name.
+  document.querySelectorAll("form.dropzone").forEach((form) => {
+    const input = form.querySelector('input[type="file"]');
+    const label = form.querySelector("label.pick");
+    const chosen = form.querySelector(".chosen");
+    if (!input || !label || !chosen) return;
+    input.classList.add("visually-hidden");
+    label.hidden = false;
+    input.addEventListener("change", () => {
+      chosen.textContent = input.files.length ? input.files[0].name : "未选择文件";
+    });
+  });
+}
+
+function setupLivePreview() {
+  // The sentence a reason or text produces, as it is typed.
+  document.querySelectorAll("[data-preview]").forEach((field) => {
+    const target = document.getElementById(field.dataset.preview);
+    if (!target) return;
+    const lead = target.dataset.lead || "";
+    const intro = target.dataset.intro || "";
+    const empty = target.dataset.empty || "";
+    const update = () => {
+      let text = field.value.trim();
+      if (text && !/[。！？；.!?;]$/.test(text)) text += "。";
+      target.textContent = text ? lead + intro + text : empty;
+    };
+    field.addEventListener("input", update);
   });
 }
 
@@ -108,6 +156,9 @@ function setupJob() {
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("table.sortable").forEach(makeSortable);
   setupFilter();
+  setupSelectAll();
+  setupFilePickers();
+  setupLivePreview();
   setupDropzones();
   setupJob();
 });
