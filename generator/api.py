@@ -32,10 +32,12 @@ from generator.model import Loaded
 from generator.render.wording import DEFAULT, WordingProfile
 from generator.report import Report, RuleOutcome
 from generator.report.inputs import input_files
+from generator.words import EditRefused as EditRefused  # re-exported: the workbench catches it
 
 if TYPE_CHECKING:
     from generator.render.manifest import Kit
     from generator.self_evaluation.score import ScoredSelfEvaluation
+    from generator.words import ReasonEntry, TextEntry
 
 OUTPUTS = Path("outputs")
 SELF_EVALUATION_WORKBOOK = "绩效自评表.xlsx"
@@ -509,6 +511,67 @@ def _self_evaluation_only(performance: ScoredSelfEvaluation, template: Path | st
     chosen = Path(template) if template else self_evaluation_template(layout_of(performance))
     year = performance.evaluation.year
     return render_template(chosen, context, year if year is not None else 1980)  # a fixed date: same bytes every run
+
+
+@dataclass(frozen=True)
+class Words:
+    """What a person writes for one unit-year, to edit in place (generator/words.py)."""
+
+    texts: tuple[TextEntry, ...]
+    reasons: tuple[ReasonEntry, ...]
+    texts_problem: str = ""  # why 文字说明.yaml cannot be edited here (it cannot be read)
+    reasons_problem: str = ""  # why the workbook's reasons cannot be listed
+
+
+def words(folder: Path) -> Words:
+    """The texts of 文字说明.yaml and the workbook's reason cells the document uses, each with its sentence."""
+    from generator.words import EditRefused, reason_entries, text_entries
+
+    texts: list[TextEntry] = []
+    texts_problem = reasons_problem = ""
+    try:
+        texts = text_entries(_read_text(folder / layout.TEXTS))
+    except EditRefused as refused:
+        texts_problem = str(refused)
+    checked = check_folder(folder)
+    reasons: list[ReasonEntry] = []
+    if checked.figures is not None:
+        reasons = reason_entries(checked.figures.base.unit, checked.figures)
+    else:
+        loaded, _ = load(folder)
+        if loaded is None:
+            reasons_problem = "决算数据.xlsx 无法读取，请先上传可以读取的工作簿"
+        else:
+            reasons = reason_entries(loaded.current, None)
+    return Words(tuple(texts), tuple(reasons), texts_problem, reasons_problem)
+
+
+def edited_texts(folder: Path, changes: dict[tuple[str, ...], str | list[str]]) -> bytes:
+    """FOLDER's 文字说明.yaml with CHANGES (path -> text or list) made, comments and layout kept; nothing written.
+
+    EditRefused (a Chinese message) when the file cannot be edited that way.
+    """
+    from generator.words import edit_texts
+
+    return edit_texts(_read_text(folder / layout.TEXTS), changes).encode("utf-8")
+
+
+def edited_workbook(folder: Path, changes: dict[tuple[str, str], str]) -> bytes:
+    """FOLDER's 决算数据.xlsx with each (sheet, cell) of CHANGES set to its text; nothing written."""
+    from generator.words import edit_workbook
+
+    return edit_workbook((folder / layout.WORKBOOK).read_bytes(), changes)
+
+
+def _read_text(path: Path) -> str:
+    from generator.words import EditRefused
+
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
+    except UnicodeDecodeError as exc:
+        raise EditRefused(f"{path.name} 不是 UTF-8 编码，请另存为 UTF-8 后上传") from exc
 
 
 def figures_frame(folder: Path) -> Any:

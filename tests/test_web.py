@@ -510,3 +510,75 @@ def test_a_review_change_for_a_unit_not_served_is_refused(client, root: Path) ->
     answer = _review(client, ["../elsewhere/2024"], state="已核对")
     assert "没有这个单位年度" in client.get(answer.headers["Location"]).get_data(as_text=True)
     assert not (root / STATE_FILE).exists()
+
+
+# --- the words edited in the browser --------------------------------------------------------------
+
+
+def test_the_words_page_lists_every_text_and_reason_with_its_sentence(client) -> None:
+    page = client.get(f"/unit/{SAMPLE}/words").get_data(as_text=True)
+    assert 'name="t:主要职能"' in page and 'name="t:预算绩效.措施"' in page
+    assert 'name="r:一般公共预算财政拨款支出决算表!G24"' in page
+    # the sentence the reason makes, from the wording functions: the clause, then the reason
+    assert "2101501 行政运行：比上年增加12.52万元，增长2.91%，主要原因是：本年在职人员工资调增" in page
+    assert 'data-lead="2101501 行政运行：比上年增加12.52万元，增长2.91%，主要原因是："' in page
+    missing = client.get(f"/unit/{SAMPLE}/words?missing=1").get_data(as_text=True)
+    assert 'name="r:一般公共预算财政拨款支出决算表!G27"' not in missing  # it has its reason
+
+
+def _words_form(client, path: str) -> dict:
+    page = client.get(f"/unit/{SAMPLE}/words").get_data(as_text=True)
+    token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+    return {"csrf": token}
+
+
+def test_a_reason_saved_in_the_browser_is_in_the_workbook_with_a_history_version(client, root: Path) -> None:
+    book = root / SAMPLE / layout.WORKBOOK
+    before = openpyxl.load_workbook(book)
+    other = [[c.value for c in row] for row in before["收入支出决算总表"].iter_rows()]
+    form = _words_form(client, "")
+    form["r:一般公共预算财政拨款支出决算表!G27"] = ""  # remove a reason: the warning comes back
+    answer = client.post(f"/unit/{SAMPLE}/words/reasons", data=form)
+    assert answer.status_code == 302
+    after = openpyxl.load_workbook(book)
+    assert after["一般公共预算财政拨款支出决算表"]["G27"].value is None
+    assert [[c.value for c in row] for row in after["收入支出决算总表"].iter_rows()] == other  # other cells kept
+    assert len(list((root / SAMPLE / HISTORY).glob("决算数据.*.xlsx"))) == 1
+    checked = api.check_folder(root / SAMPLE)
+    assert ("change-without-reason", "G27") in {(f.code, f.location.cell) for f in checked.findings}
+    missing = client.get(f"/unit/{SAMPLE}/words?missing=1").get_data(as_text=True)
+    assert 'name="r:一般公共预算财政拨款支出决算表!G27"' in missing
+    form = _words_form(client, "")
+    form["r:一般公共预算财政拨款支出决算表!G27"] = "能力提升补助资金减少。"
+    client.post(f"/unit/{SAMPLE}/words/reasons", data=form)
+    assert openpyxl.load_workbook(book)["一般公共预算财政拨款支出决算表"]["G27"].value == "能力提升补助资金减少。"
+    assert ("change-without-reason", "G27") not in {(f.code, f.location.cell) for f in api.check_folder(root / SAMPLE).findings}
+
+
+def test_a_text_saved_in_the_browser_keeps_the_yaml_comments_and_layout(client, root: Path) -> None:
+    texts = root / SAMPLE / layout.TEXTS
+    original = texts.read_text(encoding="utf-8")
+    form = _words_form(client, "")
+    form["t:其他需说明的事项"] = "本单位无其他需说明的事项：特此说明。"
+    form["t:内设机构"] = "办公室\n基金监管科\n\n新设科室\n"
+    client.post(f"/unit/{SAMPLE}/words/texts", data=form)
+    now = texts.read_text(encoding="utf-8")
+    assert now.splitlines()[0] == original.splitlines()[0] and now.splitlines()[0].startswith("#")  # the comment kept
+    changed = [line for line in now.splitlines() if line not in original.splitlines()]
+    assert changed == ["  - 新设科室", "其他需说明的事项: 本单位无其他需说明的事项：特此说明。"]
+    loaded = api.check_folder(root / SAMPLE).figures
+    assert loaded is not None and loaded.base.unit.texts.other_matters == "本单位无其他需说明的事项：特此说明。"
+    assert len(list((root / SAMPLE / HISTORY).glob("文字说明.*.yaml"))) == 1
+
+
+def test_a_workbook_with_formulas_is_not_edited_in_the_browser(client, root: Path) -> None:
+    book = root / SAMPLE / layout.WORKBOOK
+    wb = openpyxl.load_workbook(book)
+    wb["收入支出决算总表"]["Z1"] = "=1+1"
+    wb.save(book)
+    before = book.read_bytes()
+    form = _words_form(client, "")
+    form["r:一般公共预算财政拨款支出决算表!G24"] = "新的原因"
+    answer = client.post(f"/unit/{SAMPLE}/words/reasons", data=form)
+    assert "有公式" in client.get(answer.headers["Location"]).get_data(as_text=True)
+    assert book.read_bytes() == before

@@ -247,6 +247,70 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
             flash(str(refused), "error")
         return redirect(url_for("unit", relative=relative) + "#acknowledged")
 
+    # --- the words: texts and reasons edited in place ------------------------------------------
+
+    @app.get("/unit/<path:relative>/words")
+    def words(relative: str) -> str:
+        folder = unit_or_404(relative)
+        found = api.words(folder)
+        missing_only = request.args.get("missing") == "1"
+        texts = [t for t in found.texts if t.missing or not missing_only]
+        reasons = [r for r in found.reasons if (r.missing and r.needed) or not missing_only]
+        return render_template(
+            "words.html",
+            relative=relative,
+            folder=folder,
+            words=found,
+            texts=texts,
+            reasons=reasons,
+            missing_only=missing_only,
+            missing_texts=sum(1 for t in found.texts if t.missing),
+            missing_reasons=sum(1 for r in found.reasons if r.missing and r.needed),
+        )
+
+    @app.post("/unit/<path:relative>/words/texts")
+    def save_texts(relative: str) -> Response:
+        folder = unit_or_404(relative)
+        try:
+            with workspace.lock(folder):
+                current = {t.key: t for t in api.words(folder).texts}
+                changes: dict[tuple[str, ...], str | list[str]] = {}
+                for key, entry in current.items():
+                    sent = request.form.get(f"t:{key}")
+                    if sent is None:
+                        continue
+                    value: str | list[str] = [line.strip() for line in sent.splitlines() if line.strip()] if entry.field.is_list else sent.strip()
+                    if value != entry.value and not (entry.missing and not value):
+                        changes[entry.field.path] = value
+                if changes:
+                    uploads.keep(folder, uploads.KINDS["texts"], api.edited_texts(folder, changes))
+            flash(f"已保存 {len(changes)} 处文字到 文字说明.yaml（原文件已存入历史版本），并已重新核对" if changes else "没有改动", "ok")
+        except api.EditRefused as refused:
+            flash(str(refused), "error")
+        return redirect(_back_to_words(relative))
+
+    @app.post("/unit/<path:relative>/words/reasons")
+    def save_reasons(relative: str) -> Response:
+        folder = unit_or_404(relative)
+        try:
+            with workspace.lock(folder):
+                current = {r.key: r for r in api.words(folder).reasons}
+                changes = {}
+                for key, entry in current.items():
+                    sent = request.form.get(f"r:{key}")
+                    if sent is not None and sent.strip() != entry.value.strip():
+                        changes[(entry.sheet, entry.cell)] = " ".join(sent.split())
+                if changes:
+                    uploads.keep(folder, uploads.KINDS["workbook"], api.edited_workbook(folder, changes))
+            flash(f"已保存 {len(changes)} 处原因到 决算数据.xlsx（原文件已存入历史版本），并已重新核对" if changes else "没有改动", "ok")
+        except api.EditRefused as refused:
+            flash(str(refused), "error")
+        return redirect(_back_to_words(relative))
+
+    def _back_to_words(relative: str) -> str:
+        back = request.form.get("back", "")
+        return back if back.startswith("/") and not back.startswith("//") else url_for("words", relative=relative)
+
     @app.get("/unit/<path:relative>/check.json")
     def unit_check(relative: str) -> Response:
         folder = unit_or_404(relative)

@@ -74,12 +74,12 @@ function setupLivePreview() {
     const target = document.getElementById(field.dataset.preview);
     if (!target) return;
     const lead = target.dataset.lead || "";
-    const intro = target.dataset.intro || "";
+    const tail = target.dataset.tail || "";
     const empty = target.dataset.empty || "";
     const update = () => {
       let text = field.value.trim();
       if (text && !/[。！？；.!?;]$/.test(text)) text += "。";
-      target.textContent = text ? lead + intro + text : empty;
+      target.textContent = text ? lead + text + tail : empty;
     };
     field.addEventListener("input", update);
   });
