@@ -582,3 +582,33 @@ def test_a_workbook_with_formulas_is_not_edited_in_the_browser(client, root: Pat
     answer = client.post(f"/unit/{SAMPLE}/words/reasons", data=form)
     assert "有公式" in client.get(answer.headers["Location"]).get_data(as_text=True)
     assert book.read_bytes() == before
+
+
+def test_the_comparison_shows_counts_as_counts_and_offers_only_earlier_years(client, root: Path) -> None:
+    shutil.copytree(root / "changji-ybj" / "2024", root / "changji-ybj" / "2025")  # a later year beside it
+    page = client.get(f"/compare/{SAMPLE}").get_data(as_text=True)
+    row = re.search(r"<td>实有人数</td>(.*?)</tr>", page, re.S)
+    assert row is not None, page[:2000]
+    cells = re.findall(r'<td class="num">([^<]*)</td>', row.group(1))
+    assert cells[0].endswith("人") and "." not in cells[0] and "." not in cells[1]
+    options = re.search(r'<select name="old" id="old-year">(.*?)</select>', page, re.S).group(1)
+    assert "2023" in options and "2025" not in options and "2024" not in options
+    later = client.get(f"/compare/{SAMPLE}?old=2025")
+    assert later.status_code == 400 and "上年应早于 2024 年" in later.get_data(as_text=True)
+
+
+def test_history_versions_are_told_apart(client, root: Path) -> None:
+    folder = root / SAMPLE
+    original = (folder / layout.TEXTS).read_bytes()
+    token = csrf(client)
+    upload(client, "texts", "文字说明.yaml", original + "# 第二版\n".encode(), token)
+    upload(client, "texts", "文字说明.yaml", original + "# 第三版，更长一些\n".encode(), token)
+    page = client.get(f"/unit/{SAMPLE}").get_data(as_text=True)
+    table = re.search(r'<table id="versions">(.*?)</table>', page, re.S).group(1)
+    rows = re.findall(r"<tr[^>]*><td>文字说明.yaml.*?</tr>", table, re.S)
+    assert len(rows) == 2
+    digests = [re.search(r"<code>([0-9a-f]{8})</code>", r).group(1) for r in rows]
+    assert len(set(digests)) == 2 and all(re.search(r'<td class="num">[0-9.]+ (KB|字节)</td>', r) for r in rows)
+    client.post(f"/unit/{SAMPLE}/restore", data={"csrf": token, "version": sorted(p.name for p in (folder / HISTORY).iterdir())[0]})
+    page = client.get(f"/unit/{SAMPLE}").get_data(as_text=True)
+    assert page.count("与当前文件相同") == 1  # the version just restored

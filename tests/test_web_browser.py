@@ -93,7 +93,7 @@ def test_the_whole_flow(server: tuple[str, Path], browser, tmp_path: Path, kit) 
     # 1. the list
     driver.get(base + "/")
     rows = driver.find_elements(By.CSS_SELECTOR, "#units tbody tr")
-    assert [r.find_elements(By.TAG_NAME, "td")[2].text for r in rows] == ["changji-ybj/2023", "changji-ybj/2024"]
+    assert [r.find_elements(By.TAG_NAME, "td")[3].text for r in rows] == ["changji-ybj/2023", "changji-ybj/2024"]
     shot(driver, "1-单位列表")
     # 2. the sample and its findings
     click_and_load(driver, rows[1].find_element(By.TAG_NAME, "a"))
@@ -200,7 +200,7 @@ def test_explaining_the_sample_warnings_once_leaves_none(server: tuple[str, Path
     # the list shows the unit as checked, with its remaining warning
     driver.get(base + "/")
     row = next(r for r in driver.find_elements(By.CSS_SELECTOR, "#units tbody tr") if "changji-ybj/2024" in r.text)
-    assert row.get_attribute("data-status") == "checked" and row.find_elements(By.TAG_NAME, "td")[5].text == "1"
+    assert row.get_attribute("data-status") == "checked" and row.find_elements(By.TAG_NAME, "td")[6].text == "1"
 
 
 def test_the_unit_page_fits_1024_pixels_and_a_phone(server: tuple[str, Path], browser) -> None:
@@ -225,3 +225,99 @@ def test_the_unit_page_fits_1024_pixels_and_a_phone(server: tuple[str, Path], br
             driver.save_screenshot(str(SHOTS / f"{name}.png"))
     finally:
         driver.set_window_size(1400, 1000)
+
+
+def test_editing_a_reason_shows_its_sentence_as_it_is_typed_and_saves_it(server: tuple[str, Path], browser) -> None:
+    from openpyxl import load_workbook
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    base, root = server
+    driver = browser
+    driver.get(base + "/unit/changji-ybj/2024")
+    click_and_load(driver, driver.find_element(By.ID, "words-link"))
+    field = driver.find_element(By.NAME, "r:一般公共预算财政拨款支出决算表!G27")
+    preview = driver.find_element(By.ID, field.get_attribute("data-preview"))
+    lead = preview.get_attribute("data-lead")
+    assert lead.startswith("2101599 其他医疗保障管理事务支出：比上年减少") and lead.endswith("主要原因是：")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.DELETE)
+    assert preview.text == preview.get_attribute("data-empty")
+    field.send_keys("补助资金减少")
+    assert preview.text == lead + "补助资金减少。"  # live, as typed
+    text = driver.find_element(By.NAME, "t:其他需说明的事项")
+    text_preview = driver.find_element(By.ID, text.get_attribute("data-preview"))
+    text.send_keys(Keys.CONTROL, "a")
+    text.send_keys(Keys.DELETE)
+    text.send_keys("本年度无其他需说明的事项")
+    assert text_preview.text == "本年度无其他需说明的事项。"
+    shot(driver, "13-编辑文字与原因")
+    click_and_load(driver, driver.find_element(By.ID, "save-reasons"))
+    assert "已保存 1 处原因" in driver.find_element(By.CSS_SELECTOR, ".flash-ok").text
+    book = load_workbook(root / "changji-ybj" / "2024" / layout.WORKBOOK)
+    assert book["一般公共预算财政拨款支出决算表"]["G27"].value == "补助资金减少"
+    # only the missing ones: none of the document's reasons is missing now
+    click_and_load(driver, driver.find_element(By.ID, "show-missing"))
+    assert driver.find_element(By.ID, "missing-reasons").text == "0"
+    shot(driver, "14-只看缺少的")
+
+
+@pytest.fixture(scope="module")
+def twenty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    from generator.web import make_server
+
+    work = tmp_path_factory.mktemp("twenty")
+    root = work / "inputs"
+    for n in range(1, 21):
+        shutil.copytree(ROOT / "inputs" / "changji-ybj" / "2024", root / f"单位{n:02d}" / "2024")
+    httpd = make_server(root, "127.0.0.1", 0, work / "outputs")
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", root
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_reviewer_takes_twenty_units_to_published_and_sees_the_overdue(twenty_server: tuple[str, Path], browser) -> None:
+    from datetime import date, timedelta
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select
+
+    base, root = twenty_server
+    driver = browser
+    driver.get(base + "/")
+    # the sort headers are buttons: reachable and pressed from the keyboard
+    sort = driver.find_elements(By.CSS_SELECTOR, "#units th button.sort")[1]
+    driver.execute_script("arguments[0].focus()", sort)
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    assert sort.find_element(By.XPATH, "..").get_attribute("aria-sort") == "ascending"
+    approved = (date.today() - timedelta(days=30)).isoformat()
+
+    def apply(state: str, **dates: str) -> None:
+        box = driver.find_element(By.ID, "select-all")
+        if not box.is_selected():
+            box.click()
+        Select(driver.find_element(By.ID, "review-state")).select_by_visible_text(state)
+        for name, value in dates.items():
+            driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, f"review-{name}"), value)
+        who = driver.find_element(By.ID, "review-who")
+        if not who.get_attribute("value"):
+            who.send_keys("孙七")
+        click_and_load(driver, driver.find_element(By.ID, "review-apply"))
+        assert "已更新 20 个单位年度" in driver.find_element(By.CSS_SELECTOR, ".flash-ok").text
+
+    apply("已核对")
+    apply("已审定", approved=approved)
+    assert driver.find_element(By.ID, "overdue-count").text == "20"  # 30 days after 批复, not published
+    click_and_load(driver, driver.find_element(By.ID, "view-overdue"))
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#units tbody tr")) == 20
+    shot(driver, "15-已逾期")
+    click_and_load(driver, driver.find_element(By.ID, "view-all"))
+    apply("已公开")
+    states = {r.get_attribute("data-review") for r in driver.find_elements(By.CSS_SELECTOR, "#units tbody tr")}
+    assert states == {"已公开"} and driver.find_element(By.ID, "unpublished-count").text == "0"
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".flag-overdue")) == 20  # published, but late
+    shot(driver, "16-全部已公开")
+    assert "已公开" in (root / "审核状态.yaml").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ import secrets
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -62,6 +63,8 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
     guard.install(app, token, loopback_only)
     app.jinja_env.filters["amount"] = lambda v: "" if v is None else format_amount(v)
     app.jinja_env.filters["percent"] = lambda v: "" if v is None else format_percent(v)
+    app.jinja_env.filters["measure"] = measure
+    app.jinja_env.filters["measure_change"] = measure_change
 
     def unit_or_404(relative: str) -> Path:
         try:
@@ -209,7 +212,7 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
             totals=count(checked.findings),
             charts=charts.key_charts(checked.figures) if checked.figures is not None else [],
             kinds=uploads.KINDS,
-            versions=uploads.versions(folder),
+            versions=_described(folder, uploads.versions(folder)),
             templates=workspace.templates(),
             outputs=workspace.outputs_of(folder),
             office=shutil.which("soffice") is not None,
@@ -445,6 +448,8 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
         folder = unit_or_404(relative)
         years = workspace.siblings(folder)
         old_name = request.args.get("old") or _previous_year(years, folder)
+        if old_name is not None and folder.name.isdigit() and (not old_name.isdigit() or int(old_name) >= int(folder.name)):
+            abort(400, description=f"上年应早于 {folder.name} 年：请从列表中选择更早的年度")
         if old_name is None:
             return render_template("compare.html", relative=relative, folder=folder, years=years, comparison=None, old=None)
         old = unit_or_404(_sibling(relative, old_name))
@@ -531,6 +536,39 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
     return app
 
 
+@dataclass(frozen=True)
+class _Version:
+    """A kept version, told apart from the others: its own date, size, content digest and whether it is the current file."""
+
+    path: Path
+    name: str
+    when: str  # when it was replaced (put into 历史版本)
+    written: str  # when this version itself was last written
+    size: str
+    digest: str  # the first 8 hex digits of its SHA-256
+    current: bool  # the same bytes as the file in use now
+
+
+def _described(folder: Path, versions: list[Any]) -> list[_Version]:
+    import datetime as dt
+    import hashlib
+
+    digests: dict[Path, str] = {}
+
+    def digest(path: Path) -> str:
+        if path not in digests:
+            digests[path] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+        return digests[path]
+
+    described = []
+    for v in versions:
+        stat = v.path.stat()
+        written = dt.datetime.fromtimestamp(stat.st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+        size = f"{stat.st_size / 1024:.1f} KB" if stat.st_size >= 1024 else f"{stat.st_size} 字节"
+        described.append(_Version(v.path, v.name, v.when, written, size, digest(v.path)[:8], digest(v.path) == digest(folder / v.name)))
+    return described
+
+
 def _review_of(reviews: Reviews, relative: str) -> Review:
     try:
         return reviews.of(relative)
@@ -591,6 +629,26 @@ def _render_preview(workspace: Workspace, folder: Path, docx: Path) -> int:
         for i, image in enumerate(made, start=1):
             shutil.move(str(image), target / f"page-{i}.png")
     return len(made)
+
+
+def measure(value: Decimal | None, unit: Any) -> str:
+    """A compared figure as what it measures: 万元 with two decimals, counts whole ("31人"), ratios as %."""
+    if value is None:
+        return ""
+    if unit.value == "%":
+        return format_percent(value)
+    if unit.value == "万元" or value != value.to_integral_value():
+        return format_amount(value)
+    return f"{int(value):,}{unit.value}"
+
+
+def measure_change(row: Any) -> str:
+    change = row.change
+    if change is None:
+        return ""
+    if row.unit.value == "%":
+        return ("+" if change > 0 else "-" if change < 0 else "") + format_amount(abs(change) * 100) + "个百分点"
+    return ("-" if change < 0 else "") + measure(abs(change), row.unit)
 
 
 def amount_or_blank(value: Decimal | None) -> str:
