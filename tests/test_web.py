@@ -612,3 +612,48 @@ def test_history_versions_are_told_apart(client, root: Path) -> None:
     client.post(f"/unit/{SAMPLE}/restore", data={"csrf": token, "version": sorted(p.name for p in (folder / HISTORY).iterdir())[0]})
     page = client.get(f"/unit/{SAMPLE}").get_data(as_text=True)
     assert page.count("与当前文件相同") == 1  # the version just restored
+
+
+def test_the_findings_download_as_an_xlsx_with_the_explained_ones(client, root: Path) -> None:
+    _explain(client, "rounding-residue", "决算数据.xlsx[收入支出决算总表]!B15")
+    answer = client.get(f"/unit/{SAMPLE}/问题清单.xlsx")
+    assert answer.status_code == 200 and "attachment" in answer.headers["Content-Disposition"]
+    rows = list(openpyxl.load_workbook(io.BytesIO(answer.data))["问题清单"].iter_rows(values_only=True))
+    assert len(rows) == 1 + 15
+    assert [r[1] for r in rows[1:]].count("已说明") == 1 and [r[1] for r in rows[1:]].count("警告") == 14
+
+
+def test_the_list_shows_the_errors_of_an_uploaded_workbook(client, root: Path, kit) -> None:
+    from generator.init import workbook_bytes
+
+    values = kit.sample_2024()
+    kit.set_value(values, layout.OTHER_MATTERS.name, "机关运行经费", "本年数", "三十")  # text in a number cell
+    assert upload(client, "workbook", "决算数据.xlsx", workbook_bytes(values)).get_json()["ok"]
+    client.get(f"/unit/{SAMPLE}")  # the page the upload leads to
+    listed = client.get("/").get_data(as_text=True)
+    row = re.search(r'<tr data-status="errors"[^>]*>(.*?)</tr>', listed, re.S)
+    assert row is not None and "changji-ybj/2024" in row.group(1)
+    assert re.findall(r'<td class="num">(\d+)</td>', row.group(1))[0] != "0"
+
+
+def test_a_failing_background_job_speaks_chinese() -> None:
+    from generator.web.jobs import Jobs
+
+    jobs = Jobs(workers=1)
+    try:
+        def boom(job) -> None:
+            raise KeyError("internal")
+
+        def ours(job) -> None:
+            raise RuntimeError("未能生成修订对比文档")
+
+        first, second = jobs.start("一", boom), jobs.start("二", ours)
+        for job in (first, second):
+            for _ in range(200):
+                if job.state != "running":
+                    break
+                threading.Event().wait(0.02)
+        assert first.state == "failed" and "KeyError" not in first.message and "程序缺陷" in first.message
+        assert second.message == "后台任务出错：未能生成修订对比文档"
+    finally:
+        jobs.shutdown()

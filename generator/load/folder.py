@@ -38,7 +38,7 @@ def load(folder: Path) -> tuple[Loaded | None, list[Finding]]:
                 warning(
                     "prior-year-unreadable",
                     Location(file=_label(prior_folder / layout.WORKBOOK)),
-                    f"上年数据（{prior_folder.name}）有错误，未用于比较{why}；请先运行 juesuan check {prior_folder}",
+                    f"上年数据（{prior_folder.name}）有错误，未用于比较{why}；请先核对并改正上年数据（{prior_folder}）",
                     errors=sum(1 for f in prior_findings if f.severity.value == "error"),
                 )
             )

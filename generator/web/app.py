@@ -314,6 +314,14 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
         back = request.form.get("back", "")
         return back if back.startswith("/") and not back.startswith("//") else url_for("words", relative=relative)
 
+    @app.get("/unit/<path:relative>/问题清单.xlsx")
+    def findings_xlsx(relative: str) -> Response:
+        folder = unit_or_404(relative)
+        checked = api.check_folder(folder)
+        assert checked.report is not None
+        name = f"{relative.replace('/', '-')}-问题清单.xlsx"
+        return send_file(io.BytesIO(api.report_workbook_bytes(checked.report)), as_attachment=True, download_name=name)
+
     @app.get("/unit/<path:relative>/check.json")
     def unit_check(relative: str) -> Response:
         folder = unit_or_404(relative)

@@ -77,7 +77,8 @@ class Jobs:
         except Exception as exc:
             log.exception("job %s (%s) failed", job.id, job.title)
             job.state = "failed"
-            job.message = f"后台任务出错：{type(exc).__name__}: {exc}（详情见服务器日志）"
+            said = str(exc)  # our own failures carry a Chinese message; anything else is a defect, told without Python's words
+            job.message = f"后台任务出错：{said}" if said and not said.isascii() else "后台任务出错（程序缺陷），详情已写入服务器日志"
         finally:
             job.finished = time.time()
 
