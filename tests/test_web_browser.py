@@ -321,3 +321,23 @@ def test_a_reviewer_takes_twenty_units_to_published_and_sees_the_overdue(twenty_
     assert len(driver.find_elements(By.CSS_SELECTOR, ".flag-overdue")) == 20  # published, but late
     shot(driver, "16-全部已公开")
     assert "已公开" in (root / "审核状态.yaml").read_text(encoding="utf-8")
+
+
+def test_the_print_view_shows_the_findings_within_the_page_width(server: tuple[str, Path], browser) -> None:
+    from selenium.webdriver.common.by import By
+
+    base, _ = server
+    driver = browser
+    driver.get(base + "/unit/changji-ybj/2024")
+    try:
+        driver.set_window_size(794, 1123)  # A4 at 96 dpi
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        assert not driver.find_element(By.ID, "upload").is_displayed()
+        assert not driver.find_element(By.ID, "finding-filters").is_displayed()
+        assert all(f.is_displayed() for f in driver.find_elements(By.CSS_SELECTOR, "div.finding"))
+        inner = driver.execute_script("return document.documentElement.clientWidth")
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= inner  # no column cut off
+        driver.save_screenshot(str(SHOTS / "17-打印视图.png"))
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        driver.set_window_size(1400, 1000)

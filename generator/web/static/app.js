@@ -153,7 +153,18 @@ function setupJob() {
   poll();
 }
 
+function setupPrint() {
+  const button = document.getElementById("print-button");
+  if (!button) return;
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    document.querySelectorAll("details.rowdetails").forEach((d) => { d.open = true; });  // every row on paper
+    window.print();
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  setupPrint();
   document.querySelectorAll("table.sortable").forEach(makeSortable);
   setupFilter();
   setupSelectAll();
