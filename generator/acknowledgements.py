@@ -83,7 +83,7 @@ def relative_location(location: Location, folder: Path) -> str:
     if file:
         path = Path(file)
         try:
-            file = os.path.relpath(path.resolve() if path.is_absolute() else Path.cwd() / path, folder.resolve())
+            file = os.path.relpath(path.resolve(), folder.resolve())  # both resolved: a symlinked root names the same file
         except ValueError:  # another drive on Windows
             pass
         file = file.replace(os.sep, "/")
