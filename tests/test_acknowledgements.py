@@ -156,3 +156,14 @@ def test_init_from_carries_the_records_that_still_apply(sample: Path) -> None:
     records, _ = read_records(new)
     assert [(r.code, r.location) for r in records] == [("text-repeated", relative_location(repeated.location, sample))]
     assert "text-repeated" in {a.finding.code for a in api.check_folder(new).acknowledged}
+
+
+def test_a_record_applies_whichever_way_the_folder_is_named(sample: Path, tmp_path: Path, monkeypatch) -> None:
+    link = tmp_path / "link"
+    link.symlink_to(sample.parent.parent)
+    via_link = link / "changji-ybj" / "2024"
+    finding = api.check_folder(via_link).findings[0]
+    api.acknowledge(via_link, finding.code, relative_location(finding.location, via_link), "原文如此")
+    monkeypatch.chdir(sample.parent)
+    for named in (sample, Path("2024"), via_link):
+        assert len(api.check_folder(named).acknowledged) == 1, named
