@@ -21,9 +21,10 @@ from typing import Any
 
 import yaml
 
+from generator import door
 from generator.files import write_atomically
 from generator.findings import Finding, Location, Severity, warning
-from generator.yaml_files import StrictLoader, load_yaml
+from generator.yaml_files import compose_yaml, load_yaml
 
 RECORD_FILE = "核对记录.yaml"
 HEADER = (
@@ -106,13 +107,15 @@ def read_records(folder: Path) -> tuple[list[Acknowledgement], list[Finding]]:
     """The records in FOLDER's 核对记录.yaml (none when it is absent); a bad file or entry is a warning at it."""
     path = folder / RECORD_FILE
     where = Location(file=str(path))
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return [], []
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = "不是 UTF-8 编码" if isinstance(exc, UnicodeDecodeError) else "无法读取"
-        return [], [_invalid(where, f"{RECORD_FILE}{reason}，其中的核对记录未应用")]
+    try:
+        text, refused = door.read_text(path, str(path))
+    except UnicodeDecodeError:
+        return [], [_invalid(where, f"{RECORD_FILE}不是 UTF-8 编码，其中的核对记录未应用")]
+    if text is None:
+        why = refused.message if refused is not None else "无法读取"
+        return [], [_invalid(where, f"{RECORD_FILE}无法读取（{why}），其中的核对记录未应用")]
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
@@ -210,12 +213,14 @@ def remove_record(folder: Path, code: str, location: str) -> bool:
 
 
 def _current_text(path: Path) -> str:
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return ""
+    try:
+        text, refused = door.read_text(path, str(path))
     except UnicodeDecodeError as exc:
         raise RecordRefused(f"{RECORD_FILE}不是 UTF-8 编码，请先改正后再记录") from exc
+    if text is None:
+        raise RecordRefused(f"{RECORD_FILE}无法读取：{refused.message if refused else ''}")
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
@@ -229,7 +234,7 @@ def _span_of(text: str, wanted: Any) -> tuple[int, int] | None:
     """The character range of the first top-level list item WANTED accepts: whole lines, up to the next item."""
     if not text.strip():
         return None
-    root = yaml.compose(text, Loader=StrictLoader)
+    root = compose_yaml(text)
     data = load_yaml(text)
     if not isinstance(root, yaml.SequenceNode) or not isinstance(data, list):
         return None

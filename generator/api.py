@@ -558,20 +558,31 @@ def edited_texts(folder: Path, changes: dict[tuple[str, ...], str | list[str]]) 
 
 def edited_workbook(folder: Path, changes: dict[tuple[str, str], str]) -> bytes:
     """FOLDER's 决算数据.xlsx with each (sheet, cell) of CHANGES set to its text; nothing written."""
-    from generator.words import edit_workbook
+    from generator.load.workbook import read_package
+    from generator.words import EditRefused, edit_workbook
 
-    return edit_workbook((folder / layout.WORKBOOK).read_bytes(), changes)
+    path = folder / layout.WORKBOOK
+    data, refused = read_package(path, str(path))
+    if data is None:
+        raise EditRefused(f"决算数据.xlsx 无法读取：{refused.message if refused else ''}")
+    return edit_workbook(data, changes)
 
 
 def _read_text(path: Path) -> str:
+    import os
+
+    from generator import door
     from generator.words import EditRefused
 
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return ""
+    try:
+        text, refused = door.read_text(path, str(path))
     except UnicodeDecodeError as exc:
         raise EditRefused(f"{path.name} 不是 UTF-8 编码，请另存为 UTF-8 后上传") from exc
+    if text is None:
+        raise EditRefused(f"{path.name} 无法读取：{refused.message if refused else ''}")
+    return text
 
 
 def figures_frame(folder: Path) -> Any:

@@ -31,7 +31,7 @@ from generator.compute.change import Change, Direction
 from generator.compute.figures import Figures
 from generator.model import UnitYear
 from generator.render.wording import budget_sentence, change_clause, explained, with_period
-from generator.yaml_files import StrictLoader, load_yaml
+from generator.yaml_files import compose_yaml, load_yaml
 
 SENTINEL = "\u2063"  # an invisible separator: where the typed words go in the sentence
 REASON_HEADERS = (layout.REASON, layout.BUDGET_REASON, layout.PURPOSE)
@@ -148,7 +148,7 @@ def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 
 def _set(text: str, path: tuple[str, ...], value: str | list[str]) -> str:
-    root = yaml.compose(text, Loader=StrictLoader) if text.strip() else None
+    root = compose_yaml(text) if text.strip() else None
     if root is None:  # an empty file (or only comments): the value goes at its end
         return _append(text, _block(path, value, 0))
     if not isinstance(root, yaml.MappingNode) or root.flow_style:
@@ -332,7 +332,11 @@ _CELL = re.compile(r"^[A-Z]{1,3}[1-9][0-9]{0,6}$")
 
 
 def edit_workbook(data: bytes, changes: Mapping[tuple[str, str], str]) -> bytes:
-    """The workbook DATA with each (sheet, cell) set to its text; every other cell as it was."""
+    """The workbook DATA with each (sheet, cell) set to its text; every other cell as it was.
+
+    DATA must have passed generator.load.workbook.read_package (the door's limits, bounded sheets):
+    only then is a full openpyxl load safe.
+    """
     from openpyxl import load_workbook
 
     try:

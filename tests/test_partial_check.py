@@ -33,7 +33,7 @@ def test_a_bad_texts_file_is_one_error_among_all_the_other_findings(sample: Path
     assert len(texts_errors) == 1 and texts_errors[0].code in {"texts-syntax", "texts-invalid"}
     others = [f.code for f in checked.findings if f not in texts_errors]
     assert len(others) == 15 and others.count("rounding-residue") == 5  # the sample's own warnings, all still there
-    assert checked.figures is not None and checked.partial
+    assert checked.figures is not None and not checked.complete
     # No document is made from figures whose texts could not be read, even with --force.
     made = api.generate(sample, sample.parent / "out.docx", force=True)
     assert not made.ok

@@ -31,6 +31,12 @@ def report_workbook(report: Report) -> bytes:
         sheet.append([number, f.severity.label, f.code, where.file, where.sheet or "", where.cell or "", where.field or "", f.message])
         sheet.cell(sheet.max_row, 2).fill = PatternFill("solid", fgColor=_FILL[f.severity.value])
         sheet.cell(sheet.max_row, 8).alignment = Alignment(wrap_text=True, vertical="top")
+    for number, a in enumerate(report.acknowledged, start=len(report.findings) + 1):  # 已说明: listed after, with the reason
+        where, said = a.finding.location, a.record
+        by = "，".join(part for part in (said.who, said.when) if part)
+        message = f"{a.finding.message} —— 已说明：{said.reason}" + (f"（{by}）" if by else "")
+        sheet.append([number, "已说明", a.finding.code, where.file, where.sheet or "", where.cell or "", where.field or "", message])
+        sheet.cell(sheet.max_row, 8).alignment = Alignment(wrap_text=True, vertical="top")
     _widths(sheet, _WIDTHS)
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(_HEADERS))}{max(sheet.max_row, 1)}"
@@ -52,6 +58,7 @@ def report_workbook(report: Report) -> bytes:
         ["错误", counts[Severity.ERROR]],
         ["警告", counts[Severity.WARNING]],
         ["提示", counts[Severity.INFO]],
+        ["已说明（核对记录.yaml）", len(report.acknowledged)],
     ]
     rows += [[f"读取的文件：{i.path}", f"SHA-256 {i.sha256}（{i.size} 字节）"] for i in report.inputs]
     rows += [["生成的文件", path] for path in report.outputs]

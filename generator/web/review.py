@@ -10,6 +10,7 @@ is overdue.
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -18,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from generator import door
 from generator.files import write_atomically
 from generator.yaml_files import load_yaml
 
@@ -67,11 +69,14 @@ class Reviews:
         self._lock = threading.Lock()
 
     def all(self) -> dict[str, Review]:
-        try:
-            data = load_yaml(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        if not os.path.lexists(self.path):
             return {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        try:
+            text, refused = door.read_text(self.path, STATE_FILE)
+            if text is None:
+                raise ReviewRefused(f"{STATE_FILE} 无法读取（{refused.message if refused else ''}），请改正或删除后重试")
+            data = load_yaml(text)
+        except (UnicodeDecodeError, yaml.YAMLError) as exc:
             raise ReviewRefused(f"{STATE_FILE} 无法读取（格式有误或不是 UTF-8），请改正或删除后重试") from exc
         if not isinstance(data, dict):
             return {}
