@@ -215,7 +215,7 @@ def test_the_unit_page_fits_1024_pixels_and_a_phone(server: tuple[str, Path], br
             inner = driver.execute_script("return document.documentElement.clientWidth")
             wide = driver.execute_script("return document.documentElement.scrollWidth")
             culprits = driver.execute_script(
-                "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > arguments[0] && !e.closest('.rowview'))"
+                "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > arguments[0] && !e.closest('.rowview, .tablewrap'))"
                 ".slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))",
                 inner,
             )
