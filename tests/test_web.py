@@ -90,7 +90,7 @@ def _xlsx(extra: dict[str, bytes], content_types: str | None = None) -> bytes:
         ("workbook", "决算数据.xlsx", _xlsx({"xl/worksheets/sheet1.xml": b"\0" * (60 * 1024 * 1024)}), "压缩炸弹"),
         ("workbook", "../决算数据.xlsx", _xlsx({}), "路径"),
         ("workbook", "sub/决算数据.xlsx", _xlsx({}), "路径"),
-        ("texts", "文字说明.yaml", "主要职能: [未闭合".encode(), "YAML"),
+        ("texts", "文字说明.yaml", "主要职能: [未闭合".encode(), "格式有误"),
         ("texts", "文字说明.yaml", "主要职能".encode("gbk"), "UTF-8"),
         ("texts", "文字说明.txt", b"a: 1", ".yaml"),
         ("nonsense", "x.xlsx", _xlsx({}), "未知"),
@@ -657,3 +657,10 @@ def test_a_failing_background_job_speaks_chinese() -> None:
         assert second.message == "后台任务出错：未能生成修订对比文档"
     finally:
         jobs.shutdown()
+
+
+@pytest.mark.parametrize("text", ["主要职能: [未闭合", "主要职能:\n  - 一\n - 二: [\n", "主要职能: a: b\n", "主要职能:\n\t- 制表符\n"])
+def test_a_refused_yaml_upload_says_why_in_chinese(client, text: str) -> None:
+    message = upload(client, "texts", "文字说明.yaml", text.encode()).get_json()["message"]
+    english = re.findall(r"[A-Za-z]{3,}", message.replace("文字说明.yaml", ""))
+    assert "未保存" in message and english == [], message

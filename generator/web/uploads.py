@@ -23,7 +23,7 @@ from generator.files import write_atomically
 from generator.load.package import BUDGET_SECONDS, Deadline, scan_package
 from generator.load.package import Refusal as PackageRefusal
 from generator.self_evaluation import layout as evaluation_layout
-from generator.yaml_files import load_yaml
+from generator.yaml_files import load_yaml, yaml_problem
 
 HISTORY = "历史版本"
 MAX_BYTES = 20 * 1024 * 1024  # a 决算数据.xlsx of a large unit is well under 1 MB
@@ -113,7 +113,7 @@ def _check_yaml(filename: str, data: bytes) -> None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行" if mark is not None else ""
-        raise Refused(f"「{filename}」{where}有 YAML 格式错误，未保存：{getattr(exc, 'problem', None) or exc}") from exc
+        raise Refused(f"「{filename}」{where}格式有误，未保存：{yaml_problem(exc)}") from exc
 
 
 def keep(folder: Path, spec: Kind, data: bytes, now: datetime | None = None) -> Path | None:
