@@ -210,9 +210,11 @@ def run_isolated(indices: Iterable[int], seed: int, workdir: Path, *, workers: i
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
                 del running[pid]
+                built.pop(pid, None)  # the pid will be reused by a later child: its clock must not carry over
                 yield _conclude(make(index), workdir, None, elapsed)
             elif done:
                 del running[pid]
+                built.pop(pid, None)
                 yield _conclude(make(index), workdir, status, elapsed)
 
 
