@@ -2,7 +2,8 @@
 
 A variant (fuzzing/variants.py) is built under BASE/unit (2024 and 2023); BASE/good holds an
 untouched copy of the sample, so that `batch` and `export` see a root mixing good and broken
-units. Each command runs as a user would run it (click's CliRunner in this process, or the
+units; `verify` reads a document (the good unit's disclosure against the broken folder, or the broken
+workbook or YAML given as the document). Each command runs as a user would run it (click's CliRunner in this process, or the
 workbench's Flask test client) and returns a Ran: its exit code (or HTTP status), its output,
 and what it did wrong beyond crashing:
 
@@ -28,8 +29,8 @@ from pathlib import Path
 
 from fuzzing.variants import MAIN, SELF, TEXTS, base_files, write_base
 
-COMMANDS = ("check", "generate", "diff", "batch", "export", "init", "web-upload", "web-unit", "web-compare")
-WEIGHTS = (3, 3, 2, 1, 1, 1, 1, 1, 1)  # the CLI's two main commands most; batch and export process four units each
+COMMANDS = ("check", "generate", "diff", "batch", "export", "init", "web-upload", "web-unit", "web-compare", "verify")
+WEIGHTS = (3, 3, 2, 1, 1, 1, 1, 1, 1, 1)  # the CLI's two main commands most; batch and export process four units each
 TRACEBACK = re.compile(r"Traceback \(most recent call last\)")
 
 
@@ -240,7 +241,32 @@ def _web_upload(base: Path) -> Ran:
     return Ran(worst, "", "internal-error" if notes else "", "; ".join(notes))
 
 
+def _verify(base: Path) -> Ran:
+    """`verify` of a document: the good unit's own disclosure checked against the broken folder (--data), or the
+    broken folder's workbook or 文字说明.yaml given as the document itself (.docx, .txt)."""
+    out = base / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    choice = zlib.crc32(base.name.encode()) % 3
+    args: list[str]
+    if choice == 0:
+        from generator import api
+
+        document = out / "说明.docx"
+        api.generate(base / "good" / "2024", document)
+        args = [str(document), "--data", str(base / "unit" / "2024")]
+    else:
+        source = base / "unit" / "2024" / (MAIN if choice == 1 else TEXTS)
+        document = out / ("说明.docx" if choice == 1 else "说明.txt")
+        if os.path.isfile(source) and not os.path.islink(source):
+            document.write_bytes(source.read_bytes())
+        else:
+            document.mkdir()  # a folder where the document should be
+        args = [str(document)]
+    code, output = _cli(["verify", *args, "--format", "json"])
+    return Ran(code, output, _internal(code, output))
+
+
 _RUNNERS: dict[str, Callable[[Path], Ran]] = {
     "check": _check, "generate": _generate, "diff": _diff, "batch": _batch, "export": _export, "init": _init,
-    "web-upload": _web_upload, "web-unit": _web_unit, "web-compare": _web_compare,
+    "web-upload": _web_upload, "web-unit": _web_unit, "web-compare": _web_compare, "verify": _verify,
 }
