@@ -1,14 +1,19 @@
 """Every finding code juesuan emits, declared once: severity, Chinese title and help, the keys of its values.
 
-Like frictionless' error classes: a code is declared here before anything emits it, and
-`findings.error()/warning()/info()` assert that it is (a debug assertion: an undeclared or
-retired code fails every test that reaches it). docs/findings.md and
-docs/findings-self-evaluation.md are generated from this module:
+Like frictionless' error classes: a code is declared here before anything emits it, with a message
+template over named values; `findings.emit(code, location, **values)` builds the message from it.
+Emitting an undeclared or retired code, with a severity it is not declared with, with a value key it
+does not declare, or without a value its message names raises FindingDeclarationError in every run
+(a bug in juesuan: a check rule's becomes a `crashed` finding, elsewhere the CLI's internal-error exit 3).
+The older `findings.error()/warning()/info()`, which take a written message, are checked the same way.
+docs/findings.md and docs/findings-self-evaluation.md are generated from this module:
 
     python -m generator.finding_codes      # rewrite both files after changing a declaration
 
-To add a code: one `Code(...)` line in the right section — code, severity, a short title, the
-keys of `values` it carries, and the help text (what it means, then 处理：what to do).
+To add a code: one `Code(...)` line in the right section — code, severity, a short title (a few
+words, not the start of the help), the keys of `values` it carries, the help text (what it means,
+then 处理：what to do), and its `message`: a template over `values` and `words` (display-only pieces
+already worded for a person, such as an amount in the workbook's own unit; they are not kept in values).
 
 Codes are stable and never renamed. A code that is no longer emitted stays declared in RETIRED
 with the code that replaced it, so that old `--format json` output and batch reports can still
@@ -20,14 +25,15 @@ be read; emitting a retired code fails like an undeclared one.
   difference  stated − computed
   current / prior   this year's and last year's figure of one item (changes over the year)
   expected / actual  a count or name that should be there, and the one found
-`STRICT` (set by tests/conftest.py) also asserts each finding's severity and values keys.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import string
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ERROR, WARNING, INFO, RETIRED_SEVERITY = "error", "warning", "info", "retired"
 
@@ -40,6 +46,25 @@ class Code:
     values: tuple[str, ...]  # the keys of Finding.values this code carries (some may be absent)
     help: str  # Chinese: what it means, then 处理：what to do (the text of the docs entry)
     replaced_by: str = ""  # for a retired code: the code emitted instead
+    message: str = ""  # the Chinese message as a str.format template over values and words ("" : the emit site writes it)
+    words: tuple[str, ...] = ()  # display-only fields of the message, not kept in the finding's values
+
+    def fields(self) -> set[str]:
+        """The names the message template reads."""
+        return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(self.message) if name}
+
+    def render(self, values: Mapping[str, Any]) -> str:
+        """The message with VALUES (values and words) filled in; FindingDeclarationError when one it names is missing."""
+        if not self.message:
+            raise FindingDeclarationError(f"finding code {self.code!r} has no message template: add message=... to its Code")
+        missing = self.fields() - set(values)
+        if missing:
+            raise FindingDeclarationError(f"finding code {self.code!r} emitted without {sorted(missing)}, which its message names")
+        return self.message.format(**values)
+
+
+class FindingDeclarationError(Exception):
+    """A finding emitted against its declaration: a bug in juesuan, never a problem of the user's data."""
 
 
 @dataclass(frozen=True)
@@ -90,33 +115,33 @@ MAIN: tuple[Section, ...] = (
                  "找不到数据文件夹。处理：检查路径是否写对（应为“单位/年度”文件夹，如 inputs/某单位/2024）。"),
             Code("file-missing", ERROR, "数据文件夹中没有 决算数据.xlsx", ("path",),
                  "数据文件夹中没有 决算数据.xlsx。处理：放入工作簿，或用 `juesuan init 文件夹` 生成空白模板后填写。"),
-            Code("file-unreadable", ERROR, "文件不是可读取的 .xlsx 工作簿", ("reason",),
+            Code("file-unreadable", ERROR, "工作簿无法读取", ("reason",),
                  "文件不是可读取的 .xlsx 工作簿（如改了扩展名的 CSV、.xls 或损坏文件）。处理：用 Excel 或 WPS 打开后另存为 .xlsx。"),
-            Code("file-too-large", ERROR, "文件超过大小上限，多半选错了文件", ("size",),
+            Code("file-too-large", ERROR, "工作簿超过 20 MB", ("size",),
                  "文件超过大小上限（工作簿 20 MB，文字说明.yaml 1 MB，交给 verify 的 .docx/.pdf 50 MB），多半选错了文件。处理：确认选择的是本单位的文件。"),
-            Code("file-not-regular", ERROR, "文件的位置上是一个文件夹、命名管道", ("kind",),
+            Code("file-not-regular", ERROR, "工作簿不是普通文件", ("kind",),
                  "工作簿（或文字说明.yaml 等要读取的文件）的位置上是一个文件夹、命名管道（FIFO）、设备文件、指向不存在文件的符号链接，或指向所在文件夹之外的符号链接（kind=link-outside：数据文件夹来自别处，不能借链接读取本机的其他文件），不是普通文件，不予读取（指向同一文件夹内普通文件的符号链接照常读取）。上年文件夹中出现时，本年核对照常进行，另给出 prior-year-unreadable 警告。处理：换成真正的 .xlsx 文件。"),
-            Code("file-inflates", ERROR, "工作簿（.xlsx 是一个 zip 压缩包）解压后超过上…", ("limit", "member", "ratio",),
+            Code("file-inflates", ERROR, "工作簿解压后过大", ("limit", "member", "ratio",),
                  "工作簿（.xlsx 是一个 zip 压缩包）解压后超过上限：全部部件合计超过 100 MB，某个超过 1 MB 的部件压缩比超过 100:1（疑似“压缩炸弹”），或部件超过 2000 个。提示中给出部件名和上限。读取前先检查，不会因此耗尽内存。处理：决算数据工作簿通常只有几十 KB，确认选对了文件；确需读取时用 Excel 或 WPS 删除无关内容后另存。"),
-            Code("xml-entities", ERROR, "工作簿中的某个 XML 部件含有 DOCTYPE 或 E…", ("member",),
+            Code("xml-entities", ERROR, "工作簿含 XML 实体声明", ("member",),
                  "工作簿中的某个 XML 部件含有 DOCTYPE 或 ENTITY 声明。Excel 和 WPS 从不写入这种声明，它可以让读取程序展开成无穷大的文本或读取本机文件，所以不予读取。处理：用 Excel 或 WPS 打开后另存为 .xlsx。"),
-            Code("file-too-slow", ERROR, "读取一个工作簿超过了时间上限（30 秒），已停止读取", ("seconds",),
+            Code("file-too-slow", ERROR, "读取工作簿超时", ("seconds",),
                  "读取一个工作簿超过了时间上限（30 秒），已停止读取。正常的决算数据工作簿在 1 秒内读完。处理：用 Excel 或 WPS 打开后另存为 .xlsx，删除无关的工作表和远处的内容后重试。"),
-            Code("cell-out-of-range", WARNING, "工作表在读取范围", ("cells",),
+            Code("cell-out-of-range", WARNING, "读取范围以外有内容", ("cells",),
                  "工作表在读取范围（前 20000 行、A–BL 列）以外的单元格有内容，位置为第一个这样的单元格，提示中给出个数；这些内容不读取，其余照常读取。决算数据不会填在这么远的位置，多半是误输入（如在 XFD1048576 单元格误打了字）。处理：删除这些单元格的内容。"),
-            Code("formula-scan-failed", WARNING, "检查公式单元格的那一遍读取失败", ("reason",),
+            Code("formula-scan-failed", WARNING, "公式单元格检查失败", ("reason",),
                  "检查公式单元格的那一遍读取失败（工作表 XML 不规范或超时）；其余数据照常读取，但没有保存计算结果的公式单元格会被当作空白。处理：用 Excel 或 WPS 打开工作簿并保存后重试。"),
-            Code("sheet-missing", ERROR, "工作簿缺少某个工作表（按名称查找）", ("sheet",),
+            Code("sheet-missing", ERROR, "缺少工作表", ("sheet",),
                  "工作簿缺少某个工作表（按名称查找）。处理：补上该工作表，或从 `juesuan init` 生成的模板中复制；缺少“封面”时无法继续读取。"),
-            Code("header-missing", ERROR, "工作表前几行找不到表头行（如“项目”“科目编码”）", ("column",),
+            Code("header-missing", ERROR, "找不到表头行", ("column",),
                  "工作表前几行找不到表头行（如“项目”“科目编码”）。处理：第3行应为表头，照模板恢复。"),
-            Code("column-missing", ERROR, "表头行缺少必需的列，位置为表头所在行", ("column",),
+            Code("column-missing", ERROR, "缺少必需的列", ("column",),
                  "表头行缺少必需的列，位置为表头所在行。处理：按提示补上或改正列名（列的顺序可以不同）。"),
-            Code("formula-without-value", ERROR, "单元格是公式，但文件没有保存计算结果", ("header",),
+            Code("formula-without-value", ERROR, "公式没有保存计算结果", ("header",),
                  "单元格是公式，但文件没有保存计算结果（由程序生成、未在 Excel/WPS 中打开保存过）。处理：在 Excel 或 WPS 中打开并保存，或直接填写数值。"),
-            Code("not-a-number", ERROR, "应填数字的单元格是文字", ("value",),
+            Code("not-a-number", ERROR, "应填数字处不是数字", ("value",),
                  "应填数字的单元格是文字（如“十二万”、“15,73”），或不是有限的普通数字（“NaN”“Infinity”“inf”，带下划线的“1_000”）。处理：改为阿拉伯数字（可带千分位逗号），金额按封面声明的单位填写。"),
-            Code("number-too-large", ERROR, "数字的绝对值超过 1,000,000,000,000,0…", ("value",),
+            Code("number-too-large", ERROR, "数字大得不可能", ("value",),
                  "数字的绝对值超过 1,000,000,000,000,000（一千万亿，即 10^15）：任何单位的决算都不会有这样的数（全国一年的预算约为 10^13 元），多半是多输了数字或粘贴了别的内容。处理：改正该单元格。"),
             Code("negative-amount", ERROR, "金额或数量为负数", ("value",),
                  "金额或数量为负数。处理：决算报表中的金额不应为负，核对后改正。"),
@@ -124,44 +149,44 @@ MAIN: tuple[Section, ...] = (
                  "人数、车辆数、团组数等数量不是整数。处理：改为整数。"),
             Code("code-format", ERROR, "科目编码格式不对", ("subject_code",),
                  "科目编码格式不对（功能分类应为3、5、7位数字，经济分类为3、5位数字），本行未读取。处理：照财务软件导出的编码改正（注意字母 O 与数字 0）。"),
-            Code("code-duplicate", ERROR, "科目表中同一个科目编码出现了两行，后一行未使用", ("first_row", "subject_code",),
+            Code("code-duplicate", ERROR, "科目编码重复", ("first_row", "subject_code",),
                  "科目表中同一个科目编码出现了两行，后一行未使用（过去会悄悄只保留其中一行，合计仍可能相符，错误不易发现）。位置是重复的那一行的编码单元格，提示中给出第一次出现的行号。处理：删除重复的一行，或改正录错的编码。"),
-            Code("code-missing", ERROR, "科目表中一行有名称却没有科目编码", ("name",),
+            Code("code-missing", ERROR, "缺少科目编码", ("name",),
                  "科目表中一行有名称却没有科目编码（合计行、人员经费合计、公用经费合计除外）。处理：补上编码，或写成“2101501 行政运行”的形式。"),
             Code("column-unknown", WARNING, "表头中有不认识的列，此列未读取", ("header",),
                  "决算数据.xlsx 或 绩效自评表.xlsx 某个工作表的表头行中有不认识的列名（或同一列名出现了两次），这一列的内容不会被读取，也不会出现在公开说明中；过去是悄悄忽略。位置为该表头单元格，header 为表头文字。“备注”“序号”“行次”“栏次”“编号”列是有意不读的，不提示。处理：核对拼写，应与模板（`juesuan init`）的表头一致，如“变动原因”“预决算差异原因”；不需要的列可删除或把表头改为“备注”；重复的列删去一列。"),
-            Code("item-unknown", WARNING, "项目表中有不认识的项目名称，本行未使用", ("name",),
+            Code("item-unknown", WARNING, "不认识的项目名称", ("name",),
                  "项目表中有不认识的项目名称，本行未使用。处理：核对拼写，应与模板中的项目名称一致。"),
-            Code("item-duplicate", ERROR, "同一项目在表中出现了两次", ("name",),
+            Code("item-duplicate", ERROR, "项目重复", ("name",),
                  "同一项目在表中出现了两次（名称中的空格、括号全半角不计），后一行未使用。处理：删除重复的一行。"),
-            Code("cover-missing", ERROR, "封面缺少“单位名称”，或“年度”不是四位年份", ("item",),
+            Code("cover-missing", ERROR, "封面缺少单位名称或年度", ("item",),
                  "封面缺少“单位名称”，或“年度”不是四位年份（如写成“二〇二四”）。处理：补全封面，年度填 2024 这样的数字。"),
-            Code("cover-year-mismatch", ERROR, "封面“年度”与数据文件夹名（年份）不同", ("stated", "expected"),
+            Code("cover-year-mismatch", ERROR, "封面年度与文件夹不同", ("stated", "expected"),
                  "封面“年度”与数据文件夹名（如 …/2025）不同：公开说明写的年度和用来比较的上年文件夹都按封面确定，文档会悄悄变成另一年的。stated 为封面年度，expected 为文件夹年份。处理：改正封面年度，或把数据放进正确年份的文件夹。"),
-            Code("unit-unknown", ERROR, "封面“金额单位”不是“元”或“万元”（如“千元”）", ("unit",),
+            Code("unit-unknown", ERROR, "金额单位不是元或万元", ("unit",),
                  "封面“金额单位”不是“元”或“万元”（如“千元”）。处理：填“元”或“万元”，并确认全部金额按此单位填写。"),
-            Code("prior-year-unreadable", WARNING, "上年数据文件夹", ("errors",),
+            Code("prior-year-unreadable", WARNING, "上年数据无法使用", ("errors",),
                  "上年数据文件夹（同级的“年度−1”文件夹）有错误或无法读取（包括工作簿位置上是文件夹、FIFO、失效的符号链接，解压过大、超时等），未用于与上年比较；提示中给出上年的第一个错误。本年的核对照常进行。处理：对上年文件夹运行 `juesuan check` 并改正。"),
         ),
     ),
     Section(
         "文字说明.yaml",
         (
-            Code("texts-missing", WARNING, "缺少 文字说明.yaml，主要职能、机构设置等段落将为空", (),
+            Code("texts-missing", WARNING, "缺少文字说明.yaml", (),
                  "缺少 文字说明.yaml，主要职能、机构设置等段落将为空。处理：用 `juesuan init` 生成模板后填写。"),
             Code("texts-unreadable", ERROR, "文字说明文件不是 UTF-8 编码", (),
                  "文字说明文件不是 UTF-8 编码。处理：用记事本或 WPS 另存为 UTF-8 编码。"),
-            Code("texts-syntax", ERROR, "文字说明文件的 YAML 格式有误", (),
+            Code("texts-syntax", ERROR, "文字说明的 YAML 格式有误", (),
                  "文字说明文件的 YAML 格式有误（包括“.nan”“.inf”“1_000”这类不是普通数字的写法），位置给出行号和列号。处理：检查该行附近的缩进、冒号和引号。"),
-            Code("texts-empty", WARNING, "文字说明.yaml 存在但是空的", (),
+            Code("texts-empty", WARNING, "文字说明.yaml 是空的", (),
                  "文字说明.yaml 存在但是空的（或只有注释），主要职能、机构设置等段落将为空。处理：填写文件内容，或用 `juesuan init` 生成的模板替换。"),
-            Code("texts-duplicate-key", ERROR, "文字说明.yaml 中同一个键", ("key",),
+            Code("texts-duplicate-key", ERROR, "文字说明中的键重复", ("key",),
                  "文字说明.yaml 中同一个键（如“主要职能”）出现了两次；YAML 只会保留后一个，前一个的内容会悄悄丢失，所以不予读取。位置给出第二次出现的行号。处理：把两处内容合并到一个键下，删除另一个。"),
-            Code("texts-refused", ERROR, "文字说明.yaml 过长、嵌套过深或别名展开过大，不予读取", (),
+            Code("texts-refused", ERROR, "文字说明过大或别名过多", (),
                  "文字说明.yaml 超过 100 万个字符、嵌套超过 64 层，或用 & 和 * 定义的别名（引用）展开后超过 10 万项（疑似“别名炸弹”：几百字节就能让读取程序耗尽内存），或别名引用了包含它自己的内容，所以不予读取；位置给出行号。处理：直接写出内容，不用 & 和 *。"),
             Code("texts-list-folded", ERROR, "文字说明中几项列表连成了一段文字（缩进错误）", ("text",),
                  "文字说明中一段文字含有“ - ”（如内设机构读成“办公室 - 基金监管科 - 综合科”）：某一行的“- ”比上一行多缩进了一格（或“- ”写在了文字键下面），YAML 把这几行连成了一项，公开说明会原样印出。位置给出键名（及第几项），text 为读到的文字。处理：列表的每一项单独一行，“- ”上下对齐。"),
-            Code("texts-invalid", ERROR, "文字说明中有不认识的键或类型不对", (),
+            Code("texts-invalid", ERROR, "文字说明的键或类型不对", (),
                  "文字说明中有不认识的键或类型不对（如把列表写成一段文字），位置给出键名。处理：核对键名拼写，列表每项一行以“- ”开头。"),
         ),
     ),
@@ -175,88 +200,100 @@ MAIN: tuple[Section, ...] = (
     Section(
         "Checks of the figures (generator/check)",
         (
-            Code("total-mismatch", ERROR, "报表中填写的合计数", ("difference", "expected", "stated", "tolerance", "total",),
-                 "报表中填写的合计数（总计、类、款、合计行等）与其组成部分之和相差超过尾差范围，计算时改用组成部分之和。处理：核对该合计数及其各组成部分，改正录错的一项。"),
-            Code("rounding-residue", WARNING, "合计数与组成部分之和相差在尾差范围内", ("difference", "expected", "stated", "tolerance", "total",),
-                 "合计数与组成部分之和相差在尾差范围内（每项 0.01万元），按报表数使用。处理：一般无需处理；公开说明中可注明尾差。"),
-            Code("row-total-mismatch", ERROR, "同一行中合计列", ("difference", "expected", "stated",),
-                 "同一行中合计列（如“本年支出合计”）与其右侧各列之和不一致。处理：核对该行各列金额。"),
-            Code("cross-table-mismatch", ERROR, "同一数字在两张表中不一致", ("difference", "expected", "expected_label", "stated", "stated_label",),
-                 "同一数字在两张表中不一致（如收入支出决算总表与支出决算表的“本年支出合计”）；在尾差范围内为警告。公开说明各处只印一个数：汇总表（收入支出决算总表，其次财政拨款收入支出决算总表，其次各明细表；基本支出以一般公共预算财政拨款支出决算表为准）中的数，明细表中该数与其下各行之和因此相差所报告的差额。处理：以财务软件报表为准改正录错的一张表。"),
-            Code("personnel-public-mismatch", ERROR, "基本支出表中填写的“人员经费合计”或“公用经费合计”与按…", ("difference", "expected", "expected_label", "stated", "stated_label",),
-                 "基本支出表中填写的“人员经费合计”或“公用经费合计”与按经济分类（301+303、302+310等）计算的数不一致。处理：核对这两行及各经济分类金额。"),
-            Code("income-expense-unbalanced", ERROR, "收入总计与支出总计不相等", ("difference", "expected", "expected_label", "stated", "stated_label",),
-                 "收入总计与支出总计不相等（收入支出决算总表或财政拨款收入支出决算总表）；在尾差范围内为警告。处理：核对结转结余、结余分配等项目。"),
+            Code("total-mismatch", ERROR, "合计数与组成部分之和不符", ("difference", "expected", "stated", "tolerance", "total",),
+                 "报表中填写的合计数（总计、类、款、合计行等）与其组成部分之和相差超过尾差范围，计算时改用组成部分之和。处理：核对该合计数及其各组成部分，改正录错的一项。",
+                 message="{total}填报{stated_text}，与各组成部分之和{expected_text}不一致（报表数{direction}{difference_text}；组成部分：{parts}）", words=("stated_text", "expected_text", "direction", "difference_text", "parts")),
+            Code("rounding-residue", WARNING, "合计数有尾差", ("difference", "expected", "stated", "tolerance", "total",),
+                 "合计数与组成部分之和相差在尾差范围内（每项 0.01万元），按报表数使用。处理：一般无需处理；公开说明中可注明尾差。",
+                 message="{total}填报{stated_text}，与各组成部分之和{expected_text}存在尾差（报表数{direction}{difference_text}；组成部分：{parts}）（在四舍五入允许范围内，按报表数使用）", words=("stated_text", "expected_text", "direction", "difference_text", "parts")),
+            Code("row-total-mismatch", ERROR, "行合计与各列之和不符", ("difference", "expected", "stated",),
+                 "同一行中合计列（如“本年支出合计”）与其右侧各列之和不一致。处理：核对该行各列金额。",
+                 message="{label}的「{column}」为{stated_text}，而{columns}之和为{expected_text}，相差{difference_text}", words=("label", "column", "stated_text", "columns", "expected_text", "difference_text")),
+            Code("cross-table-mismatch", ERROR, "同一数字在两张表中不同", ("difference", "expected", "expected_label", "stated", "stated_label",),
+                 "同一数字在两张表中不一致（如收入支出决算总表与支出决算表的“本年支出合计”）；在尾差范围内为警告。公开说明各处只印一个数：汇总表（收入支出决算总表，其次财政拨款收入支出决算总表，其次各明细表；基本支出以一般公共预算财政拨款支出决算表为准）中的数，明细表中该数与其下各行之和因此相差所报告的差额。处理：以财务软件报表为准改正录错的一张表。",
+                 message="{stated_label}为{stated_text}，{expected_label}为{expected_text}，前者{direction}{difference_text}{see_also}{hint}{residue}", words=("stated_text", "expected_text", "direction", "difference_text", "see_also", "hint", "residue")),
+            Code("personnel-public-mismatch", ERROR, "人员经费或公用经费合计不符", ("difference", "expected", "expected_label", "stated", "stated_label",),
+                 "基本支出表中填写的“人员经费合计”或“公用经费合计”与按经济分类（301+303、302+310等）计算的数不一致。处理：核对这两行及各经济分类金额。",
+                 message="{stated_label}为{stated_text}，{expected_label}为{expected_text}，前者{direction}{difference_text}{see_also}{hint}{residue}", words=("stated_text", "expected_text", "direction", "difference_text", "see_also", "hint", "residue")),
+            Code("income-expense-unbalanced", ERROR, "收入总计与支出总计不等", ("difference", "expected", "expected_label", "stated", "stated_label",),
+                 "收入总计与支出总计不相等（收入支出决算总表或财政拨款收入支出决算总表）；在尾差范围内为警告。处理：核对结转结余、结余分配等项目。",
+                 message="{stated_label}为{stated_text}，{expected_label}为{expected_text}，前者{direction}{difference_text}{see_also}{hint}{residue}", words=("stated_text", "expected_text", "direction", "difference_text", "see_also", "hint", "residue")),
             Code("code-unknown", WARNING, "科目编码不在科目表中", ("subject_code",),
-                 "科目编码不在科目表中。处理：核对编码；确属本地科目的，在数据文件夹的 功能分类科目.csv 或 经济分类科目.csv 中补充。"),
-            Code("code-not-in-list", INFO, "功能分类科目编码不在科目表中，但其上级科目在表中", ("name", "subject_code",),
-                 "功能分类科目编码不在内置科目表中，但它的上级科目（款或类）在表中，并且填写了科目名称：多半是科目表尚未收录的新科目（例如 2010101、2010102），按所填名称使用。处理：无需处理；想消除提示，在数据文件夹的 功能分类科目.csv 中补充该编码和名称。名称与已知编码不符的仍是 code-name-mismatch 警告；名称恰是同一款下另一个已知编码的名称时，多半是编码填错，仍是 code-unknown 警告。"),
+                 "科目编码不在科目表中。处理：核对编码；确属本地科目的，在数据文件夹的 功能分类科目.csv 或 经济分类科目.csv 中补充。",
+                 message="{named_elsewhere}科目编码「{subject_code}」不在科目表中（可在数据文件夹的 {local_file} 中补充）", words=("named_elsewhere", "local_file")),
+            Code("code-not-in-list", INFO, "编码未收录，上级已收录", ("name", "subject_code",),
+                 "功能分类科目编码不在内置科目表中，但它的上级科目（款或类）在表中，并且填写了科目名称：多半是科目表尚未收录的新科目（例如 2010101、2010102），按所填名称使用。处理：无需处理；想消除提示，在数据文件夹的 功能分类科目.csv 中补充该编码和名称。名称与已知编码不符的仍是 code-name-mismatch 警告；名称恰是同一款下另一个已知编码的名称时，多半是编码填错，仍是 code-unknown 警告。",
+                 message="科目编码「{subject_code} {name}」不在内置科目表中，但其上级科目「{parent_label}」存在，按所填名称使用（可在数据文件夹的 {local_file} 中补充以消除此提示）", words=("parent_label", "local_file")),
             Code("code-name-mismatch", WARNING, "科目名称与科目表中该编码的名称不同", ("actual", "expected", "subject_code",),
                  "科目名称与科目表中该编码的名称不同。处理：核对编码和名称是否对应（空格、括号全半角不计）。"),
-            Code("code-parent-missing", WARNING, "表中列出了类（或款），却缺少某个科目的上级类或款", ("parent", "subject_code",),
+            Code("code-parent-missing", WARNING, "缺少上级科目", ("parent", "subject_code",),
                  "表中列出了类（或款），却缺少某个科目的上级类或款。处理：补上上级科目一行，或检查编码是否录错。"),
-            Code("amount-looks-like-yuan", WARNING, "某个金额远大于本工作簿的一般金额", ("typical", "value",),
+            Code("amount-looks-like-yuan", WARNING, "金额疑似按元填写", ("typical", "value",),
                  "某个金额远大于本工作簿的一般金额（至少1亿元且为中位数的1000倍以上），疑似按“元”填入了“万元”工作簿；只凭大小判断，证据不足，所以是警告（证据充分时是 amount-in-yuan 错误）。处理：核对该金额的单位，换算为万元；金额确实如此则无需处理。"),
-            Code("amount-in-yuan", ERROR, "金额按“元”填入了“万元”工作簿（约 10000 倍）", ("expected", "factor", "reference", "value",),
+            Code("amount-in-yuan", ERROR, "金额按元填入万元工作簿", ("expected", "factor", "reference", "value",),
                  "封面声明金额单位为万元，某个金额远大于一般金额，而且除以 10000（factor）后正好与它所属的合计数相符（reference 说明是哪个合计）：这个金额是按“元”填写的。expected 为换算成万元后的数。不改正，公开说明会把元当作万元写出。处理：把该单元格换算为万元（除以 10000）。"),
             Code("workbook-looks-like-wanyuan", ERROR, "封面写“元”，金额却疑似按“万元”填写", ("stated",),
                  "封面声明金额单位为元，但收入支出总计不到 1 万元（10,000 元），照此生成的公开说明会写出“收入总计0.12万元”；人均人员经费只有几元、或上年数约为本年数的 10000 倍时，说明中一并写出。stated 为按封面单位读到的总计（万元）。处理：把封面的「金额单位」改为“万元”，或把金额换算为元。"),
-            Code("workbook-looks-like-yuan", ERROR, "整个工作簿疑似按“元”填写，封面却写“万元”", ("cells", "factor", "reference", "typical",),
+            Code("workbook-looks-like-yuan", ERROR, "整个工作簿疑似按元填写", ("cells", "factor", "reference", "typical",),
                  "封面声明金额单位为万元，但有充分证据表明全部金额是按“元”填写的，照此生成的公开说明会写出“收入总计5,052,000.00万元”这样的数：本年的几个主要合计数都约为上年数的 10000 倍（factor 为测得的倍数，cells 为这些合计数的单元格），或人均人员经费按万元计不可能（人员经费÷实有人数，约为一般水平的 1000 倍以上），或全部金额都是整数且中位数达 10 亿元。reference 说明依据。位置是封面的「金额单位」。处理：把封面“金额单位”改为“元”，或把全部金额换算为万元。"),
-            Code("prior-year-mismatch", ERROR, "本年工作簿中填写的上年数", ("difference", "expected", "expected_label", "stated", "stated_label",),
+            Code("prior-year-mismatch", ERROR, "上年数与上年数据不符", ("difference", "expected", "expected_label", "stated", "stated_label",),
                  "本年工作簿中填写的上年数（上年决算数、上年人数）与上年数据文件夹中的数不一致；金额在尾差范围内为警告。处理：以上年公开的决算数为准，改正其中一处。"),
-            Code("opening-balance-mismatch", ERROR, "本年“年初结转和结余”不等于上年“年末结转和结余”", ("difference", "expected", "expected_label", "stated", "stated_label",),
+            Code("opening-balance-mismatch", ERROR, "年初结余与上年年末不符", ("difference", "expected", "expected_label", "stated", "stated_label",),
                  "本年“年初结转和结余”不等于上年“年末结转和结余”；在尾差范围内为警告。处理：核对两年的结转结余。"),
-            Code("prior-items-residue", WARNING, "各项（7位科目）的上年决算数之和与上年一般公共预算财政拨…", ("difference", "expected", "stated",),
+            Code("prior-items-residue", WARNING, "各项上年数之和有尾差", ("difference", "expected", "stated",),
                  "各项（7位科目）的上年决算数之和与上年一般公共预算财政拨款支出合计相差在尾差范围内。处理：一般无需处理；公开说明第五部分（一）与（三）的上年数会有尾差。"),
-            Code("prior-items-mismatch", ERROR, "各项的上年决算数之和与上年一般公共预算财政拨款支出合计相…", ("difference", "expected", "stated",),
+            Code("prior-items-mismatch", ERROR, "各项上年数之和与合计不符", ("difference", "expected", "stated",),
                  "各项的上年决算数之和与上年一般公共预算财政拨款支出合计相差超过尾差，第五部分（一）与（三）不能互相印证。处理：核对各项的上年决算数和上年合计。"),
             Code("prior-total-missing", WARNING, "上年数据中缺少与上年比较所需的总数", ("current", "item",),
                  "有上年数据文件夹，但其中收入支出总计、财政拨款收入支出总计或一般公共预算财政拨款支出的上年总数为空，也不能由明细得出：公开说明“与上年相比”一句只能不写（不再悄悄略去）。位置为上年工作簿中该总数的单元格。处理：在上年数据中填写该总数。"),
-            Code("change-without-reason", WARNING, "与上年相比变动幅度达到阈值", ("current", "prior", "rate",),
+            Code("change-without-reason", WARNING, "变动较大但没有原因", ("current", "prior", "rate",),
                  "与上年相比变动幅度达到阈值（默认10%，可用 --threshold 调整）或从零变为非零、降为零，却没有填写变动原因。处理：在对应的“变动原因”单元格写一句话。"),
-            Code("reason-contradicts-change", WARNING, "变动原因的结论", ("current", "prior", "reason",),
+            Code("reason-contradicts-change", WARNING, "变动原因与方向相反", ("current", "prior", "reason",),
                  "变动原因的结论（最后一个“增加/减少”类词语）与实际变动方向相反。处理：改正原因的表述或核对金额。"),
-            Code("fund-closure-mismatch", ERROR, "某类财政拨款的年末结转和结余与年初、收入、支出不衔接", ("difference", "expected", "fund", "stated", "tolerance",),
+            Code("fund-closure-mismatch", ERROR, "财政拨款结转结余不衔接", ("difference", "expected", "fund", "stated", "tolerance",),
                  "《财政拨款收入支出决算总表》中某一类财政拨款（一般公共预算、政府性基金预算、国有资本经营预算）的年末财政拨款结转和结余不等于该列的年初财政拨款结转和结余＋本年收入－本年支出。“合计”列收支平衡时，错填到另一类拨款的金额只能由此发现。差额不超过尾差（每项 0.01万元，共三项）为警告，超过为错误；stated 为填报的年末数，expected 为按年初＋收入－支出计算的数。处理：核对该列四项金额，改正录错或填错列的一项。"),
-            Code("budget-text-contradicts", WARNING, "“三公”经费表有预算数，预决算差异原因却说没有预算", ("budget", "item", "reason",),
+            Code("budget-text-contradicts", WARNING, "三公有预算，原因却说没有", ("budget", "item", "reason",),
                  "《财政拨款三公经费支出决算表》中某项的全年预算数（或年初预算数）大于零，而它的预决算差异原因写的是“无预算”“未安排预算”等：公开说明会同时写出预算数和“没有预算”。处理：核对预算数（确实没有预算的填0）或改正原因。"),
-            Code("item-budgets-mismatch", ERROR, "一般公共预算的年初（全年）预算数与各项之和不符", ("difference", "expected", "expected_label", "stated", "stated_label",),
+            Code("item-budgets-mismatch", ERROR, "各项预算数之和与合计不符", ("difference", "expected", "expected_label", "stated", "stated_label",),
                  "《预算及上年情况》中「一般公共预算财政拨款支出」的年初预算数（或全年预算数）不等于《一般公共预算财政拨款支出决算表》各项的年初预算数（全年预算数）之和（只在每个有支出或预算的项都填了该预算时核对）。公开说明先写总额的预算，再逐项写各项的预算，两者须一致。差额在尾差范围内为警告，超过为错误。处理：核对总额和各项的预算数。"),
             Code("table-empty", ERROR, "必须公开的决算报表是空表，另一张表却有金额", ("item", "sheet", "source", "stated",),
                  "收入支出决算总表、收入决算表、支出决算表、财政拨款收入支出决算总表、一般公共预算财政拨款支出决算表及其基本支出决算表是每个单位都要公开的报表，其中一张没有填写任何数字，而另一张表说明有这笔钱（如财政拨款收入支出决算总表有一般公共预算财政拨款支出，一般公共预算财政拨款支出决算表却是空表）；位置为空表，source 和 item 为说明有钱的表和项目，stated 为其金额。政府性基金、国有资本经营预算财政拨款收入支出决算表可以为空（公开说明写明本表无数据）。处理：按决算报表填写这张表。"),
-            Code("admin-cost-mismatch", ERROR, "行政单位（及参公单位）的机关运行经费不等于基本支出中的公…", ("difference", "expected", "expected_label", "stated", "stated_label",),
+            Code("admin-cost-mismatch", ERROR, "机关运行经费与公用经费不符", ("difference", "expected", "expected_label", "stated", "stated_label",),
                  "行政单位（及参公单位）的机关运行经费不等于基本支出中的公用经费；在尾差范围内为警告。由行政单位（或参公单位）和事业单位组成的部门，机关运行经费只是行政单位和参公单位的公用经费，不作此核对（见 admin-cost-exceeds-public）：封面“单位性质”同时写明两类（如“行政单位和事业单位”），或文字说明的下属预算单位中写明某单位是事业单位，即按部门核对。处理：核对机关运行经费或基本支出表；事业单位请在封面“单位性质”填“事业单位”。"),
             Code("admin-cost-exceeds-public", ERROR, "部门的机关运行经费大于基本支出中的公用经费", ("public", "stated",),
                  "由行政单位（或参公单位）和事业单位组成的部门（封面“单位性质”同时写明两类，或下属预算单位中写明有事业单位），机关运行经费只含行政单位和参公单位的公用经费，少于全部门的公用经费是正常的，但不能大于它。stated 为填报的机关运行经费，public 为基本支出中的公用经费。处理：核对机关运行经费或基本支出表。"),
-            Code("three-public-below-basic", ERROR, "基本支出中的“三公”经费科目超过“三公”经费表中的对应数", ("basic", "three_public",),
+            Code("three-public-below-basic", ERROR, "基本支出中的三公经费超过三公表", ("basic", "three_public",),
                  "基本支出中的因公出国（境）费用（30212）、公务接待费（30217）或公务用车运行维护费（30231）超过“三公”经费表中的对应数。处理：核对两表，“三公”经费应包含基本支出中的这部分。"),
             Code("three-public-over-budget", WARNING, "“三公”经费决算数超过预算数", ("basis", "budget", "current", "difference",),
                  "“三公”经费合计或其中一项（因公出国（境）费、公务用车购置及运行维护费及其两项、公务接待费）的决算数超过全年预算数；全年预算未超而填了年初预算数（不为零）的，超过年初预算数也提示。合计与组成部分之和存在尾差（rounding-residue）时，尾差范围内的超出不提示。basis 为比较的预算（全年预算或年初预算），difference 为超出的金额。“三公”经费超预算是公开说明的读者最关注的一点。处理：核对决算数和预算数；确实超支的，在“预决算差异原因”中写明原因。"),
-            Code("three-public-count-missing", WARNING, "“三公”经费有支出，却没有填写对应的团组、人次、车辆或批次数", ("current", "item", "stated",),
+            Code("three-public-count-missing", WARNING, "三公经费缺少数量", ("current", "item", "stated",),
                  "因公出国（境）费大于零而“因公出国（境）团组数”或“人次”为空或为0；公务用车购置费大于零而“公务用车购置数”为空或为0；国内公务接待费（公务接待费减外宾接待费）大于零而“国内公务接待批次”或“人次”为空或为0；外宾接待费大于零而“外宾接待批次”或“人次”为空或为0。公开说明在写这些支出时写明这些数量，为空时这一句不写，为0时与金额自相矛盾。位置为三公经费明细中的数量单元格；item 为数量名称，stated 为填写的数（空白为 null）。处理：按实际填写数量；金额录错的改正金额。"),
-            Code("vehicle-count-mismatch", ERROR, "公务用车保有量与车辆数不同，差异原因却说两者一致", ("held", "owned",),
+            Code("vehicle-count-mismatch", ERROR, "车辆数不同，原因却说一致", ("held", "owned",),
                  "三公经费明细的公务用车保有量与其他重要事项中按类别列出的车辆之和不同（如保有量3辆而列出2辆），而“固定资产车辆与公务用车保有量差异原因”写的是两者一致（无差异、一致、相同）：公开说明会同时写出两个车辆数和“一致”。处理：核对保有量和各类车辆数，或如实写明差异原因。"),
-            Code("vehicle-count-unexplained", WARNING, "公务用车保有量与国有资产占用中的车辆数不同", ("held", "owned",),
+            Code("vehicle-count-unexplained", WARNING, "车辆数不同且无原因", ("held", "owned",),
                  "公务用车保有量与国有资产占用中的车辆数不同，但未填写差异原因。处理：在三公经费明细“固定资产车辆与公务用车保有量差异原因”中说明。"),
-            Code("vehicle-purchases-mismatch", WARNING, "按类别填写的本年购置车辆数之和与公务用车购置数不同", ("difference", "expected", "stated",),
+            Code("vehicle-purchases-mismatch", WARNING, "分类购置车辆数之和不符", ("difference", "expected", "stated",),
                  "其他重要事项中各车辆类别的“本年购置数”之和（expected）与三公经费明细的“公务用车购置数”（stated）不同。上海格式写“购置公务用车N辆（其中：…）”，两者应一致。处理：核对两处数量。"),
-            Code("procurement-share-exceeds", ERROR, "授予中小企业合同金额超过政府采购支出总额", ("small_micro", "sme", "total",),
+            Code("procurement-share-exceeds", ERROR, "中小企业合同金额过大", ("small_micro", "sme", "total",),
                  "授予中小企业合同金额超过政府采购支出总额，或授予小微企业合同金额超过授予中小企业合同金额；上海格式的中小企业各行也核对：预留项目中小企业中标金额＋其他项目中小企业中标金额不超过政府采购支出总额，面向小微企业预留（中标）金额不超过面向中小企业预留（中标）金额。处理：核对政府采购各项金额。"),
             Code("staff-total-mismatch", ERROR, "实有人数不等于在职、离休、退休人员之和", ("expected", "stated",),
-                 "实有人数不等于在职、离休、退休人员之和。处理：核对人员情况表。"),
-            Code("blank-required", ERROR, "公开说明某句必需的数字", ("item", "sentence",),
+                 "实有人数不等于在职、离休、退休人员之和。处理：核对人员情况表。",
+                 message="「实有人数」的{column}为{stated}人，在职、离休、退休人员之和为{expected}人", words=("column",)),
+            Code("blank-required", ERROR, "必需的数字留空", ("item", "sentence",),
                  "公开说明某句必需的数字（如「收入总计」「本年收入合计」「支出总计」「本年支出合计」）留空，且无法由已填的明细算出。空白不等于 0：不会按 0 写进文档。消息写明是哪一句需要它。处理：照决算报表填写；确为零请填 0。用 `--force` 强制生成时，这一句不写或写明“未填报”。"),
-            Code("blank-left-out", INFO, "某个可选的数字或文字", ("item", "sentence",),
+            Code("blank-left-out", INFO, "可选内容留空，分句省略", ("item", "sentence",),
                  "某个可选的数字或文字（收入来源、结转结余、“三公”明细的批次人次与开支内容、政府采购、国有资产、人员数、预算绩效的成效/问题/措施、下属单位与内设机构）留空：公开说明中相应的分句不写，不会写成 0 或留下“包括。”“原因是：。”这样的空句。处理：确有此项请填写；确为零请填 0；确实没有下属单位或内设机构，在文字说明中写 `[]`。"),
-            Code("section-without-data", WARNING, "整张表（收入支出决算总表", ("field", "sheet",),
+            Code("section-without-data", WARNING, "整部分没有数据", ("field", "sheet",),
                  "整张表（收入支出决算总表、财政拨款收入支出决算总表、“三公”经费表、人员情况、一般公共预算财政拨款支出表或基本支出表）或主要职能一个数字都没填：公开说明的对应部分只写一句“本单位未填报……”。处理：按决算报表填写；确实没有这类收支的表请填 0。"),
-            Code("text-placeholder", ERROR, "人工填写的文字中留有模板占位或填写说明", ("found", "text",),
-                 "人工填写的文字（文字说明.yaml 的各项、工作簿中的变动原因、预决算差异原因、主要用于、开支内容等文字单元格，绩效自评表的年度总体目标、指标名称、偏差原因等）中留有模板的占位或填写说明，会原样印进公开说明：XX、XXX、××，省略号（…、……、...；列举请以“等”结尾），待补充、待填写、请填写，TODO，【】或【…】，“增加（减少）”“增长（下降）”“大于（小于）”“增加/减少”这类二选一的写法，“（如持平作持平表述）”“（不涉及的不列）”“（制度名称）”这类说明，以及整段只有一个括号的文字（`juesuan init` 写出的“（第一项职能，照抄“三定”方案）”“（内设科室名称）”）。found 为找到的文字，位置为该单元格或字段。XX 是拉丁字母单词的一部分时（如 XXL）不算。处理：改写成实际内容；没有这项内容就清空该格或删去该项。"),
+            Code("text-placeholder", ERROR, "文字中留有模板占位", ("found", "text",),
+                 "人工填写的文字（文字说明.yaml 的各项、工作簿中的变动原因、预决算差异原因、主要用于、开支内容等文字单元格，绩效自评表的年度总体目标、指标名称、偏差原因等）中留有模板的占位或填写说明，会原样印进公开说明：XX、XXX、××，省略号（…、……、...；列举请以“等”结尾），待补充、待填写、请填写，TODO，【】或【…】，“增加（减少）”“增长（下降）”“大于（小于）”“增加/减少”这类二选一的写法，“（如持平作持平表述）”“（不涉及的不列）”“（制度名称）”这类说明，以及整段只有一个括号的文字（`juesuan init` 写出的“（第一项职能，照抄“三定”方案）”“（内设科室名称）”）。found 为找到的文字，位置为该单元格或字段。XX 是拉丁字母单词的一部分时（如 XXL）不算。处理：改写成实际内容；没有这项内容就清空该格或删去该项。",
+                 message="{label}中留有模板的占位或填写说明“{found}”，会原样印进{document}：「{text}」。请改写成实际内容", words=("label", "document")),
             Code("text-repeated", WARNING, "文字中标点或词语重复", ("found", "text",),
-                 "人工填写的文字中同一个标点连写两次（“。。”“，，”“；；”“、、”）或同一个词连写两次（“的的”“增加增加”），多半是输入时的笔误。单字叠用常是正常词语（常常、层层、等等），除“的的”外不提示。处理：删去重复的部分。"),
+                 "人工填写的文字中同一个标点连写两次（“。。”“，，”“；；”“、、”）或同一个词连写两次（“的的”“增加增加”），多半是输入时的笔误。单字叠用常是正常词语（常常、层层、等等），除“的的”外不提示。处理：删去重复的部分。",
+                 message="{label}中“{found}”重复了标点或词语，多半是输入时的笔误：「{text}」", words=("label",)),
             Code("reason-odd-year", WARNING, "原因中提到的年份既不是本年也不是上年", ("expected", "text", "year",),
-                 "变动原因、预决算差异原因或其他“原因”“说明”中写了“20XX年”，而这一年既不是本年也不是上年（expected 为这两个年份）：多半是沿用了往年的原因没有改。文号中的年份（〔2023〕）不算。处理：核对这句原因是否属于本年；确实需要提到该年份时可不处理。"),
+                 "变动原因、预决算差异原因或其他“原因”“说明”中写了“20XX年”，而这一年既不是本年也不是上年（expected 为这两个年份）：多半是沿用了往年的原因没有改。文号中的年份（〔2023〕）不算。处理：核对这句原因是否属于本年；确实需要提到该年份时可不处理。",
+                 message="{label}提到{year}年，既不是本年（{current_year}年）也不是上年（{prior_year}年），可能是沿用了往年的原因：「{text}」", words=("label", "current_year", "prior_year")),
             Code("crashed", ERROR, "程序自身出错", ("error", "name", "stage", "traceback"),
                  "juesuan 自身出错（程序缺陷），出错的部分被跳过，其余照常进行：values.stage 说明是哪一部分——\"rule\" 为某条检查规则，\"self-evaluation-check\" 为某项绩效自评检查，\"unit\" 为批量处理（juesuan batch）中的某个单位（程序出错或进程意外终止，其他单位不受影响）；values.name 为规则、检查的名称或单位文件夹，values.error 为错误信息。处理：把提示信息（批量处理时连同 values.traceback）反馈给开发者；其余结果仍可参考，修复后再次运行 batch 会重新处理该单位。此代码取代了 rule-crashed、check-crashed 和 unit-crashed（见文末“Retired codes”）。"),
         ),
@@ -268,29 +305,32 @@ MAIN: tuple[Section, ...] = (
                  "`generate -o` 或 `check -o` 指向的是一个文件夹，不是文件。退出码 4。处理：在 -o 后写文件名，例如 `-o 公开说明/2024.docx`。"),
             Code("output-suffix", ERROR, "-o 的扩展名不是 .docx", (),
                  "`generate -o` 的扩展名不是 .docx（公开说明是 Word 文档），或为 .pdf 却没有加 `--pdf`；`check -o`（问题清单）的扩展名不是 .xlsx。退出码 4。处理：改用 .docx 文件名；要 PDF 就加 `--pdf`（`-o x.pdf --pdf` 在同一文件夹写 x.docx 和 x.pdf）；问题清单用 .xlsx 文件名。"),
-            Code("output-not-writable", ERROR, "无法写出文档", ("reason",),
+            Code("output-not-writable", ERROR, "无法写出文件", ("reason",),
                  "无法写出文档：文件被占用（例如正在 Word 中打开）、文件或文件夹只读、没有写权限、磁盘只读或已满，消息说明是哪一种。原有文件保持不变。退出码 4。处理：关闭占用的文件、取消只读，或用 -o 指向可写的文件夹。"),
-            Code("generated-with-errors", WARNING, "数据有错误，仍按 --force 生成了文档", ("errors",),
+            Code("generated-with-errors", WARNING, "有错误仍强制生成", ("errors",),
                  "数据有错误，仍按 --force 生成了文档。处理：更正数据后重新生成，再发布。"),
-            Code("self-evaluation-missing", WARNING, "数据文件夹中没有 绩效自评表.xlsx", (),
+            Code("self-evaluation-missing", WARNING, "没有绩效自评表", (),
                  "数据文件夹中没有 绩效自评表.xlsx：公开说明不附自评表，预算绩效一节按所用模板的写法（模板说明中的“没有绩效自评表时”）写：默认模板十一只写“本单位本年度未开展预算绩效自评”（也不写“评价项目0个”），上海模板按《其他重要事项》填写的数写；要求只生成绩效自评表时无法生成。处理：开展了绩效自评就放入绩效自评表，或用 `juesuan init` 生成模板。"),
-            Code("self-evaluation-empty", WARNING, "绩效自评表.xlsx 存在但没有任何整体支出或项目自评表", (),
+            Code("self-evaluation-empty", WARNING, "绩效自评表中没有自评表", (),
                  "绩效自评表.xlsx 存在但没有任何整体支出或项目自评表（例如 `juesuan init` 写出的空表）：公开说明不写“评价项目0个，全年预算数0.00万元”，也不附空白的自评表页。处理：填写自评表，或未开展自评时删除该文件。"),
-            Code("self-evaluation-unreadable", ERROR, "要求只生成绩效自评表", (),
+            Code("self-evaluation-unreadable", ERROR, "绩效自评表无法读取", (),
                  "要求只生成绩效自评表（`--only self-evaluation`），但 绩效自评表.xlsx 无法打开、缺少工作表或必需表头，无法读取；`--force` 也不能跳过（单元格错误则不同：其余指标照常计分，`--force` 可生成）。处理：按前面列出的错误更正工作簿后重试。"),
-            Code("budget-difference-without-reason", WARNING, "一个项（一般公共预算", ("budget", "current", "rate",),
-                 "一个项（一般公共预算、政府性基金、国有资本经营）或“三公”经费的决算数与其预算数（年初预算数；年初预算为零而填了全年预算数的，用全年预算数）相差达到变动阈值（默认 10%，`--threshold`），或预算为零而有支出，却没有填写“预决算差异原因”。上海等格式要逐项写“决算数大于（小于）预算数的主要原因”。处理：在该行的“预决算差异原因”列写一句原因。"),
-            Code("income-content-unused", WARNING, "填写了收入主要内容，但名词解释不会列举它", ("amount", "item",),
-                 "收入支出决算总表的“收入主要内容”只用于事业收入、经营收入、其他收入，且本年有这项收入时才写入名词解释（上海格式“主要是：…收入等”；无此项收入的单位保留名词解释，不列举主要内容）。这一行填写了说明，但不是这三项之一，或本年金额为零或空白。处理：把说明移到对应的收入行，或删去；确有这项收入请填写金额。"),
-            Code("budget-reason-contradicts", ERROR, "预决算差异原因所说的方向与决算数、预算数相反", ("budget", "current", "reason",),
-                 "一个项（一般公共预算、政府性基金、国有资本经营）、预算及上年情况中的财政拨款收入支出总计或一般公共预算财政拨款支出、或“三公”经费的“预决算差异原因”写的是决算大于预算（“大于”“高于”“超”，或没有这类词时，提到“预算”的分句中最后一个“增加/追加/调增”类词语，如“支出较预算增加”），而决算数小于预算数；或写的是小于预算（“小于”“低于”“未完成”“未超过”“结余”，或提到“预算”的分句中最后一个“减少/压减/节约”类词语），而决算数大于预算数。年初预算数和全年预算数都填了的，与其中任一个方向一致即不提示；决算与预算相等的不比较。公开说明会原样印出这句原因，与旁边的数字自相矛盾。处理：改正原因的表述，或核对决算数和预算数。"),
-            Code("template-missing", ERROR, "找不到指定的 Word 模板", ("template",),
+            Code("budget-difference-without-reason", WARNING, "预决算差异没有原因", ("budget", "current", "rate",),
+                 "一个项（一般公共预算、政府性基金、国有资本经营）或“三公”经费的决算数与其预算数（年初预算数；年初预算为零而填了全年预算数的，用全年预算数）相差达到变动阈值（默认 10%，`--threshold`），或预算为零而有支出，却没有填写“预决算差异原因”。上海等格式要逐项写“决算数大于（小于）预算数的主要原因”。处理：在该行的“预决算差异原因”列写一句原因。",
+                 message="{label}决算{current_text}，预算{budget_text}，{rate_text}，但没有填写预决算差异原因", words=("label", "current_text", "budget_text", "rate_text")),
+            Code("income-content-unused", WARNING, "收入主要内容不会被列举", ("amount", "item",),
+                 "收入支出决算总表的“收入主要内容”只用于事业收入、经营收入、其他收入，且本年有这项收入时才写入名词解释（上海格式“主要是：…收入等”；无此项收入的单位保留名词解释，不列举主要内容）。这一行填写了说明，但不是这三项之一，或本年金额为零或空白。处理：把说明移到对应的收入行，或删去；确有这项收入请填写金额。",
+                 message="「{item}」填写了收入主要内容，但{why}：名词解释不列举它（无此项收入的单位保留名词解释，不列主要内容）", words=("why",)),
+            Code("budget-reason-contradicts", ERROR, "预决算差异原因方向相反", ("budget", "current", "reason",),
+                 "一个项（一般公共预算、政府性基金、国有资本经营）、预算及上年情况中的财政拨款收入支出总计或一般公共预算财政拨款支出、或“三公”经费的“预决算差异原因”写的是决算大于预算（“大于”“高于”“超”，或没有这类词时，提到“预算”的分句中最后一个“增加/追加/调增”类词语，如“支出较预算增加”），而决算数小于预算数；或写的是小于预算（“小于”“低于”“未完成”“未超过”“结余”，或提到“预算”的分句中最后一个“减少/压减/节约”类词语），而决算数大于预算数。年初预算数和全年预算数都填了的，与其中任一个方向一致即不提示；决算与预算相等的不比较。公开说明会原样印出这句原因，与旁边的数字自相矛盾。处理：改正原因的表述，或核对决算数和预算数。",
+                 message="{label}决算{current_text}{actual}预算{budget_text}（相差{difference_text}），但预决算差异原因说的是“{said}”：「{reason}」", words=("label", "current_text", "actual", "budget_text", "difference_text", "said")),
+            Code("template-missing", ERROR, "找不到模板", ("template",),
                  "找不到指定的 Word 模板：--template 或封面「公开模板」填写的既不是内置模板名称（xinjiang-2024、shanghai-2024），也不是存在的 .docx 文件。处理：改正名称或路径，或留空使用默认模板。"),
-            Code("template-unreadable", ERROR, "选用的模板文件", ("reason",),
+            Code("template-unreadable", ERROR, "模板文件无法读取", ("reason",),
                  "选用的模板文件（`--template` 或封面“公开模板”给出的路径）存在，但不是可读取的 Word .docx 文件（如写成了 .xlsx、文本文件或损坏的文件），未生成文档。处理：改正路径，或用 Word 或 WPS 把模板另存为 .docx。"),
-            Code("template-error", ERROR, "Word 模板中的 {{ }} 或 {% %} 标记有误", ("detail",),
+            Code("template-error", ERROR, "模板标记有误", ("detail",),
                  "Word 模板中的 {{ }} 或 {% %} 标记有误，无法生成。处理：按提示的附近文字检查模板标记。"),
-            Code("template-outside-folder", ERROR, "封面「公开模板」指向数据文件夹之外", ("template",),
+            Code("template-outside-folder", ERROR, "公开模板指向数据文件夹之外", ("template",),
                  "封面「公开模板」填写的路径在数据文件夹之外（用 ..、绝对路径或符号链接）。封面是数据的一部分，只能选内置模板或数据文件夹中的 .docx 文件；相对路径从数据文件夹算起。处理：把模板放进数据文件夹并填写文件名，或在命令行用 --template 指定别处的模板。"),
             Code("template-manifest-invalid", WARNING, "模板说明文件（.yaml）有误", ("reason",),
                  "模板旁的同名 .yaml（模板说明）无法读取，或有不认识的键、写错的层级、不存在的单元格。核对按模板中的变量推出的需要进行，说明中写错的部分不起作用。处理：按 docs/templates.md「模板说明文件」改正。"),
@@ -298,30 +338,30 @@ MAIN: tuple[Section, ...] = (
                  "模板要做模板不能做的事：调用 juesuan 未提供的函数或方法、读取对象的内部属性、修改数据，或用 include/import/extends 引用其他模板。模板只能读取数据、使用 docs/templates.md 列出的变量和过滤器；未生成文档。处理：删去这段标记，或改用文档列出的写法。"),
             Code("template-budget", ERROR, "模板运行超出限制", ("detail",),
                  "模板运行时超出了限制（循环次数、生成的文字长度或运行时间），通常是循环嵌套过深或把文字反复加倍；未生成文档。处理：检查模板中的 {% for %} 循环和 ~、*、% 运算。"),
-            Code("libreoffice-missing", ERROR, "要求生成 PDF，但未找到 LibreOffice", ("install",),
+            Code("libreoffice-missing", ERROR, "未安装 LibreOffice", ("install",),
                  "要求生成 PDF，但未找到 LibreOffice（soffice）。处理：安装 LibreOffice，或不加 --pdf。"),
-            Code("pdf-conversion-failed", ERROR, "LibreOffice 转换 PDF 失败或超时", ("returncode", "stderr", "timeout",),
+            Code("pdf-conversion-failed", ERROR, "PDF 转换失败", ("returncode", "stderr", "timeout",),
                  "LibreOffice 转换 PDF 失败或超时。处理：按提示检查 .docx，或在 Word/WPS 中手动另存为 PDF。"),
-            Code("pdf-font-aliases-missing", WARNING, "未找到字体替换配置", ("fonts_conf",),
+            Code("pdf-font-aliases-missing", WARNING, "缺少字体替换配置", ("fonts_conf",),
                  "未找到字体替换配置，PDF 中仿宋、黑体等字体将以默认字体显示。处理：安装中文字体，或在 Word/WPS 中另存为 PDF。"),
-            Code("init-exists", ERROR, "`juesuan init` 的目标文件夹中已有数据文件", ("path",),
+            Code("init-exists", ERROR, "目标文件夹已有数据", ("path",),
                  "`juesuan init` 的目标文件夹中已有数据文件，为避免覆盖未做任何修改。处理：换一个空文件夹，或先备份再删除旧文件。"),
-            Code("init-not-carried", ERROR, "`juesuan init --from` 无法读取上年的某个文件，未结转", ("path",),
+            Code("init-not-carried", ERROR, "上年文件无法结转", ("path",),
                  "`juesuan init --from` 无法读取上年的 文字说明.yaml 或 绩效自评表.xlsx（不是普通文件、过大、压缩炸弹、超出读取范围或无法改写），提示说明原因。为免上年的内容（如绩效指标）悄悄丢失，没有写出任何文件，也不会用空白文件代替。退出码 2。处理：修复该文件后重试；确认不需要结转时，把它移出上年文件夹再运行。"),
-            Code("redline-failed", WARNING, "两份公开说明之一不是可读取的 Word 文档", ("detail",),
+            Code("redline-failed", WARNING, "无法生成修订对比", ("detail",),
                  "两份公开说明之一不是可读取的 Word 文档（不是 zip 包、缺少 word/document.xml 或 XML 有误，多见于自定义模板），未生成修订对比 .docx；对比表不受影响。处理：用 `juesuan generate` 分别生成两个年度的说明，确认能在 Word 中打开；仍有问题请把消息反馈给开发者。"),
         ),
     ),
     Section(
         "导出全部数字（juesuan export）",
         (
-            Code("export-format", ERROR, "`juesuan export` 的输出文件名不以 `.…", ("suffix",),
+            Code("export-format", ERROR, "导出文件扩展名不对", ("suffix",),
                  "`juesuan export` 的输出文件名不以 `.xlsx`、`.csv` 或 `.parquet` 结尾，未导出。处理：按需要的格式改文件名，扩展名决定格式。"),
-            Code("export-needs-pyarrow", ERROR, "要导出 `.parquet`", (),
+            Code("export-needs-pyarrow", ERROR, "导出 parquet 需要 pyarrow", (),
                  "要导出 `.parquet`，但没有安装可选组件 pyarrow，未导出。处理：运行 `pip install 'juesuan[parquet]'`（或 `pip install pyarrow`），或改为导出 `.xlsx` / `.csv`。"),
-            Code("export-no-units", ERROR, "指定文件夹下没有任何含 `决算数据.xlsx` 的数据文…", (),
+            Code("export-no-units", ERROR, "没有可导出的数据文件夹", (),
                  "指定文件夹下没有任何含 `决算数据.xlsx` 的数据文件夹，没有可导出的数字。处理：检查路径；每个单位每年一个文件夹，如 `inputs/单位/2024/`。"),
-            Code("export-unit-skipped", WARNING, "某个单位年度的数据无法读取", ("errors", "folder",),
+            Code("export-unit-skipped", WARNING, "某单位年度未导出", ("errors", "folder",),
                  "某个单位年度的数据无法读取（缺工作表、单元格无法识别、封面有误），它的数字没有导出，其余单位照常导出。处理：对该文件夹运行 `juesuan check`，按提示更正后重新导出。"),
         ),
     ),
@@ -380,9 +420,9 @@ SELF_EVALUATION: tuple[Section, ...] = (
     Section(
         "Loading 绩效自评表.xlsx",
         (
-            Code("self-evaluation-sheet-missing", ERROR, "工作簿缺少某个工作表", ("sheet",),
+            Code("self-evaluation-sheet-missing", ERROR, "缺少自评工作表", ("sheet",),
                  "工作簿缺少某个工作表（项目概况、项目资金、项目绩效指标、整体概况、整体资金、整体绩效指标）。"),
-            Code("self-evaluation-column-missing", ERROR, "工作表第3行缺少必需的表头，提示中给出工作表和表头名称", ("header", "sheet",),
+            Code("self-evaluation-column-missing", ERROR, "自评表缺少表头", ("header", "sheet",),
                  "工作表第3行缺少必需的表头，提示中给出工作表和表头名称。"),
             Code("target-missing", ERROR, "目标值（或整体表的预期指标值）未填写", (),
                  "目标值（或整体表的预期指标值）未填写。"),
@@ -396,124 +436,124 @@ SELF_EVALUATION: tuple[Section, ...] = (
                  "权重（分值权重）未填写。"),
             Code("weight-not-positive", ERROR, "权重为 0 或负数", ("weight",),
                  "权重为 0 或负数。"),
-            Code("project-name-missing", ERROR, "项目名称未填写（首行不能空白，其后空白表示同上一行）", (),
+            Code("project-name-missing", ERROR, "项目名称未填", (),
                  "项目名称未填写（首行不能空白，其后空白表示同上一行）。"),
             Code("project-duplicate", ERROR, "项目概况表中同一项目出现两次", ("project",),
                  "项目概况表中同一项目出现两次。"),
-            Code("project-unknown", ERROR, "项目资金表或项目绩效指标表中的项目不在项目概况表中", ("project",),
+            Code("project-unknown", ERROR, "项目不在项目概况中", ("project",),
                  "项目资金表或项目绩效指标表中的项目不在项目概况表中（多为名称不一致）。"),
             Code("project-funds-missing", ERROR, "项目在项目资金表中没有任何资金行", ("project",),
                  "项目在项目资金表中没有任何资金行。"),
             Code("project-indicators-missing", ERROR, "项目在项目绩效指标表中没有任何指标", ("project",),
                  "项目在项目绩效指标表中没有任何指标。"),
-            Code("funds-source-unknown", ERROR, "资金来源无法识别（项目", ("source",),
+            Code("funds-source-unknown", ERROR, "资金来源无法识别", ("source",),
                  "资金来源无法识别（项目：年度资金总额、当年财政拨款、上年结转资金、其他资金；整体：上级资金、本级资金、其他资金、合计）。"),
-            Code("funds-source-duplicate", ERROR, "同一项目（或整体表）中同一资金来源出现两次", ("source",),
+            Code("funds-source-duplicate", ERROR, "资金来源重复", ("source",),
                  "同一项目（或整体表）中同一资金来源出现两次。"),
-            Code("indicator-group-missing", ERROR, "一级指标或二级指标空白", ("header",),
+            Code("indicator-group-missing", ERROR, "一级或二级指标空白", ("header",),
                  "一级指标或二级指标空白，但上一行属于另一组，不能沿用“同上”。"),
-            Code("indicator-name-missing", ERROR, "该行填了权重、目标值或完成值，但三级指标未填写", (),
+            Code("indicator-name-missing", ERROR, "三级指标未填", (),
                  "该行填了权重、目标值或完成值，但三级指标未填写。"),
             Code("indicator-duplicate", WARNING, "同一二级指标下三级指标名称重复", ("indicator",),
                  "同一二级指标下三级指标名称重复。"),
-            Code("unit-overview-missing", ERROR, "填了整体资金或整体绩效指标，但整体概况表为空", (),
+            Code("unit-overview-missing", ERROR, "整体概况表为空", (),
                  "填了整体资金或整体绩效指标，但整体概况表为空。"),
             Code("unit-name-missing", ERROR, "整体概况表的单位名称未填写", (),
                  "整体概况表的单位名称未填写。"),
             Code("unit-row-extra", ERROR, "整体概况表只应填一行", (),
                  "整体概况表只应填一行。"),
-            Code("unit-funds-missing", ERROR, "有整体支出绩效自评表，但整体资金表为空", (),
+            Code("unit-funds-missing", ERROR, "整体资金表为空", (),
                  "有整体支出绩效自评表，但整体资金表为空。"),
-            Code("unit-indicators-missing", ERROR, "有整体支出绩效自评表，但整体绩效指标表为空", (),
+            Code("unit-indicators-missing", ERROR, "整体绩效指标表为空", (),
                  "有整体支出绩效自评表，但整体绩效指标表为空。"),
-            Code("layout-unknown", WARNING, "项目概况的“表样”无法识别（应为 新疆、宁夏 或 重庆）", ("layout",),
+            Code("layout-unknown", WARNING, "表样无法识别", ("layout",),
                  "项目概况的“表样”无法识别（应为 新疆、宁夏 或 重庆）。单独生成的绩效自评表按评分规则（display.layout）的表样。处理：改为三者之一或留空。"),
         ),
     ),
     Section(
         "Loading a scoring profile",
         (
-            Code("profile-unknown", ERROR, "找不到指定名称的评分规则", ("profile",),
+            Code("profile-unknown", ERROR, "找不到评分规则", ("profile",),
                  "找不到指定名称的评分规则，也不是存在的 YAML 文件路径；提示中列出可用的评分规则。"),
-            Code("profile-yaml-invalid", ERROR, "评分规则文件不是有效的 YAML，提示中给出行号", ("line",),
+            Code("profile-yaml-invalid", ERROR, "评分规则不是有效的 YAML", ("line",),
                  "评分规则文件不是有效的 YAML，提示中给出行号；同一个键写了两次、数字写成“.nan”“.inf”“1_000”或超过 10^15 也属此类。"),
-            Code("profile-invalid", ERROR, "评分规则文件某字段缺失、拼写错误或取值无效", ("field", "line",),
+            Code("profile-invalid", ERROR, "评分规则字段有误", ("field", "line",),
                  "评分规则文件某字段缺失、拼写错误或取值无效，位置为字段路径及行号。"),
         ),
     ),
     Section(
         "Scoring",
         (
-            Code("rule-unknown", ERROR, "评分规则不认识该指标的赋分规则写法，暂按默认规则计分", ("profile", "rule_text",),
+            Code("rule-unknown", ERROR, "赋分规则写法无法识别", ("profile", "rule_text",),
                  "评分规则不认识该指标的赋分规则写法，暂按默认规则计分；提示中列出可用写法。"),
-            Code("unit-mismatch", ERROR, "完成值与目标值单位不同且无法换算", ("actual_unit", "target_unit",),
+            Code("unit-mismatch", ERROR, "单位不同无法换算", ("actual_unit", "target_unit",),
                  "完成值与目标值单位不同且无法换算（如 人 与 次），该指标无法计分。"),
-            Code("unit-converted", WARNING, "完成值与目标值单位只差数量级", ("actual_unit", "converted", "target_unit",),
+            Code("unit-converted", WARNING, "单位已换算", ("actual_unit", "converted", "target_unit",),
                  "完成值与目标值单位只差数量级（如 万元 与 元），已换算后计算完成率。"),
-            Code("unit-missing", WARNING, "目标值与完成值只有一个写了单位，已按相同单位计算", ("actual", "target",),
+            Code("unit-missing", WARNING, "只有一个值写了单位", ("actual", "target",),
                  "目标值与完成值只有一个写了单位，已按相同单位计算。"),
-            Code("percent-as-fraction", ERROR, "目标值是百分数，完成值却写作小数（如 93% 写成 0.93）", ("actual", "read_as", "target",),
+            Code("percent-as-fraction", ERROR, "完成值把百分数写成小数", ("actual", "read_as", "target",),
                  "目标值是百分数（如 >=95%），完成值却是不带单位、不超过 1 的小数（如 0.93），多为从百分比格式的单元格粘贴为数值。已按百分数（93%）计分，使完成率和总分不失真；但自评表会照填写印出 0.93，所以是错误。处理：把完成值改写为 93%。"),
-            Code("actual-incomparable", ERROR, "完成值与目标值类型不同", ("actual", "target",),
+            Code("actual-incomparable", ERROR, "完成值与目标值无法比较", ("actual", "target",),
                  "完成值与目标值类型不同（数值、日期、定性描述），无法比较，该指标无法计分。位置通常是完成值单元格；目标值是定性描述而完成值是数值时（如目标值写成“大约一百”），位置是目标值单元格：请把目标值写成“>=100”这样的数值。"),
             Code("actual-not-applicable", ERROR, "完成值为「/」（不适用），目标值却不是", ("target",),
                  "完成值为「/」（不适用），目标值却不是。整行不适用时目标值也写「/」（该行不计权重、不计分）；否则请填写完成值。该指标暂按 0 分（或手工得分）计。"),
-            Code("target-operator-read", INFO, "目标值未写比较符号，提示按评分规则读作哪一种", ("indicator", "profile", "reading", "target",),
+            Code("target-operator-read", INFO, "目标值未写比较符号", ("indicator", "profile", "reading", "target",),
                  "目标值未写比较符号（如“90%”“8个”“6.27万元”），按指标性质（正向/反向），或按评分规则 untyped_operator 对该指标类别（二级指标、一级指标）的规定读作 不低于、不高于、等于 或 按比例（完成值/目标值），提示写明用了哪一种。处理：读法不对时在目标值前写上比较符号（>=、<=、=），或填写指标性质，或修改评分规则。"),
-            Code("qualitative-actual-unclear", ERROR, "定性指标的完成值无法判断档次", ("actual", "target",),
+            Code("qualitative-actual-unclear", ERROR, "定性完成值无法判断档次", ("actual", "target",),
                  "定性指标的完成值无法判断档次，应写“达到预期指标”“部分达成预期指标”“未达成预期指标”，或填手工得分。"),
         ),
     ),
     Section(
         "Checks",
         (
-            Code("total-provisional", WARNING, "表中有指标无法计分", ("total", "unscored",),
+            Code("total-provisional", WARNING, "总分是暂定的", ("total", "unscored",),
                  "表中有指标无法计分（目标值、完成值或权重无法读取或无法比较，且未填手工得分），暂按 0 分计入，所以总分是暂定的。其余指标照常计分。更正提示中列出的指标所在单元格，或填写手工得分及手工得分原因后重新检查。"),
-            Code("score-override", INFO, "该指标使用手工得分，提示中给出手工得分、规则得分和原因", ("indicator", "override", "reason", "rule_score",),
+            Code("score-override", INFO, "使用手工得分", ("indicator", "override", "reason", "rule_score",),
                  "该指标使用手工得分，提示中给出手工得分、规则得分和原因。"),
             Code("score-override-no-reason", WARNING, "使用了手工得分但未填写手工得分原因", ("indicator", "override", "reason", "rule_score",),
                  "使用了手工得分但未填写手工得分原因。"),
             Code("score-override-out-of-range", ERROR, "手工得分小于 0 或大于该指标权重", ("indicator", "override", "reason", "rule_score",),
                  "手工得分小于 0 或大于该指标权重。"),
-            Code("score-override-outside-tier", WARNING, "定性指标的手工得分不在其完成档次的得分区间内", ("high", "low", "override",),
+            Code("score-override-outside-tier", WARNING, "手工得分不在档次区间内", ("high", "low", "override",),
                  "定性指标的手工得分不在其完成档次的得分区间内（如“部分达成”应在权重的 50%—80%）。"),
-            Code("printed-rate-differs", WARNING, "印刷完成率与按评分规则计算的完成率", ("expected", "indicator", "stated",),
+            Code("printed-rate-differs", WARNING, "印刷完成率与计算不同", ("expected", "indicator", "stated",),
                  "印刷完成率与按评分规则计算的完成率（保留两位）不同，给出两个数值和差额。"),
-            Code("printed-score-differs", WARNING, "印刷得分与按评分规则计算的得分", ("expected", "indicator", "stated",),
+            Code("printed-score-differs", WARNING, "印刷得分与计算不同", ("expected", "indicator", "stated",),
                  "印刷得分与按评分规则计算的得分（保留两位）不同，给出两个数值、差额和计算方法。"),
-            Code("printed-coefficient-score-differs", WARNING, "印刷得分系数 × 权重与印刷指标得分不同", ("expected", "indicator", "stated",),
+            Code("printed-coefficient-score-differs", WARNING, "印刷系数×权重与得分不同", ("expected", "indicator", "stated",),
                  "紧凑表样（重庆式）印刷的得分系数（%）乘以权重，与同一行印刷的指标得分不同（已容许两者各自的四舍五入）：印刷的系数或得分有一个有误。处理：核对已印发文件，改正得分系数或指标得分。"),
-            Code("printed-coefficient-differs", WARNING, "印刷得分系数与按评分规则计算的得分系数", ("expected", "indicator", "stated",),
+            Code("printed-coefficient-differs", WARNING, "印刷得分系数与计算不同", ("expected", "indicator", "stated",),
                  "印刷的得分系数（%）与按评分规则计算的（规则得分 / 权重，或评分规则 coefficient 设定的保留位数）在印刷的小数位上不同，给出两个数值、差额和计算方法。处理：核对完成值、目标值和指标性质，或选用相符的评分规则（--profile）。"),
-            Code("printed-execution-rate-differs", WARNING, "印刷执行率与 全年执行数/全年预算数 不同", ("expected", "stated",),
+            Code("printed-execution-rate-differs", WARNING, "印刷执行率与计算不同", ("expected", "stated",),
                  "印刷执行率与 全年执行数/全年预算数 不同。"),
-            Code("printed-execution-score-differs", WARNING, "印刷执行率得分与按评分规则", ("expected", "stated",),
+            Code("printed-execution-score-differs", WARNING, "印刷执行率得分与计算不同", ("expected", "stated",),
                  "印刷执行率得分与按评分规则（满分或 分值×执行率）计算的不同。"),
-            Code("printed-total-differs", WARNING, "印刷总分与计算总分（执行率得分 + 各指标得分）不同", ("expected", "stated",),
+            Code("printed-total-differs", WARNING, "印刷总分与计算不同", ("expected", "stated",),
                  "印刷总分与计算总分（执行率得分 + 各指标得分）不同。"),
-            Code("printed-parts-total-differs", WARNING, "印刷的总分与印刷的各项得分", ("expected", "stated",),
+            Code("printed-parts-total-differs", WARNING, "印刷总分与印刷各项之和不同", ("expected", "stated",),
                  "印刷的总分与印刷的各项得分（执行率得分 + 各指标得分）之和不同。印刷执行率得分空白时按 0 计并在提示中说明（例如各项之和 88、印刷总分 98）。处理：核对已印发文件，改正印刷的总分或漏填的那一项得分。"),
-            Code("printed-grade-differs", WARNING, "印刷的等级（优/良/中/差等）与总分按评分规则的等级分档", ("expected", "stated", "total",),
+            Code("printed-grade-differs", WARNING, "印刷等级与总分不符", ("expected", "stated", "total",),
                  "印刷的等级（优/良/中/差等）与总分按评分规则的等级分档（grades）应得的等级不同，或该等级名称不在评分规则中。有印刷总分时按印刷总分判断。处理：改正等级，或选用分档相符的评分规则（--profile）。"),
-            Code("stated-weight-mismatch", WARNING, "一级或二级指标名称中写明的分值", ("expected", "stated",),
+            Code("stated-weight-mismatch", WARNING, "写明的分值与权重之和不同", ("expected", "stated",),
                  "一级或二级指标名称中写明的分值（如“产出指标（50分）”“数量指标（10分）”）与其下各指标权重之和不同。处理：改正写明的分值或各行权重。"),
-            Code("weight-total-mismatch", ERROR, "各指标权重合计不等于评分规则规定的 90 分", ("expected", "stated",),
+            Code("weight-total-mismatch", ERROR, "权重合计不是 90 分", ("expected", "stated",),
                  "各指标权重合计不等于评分规则规定的 90 分（另有执行率分值 10 分）。"),
-            Code("execution-weight-mismatch", WARNING, "填写的执行率分值与评分规则规定的（一般为 10 分）不同", ("expected", "stated",),
+            Code("execution-weight-mismatch", WARNING, "执行率分值与规则不同", ("expected", "stated",),
                  "填写的执行率分值与评分规则规定的（一般为 10 分）不同。"),
-            Code("deviation-reason-missing", WARNING, "未达到目标值的指标没有填写偏差原因分析及改进措施", ("actual", "indicator", "target",),
+            Code("deviation-reason-missing", WARNING, "未达目标却无偏差原因", ("actual", "indicator", "target",),
                  "指标未达到目标值（完成值低于不低于指标、高于不高于指标、定性指标未达成预期），而“偏差原因分析及改进措施”空白。宁夏等地的填报说明（注4）和自评表审核都要求说明。处理：简要写明未完成的原因和改进措施。"),
-            Code("indicator-class-missing", WARNING, "项目自评表缺少产出、效益或满意度指标", ("missing",),
+            Code("indicator-class-missing", WARNING, "缺少产出、效益或满意度指标", ("missing",),
                  "项目支出绩效自评表的一级指标应包括产出指标、效益指标和满意度指标（共性指标框架；成本指标可单列），提示中列出缺少的类别和现有的一级指标。整体支出表不查（其一级指标为履职效能等）。处理：补齐指标，或核对一级指标名称是否写错。"),
-            Code("execution-full-marks", INFO, "评分规则对未全部执行的资金给执行率满分", ("profile", "proportional", "rate", "score", "tables",),
+            Code("execution-full-marks", INFO, "执行率不足仍得满分", ("profile", "proportional", "rate", "score", "tables",),
                  "评分规则的 execution 为 full：资金执行率不到 100% 时执行率得分仍为满分（新疆 2024 样本如此：92.65%、83.40% 均得 10 分）。每个工作簿提示一次：有几张表如此、执行率最低的一张及其按执行率折算应得的分数，便于核对本地评分办法。处理：本地按执行率折算时改用 proportional 的评分规则（如 classic-ratio），或复制评分规则修改 execution。"),
-            Code("text-markup", WARNING, "自评表填写的文字中有网页标记", ("found", "text",),
+            Code("text-markup", WARNING, "文字中有网页标记", ("found", "text",),
                  "年度总体目标、指标名称、偏差原因等文字中有网页标记（如“<p>”“</p>”“<br/>”“&nbsp;”），多为从网页系统复制时带入，会原样印进自评表。处理：删去标记，只留文字。"),
-            Code("funds-total-mismatch", ERROR, "年度资金总额", ("difference", "expected", "stated", "tolerance",),
+            Code("funds-total-mismatch", ERROR, "资金总额与来源之和不符", ("difference", "expected", "stated", "tolerance",),
                  "年度资金总额（合计）与各资金来源之和不同，差额超过 0.01 万元。"),
-            Code("funds-total-rounding", WARNING, "年度资金总额", ("difference", "expected", "stated", "tolerance",),
+            Code("funds-total-rounding", WARNING, "资金总额有尾差", ("difference", "expected", "stated", "tolerance",),
                  "年度资金总额（合计）与各资金来源之和相差不超过 0.01 万元（四舍五入尾差）。"),
-            Code("executed-exceeds-budget", WARNING, "某资金来源（或合计）的全年执行数超过全年预算数", ("annual_budget", "executed", "source",),
+            Code("executed-exceeds-budget", WARNING, "执行数超过预算数", ("annual_budget", "executed", "source",),
                  "某资金来源（或合计）的全年执行数超过全年预算数。"),
             Code("annual-budget-missing", ERROR, "全年预算数为 0 或未填写，无法计算执行率", ("annual_budget",),
                  "全年预算数为 0 或未填写，无法计算执行率。"),
@@ -522,9 +562,9 @@ SELF_EVALUATION: tuple[Section, ...] = (
     Section(
         "Settled with the disclosure (其他重要事项)",
         (
-            Code("performance-figure-mismatch", ERROR, "其他重要事项填写的绩效自评数字与绩效自评表得出的不同", ("difference", "expected", "name", "stated", "tolerance",),
+            Code("performance-figure-mismatch", ERROR, "绩效自评数字与自评表不同", ("difference", "expected", "name", "stated", "tolerance",),
                  "其他重要事项填写的绩效自评项目数、项目金额、平均分或各等级项目数，与绩效自评表中的项目自评表得出的不同（平均分按填写的小数位比较）。公开说明按自评表印（自评表附在说明后，数字须与之一致）。处理：改正填写的数，或补齐、删去自评表；不填则直接使用自评表的数。"),
-            Code("performance-figure-rounding", WARNING, "其他重要事项填写的绩效自评项目金额与自评表之和只差尾差", ("difference", "expected", "name", "stated", "tolerance",),
+            Code("performance-figure-rounding", WARNING, "绩效自评金额只差尾差", ("difference", "expected", "name", "stated", "tolerance",),
                  "其他重要事项填写的绩效自评项目金额与各项目自评表全年预算数之和只差尾差（每个项目 0.01 万元以内）。公开说明按自评表之和印。"),
         ),
     ),
@@ -547,23 +587,25 @@ RETIRED: tuple[Code, ...] = (
 CODES: dict[str, Code] = {c.code: c for part in (MAIN, SELF_EVALUATION) for section in part for c in section.codes}
 RETIRED_CODES: dict[str, Code] = {c.code: c for c in RETIRED}
 
-STRICT = False  # tests/conftest.py sets it: then severity and values keys are asserted too
-
-
-def declared(code: str, severity: str, values: Iterable[str]) -> bool:
-    """True for a declared, current code; raises AssertionError saying what to declare otherwise."""
+def declaration(code: str) -> Code:
+    """The current declaration of CODE; FindingDeclarationError for an undeclared or retired code."""
     entry = CODES.get(code)
     if entry is None:
         retired = RETIRED_CODES.get(code)
         hint = f"retired, emit {retired.replaced_by!r}" if retired else "declare it in generator/finding_codes.py"
-        raise AssertionError(f"finding code {code!r} is not declared ({hint})")
-    if STRICT:
-        if severity != entry.severity and code not in MIXED_SEVERITY:
-            raise AssertionError(f"finding code {code!r} is declared {entry.severity}, emitted as {severity}")
-        extra = set(values) - set(entry.values)
-        if extra:
-            raise AssertionError(f"finding code {code!r} carries undeclared values {sorted(extra)}: add them to its Code")
-    return True
+        raise FindingDeclarationError(f"finding code {code!r} is not declared ({hint})")
+    return entry
+
+
+def declared(code: str, severity: str, values: Iterable[str]) -> Code:
+    """The declaration of CODE, after checking that it may be emitted with SEVERITY and these VALUES keys (in every run)."""
+    entry = declaration(code)
+    if severity != entry.severity and code not in MIXED_SEVERITY:
+        raise FindingDeclarationError(f"finding code {code!r} is declared {entry.severity}, emitted as {severity}")
+    extra = set(values) - set(entry.values)
+    if extra:
+        raise FindingDeclarationError(f"finding code {code!r} carries undeclared values {sorted(extra)}: add them to its Code")
+    return entry
 
 
 # --- the documentation ---------------------------------------------------------------------------

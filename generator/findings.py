@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from generator.finding_codes import declared
+from generator.finding_codes import FindingDeclarationError, declaration, declared
 
 
 class Severity(StrEnum):
@@ -98,21 +98,40 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-# Each helper asserts that CODE is declared in generator/finding_codes.py (a debug assertion: gone under -O).
+def emit(code: str, location: Location, /, *, severity: Severity | None = None, **fields: Any) -> Finding:
+    """The finding CODE at LOCATION, its message built from its declaration (generator/finding_codes.py).
+
+    FIELDS are the code's declared `values` (kept in the finding) and `words` (display-only, such as an
+    amount worded in the workbook's unit). SEVERITY only for the codes declared with two (尾差 or not).
+    Anything else — an undeclared or retired code, a field it does not declare, a field its message
+    names left out — raises FindingDeclarationError, in every run.
+    """
+    entry = declaration(code)
+    chosen = severity or Severity(entry.severity)
+    unknown = set(fields) - set(entry.values) - set(entry.words)
+    if unknown:
+        raise FindingDeclarationError(f"finding code {code!r} emitted with undeclared fields {sorted(unknown)}: declare them in its Code")
+    declared(code, chosen.value, ())
+    message = entry.render(fields)
+    values = {k: v for k, v in fields.items() if k in entry.values}
+    return Finding(code=code, severity=chosen, location=location, message=message, values=values)
+
+
+# The older helpers take a written message; the code, severity and values keys are checked the same way (every run).
 
 
 def error(code: str, location: Location, message: str, **values: Any) -> Finding:
-    assert declared(code, "error", values)
+    declared(code, "error", values)
     return Finding(code=code, severity=Severity.ERROR, location=location, message=message, values=values)
 
 
 def warning(code: str, location: Location, message: str, **values: Any) -> Finding:
-    assert declared(code, "warning", values)
+    declared(code, "warning", values)
     return Finding(code=code, severity=Severity.WARNING, location=location, message=message, values=values)
 
 
 def info(code: str, location: Location, message: str, **values: Any) -> Finding:
-    assert declared(code, "info", values)
+    declared(code, "info", values)
     return Finding(code=code, severity=Severity.INFO, location=location, message=message, values=values)
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from generator import finding_codes
 from generator.finding_codes import CODES, DOCS, MAIN, RETIRED, RETIRED_CODES, SELF_EVALUATION, markdown
-from generator.findings import Location, error, warning
+from generator.finding_codes import FindingDeclarationError
+from generator.findings import Location, Severity, emit, error, warning
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "generator"
@@ -58,7 +61,7 @@ def _literal_codes() -> dict[str, set[str]]:
             literal = None
             if isinstance(node, ast.Call):
                 name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
-                index = {"error": 0, "warning": 0, "info": 0, "disagreement": 1}.get(name or "")
+                index = {"error": 0, "warning": 0, "info": 0, "emit": 0, "disagreement": 1}.get(name or "")
                 if index is not None and len(node.args) > index and isinstance(node.args[index], ast.Constant):
                     literal = node.args[index].value
             elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in {"CODE", "code"} for t in node.targets):
@@ -82,22 +85,73 @@ def test_every_declared_code_is_written_somewhere_in_the_source() -> None:
 
 
 def test_an_undeclared_code_cannot_be_emitted() -> None:
-    with pytest.raises(AssertionError, match="not declared"):
+    with pytest.raises(FindingDeclarationError, match="not declared"):
         error("no-such-code", Location(file="x"), "消息")
+    with pytest.raises(FindingDeclarationError, match="not declared"):
+        emit("no-such-code", Location(file="x"))
 
 
 def test_a_retired_code_cannot_be_emitted() -> None:
-    with pytest.raises(AssertionError, match="retired, emit 'crashed'"):
+    with pytest.raises(FindingDeclarationError, match="retired, emit 'crashed'"):
         error("rule-crashed", Location(file="x"), "消息", rule="r")
 
 
-def test_under_strict_checking_severity_and_values_keys_must_match_the_declaration() -> None:
-    assert finding_codes.STRICT  # tests/conftest.py turns it on for the whole suite
-    with pytest.raises(AssertionError, match="declared error"):
+def test_severity_and_values_keys_must_match_the_declaration() -> None:
+    with pytest.raises(FindingDeclarationError, match="declared error"):
         warning("folder-missing", Location(file="x"), "消息")
-    with pytest.raises(AssertionError, match="undeclared values"):
+    with pytest.raises(FindingDeclarationError, match="undeclared values"):
         error("file-missing", Location(file="x"), "消息", path="p", colour="red")
     assert error("file-missing", Location(file="x"), "消息", path="p").values == {"path": "p"}
+
+
+def test_the_checks_hold_in_every_run_not_only_under_assertions() -> None:
+    """`python -O` drops assert statements: the declaration is still enforced."""
+    script = "from generator.findings import Location, error\nerror('no-such-code', Location(file='x'), 'm')"
+    run = subprocess.run([sys.executable, "-O", "-c", script], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert run.returncode != 0 and "FindingDeclarationError" in run.stderr
+
+
+def test_emit_builds_the_message_from_the_declaration() -> None:
+    finding = emit("total-mismatch", Location(file="a.xlsx", sheet="表", cell="B3"), **_TOTAL)
+    assert finding.severity is Severity.ERROR
+    assert finding.message == CODES["total-mismatch"].message.format(**_TOTAL)
+    assert set(finding.values) == set(CODES["total-mismatch"].values)  # the words are not kept
+
+
+def test_emit_refuses_a_missing_value_an_unknown_field_and_a_second_severity() -> None:
+    where = Location(file="x")
+    with pytest.raises(FindingDeclarationError, match="emitted without"):
+        emit("total-mismatch", where, **{k: v for k, v in _TOTAL.items() if k != "parts"})
+    with pytest.raises(FindingDeclarationError, match="undeclared fields"):
+        emit("total-mismatch", where, colour="red", **_TOTAL)
+    with pytest.raises(FindingDeclarationError, match="declared error"):
+        emit("file-missing", where, severity=Severity.WARNING, path="p")
+    assert emit("cross-table-mismatch", where, severity=Severity.WARNING, **_SAME).severity is Severity.WARNING
+
+
+_TOTAL = {
+    "total": "收入总计", "stated": 1, "expected": 2, "difference": -1, "tolerance": 0,
+    "stated_text": "1.00万元", "expected_text": "2.00万元", "direction": "少", "difference_text": "1.00万元", "parts": "a＋b",
+}  # fmt: skip
+_SAME = {
+    "stated": 1, "expected": 2, "difference": -1, "stated_label": "甲", "expected_label": "乙",
+    "stated_text": "1.00万元", "expected_text": "2.00万元", "direction": "少", "difference_text": "1.00万元", "see_also": "", "hint": "", "residue": "",
+}  # fmt: skip
+
+
+def test_titles_are_short_names_not_the_start_of_the_help() -> None:
+    titles = [c.title for c in CODES.values()]
+    assert len(titles) == len(set(titles)), "two codes share a title"
+    for c in CODES.values():
+        assert not c.title.endswith("…") and len(c.title) <= 22, c.code
+
+
+def test_every_message_template_names_only_declared_fields() -> None:
+    written = [c for c in CODES.values() if c.message]
+    assert len(written) > 20
+    for c in written:
+        assert c.fields() <= set(c.values) | set(c.words), c.code
+        assert not set(c.words) & set(c.values), c.code
 
 
 def test_a_compared_figure_may_be_a_warning_within_the_tolerance() -> None:

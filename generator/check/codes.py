@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from generator import codes, layout
 from generator.check.context import CheckContext
 from generator.check.rule import emits
-from generator.findings import Finding, info, warning
+from generator.findings import Finding, emit
 
 
 @emits("code-not-in-list", "code-unknown", "code-name-mismatch", "code-parent-missing", needs=(layout.INCOME.name, layout.EXPENSE.name, layout.GPB.name, layout.BASIC.name, layout.GOV_FUND.name, layout.STATE_CAPITAL.name))
@@ -28,40 +28,34 @@ def check_codes(ctx: CheckContext) -> Iterator[Finding]:
                 and _prefix_known(names, row.code)
                 and _named_elsewhere(names, row.code, row.name) is None
             ):
-                yield info(
+                yield emit(
                     "code-not-in-list",
                     where,
-                    f"科目编码「{row.code} {row.name}」不在内置科目表中，但其上级科目「{_prefix_label(names, row.code)}」存在，按所填名称使用"
-                    f"（可在数据文件夹的 {codes.LOCAL_FUNCTIONAL} 中补充以消除此提示）",
                     subject_code=row.code,
                     name=row.name,
+                    parent_label=_prefix_label(names, row.code),
+                    local_file=codes.LOCAL_FUNCTIONAL,
                 )
             elif known is None:
                 other = _named_elsewhere(names, row.code, row.name) if row.name else None
-                yield warning(
+                yield emit(
                     "code-unknown",
                     where,
-                    (f"科目名称「{row.name}」是科目表中「{other}」的名称，编码「{row.code}」疑似填错；" if other else "")
-                    + f"科目编码「{row.code}」不在科目表中（可在数据文件夹的 {codes.LOCAL_FUNCTIONAL if spec.classification == 'functional' else codes.LOCAL_ECONOMIC} 中补充）",
                     subject_code=row.code,
+                    named_elsewhere=f"科目名称「{row.name}」是科目表中「{other}」的名称，编码「{row.code}」疑似填错；" if other else "",
+                    local_file=codes.LOCAL_FUNCTIONAL if spec.classification == "functional" else codes.LOCAL_ECONOMIC,
                 )
             elif row.name and _plain(row.name) != _plain(known):
-                yield warning(
-                    "code-name-mismatch",
-                    row.source.at(layout.NAME),
-                    f"科目编码「{row.code}」在科目表中的名称是「{known}」，此处写作「{row.name}」",
-                    subject_code=row.code,
-                    expected=known,
-                    actual=row.name,
-                )
+                yield emit("code-name-mismatch", row.source.at(layout.NAME), subject_code=row.code, expected=known, actual=row.name)
             parent = codes.parent(row.code)
             if parent and typed and any(len(c) == len(parent) for c in typed) and parent not in typed:
-                yield warning(
+                yield emit(
                     "code-parent-missing",
                     where,
-                    f"「{row.code} {row.name}」的上级科目「{parent} {names.name(parent) or ''}」未在本表列出".replace(" 」", "」"),
                     subject_code=row.code,
                     parent=parent,
+                    subject=f"{row.code} {row.name}".rstrip(),
+                    parent_label=f"{parent} {names.name(parent) or ''}".rstrip(),
                 )
 
 

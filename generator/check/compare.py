@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from generator.check.context import CheckContext, money
 from generator.display import more_or_less
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, Severity, emit
 
 
 @dataclass(frozen=True)
@@ -25,14 +25,21 @@ def disagreement(ctx: CheckContext, code: str, a: Stated, b: Stated, hint: str =
         return None
     diff = a.value - b.value
     where = a.location or b.location or Location(field=a.label)
-    more = more_or_less(diff)
-    text = f"{a.label}为{money(ctx, a.value)}，{b.label}为{money(ctx, b.value)}，前者{more}{money(ctx, abs(diff))}"
-    if b.location is not None and b.location != where:
-        text += f"（另见 {b.location}）"
-    if hint:
-        text += f"；{hint}"
-    values = {"stated": a.value, "expected": b.value, "difference": diff, "stated_label": a.label, "expected_label": b.label}
-    tolerance = ctx.figures.base.ledger.per_part
-    if abs(diff) <= tolerance:
-        return warning(code, where, text + "（差额在尾差范围内）", **values)
-    return error(code, where, text, **values)
+    residue = abs(diff) <= ctx.figures.base.ledger.per_part  # within one cent: a warning
+    return emit(
+        code,
+        where,
+        severity=Severity.WARNING if residue else Severity.ERROR,
+        stated=a.value,
+        expected=b.value,
+        difference=diff,
+        stated_label=a.label,
+        expected_label=b.label,
+        stated_text=money(ctx, a.value),
+        expected_text=money(ctx, b.value),
+        direction=more_or_less(diff),
+        difference_text=money(ctx, abs(diff)),
+        see_also=f"（另见 {b.location}）" if b.location is not None and b.location != where else "",
+        hint=f"；{hint}" if hint else "",
+        residue="（差额在尾差范围内）" if residue else "",
+    )

@@ -10,7 +10,7 @@ from generator.check.compare import Stated, disagreement
 from generator.check.context import CheckContext, money
 from generator.check.rule import NotApplicable, emits
 from generator.compute.base import YearBase
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, emit, error
 
 CODE = "prior-year-mismatch"
 
@@ -117,12 +117,15 @@ def check_prior_items_total(ctx: CheckContext) -> Iterator[Finding]:
     tolerance = f.base.ledger.per_part * len(items)
     source = f"{f.prior.unit.cover.year}年数据" if f.prior is not None else "本年工作簿的「上年决算数」列"
     where = f.gpb_change.base_location or Location(field="一般公共预算财政拨款支出")
-    text = (
-        f"上年一般公共预算财政拨款支出合计为{money(ctx, base)}，而{source}中各项上年决算数之和为{money(ctx, total)}，"
-        f"相差{money(ctx, abs(diff))}；公开说明第五部分的（一）与（三）将因此不能互相印证"
+    code = "prior-items-residue" if abs(diff) <= tolerance else "prior-items-mismatch"
+    yield emit(
+        code,
+        where,
+        stated=base,
+        expected=total,
+        difference=diff,
+        stated_text=money(ctx, base),
+        source=source,
+        expected_text=money(ctx, total),
+        difference_text=money(ctx, abs(diff)),
     )
-    values = {"stated": base, "expected": total, "difference": diff}
-    if abs(diff) <= tolerance:
-        yield warning("prior-items-residue", where, text + "（尾差）", **values)
-    else:
-        yield error("prior-items-mismatch", where, text, **values)

@@ -11,7 +11,7 @@ from generator import layout
 from generator.check.context import CheckContext, money
 from generator.check.rule import emits
 from generator.compute.change import Change, Direction, budget_basis
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, emit
 
 _UP = ("增加", "增长", "上涨", "上升", "提高", "增多", "新增", "追加", "调增")
 _DOWN = ("减少", "下降", "降低", "减小", "缩减", "压减", "调减", "节约")
@@ -81,25 +81,31 @@ def check_reasons(ctx: CheckContext) -> Iterator[Finding]:
         if notable and not c.reason.strip():
             change_rate = abs(rate) * 100 if rate is not None else Decimal(0)
             rate_text = "从零变为非零" if c.base == 0 else ("降为零" if c.current == 0 else f"变动{change_rate:.2f}%")
-            yield warning(
+            yield emit(
                 "change-without-reason",
                 where,
-                f"{item.label}本年{money(ctx, c.current)}，上年{money(ctx, c.base)}，{rate_text}，但没有填写变动原因",
                 current=c.current,
                 prior=c.base,
                 rate=rate,
+                label=item.label,
+                current_text=money(ctx, c.current),
+                prior_text=money(ctx, c.base),
+                rate_text=rate_text,
             )
         stated = direction_of(c.reason)
         if stated is not None and stated is not c.direction:
             actual = "增加" if c.direction is Direction.UP else "减少"
             said = "增加" if stated is Direction.UP else "减少"
-            yield warning(
+            yield emit(
                 "reason-contradicts-change",
                 where,
-                f"{item.label}比上年{actual}{money(ctx, abs(c.difference))}，但变动原因的结论写的是“{said}”：「{c.reason}」",
                 current=c.current,
                 prior=c.base,
                 reason=c.reason,
+                label=item.label,
+                actual=actual,
+                difference_text=money(ctx, abs(c.difference)),
+                said=said,
             )
 
 
@@ -133,13 +139,16 @@ def check_budget_reasons(ctx: CheckContext) -> Iterator[Finding]:
         if rate is not None and abs(rate) < threshold:
             continue
         rate_text = "预算为零" if rate is None else f"差异{abs(rate) * 100:.2f}%"
-        yield warning(
+        yield emit(
             "budget-difference-without-reason",
             c.reason_location or c.base_location or Location(field=item.label),
-            f"{item.label}决算{money(ctx, c.current)}，预算{money(ctx, c.base)}，{rate_text}，但没有填写预决算差异原因",
             current=c.current,
             budget=c.base,
             rate=rate,
+            label=item.label,
+            current_text=money(ctx, c.current),
+            budget_text=money(ctx, c.base),
+            rate_text=rate_text,
         )
 
 
@@ -154,13 +163,7 @@ def check_income_contents(ctx: CheckContext) -> Iterator[Finding]:
         if name in layout.EXPLAINED_INCOMES and amount:
             continue
         why = "只有事业收入、经营收入、其他收入有这一说明" if name not in layout.EXPLAINED_INCOMES else f"本年{name}为{'空白' if amount is None else '零'}"
-        yield warning(
-            "income-content-unused",
-            row.source.at(layout.INCOME_CONTENT),
-            f"「{name}」填写了收入主要内容，但{why}：名词解释不列举它（无此项收入的单位保留名词解释，不列主要内容）",
-            item=name,
-            amount=amount,
-        )
+        yield emit("income-content-unused", row.source.at(layout.INCOME_CONTENT), item=name, amount=amount, why=why)
 
 
 def budget_reasons(ctx: CheckContext) -> list[tuple[str, tuple[Change, ...]]]:
@@ -201,12 +204,16 @@ def check_budget_reason_direction(ctx: CheckContext) -> Iterator[Finding]:
         assert c.base is not None
         actual = "大于" if c.direction is Direction.UP else "小于"
         said = "大于预算" if stated is Direction.UP else "小于预算"
-        yield error(
+        yield emit(
             "budget-reason-contradicts",
             c.reason_location or c.base_location or Location(field=label),
-            f"{label}决算{money(ctx, c.current)}{actual}预算{money(ctx, c.base)}（相差{money(ctx, abs(c.difference))}），"
-            f"但预决算差异原因说的是“{said}”：「{reason}」",
             current=c.current,
             budget=c.base,
             reason=reason,
+            label=label,
+            current_text=money(ctx, c.current),
+            actual=actual,
+            budget_text=money(ctx, c.base),
+            difference_text=money(ctx, abs(c.difference)),
+            said=said,
         )

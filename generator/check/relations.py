@@ -11,7 +11,7 @@ from generator.check.compare import Stated, disagreement
 from generator.check.context import CheckContext, money
 from generator.check.rule import NotApplicable, emits
 from generator.display import more_or_less
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, Severity, emit, error, warning
 
 
 @emits("personnel-public-mismatch", needs=(layout.BASIC.name,))
@@ -79,16 +79,26 @@ def check_fund_closure(ctx: CheckContext) -> Iterator[Finding]:
         if difference == 0:
             continue
         where = _at(table, FUND_FLOW[3], fund) or Location(file=f.base.unit.cover.source.file, sheet=layout.FISCAL.name, field=f"{FUND_FLOW[3]}.{fund}")
-        text = (
-            f"《{layout.FISCAL.name}》「{fund}」列的年末财政拨款结转和结余填报{money(ctx, closing)}，"
-            f"按年初结转和结余{money(ctx, opening)}＋本年收入{money(ctx, income)}－本年支出{money(ctx, expense)}应为{money(ctx, expected)}，"
-            f"报表数{more_or_less(difference)}{money(ctx, abs(difference))}"
+        residue = abs(difference) <= tolerance
+        yield emit(
+            "fund-closure-mismatch",
+            where,
+            severity=Severity.WARNING if residue else Severity.ERROR,
+            stated=closing,
+            expected=expected,
+            difference=difference,
+            tolerance=tolerance,
+            fund=fund,
+            sheet=layout.FISCAL.name,
+            stated_text=money(ctx, closing),
+            opening_text=money(ctx, opening),
+            income_text=money(ctx, income),
+            expense_text=money(ctx, expense),
+            expected_text=money(ctx, expected),
+            direction=more_or_less(difference),
+            difference_text=money(ctx, abs(difference)),
+            advice="（差额在尾差范围内）" if residue else "；每一类财政拨款的结转结余应各自衔接，请核对该列四项金额",
         )
-        values = {"stated": closing, "expected": expected, "difference": difference, "tolerance": tolerance, "fund": fund}
-        if abs(difference) <= tolerance:
-            yield warning("fund-closure-mismatch", where, text + "（差额在尾差范围内）", **values)
-        else:
-            yield error("fund-closure-mismatch", where, text + "；每一类财政拨款的结转结余应各自衔接，请核对该列四项金额", **values)
 
 
 def admin_units(unit_kind: str, subordinate_units: tuple[str, ...] | None) -> str:
@@ -183,12 +193,16 @@ def check_procurement(ctx: CheckContext) -> Iterator[Finding]:
     p = ctx.figures.procurement
     table = ctx.figures.base.unit.item_table(layout.OTHER_MATTERS.name)
     if p.sme is not None and p.total is not None and p.sme > p.total:
-        yield error(
+        yield emit(
             "procurement-share-exceeds",
             _at(table, "授予中小企业合同金额", "本年数"),
-            f"授予中小企业合同金额{money(ctx, p.sme)}超过政府采购支出总额{money(ctx, p.total)}（货物、工程、服务之和）",
             sme=p.sme,
             total=p.total,
+            part="授予中小企业合同金额",
+            part_text=money(ctx, p.sme),
+            whole="政府采购支出总额",
+            whole_text=money(ctx, p.total),
+            note="（货物、工程、服务之和）",
         )
     won = None if p.sme_reserved_won is None or p.sme_other_won is None else p.sme_reserved_won + p.sme_other_won
     if won is not None and p.total is not None and won > p.total:
@@ -213,12 +227,16 @@ def check_procurement(ctx: CheckContext) -> Iterator[Finding]:
                 sme=whole,
             )
     if p.small_micro is not None and p.sme is not None and p.small_micro > p.sme:
-        yield error(
+        yield emit(
             "procurement-share-exceeds",
             _at(table, "授予小微企业合同金额", "本年数"),
-            f"授予小微企业合同金额{money(ctx, p.small_micro)}超过授予中小企业合同金额{money(ctx, p.sme)}",
             small_micro=p.small_micro,
             sme=p.sme,
+            part="授予小微企业合同金额",
+            part_text=money(ctx, p.small_micro),
+            whole="授予中小企业合同金额",
+            whole_text=money(ctx, p.sme),
+            note="",
         )
 
 
@@ -233,13 +251,7 @@ def check_staff(ctx: CheckContext) -> Iterator[Finding]:
             continue
         s = sum(p for p in parts if p is not None)
         if s != total:
-            yield error(
-                "staff-total-mismatch",
-                _at(table, "实有人数", column),
-                f"「实有人数」的{column}为{total}人，在职、离休、退休人员之和为{s}人",
-                stated=total,
-                expected=s,
-            )
+            yield emit("staff-total-mismatch", _at(table, "实有人数", column), stated=total, expected=s, column=column)
 
 
 @emits("three-public-below-basic", needs=(layout.THREE_PUBLIC.name, layout.BASIC.name))
@@ -256,12 +268,15 @@ def check_three_public_in_basic(ctx: CheckContext) -> Iterator[Finding]:
         node = b.basic.find(code)
         if node is None or total is None or node.value("决算数") <= total:
             continue
-        yield error(
+        yield emit(
             "three-public-below-basic",
             node.row.source.at("决算数") if node.row else _at(b.unit.item_table(layout.THREE_PUBLIC.name), name, "决算数"),
-            f"基本支出中的「{code} {node.name}」为{money(ctx, node.value('决算数'))}，超过“三公”经费表中的{name}{money(ctx, total)}",
             basic=node.value("决算数"),
             three_public=total,
+            subject=f"{code} {node.name}",
+            basic_text=money(ctx, node.value("决算数")),
+            name=name,
+            three_public_text=money(ctx, total),
         )
 
 
@@ -283,11 +298,11 @@ def check_vehicle_purchases(ctx: CheckContext) -> Iterator[Finding]:
         return
     details = ctx.figures.base.unit.item_table(layout.THREE_PUBLIC_DETAILS.name)
     listed = "、".join(f"{k}{n}辆" for k, n in by_kind)
-    yield warning(
+    yield emit(
         "vehicle-purchases-mismatch",
         _at(details, "公务用车购置数", layout.CONTENT),
-        f"公务用车购置数{bought}辆，其他重要事项中按类别填写的本年购置数共{total}辆（{listed}），两者不同",
         stated=bought,
         expected=total,
         difference=bought - total,
+        listed=listed,
     )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from generator import layout
 from generator.check.context import CheckContext, money
 from generator.check.rule import emits
 from generator.compute.totals import total_of
-from generator.findings import Finding, error, warning
+from generator.finding_codes import CODES
+from generator.findings import Finding, emit, warning
 
 
 @emits("rounding-residue", "row-total-mismatch", needs=(layout.INCOME.name, layout.EXPENSE.name, layout.GPB.name, layout.BASIC.name, layout.GOV_FUND.name, layout.STATE_CAPITAL.name))
@@ -32,15 +34,21 @@ def check_row_totals(ctx: CheckContext) -> Iterator[Finding]:
             if diff == 0:
                 continue
             label = f"「{row.code or ''} {row.name}」".replace("「 ", "「")
-            text = (
-                f"{label}的「{spec.total_column}」为{money(ctx, declared)}，"
-                f"而{'、'.join(part_columns)}之和为{money(ctx, total)}，相差{money(ctx, abs(diff))}"
-            )
+            words: dict[str, Any] = {
+                "label": label,
+                "column": spec.total_column,
+                "stated_text": money(ctx, declared),
+                "columns": "、".join(part_columns),
+                "expected_text": money(ctx, total),
+                "difference_text": money(ctx, abs(diff)),
+            }
             n = sum(1 for p in parts if p is not None)
             if abs(diff) <= tolerance_per_part * n:
+                # rounding-residue's message is worded for a total of parts (check/totals.py): this row's is written here.
+                text = CODES["row-total-mismatch"].render(words)
                 yield warning("rounding-residue", row.source.at(spec.total_column), text + "（尾差）", stated=declared, expected=total, difference=diff)
             else:
-                yield error("row-total-mismatch", row.source.at(spec.total_column), text, stated=declared, expected=total, difference=diff)
+                yield emit("row-total-mismatch", row.source.at(spec.total_column), stated=declared, expected=total, difference=diff, **words)
 
 
 def _parts_of(spec: layout.SubjectSheet) -> tuple[str, ...]:

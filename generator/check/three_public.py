@@ -10,7 +10,7 @@ from generator.check.context import CheckContext, money
 from generator.check.rule import emits
 from generator.compute.change import Change
 from generator.compute.figures import ThreePublicPart
-from generator.findings import Finding, Location, warning
+from generator.findings import Finding, Location, emit
 from generator.model import ItemTable
 
 
@@ -32,15 +32,17 @@ def check_three_public_budget(ctx: CheckContext) -> Iterator[Finding]:
         assert part.actual is not None and budget.base is not None
         difference = part.actual - budget.base
         label = "“三公”经费合计" if part.name == "合计" else f"“三公”经费「{part.name}」"
-        yield warning(
+        yield emit(
             "three-public-over-budget",
             _at(ctx, table, part.name, "决算数"),
-            f"{label}决算{money(ctx, part.actual)}，超过{basis}{money(ctx, budget.base)}{money(ctx, difference)}；"
-            "“三公”经费超预算支出会在公开说明中写明，请核对金额，或在“预决算差异原因”中说明",
             current=part.actual,
             budget=budget.base,
             difference=difference,
             basis=basis,
+            label=label,
+            current_text=money(ctx, part.actual),
+            budget_text=money(ctx, budget.base),
+            difference_text=money(ctx, difference),
         )
 
 
@@ -102,13 +104,15 @@ def check_three_public_counts(ctx: CheckContext) -> Iterator[Finding]:
             if count:
                 continue
             typed = "填为0" if count is not None else "未填写"
-            yield warning(
+            yield emit(
                 "three-public-count-missing",
                 _at(ctx, details, count_name, layout.CONTENT),
-                f"{name}为{money(ctx, amount)}，但「{count_name}」{typed}：公开说明写这笔支出时要写明{count_name}，请按实际填写",
                 current=amount,
                 item=count_name,
                 stated=count,
+                name=name,
+                current_text=money(ctx, amount),
+                typed=typed,
             )
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 from generator import layout
 from generator.check.context import CheckContext, money
 from generator.check.rule import emits
 from generator.compute.totals import Settlement
 from generator.display import more_or_less
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, emit
 
 
 @emits("total-mismatch", "rounding-residue", needs=(layout.SUMMARY.name, layout.FISCAL.name, layout.INCOME.name, layout.EXPENSE.name, layout.GPB.name, layout.BASIC.name, layout.GOV_FUND.name, layout.STATE_CAPITAL.name, layout.THREE_PUBLIC.name))
@@ -26,9 +27,9 @@ def check_declared_totals(ctx: CheckContext) -> Iterator[Finding]:
         if s.is_mismatch and _is_echo(s, by_cell):
             continue
         if s.is_mismatch:
-            yield error("total-mismatch", _where(s), _message(ctx, s, "不一致"), **_values(s))
+            yield emit("total-mismatch", _where(s), **_fields(ctx, s))
         elif s.is_residue:
-            yield warning("rounding-residue", _where(s), _message(ctx, s, "存在尾差") + "（在四舍五入允许范围内，按报表数使用）", **_values(s))
+            yield emit("rounding-residue", _where(s), **_fields(ctx, s))
 
 
 def _is_echo(s: Settlement, by_cell: dict[Location, Settlement]) -> bool:
@@ -41,16 +42,19 @@ def _where(s: Settlement) -> Location:
     return s.location or Location(field=s.label)
 
 
-def _message(ctx: CheckContext, s: Settlement, what: str) -> str:
+def _fields(ctx: CheckContext, s: Settlement) -> dict[str, Any]:
+    """The values of a total-mismatch or rounding-residue, and the words of its message."""
     diff = s.difference
     assert diff is not None
-    direction = more_or_less(diff)
-    parts = "＋".join(p.label for p in s.parts if p.value is not None)
-    return (
-        f"{s.label}填报{money(ctx, s.declared)}，与各组成部分之和{money(ctx, s.parts_sum)}{what}"
-        f"（报表数{direction}{money(ctx, abs(diff))}；组成部分：{parts}）"
-    )
-
-
-def _values(s: Settlement) -> dict[str, object]:
-    return {"stated": s.declared, "expected": s.parts_sum, "difference": s.difference, "tolerance": s.tolerance, "total": s.label}
+    return {
+        "stated": s.declared,
+        "expected": s.parts_sum,
+        "difference": diff,
+        "tolerance": s.tolerance,
+        "total": s.label,
+        "stated_text": money(ctx, s.declared),
+        "expected_text": money(ctx, s.parts_sum),
+        "direction": more_or_less(diff),
+        "difference_text": money(ctx, abs(diff)),
+        "parts": "＋".join(p.label for p in s.parts if p.value is not None),
+    }

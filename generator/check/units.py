@@ -22,7 +22,7 @@ from generator.check.rule import NotApplicable, emits
 from generator.compute.change import Change
 from generator.compute.totals import Settlement
 from generator.display import format_amount
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, emit, error
 
 # A typed 万元 amount this many times the typical amount of its table is most likely in 元.
 RATIO = Decimal(1000)
@@ -55,16 +55,14 @@ def check_yuan_in_wanyuan(ctx: CheckContext) -> Iterator[Finding]:
     typical = Decimal(median(v for v, _, _ in cells))
     whole = _whole_workbook(ctx, cells, typical)
     if whole is not None:
-        factor = f"约为应有数的{whole.factor:,.0f}倍，" if whole.factor else ""
-        yield error(
+        yield emit(
             "workbook-looks-like-yuan",
             _cover_unit_cell(ctx),
-            f"封面声明金额单位为万元，但金额{factor}疑似整个工作簿按“元”填写（{whole.reference}）；"
-            f"照此生成的公开说明会把元当作万元写出。请把封面的「金额单位」改为“元”，或把金额换算为万元",
             typical=typical,
             factor=whole.factor,
             reference=whole.reference,
             cells=list(whole.cells),
+            factor_text=f"约为应有数的{whole.factor:,.0f}倍，" if whole.factor else "",
         )
         return
     settlements = list(ctx.figures.base.ledger.settlements.values())
@@ -74,24 +72,18 @@ def check_yuan_in_wanyuan(ctx: CheckContext) -> Iterator[Finding]:
         where = row.source.at(header)
         confirmed = _closes_a_total(value, where, settlements)
         if confirmed is not None:
-            yield error(
+            yield emit(
                 "amount-in-yuan",
                 where,
-                f"金额{money(ctx, value)}是按“元”填写的（约为应有数的10,000倍）：除以10000后为{money(ctx, value / YUAN_PER_WANYUAN)}，"
-                f"{confirmed}就与各组成部分之和相符；本工作簿封面声明的单位是万元，请换算为万元",
                 value=value,
                 factor=YUAN_PER_WANYUAN,
                 expected=value / YUAN_PER_WANYUAN,
                 reference=confirmed,
+                value_text=money(ctx, value),
+                expected_text=money(ctx, value / YUAN_PER_WANYUAN),
             )
         else:
-            yield warning(
-                "amount-looks-like-yuan",
-                where,
-                f"金额{value}万元远大于本工作簿的一般金额（中位数{typical}万元），疑似按“元”填写；本工作簿封面声明的单位是万元",
-                value=value,
-                typical=typical,
-            )
+            yield emit("amount-looks-like-yuan", where, value=value, typical=typical)
 
 
 def _amount_cells(ctx: CheckContext) -> list[tuple[Decimal, Any, str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from generator import layout
 from generator.check.context import CheckContext
 from generator.check.rule import emits
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, emit
 from generator.residue import placeholder_in, repetition_in, years_in
 
 # Cover cells that are settings, not text the document prints as written.
@@ -72,29 +72,12 @@ def check_written_texts(ctx: CheckContext) -> Iterator[Finding]:
     for w in written_texts(ctx):
         found = placeholder_in(w.text)
         if found is not None:
-            yield error(
-                "text-placeholder",
-                w.where,
-                f"{w.label}中留有模板的占位或填写说明“{found}”，会原样印进公开说明：「{w.text}」。请改写成实际内容",
-                found=found,
-                text=w.text,
-            )
+            yield emit("text-placeholder", w.where, found=found, text=w.text, label=w.label, document="公开说明")
         repeated = repetition_in(w.text)
         if repeated is not None:
-            yield warning(
-                "text-repeated",
-                w.where,
-                f"{w.label}中“{repeated}”重复了标点或词语，多半是输入时的笔误：「{w.text}」",
-                found=repeated,
-                text=w.text,
-            )
+            yield emit("text-repeated", w.where, found=repeated, text=w.text, label=w.label)
         if w.is_reason:
             for odd in sorted({y for y in years_in(w.text) if y not in sensible}):
-                yield warning(
-                    "reason-odd-year",
-                    w.where,
-                    f"{w.label}提到{odd}年，既不是本年（{year}年）也不是上年（{year - 1}年），可能是沿用了往年的原因：「{w.text}」",
-                    year=odd,
-                    expected=list(sensible),
-                    text=w.text,
+                yield emit(
+                    "reason-odd-year", w.where, year=odd, expected=list(sensible), text=w.text, label=w.label, current_year=year, prior_year=year - 1
                 )
