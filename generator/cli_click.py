@@ -1,11 +1,13 @@
 """click as juesuan's commands use it: every string in Chinese, subcommands imported only when run.
 
 click marks each string it shows (usage, help, errors) with gettext (`_`/`ngettext`, bound per
-module when click is imported). `use_chinese()` rebinds those names in click's modules to
-`CHINESE`, a catalogue keyed by click's own message ids; tests/test_cli_text.py reads click's
-source and fails when a click upgrade adds a message the catalogue lacks. Importing this module
-installs the catalogue, before any command is declared (some of click's strings are translated
-when a command is declared, e.g. a path's "file"/"directory").
+module when click is imported). `chinese()` rebinds those names in click's modules to `CHINESE`,
+a catalogue keyed by click's own message ids, for the length of one juesuan command (juesuan's
+groups enter it in `main`), and restores them after: importing juesuan changes nothing for other
+click programs in the process. The few strings click translates when a command is declared (a
+path's "file"/"directory", the version option's help) are translated when the command runs
+(`translate_declared`). tests/test_cli_text.py reads click's source and fails when a click upgrade
+adds a message the catalogue lacks.
 
 `LazyGroup` keeps `juesuan --help` fast: a subcommand's module is imported when that subcommand
 is named (or when the help lists the commands); the modules of the commands themselves import
@@ -17,7 +19,8 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -134,17 +137,30 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return CHINESE_PLURAL.get((singular, plural), singular if n == 1 else plural)
 
 
-def use_chinese() -> None:
-    """Bind click's `_` and `ngettext` to the Chinese catalogue (idempotent)."""
+@contextmanager
+def chinese() -> Iterator[None]:
+    """Within: click's `_` and `ngettext` give the Chinese catalogue. After: what they were (nesting is fine)."""
+    saved: list[tuple[Any, str, Any]] = []
     for name in _CLICK_MODULES:
         module = importlib.import_module(name)
-        if hasattr(module, "_"):
-            module._ = gettext  # type: ignore[attr-defined]
-        if hasattr(module, "ngettext"):
-            module.ngettext = ngettext  # type: ignore[attr-defined]
+        for attribute, chinese_version in (("_", gettext), ("ngettext", ngettext)):
+            if hasattr(module, attribute):
+                saved.append((module, attribute, getattr(module, attribute)))
+                setattr(module, attribute, chinese_version)
+    try:
+        yield
+    finally:
+        for module, attribute, value in reversed(saved):
+            setattr(module, attribute, value)
 
 
-use_chinese()
+def translate_declared(command: click.Command) -> None:
+    """The strings click translated when COMMAND was declared, in Chinese (idempotent)."""
+    for param in command.params:
+        if isinstance(param.type, click.Path):
+            param.type.name = gettext(param.type.name)
+        if isinstance(param, click.Option) and param.help:
+            param.help = gettext(param.help)
 
 
 def display_width(text: str) -> int:
@@ -233,4 +249,12 @@ class LazyGroup(click.Group):
         if cmd_name in self.lazy and cmd_name not in self.commands:
             module_name, _, attribute = self.lazy[cmd_name].partition(":")
             self.add_command(getattr(importlib.import_module(module_name), attribute), cmd_name)
-        return super().get_command(ctx, cmd_name)
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            translate_declared(command)
+        return command
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with chinese():
+            translate_declared(self)
+            return super().main(*args, **kwargs)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -108,3 +110,26 @@ def test_wrap_breaks_between_chinese_characters_and_keeps_ascii_words_whole() ->
     assert all(display_width(line) <= 30 for line in lines)
     assert "".join(lines).replace(" ", "") == "绩效自评赋分规则（名称或YAML文件路径，默认xinjiang-2024）"
     assert any("xinjiang-2024" in line for line in lines)
+
+
+def test_importing_juesuan_leaves_other_click_programs_in_english() -> None:
+    """No import-time side effect: the catalogue is installed while a juesuan command runs, and only then."""
+    script = """
+import click
+from click.testing import CliRunner
+from generator.cli import main
+
+@click.command()
+@click.argument("path", type=click.Path())
+def other(path):
+    pass
+
+before = CliRunner().invoke(other, [])
+assert "Usage:" in before.output and "Missing argument" in before.output, before.output
+ours = CliRunner().invoke(main, ["check"])
+assert "用法：" in ours.output and "缺少参数" in ours.output, ours.output
+after = CliRunner().invoke(other, ["--help"])
+assert "Usage:" in after.output and "Show this message and exit." in after.output, after.output
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1], check=False)
+    assert run.returncode == 0, run.stderr
