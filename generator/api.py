@@ -25,13 +25,13 @@ from generator.acknowledgements import (
 from generator.check import Settings, not_run, run_rules
 from generator.check.completeness import TemplateNeeds, template_needs
 from generator.compute.figures import Figures, compute_figures
+from generator.file_hashes import hashed_files
 from generator.files import write_problem, write_together
 from generator.findings import Finding, Location, Severity, error, has_errors, warning
 from generator.load.folder import load
 from generator.model import Loaded
 from generator.render.wording import DEFAULT, WordingProfile
-from generator.report import Report, RuleOutcome
-from generator.report.inputs import input_files
+from generator.report import InputFile, Report, RuleOutcome
 from generator.words import EditRefused as EditRefused  # re-exported: the workbench catches it
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def _checked(
         readable=readable,
         findings=tuple(findings),
         coverage=coverage,
-        inputs=input_files(read),
+        inputs=tuple(InputFile(*hashed) for hashed in hashed_files(read)),
         template=template,
         profile=profile_name,
         version=version(),
@@ -603,6 +603,17 @@ def threshold_settings(
     ONLY/SKIP finding codes choosing the rules to run (those that emit them, or all but those)."""
     settings = Settings(template=template, only=frozenset(only), skip=frozenset(skip))
     return settings if percent is None else replace(settings, change_threshold=Decimal(str(percent)) / 100)
+
+
+def init_folder(folder: Path, source: Path | None = None) -> list[Finding]:
+    """A new unit-year FOLDER: blank (every sheet, header and note), or carried forward from SOURCE (last year's folder)."""
+    if source is not None:
+        from generator.carry import carry_forward
+
+        return carry_forward(source, folder)
+    from generator.init import init_folder as blank_folder
+
+    return blank_folder(folder)
 
 
 def rule_codes() -> frozenset[str]:

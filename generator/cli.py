@@ -10,43 +10,22 @@ imports the library when it runs, and `diff`/`batch` live in their packages' cli
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from generator.cli_click import LazyGroup
+from generator.cli_output import print_findings, print_report
 
 if TYPE_CHECKING:
     from generator import api
-    from generator.findings import Finding
     from generator.report import Report
+
+__all__ = ["EXIT_ERRORS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_OUTPUT", "EXIT_UNREADABLE", "main", "print_findings", "print_report"]
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_INTERNAL, EXIT_OUTPUT = 0, 1, 2, 3, 4  # docs/exit-codes.md
 EXIT_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program ended by a closed pipe
-_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
-
-
-def _style(text: str, role: str) -> str:
-    return click.style(text, bold=True) if role == "location" else click.style(text, fg=_COLORS[role])
-
-
-def print_findings(findings: Iterable[Finding]) -> None:
-    from generator.report.text import counts_line, finding_line
-
-    findings = list(findings)
-    for f in findings:
-        click.echo(finding_line(f, _style))
-    click.echo(counts_line(findings))
-
-
-def print_report(report: Report) -> None:
-    """The report as text: one line per finding ("位置 严重程度[代码] 说明"), the counts, the coverage."""
-    from generator.report.text import report_lines
-
-    for line in report_lines(report, _style):
-        click.echo(line)
 
 
 def _json(report: Report) -> str:
@@ -342,10 +321,9 @@ def init(folder: Path, source: Path | None) -> None:
       juesuan init inputs/my-unit/2025
       juesuan init inputs/changji-ybj/2025 --from inputs/changji-ybj/2024
     """
-    from generator.carry import carry_forward
-    from generator.init import init_folder
+    from generator import api
 
-    findings = carry_forward(source, folder) if source else init_folder(folder)
+    findings = api.init_folder(folder, source)
     if findings:
         print_findings(findings)
         if any(f.code == "output-not-writable" for f in findings):

@@ -1,19 +1,13 @@
-"""The classification code lists (功能分类, 经济分类), shipped as CSV data a user can extend.
+"""The classification code lists (功能分类, 经济分类) as values, and the rules of their codes.
 
-A unit-year folder may hold its own `功能分类科目.csv` / `经济分类科目.csv` with the
-same columns; their rows are added to (and override) the shipped ones.
+Reading them (the shipped CSV data, and a folder's own `功能分类科目.csv` / `经济分类科目.csv`,
+whose rows are added to and override the shipped ones) is file I/O: generator/code_files.py.
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
-FUNCTIONAL_FILE = "functional_codes.csv"
-ECONOMIC_FILE = "economic_codes.csv"
 LOCAL_FUNCTIONAL = "功能分类科目.csv"
 LOCAL_ECONOMIC = "经济分类科目.csv"
 
@@ -42,31 +36,6 @@ class CodeList:
 
     def extended(self, extra: CodeList) -> CodeList:
         return CodeList({**self.codes, **extra.codes})
-
-
-def read_code_file(path: Path) -> CodeList:
-    codes: dict[str, Code] = {}
-    if not path.is_file():
-        return CodeList(codes)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            code = (row.get("code") or "").strip()
-            name = (row.get("name") or "").strip()
-            if code and name:
-                verified = (row.get("verified") or "").strip().lower() == "yes"
-                codes[code] = Code(code, name, verified, (row.get("kind") or "").strip())
-    return CodeList(codes)
-
-
-@lru_cache(maxsize=4)
-def shipped(kind: str) -> CodeList:
-    return read_code_file(DATA / (FUNCTIONAL_FILE if kind == "functional" else ECONOMIC_FILE))
-
-
-def for_folder(folder: Path, kind: str) -> CodeList:
-    local = folder / (LOCAL_FUNCTIONAL if kind == "functional" else LOCAL_ECONOMIC)
-    base = shipped(kind)
-    return base.extended(read_code_file(local)) if local.is_file() else base
 
 
 def is_functional_code(code: str) -> bool:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, InstanceOf
 
+from generator.codes import CodeList
 from generator.findings import Location, cell_name
 
 
@@ -128,6 +129,7 @@ class Texts(Frozen):
     final_units: tuple[tuple[str, str], ...] = ()  # 部门决算单位构成: (单位名称, 备注)
     other_matters: str = ""
     file: str = ""
+    found: bool = True  # False when the folder has no 文字说明.yaml (the loader said so: texts-missing)
 
 
 class UnitYear(Frozen):
@@ -136,6 +138,9 @@ class UnitYear(Frozen):
     subjects: Mapping[str, SubjectTable]
     items: Mapping[str, ItemTable]
     texts: Texts
+    # The code lists this folder is read with (shipped, plus the folder's own CSV), read by load: compute reads no file.
+    functional: InstanceOf[CodeList]
+    economic: InstanceOf[CodeList]
 
     def subject(self, sheet: str) -> SubjectTable:
         return self.subjects.get(sheet) or SubjectTable(sheet=sheet)

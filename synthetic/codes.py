@@ -8,7 +8,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator import codes
+from generator import code_files
 
 # 类 a budget unit of this kind does not spend on from its 一般公共预算 (funds, transfers, debt).
 _EXCLUDED_CLASSES = {"209", "223", "227", "230", "231", "232", "233", "234"}
@@ -23,8 +23,8 @@ class CodeTables:
 
 
 def code_tables() -> CodeTables:
-    functional = codes.shipped("functional").codes
-    economic = codes.shipped("economic").codes
+    functional = code_files.shipped("functional").codes
+    economic = code_files.shipped("economic").codes
     by_length: dict[int, dict[str, str]] = {3: {}, 5: {}, 7: {}}
     for code, entry in sorted(functional.items()):
         if code[:3] not in _EXCLUDED_CLASSES and len(code) in by_length:

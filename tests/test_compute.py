@@ -7,7 +7,7 @@ from decimal import Decimal as D
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import codes
+from generator import code_files, codes
 from generator.compute.change import Change, share
 from generator.compute.totals import Ledger, Part
 from generator.compute.tree import build_tree
@@ -67,7 +67,7 @@ def test_tree_derives_untyped_levels_and_settles_typed_ones() -> None:
         rows=(_row("2101101", "行政单位医疗", "60"), _row("2101102", "事业单位医疗", "40"), _row("210", "卫生健康支出", "100")),
     )
     ledger = Ledger(per_part=WAN)
-    tree = build_tree(table, ("合计",), codes.shipped("functional"), ledger, "t")
+    tree = build_tree(table, ("合计",), code_files.shipped("functional"), ledger, "t")
     assert tree.find("21011").value("合计") == D(100)  # derived 款
     assert tree.find("21011").name == "行政事业单位医疗"  # named from the code list
     assert tree.total("合计") == D("100.01")  # a one-cent residue keeps the reported total

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import finding_codes
-from generator.finding_codes import CODES, DOCS, MAIN, RETIRED, RETIRED_CODES, SELF_EVALUATION, markdown
-from generator.finding_codes import FindingDeclarationError
+from generator.finding_codes import CODES, DOCS, MAIN, RETIRED, RETIRED_CODES, SELF_EVALUATION, FindingDeclarationError, markdown
 from generator.findings import Location, Severity, emit, error, warning
 
 ROOT = Path(__file__).resolve().parents[1]

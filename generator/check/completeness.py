@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from generator import layout
 from generator.check.context import CheckContext
@@ -271,7 +270,7 @@ def _where(unit: UnitYear, table: ItemTable, need: Needed) -> Location:
 def _check_texts(ctx: CheckContext, needs: TemplateNeeds) -> Iterator[Finding]:
     used = needs.texts
     t = ctx.figures.texts
-    if not t.file or not Path(t.file).is_file():
+    if not t.file or not t.found:
         return  # the loader reported the missing file (texts-missing)
     if "主要职能" in used and not t.functions and not t.functions_note:
         yield warning(

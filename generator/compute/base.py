@@ -45,8 +45,7 @@ class YearBase:
 
 def compute_base(unit: UnitYear) -> YearBase:
     ledger = Ledger(per_part=part_tolerance(unit.cover.declared_unit))
-    functional = codes.for_folder(unit.folder, "functional")
-    economic = codes.for_folder(unit.folder, "economic")
+    functional, economic = unit.functional, unit.economic
     trees = {
         spec.name: build_tree(
             unit.subject(spec.name),

@@ -31,7 +31,7 @@ def export(root: Path, output: Path) -> None:
       juesuan export inputs -o outputs/全部数字.csv
       juesuan export inputs -o outputs/全部数字.parquet   # 需要 pip install 'juesuan[parquet]'
     """
-    from generator.cli import print_findings
+    from generator.cli_output import print_findings
     from generator.export import export_figures
 
     result = export_figures(root, output)

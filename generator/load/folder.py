@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from generator import codes, layout
+from generator import code_files, codes, layout
 from generator.findings import Finding, Location, error, has_errors, warning
 from generator.load.sheets import Context, parse_item_sheet, parse_subject_sheet
 from generator.load.texts import load_texts
@@ -68,7 +68,7 @@ def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
         return None, findings
     findings.extend(_folder_year_mismatch(folder, cover, cover_table, book.label))
     ctx = Context(book=book, scale=UNITS[cover.declared_unit], findings=findings)
-    functional = codes.for_folder(folder, "functional")
+    functional = code_files.for_folder(folder, "functional")
     subjects = {}
     for subject_spec in layout.SUBJECT_SHEETS:
         spec_name = subject_spec.name
@@ -82,7 +82,8 @@ def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
             items[spec.name] = parse_item_sheet(ctx, book.sheets[spec.name], spec, class_names)
     texts, text_findings = load_texts(folder / layout.TEXTS, _label(folder / layout.TEXTS))
     findings.extend(text_findings)
-    return UnitYear(folder=folder, cover=cover, subjects=subjects, items=items, texts=texts), findings
+    economic = code_files.for_folder(folder, "economic")
+    return UnitYear(folder=folder, cover=cover, subjects=subjects, items=items, texts=texts, functional=functional, economic=economic), findings
 
 
 def _folder_year_mismatch(folder: Path, cover: Cover, table: ItemTable, label: str) -> list[Finding]:

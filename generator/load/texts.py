@@ -64,7 +64,7 @@ def _without_blanks(value: Any) -> Any:
 
 def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
     if not os.path.lexists(path):
-        return Texts(file=label), [
+        return Texts(file=label, found=False), [
             warning("texts-missing", Location(file=label), "缺少文字说明文件：主要职能、机构设置等段落将为空")
         ]
     try:

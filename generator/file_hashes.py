@@ -1,4 +1,4 @@
-"""The files a run read, hashed: the report names the exact version of the data its findings are about."""
+"""The files a run read, hashed (file I/O): the report names the exact version of the data its findings are about."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.report.value import InputFile
-
 _CHUNK = 1 << 20
 
 
-def input_files(paths: Iterable[Path]) -> tuple[InputFile, ...]:
-    """Each regular file among PATHS (in order, once) with its SHA-256 and size; others are left out.
+def hashed_files(paths: Iterable[Path]) -> tuple[tuple[str, str, int], ...]:
+    """(path, SHA-256, size) of each regular file among PATHS (in order, once); others are left out.
 
     Only regular files are opened: a FIFO or a folder in a workbook's place is a finding elsewhere,
     and opening a FIFO would wait for a writer forever.
@@ -28,7 +26,7 @@ def input_files(paths: Iterable[Path]) -> tuple[InputFile, ...]:
         seen.add(label)
         hashed = _hashed(path)
         if hashed is not None:
-            files.append(InputFile(label, *hashed))
+            files.append((label, *hashed))
     return tuple(files)
 
 
