@@ -1,7 +1,8 @@
-"""Golden file: the whole sample document as text (paragraphs and table cells in order).
+"""Golden files: each template's document, and each kind of output, as text (paragraphs, then table rows cell by cell).
 
-Any change to the generated document's text shows up here as a diff of lines. When a
-change is intended, regenerate the file and review its diff:
+Any change to a generated document's text shows up here as a diff of lines; table rows keep their
+empty cells, so a figure that turns blank (or a blank that gets a figure) shows too. When a change
+is intended, regenerate the files and review their diff:
 
     JUESUAN_UPDATE_GOLDEN=1 python -m pytest tests/test_golden_dump.py
 """
@@ -12,20 +13,36 @@ import difflib
 import os
 from pathlib import Path
 
+import pytest
+
 from generator import api
-from generator.render.dump import document_lines
+from generator.render.dump import golden_lines
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = ROOT / "tests" / "golden" / "changji-ybj-2024.txt"
+GOLDEN = ROOT / "tests" / "golden"
+
+# name -> (folder, template, only): one golden file per template and per output kind.
+CASES = {
+    "changji-ybj-2024": ("inputs/changji-ybj/2024", "xinjiang-2024", None),
+    "shanghai-example-2024": ("inputs/shanghai-example/2024", "shanghai-2024", None),
+    "changji-ybj-2024-绩效自评表": ("inputs/changji-ybj/2024", None, "self-evaluation"),
+}
 
 
-def test_the_sample_document_text_is_unchanged(tmp_path: Path) -> None:
-    out = tmp_path / "sample.docx"
-    assert api.generate(ROOT / "inputs" / "changji-ybj" / "2024", output=out).ok
-    lines = document_lines(out)
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_generated_text_is_unchanged(name: str, tmp_path: Path) -> None:
+    folder, template, only = CASES[name]
+    out = tmp_path / "out.docx"
+    assert api.generate(ROOT / folder, output=out, template=template, only=only).ok
+    lines = golden_lines(out)
+    golden = GOLDEN / f"{name}.txt"
     if os.environ.get("JUESUAN_UPDATE_GOLDEN"):
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    expected = GOLDEN.read_text(encoding="utf-8").splitlines()
+        golden.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8").splitlines()
     diff = list(difflib.unified_diff(expected, lines, "golden", "generated", lineterm="", n=1))
     assert not diff, "\n".join(diff[:60])
+
+
+def test_the_dump_keeps_empty_cells() -> None:
+    rows = [line for line in (GOLDEN / "changji-ybj-2024.txt").read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+    assert rows and any(" |  |" in row for row in rows)

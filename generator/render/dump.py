@@ -31,6 +31,30 @@ def document_lines(source: bytes | Path, tables: bool = True) -> list[str]:
     return lines
 
 
+def golden_lines(source: bytes | Path) -> list[str]:
+    """The golden files' dump: one line per non-empty paragraph outside tables, one line per table row
+    with its cells joined by " | " and empty cells kept (a blank printed where a figure belongs shows)."""
+    data = source.read_bytes() if isinstance(source, Path) else source
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    lines: list[str] = []
+    body = root.find(f"{W}body")
+    for block in body.iter(f"{W}p", f"{W}tr"):
+        inside = [a.tag for a in block.iterancestors() if a.tag in (f"{W}tr", f"{W}tbl")]
+        if block.tag == f"{W}p" and not inside:
+            text = _text(block)
+            if text:
+                lines.append(text)
+        elif block.tag == f"{W}tr" and inside.count(f"{W}tr") == 0:  # a row of an outer table (nested rows are in its cells)
+            cells = [" ".join(t for t in (_text(p) for p in cell.iter(f"{W}p")) if t) for cell in block.findall(f"{W}tc")]
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _text(paragraph: etree._Element) -> str:
+    return "".join(node.text or "" for node in paragraph.iter(f"{W}t") if not _deleted(node)).strip()
+
+
 def section_lines(source: bytes | Path) -> list[tuple[str, list[str]]]:
     """(orientation, text lines) for each section of the body, in order: "portrait" or "landscape".
 
