@@ -182,3 +182,11 @@ def unit_folder(tmp_path: Path) -> Callable[..., Path]:
 def where() -> Callable[[Iterable[Finding]], list[tuple[str, str | None, str | None]]]:
     """located(): the (code, sheet, cell) of each finding."""
     return located
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say at the end of every run, not only under -rs, when the tests against the published reference did not run."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    missing = [r for r in skipped if "REFERENCE-MISSING" in str(getattr(r, "longrepr", ""))]
+    if missing:
+        terminalreporter.write_sep("!", f"{len(missing)} 个对照公开原文的测试未运行：找不到 ../shared/reference（CI 中必须运行）", yellow=True, bold=True)
