@@ -27,7 +27,7 @@ from generator.check.completeness import TemplateNeeds, template_needs
 from generator.compute.figures import Figures, compute_figures
 from generator.file_hashes import hashed_files
 from generator.files import write_problem, write_together
-from generator.findings import Finding, Location, Severity, error, has_errors, warning
+from generator.findings import Finding, Location, Severity, emit, error, has_errors, warning
 from generator.load.folder import load
 from generator.model import Loaded
 from generator.render.wording import DEFAULT, WordingProfile
@@ -414,7 +414,7 @@ def _targets(output: Path | None, pdf: bool) -> tuple[Path | None, Path | None] 
 
 def _generated_with_errors(folder: Path, findings: list[Finding]) -> Finding:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    return warning("generated-with-errors", Location(file=str(folder)), f"数据有 {errors} 个错误，仍按 --force 生成；发布前请更正", errors=errors)
+    return emit("generated-with-errors", Location(file=str(folder)), errors=errors)
 
 
 def _written(checked: Checked, findings: list[Finding], data: bytes | None, target: Path, pdf: bool, pdf_target: Path | None) -> Generated:
@@ -494,11 +494,7 @@ def _no_self_evaluation(folder: Path) -> Finding:
 
     path = folder / WORKBOOK_NAME
     if path.exists():
-        return error(
-            "self-evaluation-unreadable",
-            Location(file=str(path)),
-            f"{WORKBOOK_NAME}缺少工作表、表头或无法打开（见以上错误），未生成绩效自评表；--force 也不能跳过，请先更正",
-        )
+        return emit("self-evaluation-unreadable", Location(file=str(path)), workbook=WORKBOOK_NAME)
     return warning("self-evaluation-missing", Location(file=str(folder)), f"数据文件夹中没有{WORKBOOK_NAME}，无法单独生成绩效自评表")
 
 
