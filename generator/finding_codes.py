@@ -622,9 +622,11 @@ def markdown(part: str) -> str:
     for section in sections:
         lines += [f"## {section.title}", ""]
         for c in section.codes:
-            lines += [f"### {c.code}", f"{c.severity} — {c.help}", ""]
+            lines += [f"### {c.code}", f"{c.severity} — **{c.title}**。{c.help}", ""]
             if c.values:
                 lines += ["values: " + ", ".join(f"`{v}`" for v in c.values), ""]
+            if c.message:
+                lines += [f"message: `{c.message}`", ""]
     if part == "main":
         lines += ["## Retired codes", "", "Codes are never renamed: these are no longer emitted, and what replaced them is named.", ""]
         for c in RETIRED:
