@@ -635,6 +635,13 @@ def output_problem(output: Path, pdf: bool) -> Finding | None:
     return None
 
 
+def report_workbook(report: Report) -> bytes:
+    """REPORT as .xlsx bytes (问题清单: one row per finding, the coverage, what was read), e.g. for a download."""
+    from generator.report.xlsx import report_workbook as workbook
+
+    return workbook(report)
+
+
 @dataclass(frozen=True)
 class WrittenReport:
     report: Report  # with the workbook among its outputs, or the finding that says why it could not be written
@@ -650,8 +657,6 @@ def report_workbook_bytes(report: Report) -> bytes:
 
 def write_report_workbook(report: Report, output: Path) -> WrittenReport:
     """Write REPORT as an .xlsx (问题清单) at OUTPUT, atomically; a path that cannot take it is a finding."""
-    from generator.report.xlsx import report_workbook
-
     where = Location(file=str(output))
     failure: Finding | None
     if output.is_dir():
