@@ -156,7 +156,8 @@ def chinese() -> Iterator[None]:
 
 def translate_declared(command: click.Command) -> None:
     """The strings click translated when COMMAND was declared, in Chinese (idempotent)."""
-    for param in command.params:
+    cached_help = getattr(command, "_help_option", None)  # click keeps the --help option it built on a first run
+    for param in (*command.params, *([cached_help] if cached_help is not None else [])):
         if isinstance(param.type, click.Path):
             param.type.name = gettext(param.type.name)
         if isinstance(param, click.Option) and param.help:
@@ -228,6 +229,11 @@ class Command(click.Command):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[选项]")
         super().__init__(*args, **kwargs)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # run on its own (not under juesuan's group): Chinese too
+        with chinese():
+            translate_declared(self)
+            return super().main(*args, **kwargs)
 
 
 class LazyGroup(click.Group):
