@@ -90,6 +90,7 @@ def test_output_names_follow_the_relative_path_and_never_collide(tmp_path: Path)
 # --- one run ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_batch_reports_every_injected_error_loses_no_unit_and_generates_the_clean_ones(units, tmp_path: Path) -> None:
     root, entries = units
     out = tmp_path / "out"
@@ -149,6 +150,7 @@ def test_a_library_result_matches_what_generate_reports_for_one_unit(units, tmp_
 # --- resuming -----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_unchanged_units_are_skipped_and_changed_ones_regenerated(units, tmp_path: Path) -> None:
     root, _ = units
     out = tmp_path / "out"

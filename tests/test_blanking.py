@@ -59,6 +59,8 @@ NO_AMOUNT = re.compile(r"(?<![0-9（：])万元")
 TEXT_FIELDS = ("functions", "functions_note", "subordinate_units", "departments", "performance_results", "performance_problems",
                "performance_measures", "other_matters")
 
+pytestmark = pytest.mark.slow  # heavy: runs in the full tier (pytest -m "")
+
 
 @dataclass(frozen=True)
 class Base:

@@ -30,6 +30,7 @@ def _bad(outcomes: list) -> list[tuple[str, str, str, str]]:
     return [(o.name, o.status, o.detail, o.note[-800:]) for o in outcomes if o.status != "ok"]
 
 
+@pytest.mark.slow
 def test_a_seeded_fuzz_of_the_sample_breaks_nothing(tmp_path: Path) -> None:
     outcomes = [run_in_process(catalogue.variant(SEED, index, ("check", "generate")), tmp_path) for index in range(IN_PROCESS)]
     assert _bad(outcomes) == []
@@ -55,6 +56,7 @@ def test_alias_bombs_and_folders_in_every_command(tmp_path: Path, action: str, y
     assert _bad(outcomes) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("action", "book"),
     [("far-xfd", ("2024", "决算数据.xlsx")), ("far-xfd", ("2024", "绩效自评表.xlsx")), ("bomb", ("2024", "决算数据.xlsx")),

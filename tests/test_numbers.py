@@ -62,6 +62,7 @@ def test_non_finite_values_and_booleans_are_not_numbers(value: object) -> None:
     assert isinstance(problem, NumberProblem) and problem.code == "not-a-number"
 
 
+@pytest.mark.slow
 @given(st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=60) | st.integers())
 def test_parse_number_never_raises_and_returns_finite_bounded_numbers(value: object) -> None:
     result = parse_number(value)

@@ -181,6 +181,7 @@ def test_it_opens_in_python_docx_and_reads_as_the_new_document(redline: bytes) -
     assert [len(t.rows) for t in document.tables] == [5]  # a deleted row stays until accepted
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_converts_it(redline: bytes, tmp_path: Path) -> None:
     source = tmp_path / "redline.docx"

@@ -27,6 +27,7 @@ def _reported(folder: Path) -> set[tuple[str, str, str | None]]:
     return {(f.code, Path(f.location.file).name if f.location.file else "", f.location.sheet) for f in checked.findings}
 
 
+@pytest.mark.slow
 def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
     first = synthetic.write_units(tmp_path / "a", units=2, seed=7, error_rate=0.5, prior=True, size=SMALL)
     second = synthetic.write_units(tmp_path / "b", units=2, seed=7, error_rate=0.5, prior=True, size=SMALL, jobs=2)

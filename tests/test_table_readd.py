@@ -50,6 +50,8 @@ S, INC, E, F, G, B = (layout.SUMMARY.name, layout.INCOME.name, layout.EXPENSE.na
 FUNDS = (layout.GOV_FUND.name, layout.STATE_CAPITAL.name)
 TP = layout.THREE_PUBLIC.name
 
+pytestmark = pytest.mark.slow  # heavy: runs in the full tier (pytest -m "")
+
 
 @dataclass
 class Document:

@@ -232,6 +232,7 @@ def twenty(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_fifty_concurrent_checks_on_twenty_units_all_answer_correctly(twenty: Path, tmp_path: Path) -> None:
     server = make_server(twenty, "127.0.0.1", 0, tmp_path / "out")
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -257,6 +258,7 @@ def test_fifty_concurrent_checks_on_twenty_units_all_answer_correctly(twenty: Pa
         server.server_close()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
     reason="页面预览需要 LibreOffice（soffice）和 pdftoppm（poppler-utils）；CI 会安装",

@@ -23,10 +23,10 @@ SHOTS = ROOT / "outputs" / "screenshots"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow] + [pytest.mark.skipif(
     CHROMIUM is None or DRIVER is None,
     reason="需要 Debian 的 chromium 和 chromium-driver（apt-get install chromium chromium-driver）；CI 会安装",
-)
+)]
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from generator import api, layout
 from generator.render.dump import document_lines, section_lines
 
@@ -74,6 +76,7 @@ BLANK_TEXTS = """\
 """
 
 
+@pytest.mark.slow
 def test_blank_texts_leave_no_empty_clause(kit: Any, unit_folder: Any, tmp_path: Path) -> None:
     values = kit.consistent_2024()
     for name in ("因公出国（境）费开支内容", "公务用车运行维护费开支内容", "固定资产车辆与公务用车保有量差异原因", "公务接待费开支内容"):

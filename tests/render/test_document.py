@@ -152,6 +152,7 @@ def test_the_self_evaluation_tables_are_appended(sample_docx: Path) -> None:
     assert "单位整体支出绩效自评表" in lines
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="LibreOffice is not installed")
 def test_generate_pdf_through_libreoffice(tmp_path: Path) -> None:
     out = tmp_path / "sample.docx"

@@ -266,6 +266,7 @@ def _pages(pdf: Path) -> list[str]:
     return out.split("\f")[:-1]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="LibreOffice is not installed")
 def test_the_pdf_pages(sample: bytes, tmp_path: Path) -> None:
     """One conversion of the sample: what the pages show, not only what the XML asks for."""

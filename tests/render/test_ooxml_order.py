@@ -212,6 +212,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return found
 
 
+@pytest.mark.slow
 def test_every_document_is_checked(documents: dict[str, bytes]) -> None:
     """The shipped templates are all here, and the redline holds the tracked marks the sequences order."""
     shipped = {p.name for p in (ROOT / "templates").glob("*.docx")}

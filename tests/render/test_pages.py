@@ -35,6 +35,7 @@ def stranded(lines: list[str]) -> bool:
     return heading or note
 
 
+@pytest.mark.slow
 @needs_pdf_tools
 @pytest.mark.parametrize(
     "unit, template",

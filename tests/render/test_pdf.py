@@ -49,6 +49,7 @@ def codes(findings: list[Finding]) -> list[tuple[str, Severity]]:
     return [(f.code, f.severity) for f in findings]
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_fangsong_text_converts_with_noto_serif(tmp_path: Path) -> None:
     source = fangsong_docx(tmp_path / "说明.docx")
@@ -65,6 +66,7 @@ def test_fangsong_text_converts_with_noto_serif(tmp_path: Path) -> None:
     )  # without the alias LibreOffice picks Noto Sans CJK
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_two_conversions_side_by_side(tmp_path: Path) -> None:
     sources = [fangsong_docx(tmp_path / f"{i}.docx", f"{TEXT}{i}") for i in range(2)]

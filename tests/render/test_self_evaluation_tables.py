@@ -109,6 +109,7 @@ def test_generate_only_self_evaluation(tmp_path: Path) -> None:
     assert len(docx.Document(str(tmp_path / "自评表.docx")).tables) == 24
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_merged_tables_open_in_libreoffice(tmp_path: Path) -> None:
     source = tmp_path / "自评表.docx"

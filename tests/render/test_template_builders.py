@@ -12,6 +12,7 @@ from templates import build_shanghai, build_template
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name, builder",
     [
