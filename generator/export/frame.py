@@ -161,7 +161,10 @@ def figures_frame(folder: Path) -> Any:
     floats. The folders that could not be read are listed in `frame.attrs["unreadable"]` with
     their first error, as (folder, message) pairs.
     """
-    import pandas as pd
+    try:
+        import pandas as pd
+    except ModuleNotFoundError as missing:  # an optional extra: say how to get it
+        raise ModuleNotFoundError("api.figures_frame needs pandas: pip install 'juesuan[export]'", name="pandas") from missing
 
     rows: list[tuple[Any, ...]] = []
     unreadable: list[tuple[str, str]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -29,6 +30,11 @@ def serve(root: Path, port: int, host: str | None, outdir: Path | None) -> None:
       juesuan serve inputs --port 8080
       juesuan serve inputs --host 0.0.0.0   # 允许局域网访问（需要令牌）
     """
+    from importlib.util import find_spec
+
+    if find_spec("flask") is None:  # an optional extra: a command-line install has no web server
+        click.echo("工作台需要可选组件 flask，未安装：请运行 pip install 'juesuan[web]'（或 pip install flask）后重试。", err=True)
+        sys.exit(2)
     from generator.web import serve as run_server
 
     run_server(root, host, port, outdir, click.echo)
