@@ -325,17 +325,10 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
     @app.get("/unit/<path:relative>/check.json")
     def unit_check(relative: str) -> Response:
         folder = unit_or_404(relative)
-        checked = api.check_folder(folder)
-        totals = count(checked.findings)
-        return jsonify(
-            {
-                "folder": relative,
-                "readable": checked.readable,
-                "errors": totals[Severity.ERROR],
-                "warnings": totals[Severity.WARNING],
-                "findings": [f.as_json() for f in checked.findings],
-            }
-        )
+        report = api.check_folder(folder).report
+        assert report is not None
+        # The report `check --format json` prints (docs/report-schema.md), the folder named as the workbench names it.
+        return jsonify({**report.as_json(), "folder": relative})
 
     @app.post("/unit/<path:relative>/upload")
     def upload(relative: str) -> Any:
