@@ -125,6 +125,8 @@ def test_diff_writes_the_table_and_the_json_equals_the_library(folders, tmp_path
     library = diff_folders(*folders, tmp_path, redline=False)
     assert printed == result_json(library)
     assert [Path(p).name for p in printed["outputs"]] == ["unit-2023-2024-对比.xlsx"]
+    assert [printed["reports"][side]["folder"] for side in ("old", "new")] == [str(f) for f in folders]
+    assert all(printed["reports"][side]["schema"] == "juesuan-report/1" for side in ("old", "new"))
     sheet = openpyxl.load_workbook(tmp_path / "unit-2023-2024-对比.xlsx")["逐项对比"]
     table = {r[1]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert table["2101501 行政运行（项）"][3:7] == (100, 110, 10, 0.1)

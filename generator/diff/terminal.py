@@ -26,6 +26,8 @@ def result_json(result: DiffResult) -> dict:
         "rows": [row.as_json() for row in c.rows],
         "findings": [f.as_json() for f in result.findings],
         "outputs": [str(p) for p in result.outputs],
+        # Each year's check, as `check --format json` reports it (docs/report-schema.md).
+        "reports": {side: checked.report.as_json() if checked.report is not None else None for side, checked in (("old", c.old), ("new", c.new))},
     }
 
 
