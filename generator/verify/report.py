@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.file_hashes import hashed_files
 from generator.findings import Finding
-from generator.report import Report, RuleOutcome, Status
-from generator.report.inputs import input_files
+from generator.report import InputFile, Report, RuleOutcome, Status
 from generator.verify.audit import Obligation, State
 
 _STATUS = {State.PASSED: Status.PASSED, State.FAILED: Status.FAILED, State.NOT_APPLICABLE: Status.NOT_APPLICABLE, State.UNREADABLE: Status.NOT_RUN}
@@ -55,7 +55,7 @@ def verify_report(path: Path, findings: list[Finding], coverage: list[Obligation
         readable=not any(f.code == "doc-unreadable" and f.location.file == str(path) for f in findings),
         findings=tuple(findings),
         coverage=tuple(outcome(o) for o in coverage),
-        inputs=input_files(p for p in read if p.is_file()),
+        inputs=tuple(InputFile(*hashed) for hashed in hashed_files(p for p in read if p.is_file())),
         template=None,
         version=_version(),
     )
