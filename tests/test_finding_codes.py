@@ -156,3 +156,20 @@ def test_every_message_template_names_only_declared_fields() -> None:
 def test_a_compared_figure_may_be_a_warning_within_the_tolerance() -> None:
     for code in finding_codes.MIXED_SEVERITY:
         assert CODES[code].severity == "error" and {"stated", "expected", "difference"} <= set(CODES[code].values)
+
+
+def test_every_code_compared_by_disagreement_declares_its_message() -> None:
+    """check/compare.py's disagreement() emits the code it is given from the declaration: each needs the shared message."""
+    compared = set()
+    for path in (PACKAGE / "check").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "disagreement" and len(node.args) > 1:
+                code = node.args[1]
+                if isinstance(code, ast.Constant):
+                    compared.add(code.value)
+                elif isinstance(code, ast.Name):  # CODE = "..." in the same module
+                    compared |= {a.value.value for a in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                                 if isinstance(a, ast.Assign) and any(getattr(t, "id", "") == code.id for t in a.targets)
+                                 and isinstance(a.value, ast.Constant)}
+    assert len(compared) > 5
+    assert sorted(c for c in compared if CODES[c].message != CODES["cross-table-mismatch"].message) == []
