@@ -705,6 +705,9 @@ def _unit_block(doc, width: float) -> None:
         "{%tr if se.unit.total_row %}",
         [("总分", 5, H), ("{{ se.unit.weight_total }}", 1), ("", 1), ("{{ se.unit.total }}", 1)],
         "{%tr endif %}",
+        "{%tr if se.unit.grade %}",
+        [("等级", 5, H), ("{{ se.unit.grade }}", 3)],
+        "{%tr endif %}",
     ], keep_with_next=(0,))
     repeat_header(indicators.rows[0])
     p(doc, "{%p endif %}")

@@ -24,7 +24,7 @@ from generator.docx_package import docx_bytes
 from generator.findings import Finding, Location, error
 from generator.render.context import build_context, performance_summary
 from generator.render.filters import FILTERS, PROFILE_KEY, TESTS
-from generator.render.merge import keep_total_rows_with_previous, merge_marked_cells
+from generator.render.merge import keep_merged_groups_together, keep_total_rows_with_previous, merge_marked_cells
 from generator.render.national import national_tables
 from generator.render.sandbox import TemplateBudgetExceeded, TemplateEnvironment, TemplateRefused, budgeted
 from generator.render.self_evaluation import self_evaluation_context
@@ -167,5 +167,6 @@ def render_template(template: Path, context: dict[str, Any], year: int) -> tuple
         ]
     body = doc.docx.element.body
     merge_marked_cells(body)
+    keep_merged_groups_together(body)
     keep_total_rows_with_previous(body)
     return docx_bytes(doc, timestamp=datetime(year, 12, 31, tzinfo=UTC)), []

@@ -48,6 +48,40 @@ def merge_marked_cells(body: etree._Element) -> int:
     return merged
 
 
+def keep_merged_groups_together(body: etree._Element, max_rows: int = 8) -> int:
+    """Keep the rows of each vertically merged group of at most MAX_ROWS rows on one page.
+
+    A group (一级/二级指标) cut by a page break leaves its label on the first page only; a short
+    group moves whole instead. Longer groups may break (kept whole they would leave most of a page
+    empty). Returns how many groups are kept together.
+    """
+    kept = 0
+    for table in body.iter(_q("tbl")):
+        rows = [r for r in table.iterchildren(_q("tr"))]
+        for index, row in enumerate(rows):
+            for cell, column in _positions(row):
+                if _merge_value(cell) != "restart":
+                    continue
+                end = index
+                while end + 1 < len(rows) and _merge_value(_columns(rows[end + 1]).get(column)) == "continue":
+                    end += 1
+                if 0 < end - index < max_rows:
+                    for kept_row in rows[index:end]:
+                        _keep_row_with_next(kept_row)
+                    kept += 1
+    return kept
+
+
+def _merge_value(cell: etree._Element | None) -> str | None:
+    """"restart", "continue" (a w:vMerge without w:val continues) or None for a cell not merged vertically."""
+    if cell is None:
+        return None
+    merge = cell.find(f"{_q('tcPr')}/{_q('vMerge')}")
+    if merge is None:
+        return None
+    return merge.get(_q("val")) or "continue"
+
+
 def _positions(row: etree._Element):
     """(cell, grid column where it starts) for each cell of a row."""
     column = 0

@@ -17,6 +17,7 @@ from generator.self_evaluation.model import FundsLine, ProjectTable, UnitTable
 from generator.self_evaluation.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable
 
 DASH = "—"
+NOT_APPLICABLE = "/"  # a row of "/" prints "/" where its rate and score would be
 
 
 def layout_of(scored: ScoredSelfEvaluation) -> str:
@@ -64,8 +65,8 @@ def _project(table: ScoredTable, show_grade: bool) -> dict[str, Any]:
                 "weight": _weight(s.indicator.weight),
                 "target": s.indicator.target_text,
                 "actual": s.indicator.actual_text,
-                "rate": _percent(s.rate),
-                "score": format_plain(s.score),
+                "rate": _percent(s.rate) if s.applicable else NOT_APPLICABLE,
+                "score": _score(s),
                 "basis": s.indicator.basis,
                 "last_year": s.indicator.last_year,
                 "rule": s.indicator.rule_text,
@@ -74,7 +75,7 @@ def _project(table: ScoredTable, show_grade: bool) -> dict[str, Any]:
                 "method": _method(table.indicators, index),
                 "unit_text": s.indicator.unit_text,
                 "nature": s.indicator.nature,
-                "initial_target": s.indicator.initial_target or s.indicator.target_text,
+                "initial_target": s.indicator.initial_target,  # as typed: blank when no 年初指标值 was given
                 "coefficient": _coefficient(s),
                 "core": s.indicator.core,
             }
@@ -92,7 +93,11 @@ def _project(table: ScoredTable, show_grade: bool) -> dict[str, Any]:
 def _unit(table: ScoredTable, total_row: bool, show_grade: bool) -> dict[str, Any]:
     unit = table.table
     assert isinstance(unit, UnitTable)
-    funds = [{"label": line.source, **_amounts(line), "weight": DASH, "rate": DASH, "score": DASH} for line in unit.funds.sources]
+    funds = [
+        {"label": ("其中：" if line.parent and line is unit.funds.children(line.parent)[0] else "\u3000\u3000" if line.parent else "")
+         + line.source, **_amounts(line), "weight": DASH, "rate": DASH, "score": DASH}
+        for line in unit.funds.sources
+    ]  # fmt: skip
     funds.append(
         {
             "label": unit.funds.total_label,
@@ -115,7 +120,7 @@ def _unit(table: ScoredTable, total_row: bool, show_grade: bool) -> dict[str, An
                 "basis": s.indicator.basis,
                 "weight": _weight(s.indicator.weight),
                 "actual": s.indicator.actual_text,
-                "score": format_plain(s.score),
+                "score": _score(s),
             }
             for index, s in enumerate(table.indicators)
         ],
@@ -136,12 +141,17 @@ def _levels(indicators: tuple[ScoredIndicator, ...], index: int) -> dict[str, st
 
 
 def _method(indicators: tuple[ScoredIndicator, ...], index: int) -> str:
-    """得分计算方法 as typed (赋分规则); a blank under the same 一级指标 continues the cell above (merged)."""
-    this = indicators[index].indicator
-    if this.rule_text or index == 0:
-        return this.rule_text
-    above = indicators[index - 1].indicator
-    return MERGE_MARK if above.level1 == this.level1 else ""
+    """得分计算方法 as typed (赋分规则); a blank cell stays a blank cell of its own row.
+
+    Merging blanks into the cell above made one tall cell of a whole group, which the printed
+    宁夏 form does not have (its blank cells are blank rows of the column).
+    """
+    return indicators[index].indicator.rule_text
+
+
+def _score(scored: ScoredIndicator) -> str:
+    """指标得分; "/" for a row that does not apply (it has no score, not a score of 0)."""
+    return format_plain(scored.score) if scored.applicable else NOT_APPLICABLE
 
 
 def _coefficient(scored: ScoredIndicator) -> str:
@@ -165,8 +175,18 @@ def _amounts(line: FundsLine) -> dict[str, str]:
 
 
 def _totals(table: ScoredTable) -> dict[str, str]:
-    f = table.funds
-    return {"initial": format_amount(f.initial_budget), "annual": format_amount(f.annual_budget), "executed": format_amount(f.executed)}
+    """The total line; an amount nobody typed (in the total row nor in any source) prints blank, not 0.00."""
+    f, funds = table.funds, table.table.funds
+    lines = ([funds.total] if funds.total is not None else []) + list(funds.top_level)
+
+    def shown(field: str, value: Decimal) -> str:
+        return format_amount(value) if any(getattr(line, field) is not None for line in lines) else ""
+
+    return {
+        "initial": shown("initial_budget", f.initial_budget),
+        "annual": shown("annual_budget", f.annual_budget),
+        "executed": shown("executed", f.executed),
+    }
 
 
 def _percent(rate: Decimal | None) -> str:

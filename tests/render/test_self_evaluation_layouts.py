@@ -71,7 +71,7 @@ def test_the_compact_layout_has_its_columns(yanchi: Path) -> None:
         "指标名称", "计量单位", "指标性质", "年初指标值", "调整后指标值", "全年完成值", "得分系数（%）", "权重（分）", "指标得分", "是否核心指标",
     ]  # fmt: skip
     row = next(r for r in _rows(indicators) if r[0] == "全年异地核查成本")
-    assert row[3:9] == ["0.6万元/次", "0.6万元/次", "0.6万元/次", "100.00", "1.43", "1.43"]
+    assert row[3:9] == ["", "0.6万元/次", "0.6万元/次", "100.00", "1.43", "1.43"]  # no 年初指标值 typed: blank, not the target again
 
 
 def test_the_workbook_chooses_the_layout(tmp_path: Path) -> None:
@@ -125,3 +125,74 @@ def test_a_compact_workbook_renders_its_coefficients(tmp_path: Path) -> None:
     assert rows["培训费用"][1:3] == ["万元", "反向"] and rows["培训费用"][6:9] == ["80.00", "20", "16.00"]
     assert rows["完成时间"][9] == "是"
     assert rows["总分"][-3:-1] == ["100", "69.51"]
+
+
+def _vmerged(cell) -> bool:
+    tc_pr = cell._tc.tcPr
+    return tc_pr is not None and tc_pr.find(qn("w:vMerge")) is not None
+
+
+def test_blank_methods_in_the_ningxia_form_stay_cells_of_their_rows(yanchi: Path) -> None:
+    _, indicators = _render(_scored(yanchi, "classic-ratio")).tables
+    method_column = 7
+    merged = [row.cells[method_column] for row in indicators.rows if _vmerged(row.cells[method_column])]
+    assert merged == []  # no tall cell spanning the blanks under a typed 得分计算方法
+
+
+def test_the_funds_row_keeps_its_qizhong(yanchi: Path) -> None:
+    head = _render(_scored(yanchi, "classic-ratio")).tables[0]
+    labels = [row[2] for row in _rows(head) if len(row) > 2]
+    assert "其中：当年财政拨款" in labels
+
+
+def _book(folder: Path, indicators: list[dict[str, object]] | None = None, funds: list[dict[str, object]] | None = None) -> Path:
+    from tests.self_evaluation.builders import write_book
+
+    write_book(folder, indicators=indicators, funds=funds)
+    return folder
+
+
+def test_a_row_that_does_not_apply_prints_a_slash_not_zero(tmp_path: Path) -> None:
+    from tests.self_evaluation.builders import indicator_rows
+
+    rows = indicator_rows()
+    rows.append({"一级指标": "满意度指标", "二级指标": "满意度指标", "三级指标": "投诉处理率", "权重": None, "目标值": "/", "完成值": "/"})
+    _, indicators = _render(_scored(_book(tmp_path, rows), "xinjiang-2024")).tables
+    row = next(r for r in _rows(indicators) if r[2] == "投诉处理率")
+    assert (row[6], row[7]) == ("/", "/")  # 完成率, 指标得分
+
+
+def test_a_blank_initial_budget_prints_blank(tmp_path: Path) -> None:
+    funds = [
+        {"项目名称": "甲项目", "资金来源": "年度资金总额", "年初预算数": None, "全年预算数": 10, "全年执行数": 9},
+        {"资金来源": "当年财政拨款", "年初预算数": None, "全年预算数": 10, "全年执行数": 9},
+    ]
+    head, _ = _render(_scored(_book(tmp_path, funds=funds), "xinjiang-2024")).tables
+    total = next(r for r in _rows(head) if "年度资金总额" in r)
+    assert "0.00" not in total and "10.00" in total
+
+
+def test_the_unit_table_prints_its_grade_when_the_profile_shows_grades(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parents[2] / "inputs" / "changji-ybj" / "2024"
+    shown = self_evaluation_context(_scored(sample, "classic-ratio"))
+    assert shown["unit"]["grade"] == "优"
+    unit_indicators = _render(_scored(sample, "classic-ratio")).tables[1]
+    assert ["等级", "优"] == [c for c in dict.fromkeys(_rows(unit_indicators)[-1])]
+    hidden = _render(_scored(sample, "xinjiang-2024")).tables[1]  # the sample's form has no 等级
+    assert not any(row[0] == "等级" for row in _rows(hidden))
+
+
+def _keeps_with_next(row) -> bool:
+    return any(p.find(qn("w:pPr") + "/" + qn("w:keepNext")) is not None for p in row._tr.iter(qn("w:p")))
+
+
+def test_a_short_indicator_group_stays_on_one_page(yanchi: Path) -> None:
+    _, indicators = _render(_scored(yanchi, "classic-ratio")).tables
+    rows = _rows(indicators)
+    timely = [i for i, row in enumerate(rows) if row[1].startswith("时效指标")]  # three rows of one 二级指标
+    assert len(timely) == 3
+    assert all(_keeps_with_next(indicators.rows[i]) for i in timely[:-1])
+    # 产出指标 runs over 16 rows: it may break across pages, between its 二级 groups
+    end_of_quantity = max(i for i, row in enumerate(rows) if row[1].startswith("数量指标"))
+    assert rows[end_of_quantity + 1][0].startswith("产出指标")
+    assert not _keeps_with_next(indicators.rows[end_of_quantity])
