@@ -15,6 +15,7 @@ from generator.display import format_amount, format_percent, format_plain
 from generator.render.merge import MERGE_MARK
 from generator.self_evaluation.model import FundsLine, ProjectTable, UnitTable
 from generator.self_evaluation.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable
+from generator.self_evaluation.targets import Operator
 
 DASH = "—"
 NOT_APPLICABLE = "/"  # a row of "/" prints "/" where its rate and score would be
@@ -74,7 +75,7 @@ def _project(table: ScoredTable, show_grade: bool) -> dict[str, Any]:
                 "deviation": s.indicator.deviation,
                 "method": _method(table.indicators, index),
                 "unit_text": s.indicator.unit_text,
-                "nature": s.indicator.nature,
+                "nature": _nature(s),
                 "initial_target": s.indicator.initial_target,  # as typed: blank when no 年初指标值 was given
                 "coefficient": _coefficient(s),
                 "core": s.indicator.core,
@@ -147,6 +148,22 @@ def _method(indicators: tuple[ScoredIndicator, ...], index: int) -> str:
     宁夏 form does not have (its blank cells are blank rows of the column).
     """
     return indicators[index].indicator.rule_text
+
+
+def _nature(scored: ScoredIndicator) -> str:
+    """指标性质 as typed; else what the target's typed form says (≥ 正向, ≤ 反向, words or a date 定性).
+
+    A target typed without an operator leaves it blank: how it was read is the profile's assumption, not the table's.
+    """
+    indicator = scored.indicator
+    if indicator.nature or not scored.applicable or indicator.target is None:
+        return indicator.nature
+    target = indicator.target
+    if target.kind in ("words", "date"):
+        return "定性"
+    if not target.operator_typed or target.operator is Operator.EQUAL:
+        return ""
+    return "反向" if target.operator.is_reverse else "正向"
 
 
 def _score(scored: ScoredIndicator) -> str:

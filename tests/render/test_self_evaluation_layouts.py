@@ -196,3 +196,17 @@ def test_a_short_indicator_group_stays_on_one_page(yanchi: Path) -> None:
     end_of_quantity = max(i for i, row in enumerate(rows) if row[1].startswith("数量指标"))
     assert rows[end_of_quantity + 1][0].startswith("产出指标")
     assert not _keeps_with_next(indicators.rows[end_of_quantity])
+
+
+@pytest.mark.parametrize(
+    ("target", "typed", "printed"),
+    [(">=95%", "", "正向"), ("<=3万元", "", "反向"), ("显著提升", "", "定性"), ("2024年12月10日前", "", "定性"),
+     ("95%", "", ""), ("=1辆", "", ""), ("95%", "正向", "正向")],
+)  # fmt: skip
+def test_the_compact_form_prints_the_nature_the_target_was_typed_with(tmp_path: Path, target: str, typed: str, printed: str) -> None:
+    from tests.self_evaluation.builders import indicator_rows
+
+    rows = indicator_rows()
+    rows[0] = {**rows[0], "目标值": target, "完成值": "=2次" if "%" not in target else "96%", "指标性质": typed}
+    context = self_evaluation_context(_scored(_book(tmp_path, rows), "chongqing-compact"))
+    assert context["projects"][0]["indicators"][0]["nature"] == printed
