@@ -648,13 +648,6 @@ class WrittenReport:
     ok: bool
 
 
-def report_workbook_bytes(report: Report) -> bytes:
-    """REPORT as the .xlsx bytes `check -o 问题清单.xlsx` writes (the workbench offers them as a download)."""
-    from generator.report.xlsx import report_workbook
-
-    return report_workbook(report)
-
-
 def write_report_workbook(report: Report, output: Path) -> WrittenReport:
     """Write REPORT as an .xlsx (问题清单) at OUTPUT, atomically; a path that cannot take it is a finding."""
     where = Location(file=str(output))

@@ -51,25 +51,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     file system), fsyncs it, then renames it over `path`. On any failure the
     temporary file is removed and the old `path`, if any, is left untouched.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if str(path.parent) not in _cleaned:
-        _cleaned.add(str(path.parent))
-        remove_stale_temporaries(path.parent, path.name)
-    with tempfile.NamedTemporaryFile(
-        dir=path.parent, prefix=f".{path.name}.juesuan-{os.getpid()}-", suffix=".tmp", delete=False
-    ) as handle:
-        temporary = Path(handle.name)
-        try:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        except BaseException:
-            handle.close()
-            temporary.unlink(missing_ok=True)
-            raise
+    temporary = _temporary(path, data)
     try:
-        # NamedTemporaryFile creates 0600; give the output the usual umask mode.
-        os.chmod(temporary, 0o666 & ~_UMASK)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)

@@ -320,7 +320,7 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
         checked = api.check_folder(folder)
         assert checked.report is not None
         name = f"{relative.replace('/', '-')}-问题清单.xlsx"
-        return send_file(io.BytesIO(api.report_workbook_bytes(checked.report)), as_attachment=True, download_name=name)
+        return send_file(io.BytesIO(api.report_workbook(checked.report)), as_attachment=True, download_name=name)
 
     @app.get("/unit/<path:relative>/check.json")
     def unit_check(relative: str) -> Response:
