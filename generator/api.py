@@ -30,7 +30,7 @@ from generator.files import write_problem, write_together
 from generator.findings import Finding, Location, Severity, emit, error, has_errors, warning
 from generator.load.folder import load
 from generator.model import Loaded
-from generator.render.wording import DEFAULT, WordingProfile
+from generator.render.wording import WordingProfile
 from generator.report import InputFile, Report, RuleOutcome
 from generator.words import EditRefused as EditRefused  # re-exported: the workbench catches it
 
@@ -333,12 +333,13 @@ def generate(
     only: str | None = None,
     settings: Settings | None = None,
     profile: str | None = None,
-    wording: WordingProfile = DEFAULT,
+    wording: WordingProfile | None = None,
 ) -> Generated:
     """Check FOLDER, then write its disclosure (.docx, and .pdf on request).
 
     TEMPLATE is a shipped template's name ("shanghai-2024") or a .docx path; without
     it the 封面's 公开模板 cell decides, then the default (generator.render.shipped).
+    WORDING overrides the template's wording profile (generator.render.shipped.TEMPLATE_WORDING).
 
     Errors in the data stop it unless FORCE, in which case the output is still
     written and the findings say so.
@@ -439,16 +440,19 @@ def _written(checked: Checked, findings: list[Finding], data: bytes | None, targ
 
 
 def render_checked(
-    checked: Checked, template: Path | str | None = None, wording: WordingProfile = DEFAULT
+    checked: Checked, template: Path | str | None = None, wording: WordingProfile | None = None
 ) -> tuple[bytes | None, list[Finding]]:
-    """The disclosure of a checked unit-year as .docx bytes (whatever its findings), with the template chosen as `generate` does."""
+    """The disclosure of a checked unit-year as .docx bytes (whatever its findings), with the template chosen as `generate` does.
+
+    WORDING None: the chosen template's own wording profile."""
     assert checked.figures is not None
     chosen, findings = _disclosure_template(checked.figures, template)
     if chosen is None:
         return None, findings
     from generator.render.document import render_disclosure  # the renderer (docxtpl) is not needed to check
+    from generator.render.shipped import template_wording
 
-    data, more = render_disclosure(checked.figures, chosen, wording, checked.performance)
+    data, more = render_disclosure(checked.figures, chosen, wording or template_wording(chosen), checked.performance)
     return data, findings + more
 
 

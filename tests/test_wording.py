@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from generator.compute.change import Change, Direction
 from generator.render.wording import (
+    SAMPLE_FROM_ZERO,
     WordingProfile,
     budget_rate,
     budget_sentence,
@@ -25,9 +26,28 @@ def test_increase_and_decrease_follow_the_sample() -> None:
     assert change_clause(Change(D("56.29"), D("51.50")), base="上年决算") == "比上年决算增加4.79万元，增长9.30%"
 
 
-def test_from_zero_and_to_zero_follow_the_sample() -> None:
-    assert change_clause(Change(D("0.25"), D("0"))) == "比上年增加0.25万元，增长100.00%"
+def test_a_rise_from_zero_is_new_with_no_rate() -> None:
+    # There is no rate from a zero base: inspections count "增长100.00%" there as an error.
+    assert change_clause(Change(D("0.25"), D("0"))) == "比上年新增0.25万元，上年无此项支出"
+    assert change_clause(Change(D("0.25"), D("0")), base="上年决算") == "比上年决算新增0.25万元，上年无此项支出"
+    assert change_clause(Change(D("3"), D("0")), style="compare", base="2023年度") == "与2023年度相比，新增3.00万元，2023年度无此项支出"
     assert change_clause(Change(D("0"), D("14.27"))) == "比上年减少14.27万元，下降100.00%"
+
+
+def test_the_sample_form_of_a_rise_from_zero_only_when_chosen() -> None:
+    assert change_clause(Change(D("0.25"), D("0")), profile=SAMPLE_FROM_ZERO) == "比上年增加0.25万元，增长100.00%"
+
+
+@given(st.decimals(min_value=D("0.01"), max_value=D("1e9"), places=2))
+def test_no_profile_default_ever_words_a_rate_from_zero(current: D) -> None:
+    text = change_clause(Change(current, D(0)))
+    assert "%" not in text and "新增" in text
+
+
+def test_amounts_with_or_without_thousands_separators() -> None:
+    c = Change(D("2995.39"), D("1000"))
+    assert change_clause(c) == "比上年增加1,995.39万元，增长199.54%"
+    assert change_clause(c, profile=WordingProfile(thousands=False)) == "比上年增加1995.39万元，增长199.54%"
 
 
 def test_no_change_reads_flat_and_the_profile_can_say_otherwise() -> None:
@@ -90,7 +110,9 @@ amounts = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, a
 @given(amounts, amounts)
 def test_wording_follows_the_sign(current: D, prior: D) -> None:
     text = change_clause(Change(current, prior))
-    if current > prior:
+    if current > prior == 0:
+        assert text.startswith("比上年新增") and "%" not in text and "减少" not in text
+    elif current > prior:
         assert "增加" in text and ("增长" in text) and "减少" not in text
     elif current < prior:
         assert "减少" in text and "下降" in text and "增加" not in text

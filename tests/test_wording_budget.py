@@ -66,7 +66,7 @@ def test_movement_names_no_subject() -> None:
     assert movement(Change(D("3.29"), D("7.66"))) == "减少4.37万元，下降57.05%"
     assert movement(Change(D("5"), D("5"))) == "持平"
     assert movement(Change(D("0"), D("0"))) == "持平"
-    assert movement(Change(D("0.25"), D("0"))) == "增加0.25万元，增长100.00%"
+    assert movement(Change(D("0.25"), D("0"))) == "新增0.25万元"
     assert movement(Change(D("0"), D("14.27"))) == "减少14.27万元，下降100.00%"
     assert movement(Change(D("1"), None)) == ""
 
@@ -82,7 +82,7 @@ def test_verdict_and_movement_agree_with_the_direction(current: D, base: D) -> N
     c = Change(current, base)
     verdict, moved = budget_verdict(c), movement(c)
     if current > base:
-        assert verdict == "决算数大于预算数" and moved.startswith("增加")
+        assert verdict == "决算数大于预算数" and moved.startswith("新增" if base == 0 else "增加") and ("%" in moved) == (base != 0)
     elif current < base:
         assert verdict == "决算数小于预算数" and moved.startswith("减少")
     else:

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.findings import Finding, Location, error
+from generator.render.wording import DEFAULT, WordingProfile
 
 # Name -> file in templates/. A name is what `--template` and the 封面's 公开模板 cell accept.
 SHIPPED = {
@@ -19,6 +20,11 @@ SHIPPED = {
     "shanghai-2024": "shanghai-2024.docx",
 }
 DEFAULT_NAME = "xinjiang-2024"
+# Each shipped template's wording profile (number format, 持平, a rise from zero); another template gets DEFAULT.
+TEMPLATE_WORDING = {
+    "xinjiang-2024": DEFAULT,
+    "shanghai-2024": WordingProfile(thousands=False),
+}
 SELF_EVALUATION_FILE = "self_evaluation.docx"
 # The self-evaluation table forms (a profile's display.layout, or the workbook's 表样) -> file in templates/.
 SELF_EVALUATION_LAYOUTS = {
@@ -48,6 +54,21 @@ def default_template() -> Path:
 def self_evaluation_template(layout: str = "xinjiang") -> Path:
     """The standalone self-evaluation template of LAYOUT (xinjiang, ningxia, chongqing)."""
     return template_dir() / SELF_EVALUATION_LAYOUTS.get(layout, SELF_EVALUATION_FILE)
+
+
+def template_wording(template: Path) -> WordingProfile:
+    """The wording profile of TEMPLATE: a shipped template's own, DEFAULT for any other file."""
+    for name, profile in TEMPLATE_WORDING.items():
+        if _same_file(template, shipped_template(name)):
+            return profile
+    return DEFAULT
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, ValueError):
+        return False
 
 
 def fonts_conf() -> Path:

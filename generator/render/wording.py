@@ -12,17 +12,25 @@ from decimal import Decimal
 
 from generator.compute.change import Change, Direction
 from generator.compute.change import budget_basis as budget_basis  # re-exported: a wording choice made in compute
-from generator.display import format_amount, format_percent
+from generator.display import format_amount, format_percent, format_plain
 
 
 @dataclass(frozen=True)
 class WordingProfile:
-    """Conventions that differ between provinces; defaults reproduce the sample."""
+    """Conventions that differ between templates; the defaults are what inspections accept.
+
+    Each shipped template names its profile (generator.render.shipped.TEMPLATE_WORDING).
+    """
 
     percent_places: int = 2
     amount_places: int = 2
-    # A figure that rose from zero has no rate; the sample writes "增长100.00%".
-    from_zero: str = "增长100.00%"
+    # Thousands separators in amounts: the 新疆 sample prints "1,239.70", 上海 documents "2995.39".
+    thousands: bool = True
+    # A figure that rose from zero has no rate: it is "新增X万元", and the base "无此项支出".
+    # A non-empty FROM_ZERO keeps a province's own form instead ("增加X万元，增长100.00%" is the
+    # 新疆 sample's, which inspections count as an error: a profile must choose it explicitly).
+    from_zero: str = ""
+    absent_before: str = "无此项支出"
     # No change at all (the sample writes "增加0.00万元，增长0.00%"; this reads better).
     flat: str = "与上年持平"
     reason_intro: str = "主要原因是："
@@ -32,13 +40,22 @@ class WordingProfile:
     unbudgeted: str = "未列入预算，为年中追加安排"
 
     def amount(self, value: Decimal | None) -> str:
-        return format_amount(value, self.amount_places)
+        return format_amount(value, self.amount_places) if self.thousands else format_plain(value, self.amount_places)
 
     def percent(self, ratio: Decimal | None) -> str:
         return format_percent(ratio, self.percent_places)
 
 
 DEFAULT = WordingProfile()
+# The 新疆 sample's own wording of a rise from zero, for users who choose to keep it.
+SAMPLE_FROM_ZERO = WordingProfile(from_zero="增长100.00%")
+
+
+def _from_zero(amount: str, base: str, lead: str, profile: WordingProfile) -> str:
+    """A rise from zero: "比上年新增0.25万元，上年无此项支出" (no rate: there is none from zero)."""
+    if profile.from_zero:
+        return f"{lead}增加{amount}，{profile.from_zero}"
+    return f"{lead}新增{amount}，{base.removesuffix('决算')}{profile.absent_before}"
 
 
 def with_period(text: str) -> str:
@@ -52,8 +69,9 @@ def with_period(text: str) -> str:
 def change_clause(change: Change, unit: str = "万元", base: str = "上年", style: str = "than", profile: WordingProfile = DEFAULT) -> str:
     """"比上年增加4.37万元，增长132.83%" / "与上年相比，减少…，下降…" / "与上年持平".
 
-    STYLE "than" gives 比上年…; "compare" gives 与上年相比，…. The rate of a figure
-    that rose from zero follows the profile; one that fell to zero is "下降100.00%".
+    STYLE "than" gives 比上年…; "compare" gives 与上年相比，…. A figure that rose from zero
+    is "新增X万元" with no rate (unless the profile keeps its own form); one that fell to zero
+    is "下降100.00%".
     """
     d = change.direction
     if d in (Direction.FLAT, Direction.BOTH_ZERO):
@@ -61,14 +79,12 @@ def change_clause(change: Change, unit: str = "万元", base: str = "上年", st
     if d is Direction.UNKNOWN:
         return profile.unknown
     amount = f"{profile.amount(abs(change.difference))}{unit}"
+    lead = f"比{base}" if style == "than" else f"与{base}相比，"
+    if d is Direction.UP and change.rate is None:
+        return _from_zero(amount, base, lead, profile)
     if d is Direction.UP:
-        rate = profile.from_zero if change.rate is None else f"增长{profile.percent(change.rate)}"
-        verb = "增加"
-    else:
-        rate = f"下降{profile.percent(-change.rate if change.rate is not None else Decimal(1))}"
-        verb = "减少"
-    lead = f"比{base}{verb}" if style == "than" else f"与{base}相比，{verb}"
-    return f"{lead}{amount}，{rate}"
+        return f"{lead}增加{amount}，增长{profile.percent(change.rate)}"
+    return f"{lead}减少{amount}，下降{profile.percent(-change.rate if change.rate is not None else Decimal(1))}"
 
 
 def count_clause(change: Change, unit: str = "人", profile: WordingProfile = DEFAULT) -> str:
@@ -126,7 +142,7 @@ def budget_sentence(
 
 
 def movement(change: Change, unit: str = "万元", profile: WordingProfile = DEFAULT) -> str:
-    """"增加4.37万元，增长132.83%" / "减少…，下降…" / "持平"; "" when there is nothing to compare with.
+    """"增加4.37万元，增长132.83%" / "新增0.25万元" / "减少…，下降…" / "持平"; "" when there is nothing to compare with.
 
     For sentences that name their subject and base themselves ("与2023年度相比，收入支出总计…").
     """
@@ -136,8 +152,10 @@ def movement(change: Change, unit: str = "万元", profile: WordingProfile = DEF
     if d in (Direction.FLAT, Direction.BOTH_ZERO):
         return "持平"
     amount = f"{profile.amount(abs(change.difference))}{unit}"
+    if d is Direction.UP and change.rate is None:
+        return f"增加{amount}，{profile.from_zero}" if profile.from_zero else f"新增{amount}"
     if d is Direction.UP:
-        return f"增加{amount}，{profile.from_zero if change.rate is None else '增长' + profile.percent(change.rate)}"
+        return f"增加{amount}，增长{profile.percent(change.rate)}"
     return f"减少{amount}，下降{profile.percent(-change.rate if change.rate is not None else Decimal(1))}"
 
 
