@@ -394,7 +394,9 @@ def build() -> Document:
         doc,
         "公务接待费{{ s9.reception }}万元{% if s9.reception_content %}，开支内容包括{{ s9.reception_content }}{% endif %}。"
         "{% if s9.reception_batches or s9.reception_people %}单位全年安排的国内公务接待{% if s9.reception_batches %}{{ s9.reception_batches }}批次{% endif %}"
-        "{% if s9.reception_batches and s9.reception_people %}，{% endif %}{% if s9.reception_people %}{{ s9.reception_people }}人次{% endif %}。{% endif %}",
+        "{% if s9.reception_batches and s9.reception_people %}，{% endif %}{% if s9.reception_people %}{{ s9.reception_people }}人次{% endif %}"
+        "{% if s9.foreign_batches or s9.foreign_people %}；外宾接待{% if s9.foreign_batches %}{{ s9.foreign_batches }}批次{% endif %}"
+        "{% if s9.foreign_batches and s9.foreign_people %}，{% endif %}{% if s9.foreign_people %}{{ s9.foreign_people }}人次{% endif %}{% endif %}。{% endif %}",
     )
     p(doc, "{%p endif %}")
     p(doc, "{%p if s9.budget_total or s9.budget_parts %}")

@@ -74,6 +74,7 @@ RULE_OF = {
     "three-public-below-basic": "check_three_public_in_basic",
     "three-public-over-budget": "check_three_public_budget",
     "three-public-count-missing": "check_three_public_counts",
+    "three-public-difference-without-reason": "check_three_public_reasons",
     "vehicle-count-unexplained": "check_vehicles",
     "vehicle-purchases-mismatch": "check_vehicle_purchases",
     "income-content-unused": "check_income_contents",
@@ -120,6 +121,7 @@ SEVERITY = {
     "three-public-below-basic": Severity.ERROR,
     "three-public-over-budget": Severity.WARNING,
     "three-public-count-missing": Severity.WARNING,
+    "three-public-difference-without-reason": Severity.WARNING,
     "vehicle-count-unexplained": Severity.WARNING,
     "vehicle-purchases-mismatch": Severity.WARNING,
     "income-content-unused": Severity.WARNING,
@@ -469,8 +471,26 @@ CASES = [
     pytest.param(
         cells(cell(T, "公务接待费", layout.BUDGET, 1.00), cell(T, "公务接待费", layout.BUDGET_REASON, None)),
         True,
-        [("budget-difference-without-reason", T, "F9")],
+        [("three-public-difference-without-reason", T, "F9")],
         id="three-public-budget-difference",
+    ),
+    # Every 三公 difference needs a reason, however small (0.34 against a 全年预算 of 0.35: 2.9%)…
+    pytest.param(
+        cells(cell(T, "公务接待费", "全年预算数", 0.35), cell(T, "合计", "全年预算数", 7.67), cell(T, "公务接待费", layout.BUDGET_REASON, None)),
+        True,
+        [("three-public-difference-without-reason", T, "F9")],
+        id="three-public-small-difference",
+    ),
+    # …and one with its reason is fine; a 合计 that only differs by its 尾差 is no difference.
+    pytest.param(
+        cells(cell(T, "公务接待费", "全年预算数", 0.35), cell(T, "合计", "全年预算数", 7.67)), True, [], id="three-public-difference-explained"
+    ),
+    # A blank 三公 part is an error: inspections require all four stated, a 0 included.
+    pytest.param(
+        cells(cell(T, "公务用车购置费", "决算数", None)),
+        True,
+        [("blank-required", T, "C7")],
+        id="three-public-part-blank",
     ),
     # A 预决算差异原因 that says the wrong way: 442.32 spent against 500 (below), "大于预算"…
     pytest.param(
@@ -618,6 +638,14 @@ CASES = [
     # 因公出国（境）费用 0.90 in the 基本支出 (30213 re-coded as 30212) while the 三公 table has no
     # 因公出国（境）费: the 三公 cannot be less than the part of it the 基本支出 pays.
     pytest.param(abroad_in_basic(), True, [("three-public-below-basic", B, "C24")], id="three-public-abroad-below-basic"),
+    # 31013 公务用车购置 in the 基本支出 (0.90, re-coded from 30213, so 302 no longer adds up and 310 is
+    # missing) while the 三公 table's 公务用车购置费 is 0.
+    pytest.param(
+        cells(cell(B, "30213", "科目名称", "公务用车购置"), cell(B, "30213", "科目编码", "31013")),
+        True,
+        [("code-parent-missing", B, "A24"), ("total-mismatch", B, "C16"), ("three-public-below-basic", B, "C24")],
+        id="three-public-vehicle-purchase-below-basic",
+    ),
     pytest.param(
         cells(
             abroad_in_basic(),

@@ -33,7 +33,7 @@ from generator.check.relations import (
 )
 from generator.check.rows import check_row_totals
 from generator.check.rule import NotApplicable, Rule, rule_codes, rule_name, rule_needs
-from generator.check.three_public import check_three_public_budget, check_three_public_counts
+from generator.check.three_public import check_three_public_budget, check_three_public_counts, check_three_public_reasons
 from generator.check.totals import check_declared_totals
 from generator.check.units import check_wanyuan_in_yuan, check_yuan_in_wanyuan
 from generator.check.written import check_written_texts
@@ -65,6 +65,7 @@ RULES: tuple[Rule, ...] = (
     check_three_public_in_basic,
     check_three_public_budget,
     check_three_public_counts,
+    check_three_public_reasons,
     check_vehicles,
     check_vehicle_purchases,
     check_procurement,

@@ -56,8 +56,10 @@ FISCAL_NEEDS = tuple(
     Needed(layout.FISCAL.name, n, "合计", f"{_S4}「{n}…万元」")
     for n in ("本年收入", "年初财政拨款结转和结余", "收入总计", "本年支出合计", "年末财政拨款结转和结余", "支出总计")
 )
+# Inspections require each of the four 三公 parts stated, a 0 included: a blank one is an error, not a clause left out.
+THREE_PUBLIC_STATED = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 THREE_PUBLIC_NEEDS = tuple(
-    Needed(layout.THREE_PUBLIC.name, n, "决算数", f"{_S9}「{n}…万元」")
+    Needed(layout.THREE_PUBLIC.name, n, "决算数", f"{_S9}「{n}…万元」", required=n in THREE_PUBLIC_STATED)
     for n in ("合计", *layout.THREE_PUBLIC_PARTS, *layout.VEHICLE_PARTS)
 ) + tuple(
     Needed(layout.THREE_PUBLIC_DETAILS.name, n, layout.CONTENT, f"{_S9}「{n}」")

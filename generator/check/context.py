@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Settings:
     change_threshold: Decimal = Decimal("0.10")  # a change of 10% or more needs a reason
+    # A 三公 决算 that differs from its budget by more than this needs a reason; inspections ask for every one (0).
+    three_public_threshold: Decimal = Decimal(0)
     template: str | None = None  # the template rendered with (--template: a shipped name or a path); None: the 封面's
     only: frozenset[str] = frozenset()  # --only CODE: run only the rules that emit one of these codes
     skip: frozenset[str] = frozenset()  # --skip CODE: do not run the rules that emit one of these codes

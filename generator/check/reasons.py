@@ -132,6 +132,8 @@ def check_budget_reasons(ctx: CheckContext) -> Iterator[Finding]:
     """A final figure that differs from its budget by the threshold or more needs a 预决算差异原因."""
     threshold = ctx.settings.change_threshold
     for item in budget_comparisons(ctx):
+        if item.label.startswith("“三公”经费"):
+            continue  # every 三公 difference needs a reason: three_public.check_three_public_reasons
         c = item.change
         if c.base is None or c.direction in (Direction.FLAT, Direction.BOTH_ZERO) or c.reason.strip():
             continue

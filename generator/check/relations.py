@@ -263,6 +263,7 @@ def check_three_public_in_basic(ctx: CheckContext) -> Iterator[Finding]:
         ("30212", "因公出国（境）费", tp.abroad.actual),
         ("30217", "公务接待费", tp.reception.actual),
         ("30231", "公务用车运行维护费", tp.vehicle_running.actual),
+        ("31013", "公务用车购置费", tp.vehicle_purchase.actual),
     )
     for code, name, total in pairs:
         node = b.basic.find(code)

@@ -46,6 +46,41 @@ def check_three_public_budget(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+@emits("three-public-difference-without-reason", needs=(layout.THREE_PUBLIC.name,))
+def check_three_public_reasons(ctx: CheckContext) -> Iterator[Finding]:
+    """Every 三公 决算 that differs from its budget needs a 预决算差异原因 (inspections: threshold 0).
+
+    The budget is the one the documents state: the 年初预算数 when typed and not zero, else the
+    全年预算数 (both share the row's one reason cell). A 尾差 of a settled total is not a difference.
+    """
+    tp = ctx.figures.three_public
+    threshold = ctx.settings.three_public_threshold
+    for part in (tp.total, tp.abroad, tp.vehicles, tp.vehicle_purchase, tp.vehicle_running, tp.reception):
+        tolerance = _residue(ctx, part.name)
+        for change, basis in ((part.initial_budget, "年初预算"), (part.budget_change, "全年预算")):
+            if change is None or change.base is None or (basis == "年初预算" and change.base == 0):
+                continue
+            difference = change.current - change.base
+            if abs(difference) <= tolerance or change.reason.strip():
+                break
+            rate = change.rate
+            if rate is not None and abs(rate) <= threshold:
+                break
+            label = "“三公”经费合计" if part.name == "合计" else f"“三公”经费「{part.name}」"
+            yield warning(
+                "three-public-difference-without-reason",
+                change.reason_location or _at(ctx, ctx.figures.base.unit.item_table(layout.THREE_PUBLIC.name), part.name, layout.BUDGET_REASON),
+                f"{label}决算{money(ctx, change.current)}，{basis}{money(ctx, change.base)}，"
+                f"{'多' if difference > 0 else '少'}{money(ctx, abs(difference))}，但没有填写预决算差异原因；"
+                "“三公”经费决算与预算的每一处差异都要说明原因",
+                current=change.current,
+                budget=change.base,
+                basis=basis,
+                difference=difference,
+            )
+            break
+
+
 def _residue(ctx: CheckContext, name: str) -> Decimal:
     """How far a settled total (合计, 公务用车购置及运行维护费) may stand from its parts by rounding alone.
 

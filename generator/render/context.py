@@ -127,6 +127,8 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
             "reception_content": _clause(tp.reception_content),
             "reception_batches": _count(tp.reception_batches),
             "reception_people": _count(tp.reception_people),
+            "foreign_batches": _count(tp.foreign_batches),
+            "foreign_people": _count(tp.foreign_people),
             "budget_total": budget(tp.total.budget_change, "与全年预算相比，财政拨款“三公”经费支出", "全年预算"),
             "budget_parts": [
                 sentence
