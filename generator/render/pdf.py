@@ -133,19 +133,77 @@ def work_folder() -> Iterator[Path]:
 
 
 def _command(office: str, work: Path, source: Path) -> list[str]:
+    """soffice running our macro (_MACRO): load SOURCE, update its 目录 and other indexes, export work/out/input.pdf.
+
+    `--convert-to pdf` exports the 目录 as the .docx caches it, without page numbers; Word
+    updates it on F9, LibreOffice only when asked, which the macro does.
+    """
+    (work / "out").mkdir(exist_ok=True)
+    _write_profile(work / "profile")
+    target = work / "out" / "input.pdf"
     return [
         office,
         f"-env:UserInstallation={(work / 'profile').as_uri()}",
         "--headless",
         "--norestore",
-        # Without it soffice imports a damaged file as plain text and "succeeds".
-        "--infilter=MS Word 2007 XML",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(work / "out"),
-        str(source),
+        f'macro:///Standard.Juesuan.ToPdf("{source.as_uri()}","{target.as_uri()}")',
     ]
+
+
+# The macro library of a fresh profile, and the settings that stop LibreOffice from replacing it with
+# its presets on a first start (ooSetupInstCompleted) or greeting a first run.
+_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Juesuan" script:language="StarBasic">
+Sub ToPdf(source As String, target As String)
+  Dim load(1) As New com.sun.star.beans.PropertyValue
+  load(0).Name = &quot;Hidden&quot;
+  load(0).Value = True
+  REM Without the filter a damaged file would be imported as plain text and &quot;succeed&quot;.
+  load(1).Name = &quot;FilterName&quot;
+  load(1).Value = &quot;MS Word 2007 XML&quot;
+  doc = StarDesktop.loadComponentFromURL(source, &quot;_blank&quot;, 0, load())
+  If IsNull(doc) Then Exit Sub
+  indexes = doc.getDocumentIndexes()
+  For i = 0 To indexes.getCount() - 1
+    indexes.getByIndex(i).update()
+  Next i
+  Dim store(0) As New com.sun.star.beans.PropertyValue
+  store(0).Name = &quot;FilterName&quot;
+  store(0).Value = &quot;writer_pdf_Export&quot;
+  doc.storeToURL(target, store())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+_LIBRARIES = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:libraries PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "libraries.dtd">
+<library:libraries xmlns:library="http://openoffice.org/2000/library" xmlns:xlink="http://www.w3.org/1999/xlink">
+ <library:library library:name="Standard" library:link="false"/>
+</library:libraries>
+"""
+_LIBRARY = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">
+<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" library:readonly="false" library:passwordprotected="false">
+{elements}</library:library>
+"""
+_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+"""
+
+
+def _write_profile(profile: Path) -> None:
+    basic = profile / "user" / "basic"
+    (basic / "Standard").mkdir(parents=True, exist_ok=True)
+    for name in ("script.xlc", "dialog.xlc"):
+        (basic / name).write_text(_LIBRARIES.replace("libraries.dtd", "libraries.dtd"), encoding="utf-8")
+    (basic / "Standard" / "script.xlb").write_text(_LIBRARY.format(elements=' <library:element library:name="Juesuan"/>\n'), encoding="utf-8")
+    (basic / "Standard" / "dialog.xlb").write_text(_LIBRARY.format(elements=""), encoding="utf-8")
+    (basic / "Standard" / "Juesuan.xba").write_text(_MACRO, encoding="utf-8")
+    (profile / "user" / "registrymodifications.xcu").write_text(_SETTINGS, encoding="utf-8")
 
 
 def _write_fonts_conf(work: Path, aliases: Path) -> Path:

@@ -57,6 +57,20 @@ def test_no_blank_or_stranded_page(unit: str, template: str, tmp_path: Path) -> 
             for n in (1, 2)
         )
         assert "—" not in cover and contents.endswith("—2—")
+        assert_contents_have_page_numbers(pages)
+
+
+def assert_contents_have_page_numbers(pages: list[list[str]]) -> None:
+    """The 目录 (page 2) lists every heading with its page number, and each heading is on that page."""
+    entries = [re.fullmatch(r"(.+?)\.{3,}\s*(\d+)", line) for line in pages[1][1:]]
+    assert entries and all(entries), pages[1]
+    numbers = [int(m.group(2)) for m in entries if m]
+    assert numbers == sorted(numbers) and numbers[0] > 2
+    for m in entries:
+        assert m is not None
+        heading = re.sub(r"\s+", "", m.group(1))
+        page = "".join("".join(pages[int(m.group(2)) - 1]).split())
+        assert heading in page, (heading, m.group(2))
 
 
 def test_stranded_pages_are_recognised() -> None:

@@ -102,9 +102,9 @@ def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         textwrap.dedent(
             f"""\
             #!/bin/sh
-            # Find --outdir; record the arguments and the fonts.conf we were given.
+            # Find the macro's target folder; record the arguments and the fonts.conf we were given.
             while [ $# -gt 0 ]; do
-              case "$1" in --outdir) outdir="$2"; shift;; esac
+              case "$1" in macro:*) outdir=$(printf '%s' "$1" | sed -e 's|.*,"file://||' -e 's|/input.pdf")$||');; esac
               echo "$1" >> {tmp_path}/args; shift
             done
             cat "$FONTCONFIG_FILE" > {tmp_path}/fonts.conf 2>/dev/null
