@@ -35,6 +35,8 @@ sys.path.insert(0, str(ROOT))
 from generator.docx_package import docx_bytes  # noqa: E402
 from generator.files import write_atomically  # noqa: E402
 from templates.build_template import (  # noqa: E402
+    BASIC_FORM_MARGIN,
+    BASIC_FORM_WIDTHS,
     LANDSCAPE_TEXT_WIDTH,
     cant_split,
     fix_widths,
@@ -44,6 +46,8 @@ from templates.build_template import (  # noqa: E402
     portrait,
     repeat_header,
     setup,
+    tidy_table,
+    total_row,
 )
 
 HEAD_FONT, TITLE_FONT, BODY_FONT = "黑体", "方正小标宋简体", "仿宋_GB2312"
@@ -193,7 +197,8 @@ def control_row(t, text: str) -> None:
 
 def report(doc, title: str, heads: list[list[tuple[str, int]]], cells: list[str], rows: str | None, widths: list[float], numeric_from: int,
            note: str, empty: str | None = None, amounts: tuple[int, ...] = (), new_page: bool = True,
-           blocks: tuple[tuple[int, int, int, int], ...] = ()):
+           blocks: tuple[tuple[int, int, int, int], ...] = (), totals: list[tuple[str, int]] | None = None,
+           margin: float | None = None):
     """A 上海 table: title, 编制单位 and 单位：万元, header rows (text, span) repeated on every page, a looped row,
     the 注 below (returned: a section may end there); EMPTY names the fund whose table keeps its format
     and says it has no data. The title starts a page unless NEW_PAGE is false (a section's first table).
@@ -221,6 +226,8 @@ def report(doc, title: str, heads: list[list[tuple[str, int]]], cells: list[str]
     for top, left, bottom, right in blocks:
         t.cell(top, left).merge(t.cell(bottom, right))
     fix_widths(t, widths)
+    if margin is not None:
+        tidy_table(t, margin)
     for row in t.rows:
         for cell, w in zip(row.cells, widths, strict=False):
             cell.width = Cm(w)
@@ -232,6 +239,8 @@ def report(doc, title: str, heads: list[list[tuple[str, int]]], cells: list[str]
         control_row(t, f"{{%tr for r in {rows} %}}")
         cells_row(t, cells, widths, numeric_from, amounts)
         control_row(t, "{%tr endfor %}")
+    if totals:
+        total_row(t, totals, widths, amounts)
     if empty is not None:
         control_row(t, "{%tr else %}")
         row = t.add_row()
@@ -283,9 +292,12 @@ def part_two(doc) -> None:
     report(doc, "五、一般公共预算财政拨款支出决算表", subject_heads(["合计", "基本支出", "项目支出"]),
            ["{{ r.code }}", "{{ r.name }}"] + r[:3], "tables.gpb", subject_widths(6.7, 3, TEXT_WIDTH), 2,
            "注：本表反映部门本年度一般公共预算财政拨款支出情况。", new_page=False)
-    note = report(doc, "六、一般公共预算财政拨款基本支出决算表", [[("经济分类科目编码", 1), ("科目名称", 1), ("决算数", 1)]],
-                  ["{{ r.code }}", "{{ r.name }}", "{{ r.cells[0] }}"], "tables.basic", [3.0, 8.6, 4.0], 2,
-                  "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。")
+    # The official two-block form: 人员经费 beside 公用经费, every row of the form, the two 合计 in the last row.
+    note = report(doc, "六、一般公共预算财政拨款基本支出决算表", [[("经济分类科目编码", 1), ("科目名称", 1), ("决算数", 1)] * 2],
+                  ["{{ r.l_code }}", "{{ r.l_name }}", "{{ r.l_amount }}", "{{ r.r_code }}", "{{ r.r_name }}", "{{ r.r_amount }}"],
+                  "tables.basic_form", BASIC_FORM_WIDTHS, 99,
+                  "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。", amounts=(2, 5), margin=BASIC_FORM_MARGIN,
+                  totals=[("人员经费合计", 2), ("{{ tables.basic_totals.personnel }}", 1), ("公用经费合计", 2), ("{{ tables.basic_totals.public }}", 1)])
     end_section(doc, note, portrait)
     # The national header: 财政拨款“三公”经费 over all; 公务用车购置及运行维护费 over its 小计, 购置费 and
     # 运行维护费; 预算数 and 决算数 under each.

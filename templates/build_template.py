@@ -175,7 +175,8 @@ def fix_widths(t, widths: list[float]) -> None:
 
 def table(
     doc, title: str, number: str, headers: list[str], cells: list[str], rows: str, widths: list[float], numeric: range | tuple[int, ...],
-    empty: str | None = None, *, width: float = 0.0, first_on_page: bool = False,
+    empty: str | None = None, *, width: float = 0.0, first_on_page: bool = False, totals: list[tuple[str, int]] | None = None,
+    margin: float | None = None,
 ) -> None:
     """A report table as the published tables print it: title, 公开NN表, a line with 编制单位 at the left
     and 金额单位 at the right, then the table (header row repeated on every page, one looped data row).
@@ -199,7 +200,7 @@ def table(
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     fix_widths(t, widths)
-    tidy_table(t)
+    tidy_table(t) if margin is None else tidy_table(t, margin)
     for cell, text, w in zip(t.rows[0].cells, headers, widths, strict=True):
         cell.width = Cm(w)
         cell.paragraphs[0].text = text
@@ -224,6 +225,28 @@ def table(
         cell.paragraphs[0].style = "JS 表格数字" if i in numeric else "JS 表格"
     row = t.add_row()
     row.cells[0].paragraphs[0].text = "{%tr endfor %}"
+    if totals:
+        total_row(t, totals, widths, numeric)
+
+
+# The two-block 基本支出表 on a portrait page: with 0.05 cm cell margins a 5-digit code, the longest name of
+# the form (机关事业单位基本养老保险缴费, 14 characters at 9 pt) and "12,345.67" each fit on one line.
+BASIC_FORM_WIDTHS = [1.2, 4.8, 1.8] * 2
+BASIC_FORM_MARGIN = 0.05
+
+
+def total_row(t, totals: list[tuple[str, int]], widths: list[float], numeric) -> None:
+    """A fixed last row of (text, span) cells, e.g. 人员经费合计 over the code and name columns."""
+    row = t.add_row()
+    cant_split(row)
+    col = 0
+    for text, span in totals:
+        cell = row.cells[col]
+        if span > 1:
+            cell = cell.merge(row.cells[col + span - 1])
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].style = "JS 表格数字" if col in numeric else "JS 表格居中" if span > 1 else "JS 表格"
+        col += span
 
 
 def build() -> Document:
@@ -497,8 +520,11 @@ def build() -> Document:
           first_on_page=True)
     table(doc, "一般公共预算财政拨款支出决算表", "公开05表", ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
           codes + [f"{{{{ r.cells[{i}] }}}}" for i in range(3)], "tables.gpb", [2.0, 6.4, 2.4, 2.4, 2.4], range(2, 5))
-    table(doc, "一般公共预算财政拨款基本支出决算表", "公开06表", ["科目编码", "科目名称", "决算数"],
-          codes + ["{{ r.cells[0] }}"], "tables.basic", [2.4, 8.8, 4.4], (2,))
+    # The official two-block form: 人员经费 beside 公用经费, every row of the form.
+    table(doc, "一般公共预算财政拨款基本支出决算表", "公开06表", ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+          ["{{ r.l_code }}", "{{ r.l_name }}", "{{ r.l_amount }}", "{{ r.r_code }}", "{{ r.r_name }}", "{{ r.r_amount }}"], "tables.basic_form",
+          BASIC_FORM_WIDTHS, (2, 5), margin=BASIC_FORM_MARGIN,
+          totals=[("人员经费合计", 2), ("{{ tables.basic_totals.personnel }}", 1), ("公用经费合计", 2), ("{{ tables.basic_totals.public }}", 1)])
     section_break(doc, landscape)
     table(doc, "政府性基金预算财政拨款收入支出决算表", "公开07表", fund_headers, fund_cells, "tables.gov_fund", fund_widths, range(2, 8),
           empty="tables.gov_fund_empty", **wide, first_on_page=True)

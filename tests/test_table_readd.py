@@ -190,6 +190,22 @@ def _tree(tables: list[Table], sheet: str, *headers: str, exact: tuple[str, ...]
     return None
 
 
+def _basic_form(tables: list[Table]) -> Tree | None:
+    """The 基本支出表 in the official two-block form: both blocks' rows, then 人员经费合计 and 公用经费合计 (no 合计 row)."""
+    for table in tables:
+        head = table[0]
+        if len(head) != 6 or "科目名称" not in head[1] or "科目名称" not in head[4] or head[2] != head[5] != "决算数":
+            continue
+        rows = []
+        for r in table[1:]:
+            if len(r) == 6:
+                rows += [(r[0], _plain(r[1]), {"决算数": r[2]}), (r[3], _plain(r[4]), {"决算数": r[5]})]
+            elif len(r) == 4:  # the last row: 人员经费合计 and 公用经费合计 over the code and name columns
+                rows += [("", _plain(r[0]), {"决算数": r[1]}), ("", _plain(r[2]), {"决算数": r[3]})]
+        return Tree(B, ["决算数"], [row for row in rows if row[0] or row[1]])
+    return None
+
+
 def _funds(tables: list[Table]) -> list[Tree]:
     found = []
     for table in tables:
@@ -308,7 +324,7 @@ def check_document(doc: Document) -> None:
     income = _tree(tables, INC, "本年收入合计", "财政拨款收入")
     expense = _tree(tables, E, "本年支出合计", "上缴上级支出")
     gpb = _tree(tables, G, exact=layout.GPB_COLUMNS)
-    basic = _tree(tables, B, exact=("决算数",))
+    basic = _basic_form(tables)
     fiscal = _fiscal(tables)
     three = _three_public(tables)
     funds = _funds(tables)
@@ -327,9 +343,15 @@ def check_document(doc: Document) -> None:
     readd_tree(doc, income, (INC,), (S,), ("本年收入合计", layout.INCOME_COLUMNS[1:]))
     readd_tree(doc, expense, (E,), (S,), ("本年支出合计", layout.EXPENSE_COLUMNS[1:]))
     readd_tree(doc, gpb, (G,), (F,), ("合计", ("基本支出", "项目支出")))
-    readd_tree(doc, basic, (B,), (G, F), None)
+    coded = basic.coded()
+    for code, (name, cells) in coded.items():  # the form has no 合计 row: each 类 over its 款
+        kids = _children(coded, code)
+        if kids:
+            doc.add_up(f"{B}「{code} {name}」", cells.get("决算数", ""), [coded[k][1].get("决算数", "") for k in kids], (B,), (G, F))
     personnel, public = basic.named("人员经费合计").get("决算数", ""), basic.named("公用经费合计").get("决算数", "")
-    doc.add_up("基本支出表「合计」=人员经费+公用经费", basic.total().get("决算数", ""), [personnel, public], (B,), (G, F))
+    for label, total, personnel_side in (("人员经费合计", personnel, True), ("公用经费合计", public, False)):
+        parts = [cells.get("决算数", "") for c, (_, cells) in coded.items() if len(c) == 3 and (c in ("301", "303")) == personnel_side]
+        doc.add_up(f"基本支出表「{label}」=Σ类", total, parts, (B,), (G, F))
     for fund in funds:
         fund.sheet = "基金/国资"
         readd_tree(doc, fund, FUNDS, (F,), ("本年支出合计", ("基本支出", "项目支出")))
@@ -378,7 +400,7 @@ def check_document(doc: Document) -> None:
     gpb_classes = {name: cells for code, (name, cells) in gpb.coded().items() if len(code) == 3}
     for name in f_classes:
         doc.same(f"「{name}」: 财政拨款总表/一般公共预算表", f_rows[name].get("一般公共预算财政拨款"), gpb_classes.get(name, {}).get("合计"))
-    doc.same("基本支出: 一般公共预算表/基本支出表", gpb_total.get("基本支出"), basic.total().get("决算数"))
+    doc.add_up("一般公共预算表「基本支出」=基本支出表的人员经费合计+公用经费合计", gpb_total.get("基本支出", ""), [personnel, public], (B,), (G, F))
     for fund, column in zip(funds, layout.FISCAL_COLUMNS[2:], strict=False):
         doc.same(f"{column}: 财政拨款总表/基金表", f_rows.get("本年支出合计", {}).get(column), fund.total().get("本年支出合计"))
 
@@ -404,7 +426,7 @@ def check_document(doc: Document) -> None:
         "年末财政拨款结转和结余": f_rows.get("年末财政拨款结转和结余", {}).get("合计", ""),
         "本年财政拨款支出": f_rows.get("本年支出合计", {}).get("合计", ""),
         "一般公共预算财政拨款支出": gpb_total.get("合计", ""),
-        "一般公共预算财政拨款基本支出": basic.total().get("决算数", ""),
+        "一般公共预算财政拨款基本支出": gpb_total.get("基本支出", ""),
         "人员经费": personnel,
         "公用经费": public,
         "财政拨款“三公”经费支出": three["合计"]["决算"],

@@ -255,23 +255,17 @@ def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
     b = f.base
     a = profile.amount
     summary = b.summary
-    income_rows: list[tuple[str, Decimal | None]] = [(n, summary.get(n)) for n in layout.INCOME_SOURCES] + [
-        ("本年收入合计", summary.get("本年收入合计")),
-        ("使用非财政拨款结余", summary.get("使用非财政拨款结余")),
-        ("年初结转和结余", summary.get("年初结转和结余")),
-        ("收入总计", summary.get("收入总计")),
-    ]
+    # The official pairing: the sources beside the 类 (as many rows as the longer list), then
+    # 本年收入合计 beside 本年支出合计, and so on down to 收入总计 beside 支出总计.
+    income_rows: list[tuple[str, Decimal | None]] = [(n, summary.get(n)) for n in layout.INCOME_SOURCES]
     expense_rows: list[tuple[str, Decimal | None]] = [(name, value) for _, name, value in f.agreed.expense_classes if value]
-    expense_rows += [
-        ("本年支出合计", summary.get("本年支出合计")),
-        ("结余分配", summary.get("结余分配")),
-        ("年末结转和结余", summary.get("年末结转和结余")),
-        ("支出总计", summary.get("支出总计")),
-    ]
-    width = max(len(income_rows), len(expense_rows))
     pad: list[tuple[str, Decimal | None]] = [("", None)]
+    width = max(len(income_rows), len(expense_rows))
     income_rows += pad * (width - len(income_rows))
-    expense_rows = expense_rows[:-1] + pad * (width - len(expense_rows)) + expense_rows[-1:]
+    expense_rows += pad * (width - len(expense_rows))
+    for left, right in (("本年收入合计", "本年支出合计"), ("使用非财政拨款结余", "结余分配"), ("年初结转和结余", "年末结转和结余"), ("收入总计", "支出总计")):
+        income_rows.append((left, summary.get(left)))
+        expense_rows.append((right, summary.get(right)))
     summary_rows = [
         {"in_name": i[0], "in_amount": a(i[1]) if i[0] else "", "out_name": o[0], "out_amount": a(o[1]) if o[0] else ""}
         for i, o in zip(income_rows, expense_rows, strict=True)
@@ -297,6 +291,8 @@ def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
         {"code": "", "name": "公用经费合计", "cells": [a(stated_or_computed(f, "公用经费合计", f.public))]},
     ]
     return {
+        "basic_form": basic_form_rows(f, profile),
+        "basic_totals": {"personnel": basic_rows[-2]["cells"][0], "public": basic_rows[-1]["cells"][0]},
         "summary": summary_rows,
         "income": _tree_rows(b.income, layout.INCOME_COLUMNS, profile),
         "expense": _tree_rows(b.expense, layout.EXPENSE_COLUMNS, profile),
@@ -321,6 +317,34 @@ def stated_or_computed(f: Figures, name: str, computed: Decimal | None) -> Decim
     if stated is None or computed is None or abs(stated - computed) > f.base.ledger.per_part:
         return computed
     return stated
+
+
+def basic_form_rows(f: Figures, profile: WordingProfile) -> list[dict[str, str]]:
+    """The 基本支出表 in the official two-block form: 人员经费 rows beside 公用经费 rows, every row of
+    the form (layout.BASIC_FORM_*), a reported figure as typed (0.00 included), a row the unit did
+    not report blank (never 0.00), and every reported code beyond the form in its block."""
+    from generator.codes import shipped
+    from generator.compute.base import PERSONNEL_CLASSES
+
+    names = shipped("economic")
+    reported = {node.code: node for node in f.base.basic.nodes() if node.code}  # the table as it states its figures
+    blocks = []
+    for form, personnel in ((layout.BASIC_FORM_PERSONNEL, True), (layout.BASIC_FORM_PUBLIC, False)):
+        extra = {code for code in reported if (code[:3] in PERSONNEL_CLASSES) == personnel}
+        codes = sorted(set(form) | extra, key=lambda code: (code[:3], len(code) > 3, code))
+        rows = []
+        for code in codes:
+            node = reported.get(code)
+            name = node.name if node is not None else names.name(code) or ""
+            rows.append((code, name, profile.amount(node.known("决算数")) if node is not None else ""))
+        blocks.append(rows)
+    left, right = blocks
+    blank = ("", "", "")
+    pairs = zip(left + [blank] * (len(right) - len(left)), right + [blank] * (len(left) - len(right)), strict=True)
+    return [
+        {"l_code": lc, "l_name": ln, "l_amount": la, "r_code": rc, "r_name": rn, "r_amount": ra}
+        for (lc, ln, la), (rc, rn, ra) in pairs
+    ]
 
 
 def _tree_rows(tree: Tree, columns: tuple[str, ...], profile: WordingProfile) -> list[dict[str, Any]]:
