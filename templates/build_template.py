@@ -253,6 +253,9 @@ def build() -> Document:
     doc = Document()
     setup(doc)
     layout_styles(doc)
+    # A heading never ends a page: it stays with the paragraph or table after it (as in the 上海 template).
+    for name in ("JS 部分", "JS 一级标题", "JS 二级标题", "JS 表名"):
+        doc.styles[name].paragraph_format.keep_with_next = True
     # Broken where the published document breaks it ("…年度部门" / "决算公开说明"), not wherever
     # the line happens to end ("…部门决" / "算公开说明").
     title = p(doc, "{{ unit }}{{ year }}年度部门", "JS 标题")

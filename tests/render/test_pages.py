@@ -49,6 +49,11 @@ def test_no_blank_or_stranded_page(unit: str, template: str, tmp_path: Path) -> 
     pages = page_lines(pdf)
 
     assert len(pages) > 10
+    docx_path = tmp_path / "说明.docx"
+    headings = heading_texts(docx_path)
+    assert len(headings) > 20
+    assert [i for i, lines in enumerate(pages, 1) if lines and "".join(lines[-1].split()) in headings] == [], "a heading ends a page"
+    assert unbroken_cells(docx_path, pdf) == [], "amounts or codes broken over two lines in a table cell"
     assert [i for i, lines in enumerate(pages, 1) if not lines] == [], "blank pages"
     assert [i for i, lines in enumerate(pages, 1) if lines and stranded(lines)] == [], "pages with only a heading or a note"
     if template == "shanghai-2024":  # the cover has no page number; the 目录 (page 2) has
@@ -71,6 +76,29 @@ def assert_contents_have_page_numbers(pages: list[list[str]]) -> None:
         heading = re.sub(r"\s+", "", m.group(1))
         page = "".join("".join(pages[int(m.group(2)) - 1]).split())
         assert heading in page, (heading, m.group(2))
+
+
+HEADING_STYLES = {"JS 部分", "JS 一级标题", "JS 二级标题", "JS 表名"}
+CELL_FIGURE = re.compile(r"-?\d{1,3}(,\d{3})*\.\d{2}|-?\d+\.\d{2}%?|\d{3}(\d{2}){0,2}")  # an amount, a rate, a 科目编码
+
+
+def heading_texts(docx_path: Path) -> set[str]:
+    """The texts of the document's headings (parts, 一、…, （一）…, table titles), without spaces."""
+    import docx
+
+    document = docx.Document(str(docx_path))
+    return {"".join(p.text.split()) for p in document.paragraphs if p.style is not None and p.style.name in HEADING_STYLES and p.text.strip()}
+
+
+def unbroken_cells(docx_path: Path, pdf: Path) -> list[str]:
+    """The amounts, rates and codes of the document's tables that the PDF does not hold as one word (a cell broke them)."""
+    from tests.docx_tables import read_document
+
+    tables, _ = read_document(docx_path.read_bytes())
+    figures = {cell for table in tables for row in table for cell in row if CELL_FIGURE.fullmatch(cell)}
+    layout = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    words = set(re.findall(r"<word [^>]*>([^<]*)</word>", layout))
+    return sorted(figure for figure in figures if figure not in words)
 
 
 def test_stranded_pages_are_recognised() -> None:
