@@ -152,7 +152,8 @@ def _tables(audit: Audit, expected: Document) -> None:
 
 
 def _row_key(row: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(c.replace(" ", "") for c in row if number(c) is None)[:2]
+    """A row's first two labels; blank cells are no label (the two-block 基本支出表 leaves one block blank)."""
+    return tuple(c.replace(" ", "") for c in row if c.strip() and number(c) is None)[:2]
 
 
 __all__ = ["Decimal", "compare_with_data"]

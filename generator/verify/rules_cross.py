@@ -20,7 +20,7 @@ from generator.verify.document import Paragraph, Table
 from generator.verify.mentions import is_budget
 from generator.verify.rules_sentences import figures_of
 from generator.verify.rules_text import narrative
-from generator.verify.tables import coded_grid, kind_of, named_values, number
+from generator.verify.tables import BLOCK_TOTALS, coded_grid, kind_of, named_values, number
 
 _FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 _INCOMES = ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
@@ -56,6 +56,10 @@ def total_row(table: Table) -> dict[str, tuple[int, Decimal | None]]:
     if grid is None:
         return {}
     row = next((r for r in grid.rows if not r.code and r.name in ("合计", "总计")), None)
+    parts = [r for r in grid.rows if not r.code and r.name in BLOCK_TOTALS]
+    if row is None and len(parts) == 2 and all(r.values and r.values[0] is not None for r in parts):
+        # the official 基本支出表 has no 合计: its total is 人员经费合计 + 公用经费合计
+        return {grid.columns[0]: (parts[0].index, sum((r.values[0] for r in parts if r.values[0] is not None), Decimal(0)))}
     if row is None:
         return {}
     return {name: (row.index, row.values[j] if j < len(row.values) else None) for j, name in enumerate(grid.columns)}
@@ -161,7 +165,11 @@ def _sentence_sources(section: str, tables: dict[str, Table]) -> list[tuple[Tabl
         if grid is None:
             return None
         names = {"合计": "基本支出", "人员经费合计": "人员经费", "公用经费合计": "公用经费"}
-        return tables["T6"], {names[r.name]: (r.index, r.values[0]) for r in grid.rows if not r.code and r.name in names}
+        values = {names[r.name]: (r.index, r.values[0]) for r in grid.rows if not r.code and r.name in names}
+        whole = total_row(tables["T6"])
+        if "基本支出" not in values and whole:
+            values["基本支出"] = next(iter(whole.values()))
+        return tables["T6"], values
 
     bare = re.sub(r"^[一二三四五六七八九十]+、", "", section)
     if bare.startswith("收入支出决算总体情况"):

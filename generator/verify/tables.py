@@ -77,8 +77,34 @@ class Grid:
     rows: tuple[Row, ...]
 
 
+BLOCK_TOTALS = ("人员经费合计", "公用经费合计")
+
+
+def two_block_grid(table: Table) -> Grid | None:
+    """The official 基本支出表: 科目编码 | 科目名称 | 决算数 twice side by side (人员经费 | 公用经费), the last row
+    人员经费合计 | 公用经费合计; unfolded into one column of rows (each keeps its row number). None for another shape."""
+    if not any(len(r) >= 6 and sum("科目名称" in c for c in r) == 2 for r in table.rows[:3]):
+        return None
+    rows = []
+    for i, r in enumerate(table.rows):
+        if len(r) < 6 or any("科目名称" in c for c in r):
+            continue
+        for code, name, value in ((r[0], r[1], r[2]), (r[3], r[4], r[5])):
+            code, name = code.replace(" ", ""), label(name)
+            if _CODE.match(code):
+                rows.append(Row(i, code, name, (number(value),)))
+            elif name in BLOCK_TOTALS or label(code) in BLOCK_TOTALS:  # a merged cell repeats its text
+                rows.append(Row(i, "", name if name in BLOCK_TOTALS else label(code), (number(value),)))
+            elif code or name:
+                return None
+    return Grid(("决算数",), tuple(rows)) if rows else None
+
+
 def coded_grid(table: Table) -> Grid | None:
-    """科目编码 | 科目名称 | values…; None when the table is not of that shape."""
+    """科目编码 | 科目名称 | values…; None when the table is not of that shape. The two-block 基本支出表 is unfolded."""
+    blocks = two_block_grid(table)
+    if blocks is not None:
+        return blocks
     header = [r for r in table.rows if not any(is_number(c) for c in r[2:])]
     data = [(i, r) for i, r in enumerate(table.rows) if any(is_number(c) for c in r[2:])]
     if not data or any(len(r) < 3 for _, r in data):
