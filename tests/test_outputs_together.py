@@ -31,7 +31,10 @@ def _fake_soffice(folder: Path, behaviour: str) -> Path:
     script = folder / "soffice"
     script.write_text(
         "#!/bin/sh\n"
-        'while [ $# -gt 0 ]; do case "$1" in --outdir) outdir="$2"; shift;; esac; shift; done\n' + behaviour + "\n"
+        # the conversion runs a macro whose second argument is the PDF's URL (generator.render.pdf)
+        'while [ $# -gt 0 ]; do case "$1" in macro:*) outdir=$(printf \'%s\' "$1" | sed -e \'s|.*,"file://||\' -e \'s|/input.pdf")$||\');; esac; shift; done\n'
+        + behaviour
+        + "\n"
     )
     script.chmod(0o755)
     return folder
