@@ -14,9 +14,9 @@ from decimal import Decimal
 _NUM = r"-?\d[\d,]*(?:\.\d+)?"
 AMOUNT = re.compile(rf"({_NUM})\s*(亿元|万元|元)")
 PERCENT = re.compile(rf"({_NUM})\s*[%％]")
-_UP = ("增加", "增长", "上升", "提高", "多")
+_UP = ("新增", "增加", "增长", "上升", "提高", "多")  # 新增: a rise from zero ("比上年新增0.25万元")
 _DOWN = ("减少", "下降", "降低", "少")
-_CHANGE_WORD = re.compile(r"(增加|减少|增长|下降|上升|降低|提高)了?\s*$")
+_CHANGE_WORD = re.compile(r"(新增|增加|减少|增长|下降|上升|降低|提高)了?\s*$")
 _SHARE = re.compile(r"占(?:[^，。；、%％\d]{0,24}的)?\s*$")
 _COMPLETION = re.compile(r"完成[^，。；]{0,12}预算的\s*$")
 _DIFF_RATE = re.compile(r"差异率\s*$")
