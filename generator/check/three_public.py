@@ -10,7 +10,7 @@ from generator.check.context import CheckContext, money
 from generator.check.rule import emits
 from generator.compute.change import Change
 from generator.compute.figures import ThreePublicPart
-from generator.findings import Finding, Location, emit
+from generator.findings import Finding, Location, emit, warning
 from generator.model import ItemTable
 
 

@@ -323,10 +323,9 @@ def basic_form_rows(f: Figures, profile: WordingProfile) -> list[dict[str, str]]
     """The 基本支出表 in the official two-block form: 人员经费 rows beside 公用经费 rows, every row of
     the form (layout.BASIC_FORM_*), a reported figure as typed (0.00 included), a row the unit did
     not report blank (never 0.00), and every reported code beyond the form in its block."""
-    from generator.codes import shipped
     from generator.compute.base import PERSONNEL_CLASSES
 
-    names = shipped("economic")
+    names = f.base.unit.economic  # the code list the folder was read with
     reported = {node.code: node for node in f.base.basic.nodes() if node.code}  # the table as it states its figures
     blocks = []
     for form, personnel in ((layout.BASIC_FORM_PERSONNEL, True), (layout.BASIC_FORM_PUBLIC, False)):
