@@ -279,7 +279,7 @@ MAIN: tuple[Section, ...] = (
             Code("three-public-below-basic", ERROR, "基本支出中的三公经费超过三公表", ("basic", "three_public",),
                  "基本支出中的因公出国（境）费用（30212）、公务接待费（30217）、公务用车运行维护费（30231）或公务用车购置（31013）超过“三公”经费表中的对应数。处理：核对两表，“三公”经费应包含基本支出中的这部分。",
                  message="基本支出中的「{subject}」为{basic_text}，超过“三公”经费表中的{name}{three_public_text}", words=("subject", "basic_text", "name", "three_public_text")),
-            Code("three-public-difference-without-reason", WARNING, "“三公”经费决算数与预算数不同，却没有填写预决算差异原因", ("basis", "budget", "current", "difference",),
+            Code("three-public-difference-without-reason", WARNING, "“三公”预决算差异未说明原因", ("basis", "budget", "current", "difference",),
                  "“三公”经费合计或其中一项（因公出国（境）费、公务用车购置及运行维护费及其两项、公务接待费）的决算数与预算数（填了且不为零的年初预算数，否则全年预算数；basis 为所比的预算）不同，而“预决算差异原因”为空。检查要求“三公”经费每一处预决算差异都说明原因，不论差异大小（阈值默认 0，库中 `Settings.three_public_threshold` 可设）；合计与组成部分之和的尾差不算差异。difference 为决算数减预算数。处理：在该行“预决算差异原因”中写明原因。"),
             Code("three-public-over-budget", WARNING, "“三公”经费决算数超过预算数", ("basis", "budget", "current", "difference",),
                  "“三公”经费合计或其中一项（因公出国（境）费、公务用车购置及运行维护费及其两项、公务接待费）的决算数超过全年预算数；全年预算未超而填了年初预算数（不为零）的，超过年初预算数也提示。合计与组成部分之和存在尾差（rounding-residue）时，尾差范围内的超出不提示。basis 为比较的预算（全年预算或年初预算），difference 为超出的金额。“三公”经费超预算是公开说明的读者最关注的一点。处理：核对决算数和预算数；确实超支的，在“预决算差异原因”中写明原因。",
