@@ -13,6 +13,9 @@ from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MERGE_MARK = "\u2060"  # WORD JOINER: invisible, and never typed by a person alone in a cell
+# A merged group of at most this many rows stays on one page; longer groups come cut in such pieces
+# (render/self_evaluation.group_starts), each with its label: at most that many rows move to a new page.
+GROUP_ROWS = 8
 _NS = {"w": W}
 
 
@@ -48,12 +51,13 @@ def merge_marked_cells(body: etree._Element) -> int:
     return merged
 
 
-def keep_merged_groups_together(body: etree._Element, max_rows: int = 8) -> int:
+def keep_merged_groups_together(body: etree._Element, max_rows: int = GROUP_ROWS) -> int:
     """Keep the rows of each vertically merged group of at most MAX_ROWS rows on one page.
 
     A group (一级/二级指标) cut by a page break leaves its label on the first page only; a short
     group moves whole instead. Longer groups may break (kept whole they would leave most of a page
-    empty). Returns how many groups are kept together.
+    empty); the self-evaluation tables cut theirs into labelled pieces of at most MAX_ROWS rows.
+    Returns how many groups are kept together.
     """
     kept = 0
     for table in body.iter(_q("tbl")):

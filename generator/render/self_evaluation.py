@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.display import format_amount, format_percent, format_plain
-from generator.render.merge import MERGE_MARK
+from generator.render.merge import GROUP_ROWS, MERGE_MARK
 from generator.self_evaluation.model import FundsLine, ProjectTable, UnitTable
 from generator.self_evaluation.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable
 from generator.self_evaluation.targets import Operator
@@ -52,6 +52,7 @@ def _project(table: ScoredTable, show_grade: bool) -> dict[str, Any]:
     for index, line in enumerate(project.funds.sources):
         label = ("其中：" if index == 0 else "\u3000\u3000") + line.source
         funds.append({"label": label, **_amounts(line), "weight": DASH, "rate": DASH, "score": DASH})
+    levels = _levels(table.indicators)
     return {
         "name": project.name,
         "department": project.department,
@@ -61,7 +62,7 @@ def _project(table: ScoredTable, show_grade: bool) -> dict[str, Any]:
         "goal_actual": project.goal_actual,
         "indicators": [
             {
-                **_levels(table.indicators, index),
+                **levels[index],
                 "level3": s.indicator.level3,
                 "weight": _weight(s.indicator.weight),
                 "target": s.indicator.target_text,
@@ -108,6 +109,7 @@ def _unit(table: ScoredTable, total_row: bool, show_grade: bool) -> dict[str, An
             "score": format_plain(table.execution_score),
         }
     )
+    levels = _levels(table.indicators)
     return {
         "name": table.name,
         "funds": funds,
@@ -115,7 +117,7 @@ def _unit(table: ScoredTable, total_row: bool, show_grade: bool) -> dict[str, An
         "goal_actual": unit.goal_actual,
         "indicators": [
             {
-                **_levels(table.indicators, index),
+                **levels[index],
                 "level3": s.indicator.level3,
                 "target": s.indicator.target_text,
                 "basis": s.indicator.basis,
@@ -132,13 +134,66 @@ def _unit(table: ScoredTable, total_row: bool, show_grade: bool) -> dict[str, An
     }
 
 
-def _levels(indicators: tuple[ScoredIndicator, ...], index: int) -> dict[str, str]:
-    """一级/二级 text on a group's first row, the merge mark on the rows that continue it."""
-    this = indicators[index].indicator
-    above = indicators[index - 1].indicator if index else None
-    same1 = above is not None and above.level1 == this.level1
-    same2 = same1 and above is not None and above.level2 == this.level2
-    return {"level1": MERGE_MARK if same1 else this.level1, "level2": MERGE_MARK if same2 else this.level2}
+def _levels(indicators: tuple[ScoredIndicator, ...]) -> list[dict[str, str]]:
+    """Each row's 一级/二级 cells: the text where a piece of its group starts, the merge mark on the rows that continue it."""
+    starts1, starts2 = group_starts([(s.indicator.level1, s.indicator.level2) for s in indicators])
+    return [
+        {
+            "level1": s.indicator.level1 if index in starts1 else MERGE_MARK,
+            "level2": s.indicator.level2 if index in starts2 else MERGE_MARK,
+        }
+        for index, s in enumerate(indicators)
+    ]
+
+
+def group_starts(levels: list[tuple[str, str]], max_rows: int = GROUP_ROWS) -> tuple[set[int], set[int]]:
+    """The rows that start a labelled piece of a 一级 group and of a 二级 group.
+
+    A group of at most MAX_ROWS rows is one piece, kept on one page (merge.keep_merged_groups_together).
+    A longer group is cut into pieces of at most MAX_ROWS rows, each starting with the group's label,
+    so that a page break, which falls only between pieces, never leaves a page whose rows have no label.
+    二级 groups are cut into near-equal pieces; a 一级 group's pieces are whole 二级 pieces packed in order
+    (a 一级 piece never ends inside a 二级 piece: the rows kept together would chain across both).
+    """
+    starts1: set[int] = set()
+    starts2: set[int] = set()
+    for first1, end1 in _runs([level1 for level1, _ in levels], 0, len(levels)):
+        pieces2 = [
+            piece
+            for first2, end2 in _runs([(l1, l2) for l1, l2 in levels], first1, end1)
+            for piece in _even_pieces(first2, end2, max_rows)
+        ]
+        starts2.update(first for first, _ in pieces2)
+        size = max_rows
+        for first, end in pieces2:
+            if size + (end - first) > max_rows:
+                starts1.add(first)
+                size = 0
+            size += end - first
+    return starts1, starts2
+
+
+def _runs(keys: list[Any], first: int, end: int) -> list[tuple[int, int]]:
+    """[first, end) cut into runs of equal consecutive keys, as (start, stop) pairs."""
+    runs: list[tuple[int, int]] = []
+    for index in range(first, end):
+        if index == first or keys[index] != keys[index - 1]:
+            runs.append((index, index + 1))
+        else:
+            runs[-1] = (runs[-1][0], index + 1)
+    return runs
+
+
+def _even_pieces(first: int, end: int, max_rows: int) -> list[tuple[int, int]]:
+    """[first, end) in the fewest pieces of at most MAX_ROWS rows, their sizes differing by one at most."""
+    count = -(-(end - first) // max_rows)
+    size, longer = divmod(end - first, count)
+    pieces, start = [], first
+    for number in range(count):
+        stop = start + size + (1 if number < longer else 0)
+        pieces.append((start, stop))
+        start = stop
+    return pieces
 
 
 def _method(indicators: tuple[ScoredIndicator, ...], index: int) -> str:

@@ -186,16 +186,35 @@ def _keeps_with_next(row) -> bool:
     return any(p.find(qn("w:pPr") + "/" + qn("w:keepNext")) is not None for p in row._tr.iter(qn("w:p")))
 
 
+def _first_column_labels(table) -> list[str]:
+    """The 一级指标 cell of each row as the XML holds it: its text where a merged piece starts, None where it continues."""
+    labels = []
+    for row in table.rows:
+        cell = row._tr.tc_lst[0]
+        merge = cell.tcPr.find(qn("w:vMerge")) if cell.tcPr is not None else None
+        continues = merge is not None and merge.get(qn("w:val")) in (None, "continue")
+        labels.append(None if continues else "".join(t.text or "" for t in cell.iter(qn("w:t"))))
+    return labels
+
+
 def test_a_short_indicator_group_stays_on_one_page(yanchi: Path) -> None:
     _, indicators = _render(_scored(yanchi, "classic-ratio")).tables
     rows = _rows(indicators)
     timely = [i for i, row in enumerate(rows) if row[1].startswith("时效指标")]  # three rows of one 二级指标
     assert len(timely) == 3
     assert all(_keeps_with_next(indicators.rows[i]) for i in timely[:-1])
-    # 产出指标 runs over 16 rows: it may break across pages, between its 二级 groups
-    end_of_quantity = max(i for i, row in enumerate(rows) if row[1].startswith("数量指标"))
-    assert rows[end_of_quantity + 1][0].startswith("产出指标")
-    assert not _keeps_with_next(indicators.rows[end_of_quantity])
+
+
+def test_a_long_indicator_group_breaks_only_where_its_label_is_printed_again(yanchi: Path) -> None:
+    """产出指标 runs over 18 rows (数量 5, 质量 3, 时效 3, 成本 7): three pieces, each labelled, each kept on one page."""
+    _, indicators = _render(_scored(yanchi, "classic-ratio")).tables
+    labels = _first_column_labels(indicators)
+    output = [i for i, row in enumerate(_rows(indicators)) if row[0].startswith("产出指标")]
+    pieces = [i for i in output if labels[i] is not None]
+    assert len(output) == 18 and pieces == [output[0], output[0] + 8, output[0] + 11]
+    assert all(labels[i] == "产出指标（40分）" for i in pieces)
+    breakable = [i for i in output if not _keeps_with_next(indicators.rows[i])]
+    assert breakable == [i - 1 for i in pieces[1:]] + [output[-1]]  # a page may end only where a piece ends
 
 
 @pytest.mark.parametrize(
