@@ -170,6 +170,7 @@ def _check(folder: Path, settings: Settings, profile: str | None, partial: bool)
     kit = _template_kit(chosen)
     if settings.needs is None:
         settings = replace(settings, needs=_needs(kit))
+    settings = replace(settings, level=document_level(settings.level, kit))
     performance, perf_findings = _self_evaluation(folder, figures.year, profile, _without_self_evaluation(kit))
     figures, settle_findings = _settled(figures, performance)
     rules = run_rules(figures, settings)
@@ -334,18 +335,23 @@ def generate(
     settings: Settings | None = None,
     profile: str | None = None,
     wording: WordingProfile | None = None,
+    level: str | None = None,
 ) -> Generated:
     """Check FOLDER, then write its disclosure (.docx, and .pdf on request).
 
     TEMPLATE is a shipped template's name ("shanghai-2024") or a .docx path; without
     it the 封面's 公开模板 cell decides, then the default (generator.render.shipped).
-    WORDING overrides the template's wording profile (generator.render.shipped.TEMPLATE_WORDING).
+    WORDING overrides the template's wording profile (its manifest's 措辞 and 数字格式);
+    LEVEL (部门 or 单位, --level) the template's level (its manifest's 层级, else 部门).
 
     Errors in the data stop it unless FORCE, in which case the output is still
     written and the findings say so.
     """
     if template is not None:  # check against the template rendered with, as `check --template` does
         settings = replace(settings or Settings(), template=str(template))
+    if level is not None:
+        settings = replace(settings or Settings(), level=level)
+    level = settings.level if settings is not None else None  # --level, or the settings' (None: the template's)
     if only == "self-evaluation":
         return _generate_self_evaluation(folder, output, template, force, pdf, profile)
     checked = check_folder(folder, settings, profile)
@@ -372,7 +378,7 @@ def generate(
                 f"数据文件夹中没有绩效自评表.xlsx：{absent}；开展了自评请放入绩效自评表",
             )
         )
-    data, render_findings = render_checked(rendered, template, wording)
+    data, render_findings = render_checked(rendered, template, wording, level)
     target = output or default_output(figures)
     findings.extend(f for f in render_findings if f not in findings)  # a wrong template was already named by the check
     return _written(checked, findings, data, target, pdf, pdf_target)
@@ -440,11 +446,11 @@ def _written(checked: Checked, findings: list[Finding], data: bytes | None, targ
 
 
 def render_checked(
-    checked: Checked, template: Path | str | None = None, wording: WordingProfile | None = None
+    checked: Checked, template: Path | str | None = None, wording: WordingProfile | None = None, level: str | None = None
 ) -> tuple[bytes | None, list[Finding]]:
     """The disclosure of a checked unit-year as .docx bytes (whatever its findings), with the template chosen as `generate` does.
 
-    WORDING None: the chosen template's own wording profile."""
+    WORDING None: the chosen template's own wording profile; LEVEL None: the template's level."""
     assert checked.figures is not None
     chosen, findings = _disclosure_template(checked.figures, template)
     if chosen is None:
@@ -452,7 +458,8 @@ def render_checked(
     from generator.render.document import render_disclosure  # the renderer (docxtpl) is not needed to check
     from generator.render.shipped import template_wording
 
-    data, more = render_disclosure(checked.figures, chosen, wording or template_wording(chosen), checked.performance)
+    level = document_level(level, _template_kit(chosen))
+    data, more = render_disclosure(checked.figures, chosen, wording or template_wording(chosen), checked.performance, level)
     return data, findings + more
 
 
@@ -471,6 +478,15 @@ def _template_kit(template: Path | None) -> Kit | None:
     from generator.render.manifest import template_kit
 
     return template_kit(template)
+
+
+def document_level(option: str | None, kit: Kit | None) -> str:
+    """部门 or 单位: OPTION (--level) when given, else the template's manifest's 层级, else 部门."""
+    from generator.render.manifest import LEVELS
+
+    if option in LEVELS:
+        return str(option)
+    return kit.level if kit is not None and kit.level in LEVELS else "部门"
 
 
 def _needs(kit: Kit | None) -> TemplateNeeds | None:
@@ -597,11 +613,19 @@ def figures_frame(folder: Path) -> Any:
 
 
 def threshold_settings(
-    percent: float | Decimal | None, template: str | None = None, only: Iterable[str] = (), skip: Iterable[str] = ()
+    percent: float | Decimal | None,
+    template: str | None = None,
+    only: Iterable[str] = (),
+    skip: Iterable[str] = (),
+    level: str | None = None,
+    three_public_percent: float | Decimal | None = None,
 ) -> Settings:
     """Check settings: PERCENT the change threshold (default 10), TEMPLATE the template the folder is rendered with,
-    ONLY/SKIP finding codes choosing the rules to run (those that emit them, or all but those)."""
-    settings = Settings(template=template, only=frozenset(only), skip=frozenset(skip))
+    ONLY/SKIP finding codes choosing the rules to run (those that emit them, or all but those), LEVEL 部门/单位
+    (None: the template's), THREE_PUBLIC_PERCENT the 三公 预决算 difference that needs no reason (default 0: every one needs one)."""
+    settings = Settings(template=template, only=frozenset(only), skip=frozenset(skip), level=level)
+    if three_public_percent is not None:
+        settings = replace(settings, three_public_threshold=Decimal(str(three_public_percent)) / 100)
     return settings if percent is None else replace(settings, change_threshold=Decimal(str(percent)) / 100)
 
 

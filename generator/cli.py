@@ -174,6 +174,19 @@ FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), de
 THRESHOLD = click.option(
     "--threshold", metavar="百分数", type=click.FloatRange(min=0), default=None, help="变动幅度达到此百分比须说明原因（默认 10）"
 )
+LEVEL = click.option(
+    "--level",
+    type=click.Choice(["部门", "单位"]),
+    default=None,
+    help="部门决算或单位决算的措辞（单位：“本单位”、单位决算表名、无单位构成）；默认按模板说明的「层级」（shanghai-2024-unit 为单位），否则为部门",
+)
+THREE_PUBLIC_THRESHOLD = click.option(
+    "--three-public-threshold",
+    metavar="百分数",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="“三公”经费决算与预算相差超过此百分比才须说明原因（默认 0：每一处差异都要说明）",
+)
 PROFILE = click.option(
     "--profile", metavar="方案", default=None, help="绩效自评赋分规则（名称或 YAML 文件路径，默认 xinjiang-2024）"
 )
@@ -207,6 +220,8 @@ def _rule_codes(ctx: click.Context, param: click.Parameter, codes: tuple[str, ..
 )
 @click.option("--only", "only", metavar="代码", multiple=True, callback=_rule_codes, help="只运行会发出此问题代码的核对规则（可重复）")
 @click.option("--skip", "skip", metavar="代码", multiple=True, callback=_rule_codes, help="不运行会发出此问题代码的核对规则（可重复）")
+@LEVEL
+@THREE_PUBLIC_THRESHOLD
 def check(
     folder: Path,
     fmt: str,
@@ -216,6 +231,8 @@ def check(
     output: Path | None,
     only: tuple[str, ...],
     skip: tuple[str, ...],
+    level: str | None,
+    three_public_threshold: float | None,
 ) -> None:
     """核对一个单位一个年度的数据，列出所有不一致之处。
 
@@ -226,10 +243,12 @@ def check(
       juesuan check inputs/changji-ybj/2024 --template shanghai-2024
       juesuan check inputs/changji-ybj/2024 -o 问题清单.xlsx
       juesuan check inputs/changji-ybj/2024 --only total-mismatch --only cross-table-mismatch
+      juesuan check inputs/shanghai-example/2024 --level 单位
     """
     from generator import api
 
-    checked = api.check_folder(folder, api.threshold_settings(threshold, template, only, skip), profile)
+    settings = api.threshold_settings(threshold, template, only, skip, level=level, three_public_percent=three_public_threshold)
+    checked = api.check_folder(folder, settings, profile)
     report = checked.report
     assert report is not None
     written = None
@@ -256,7 +275,7 @@ def check(
     "--template",
     metavar="模板",
     default=None,
-    help="公开模板：内置模板名称（xinjiang-2024、shanghai-2024）或 .docx 文件路径；默认按封面「公开模板」，未填则为 xinjiang-2024",
+    help="公开模板：内置模板名称（xinjiang-2024、shanghai-2024、shanghai-2024-unit）或 .docx 文件路径；默认按封面「公开模板」，未填则为 xinjiang-2024",
 )
 @click.option("--force", is_flag=True, help="数据有错误时仍然生成（文档需更正后才能发布）")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF")
@@ -264,6 +283,8 @@ def check(
 @FORMAT
 @THRESHOLD
 @PROFILE
+@LEVEL
+@THREE_PUBLIC_THRESHOLD
 def generate(
     folder: Path,
     output: Path | None,
@@ -274,6 +295,8 @@ def generate(
     fmt: str,
     threshold: float | None,
     profile: str | None,
+    level: str | None,
+    three_public_threshold: float | None,
 ) -> None:
     """先核对数据，再生成公开说明 .docx（可选 PDF）。
 
@@ -283,10 +306,12 @@ def generate(
       juesuan generate inputs/changji-ybj/2024 -o 公开说明.docx --pdf
       juesuan generate inputs/changji-ybj/2024 --only self-evaluation
       juesuan generate inputs/changji-ybj/2024 --template shanghai-2024
+      juesuan generate inputs/shanghai-example/上海市示范区文化馆/2024 --level 单位
     """
     from generator import api
 
-    result = api.generate(folder, output, template, force, pdf, only, api.threshold_settings(threshold), profile)
+    settings = api.threshold_settings(threshold, three_public_percent=three_public_threshold)
+    result = api.generate(folder, output, template, force, pdf, only, settings, profile, level=level)
     if fmt == "json":
         click.echo(_json(result.report))
     else:

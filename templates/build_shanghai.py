@@ -1,4 +1,5 @@
-"""Write templates/shanghai-2024.docx: the 上海市 2024 年度部门决算 template (附件2) as a Word template.
+"""Write templates/shanghai-2024.docx: the 上海市 2024 年度部门决算 template (附件2) as a Word template,
+and templates/shanghai-2024-unit.docx, its 单位决算 form (a 所属单位's own document: 单位 wording throughout).
 
 Like build_template.py this writes the .docx once; the .docx is the template a finance
 officer edits in Word, and tests/render/test_template_builders.py checks that this script
@@ -51,6 +52,12 @@ from templates.build_template import (  # noqa: E402
 )
 
 HEAD_FONT, TITLE_FONT, BODY_FONT = "黑体", "方正小标宋简体", "仿宋_GB2312"
+# The 部门决算 template (shanghai-2024) writes its level from the context ({{ level }}: 部门, or 单位 with
+# --level 单位); the 单位决算 template (shanghai-2024-unit, the official 单位决算 form) writes 单位 throughout:
+# 本单位, 单位决算表, "注：本表反映单位本年度…", 机构设置 and no 单位构成. build() sets these for the one it writes.
+LEVEL = "{{ level }}"
+COMPOSITION = 'level == "部门" and final_units | length > 1'  # 部门决算单位构成 only in a 部门决算 of several units
+OWNED = '{% if level == "部门" %}所属各预算单位{% endif %}'  # the 公务用车保有量 of a 部门's units, of a 单位 its own
 TEXT_WIDTH = 21 - 2.8 - 2.6
 # Column widths (cm) at 9 pt, measured with the widest stand-in for Times New Roman a PDF conversion may
 # use (DejaVu Serif, digits 0.2 cm): an amount column holds "12,345.67" (1.6 cm of text and 0.38 cm of
@@ -81,7 +88,7 @@ def cover(doc) -> None:
     for _ in range(6):
         p(doc, "", "SH 封面")
     p(doc, "{{ unit }}", "SH 封面")
-    p(doc, "{{ year }}年度部门决算", "SH 封面")
+    p(doc, f"{{{{ year }}}}年度{LEVEL}决算", "SH 封面")
 
 
 TABLES = [
@@ -135,10 +142,10 @@ def contents(doc) -> None:
     entries = [
         ("第一部分　{{ unit }}概况", 1),
         ("一、主要职能", 2),
-        ("二、{% if final_units | length > 1 %}部门决算单位构成{% else %}机构设置{% endif %}", 2),
-        ("第二部分　{{ unit }}{{ year }}年度部门决算表", 1),
+        ("二、机构设置" if LEVEL == "单位" else f"二、{{% if {COMPOSITION} %}}部门决算单位构成{{% else %}}机构设置{{% endif %}}", 2),
+        (f"第二部分　{{{{ unit }}}}{{{{ year }}}}年度{LEVEL}决算表", 1),
         *((f"{ordinal(i)}、{name}", 2) for i, name in enumerate(TABLES, start=1)),
-        ("第三部分　{{ unit }}{{ year }}年度部门决算情况说明", 1),
+        (f"第三部分　{{{{ unit }}}}{{{{ year }}}}年度{LEVEL}决算情况说明", 1),
         *((f"{ordinal(i)}、{name}", 2) for i, name in enumerate(SECTIONS, start=1)),
         ("第四部分　名词解释", 1),
     ]
@@ -272,31 +279,31 @@ def subject_widths(name: float, amounts: int, width: float = LANDSCAPE_TEXT_WIDT
 def part_two(doc) -> None:
     """The nine tables: the narrow ones on portrait pages, the wide ones (收入, 支出, 财政拨款总表, 三公,
     the fund tables) on landscape pages, as the 上海 publications print them."""
-    part(doc, "第二部分　{{ unit }}\n{{ year }}年度部门决算表")
+    part(doc, f"第二部分　{{{{ unit }}}}\n{{{{ year }}}}年度{LEVEL}决算表")
     r = [f"{{{{ r.cells[{i}] }}}}" for i in range(7)]
     note = report(doc, "一、收入支出决算总表", [[("收入", 2), ("支出", 2)], [("项目", 1), ("决算数", 1), ("项目", 1), ("决算数", 1)]],
                   ["{{ r.in_name }}", "{{ r.in_amount }}", "{{ r.out_name }}", "{{ r.out_amount }}"], "national.summary",
-                  [5.5, AMOUNT, 5.5, AMOUNT], 99, "注：本表反映部门本年度的总收支和年末结转结余情况。", amounts=(1, 3), new_page=False)
+                  [5.5, AMOUNT, 5.5, AMOUNT], 99, f"注：本表反映{LEVEL}本年度的总收支和年末结转结余情况。", amounts=(1, 3), new_page=False)
     end_section(doc, note, portrait, cover=True)
     report(doc, "二、收入决算表", subject_heads(["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]),
            ["{{ r.code }}", "{{ r.name }}"] + r[:7], "tables.income", subject_widths(7.0, 7), 2,
-           "注：本表反映部门本年度取得的各项收入情况。", new_page=False)
+           f"注：本表反映{LEVEL}本年度取得的各项收入情况。", new_page=False)
     report(doc, "三、支出决算表", subject_heads(["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]),
            ["{{ r.code }}", "{{ r.name }}"] + r[:6], "tables.expense", subject_widths(7.6, 6), 2,
-           "注：本表反映部门本年度各项支出情况。")
+           f"注：本表反映{LEVEL}本年度各项支出情况。")
     note = report(doc, "四、财政拨款收入支出决算总表",
                   [[("收入", 2), ("支出", 5)], [("项目", 1), ("决算数", 1), ("项目", 1), ("合计", 1), ("一般公共预算财政拨款", 1), ("政府性基金预算财政拨款", 1), ("国有资本经营预算财政拨款", 1)]],
                   ["{{ r.in_name }}", "{{ r.in_amount }}", "{{ r.out_name }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(4)], "national.fiscal",
-                  [5.9, 2.6, 6.0, 2.7, 2.7, 2.7, 2.7], 99, "注：本表反映部门本年度财政拨款总收支和结转结余情况。", amounts=(1, 3, 4, 5, 6))
+                  [5.9, 2.6, 6.0, 2.7, 2.7, 2.7, 2.7], 99, f"注：本表反映{LEVEL}本年度财政拨款总收支和结转结余情况。", amounts=(1, 3, 4, 5, 6))
     end_section(doc, note, wide)
     report(doc, "五、一般公共预算财政拨款支出决算表", subject_heads(["合计", "基本支出", "项目支出"]),
            ["{{ r.code }}", "{{ r.name }}"] + r[:3], "tables.gpb", subject_widths(6.7, 3, TEXT_WIDTH), 2,
-           "注：本表反映部门本年度一般公共预算财政拨款支出情况。", new_page=False)
+           f"注：本表反映{LEVEL}本年度一般公共预算财政拨款支出情况。", new_page=False)
     # The official two-block form: 人员经费 beside 公用经费, every row of the form, the two 合计 in the last row.
     note = report(doc, "六、一般公共预算财政拨款基本支出决算表", [[("经济分类科目编码", 1), ("科目名称", 1), ("决算数", 1)] * 2],
                   ["{{ r.l_code }}", "{{ r.l_name }}", "{{ r.l_amount }}", "{{ r.r_code }}", "{{ r.r_name }}", "{{ r.r_amount }}"],
                   "tables.basic_form", BASIC_FORM_WIDTHS, 99,
-                  "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。", amounts=(2, 5), margin=BASIC_FORM_MARGIN,
+                  f"注：本表反映{LEVEL}本年度一般公共预算财政拨款基本支出明细情况。", amounts=(2, 5), margin=BASIC_FORM_MARGIN,
                   totals=[("人员经费合计", 2), ("{{ tables.basic_totals.personnel }}", 1), ("公用经费合计", 2), ("{{ tables.basic_totals.public }}", 1)])
     end_section(doc, note, portrait)
     # The national header: 财政拨款“三公”经费 over all; 公务用车购置及运行维护费 over its 小计, 购置费 and
@@ -309,12 +316,12 @@ def part_two(doc) -> None:
     ]
     report(doc, "七、财政拨款“三公”经费支出决算表", three_heads,
            [f"{{{{ national.three_public[{i}] }}}}" for i in range(12)], None, [LANDSCAPE_TEXT_WIDTH / 12] * 12, 0,
-           "注：本表反映部门本年度“三公”经费支出预决算情况。", new_page=False, blocks=((1, 0, 2, 1), (1, 2, 2, 3), (1, 10, 2, 11)))
+           f"注：本表反映{LEVEL}本年度“三公”经费支出预决算情况。", new_page=False, blocks=((1, 0, 2, 1), (1, 2, 2, 3), (1, 10, 2, 11)))
     fund = ["年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"]
     for title, rows, kind in (("八、政府性基金预算财政拨款收入支出决算表", "tables.gov_fund", "政府性基金预算"),
                               ("九、国有资本经营预算财政拨款收入支出决算表", "tables.state_capital", "国有资本经营预算")):
         note = report(doc, title, subject_heads(fund), ["{{ r.code }}", "{{ r.name }}"] + r[:6], rows, subject_widths(7.6, 6), 2,
-                      f"注：本表反映部门本年度{kind}财政拨款收入支出及结转和结余情况。", empty=kind)
+                      f"注：本表反映{LEVEL}本年度{kind}财政拨款收入支出及结转和结余情况。", empty=kind)
     end_section(doc, note, wide)
 
 
@@ -327,7 +334,11 @@ def part_one(doc) -> None:
     p(doc, "{%p if functions_note %}")
     p(doc, "{{ functions_note }}")
     p(doc, "{%p endif %}")
-    p(doc, "{%p if final_units | length > 1 %}")
+    if LEVEL == "单位":  # a unit's own document: its organisation, never a 单位构成
+        p(doc, "二、机构设置", "JS 一级标题")
+        p(doc, "{{ organisation }}")
+        return
+    p(doc, f"{{%p if {COMPOSITION} %}}")
     p(doc, "二、部门决算单位构成", "JS 一级标题")
     p(doc, "从预算单位构成看，{{ unit }}部门决算包括：{{ unit }}本级决算、下属行政事业单位决算。")
     p(doc, "纳入{{ unit }}{{ year }}年度部门决算编制范围的单位包括：")
@@ -379,7 +390,7 @@ def money(expr: str, lead: str) -> str:
 
 
 def part_three(doc) -> None:
-    part(doc, "第三部分　{{ unit }}\n{{ year }}年度部门决算情况说明", new_page=False)  # a section starts here
+    part(doc, f"第三部分　{{{{ unit }}}}\n{{{{ year }}}}年度{LEVEL}决算情况说明", new_page=False)  # a section starts here
     h = lambda i: p(doc, f"{ordinal(i)}、{SECTIONS[i - 1]}", "JS 一级标题")  # noqa: E731
     h(1)
     p(doc, "{% if f.income_total is none %}本单位未填报{{ year }}年度收入支出总计。{% else %}"
@@ -479,7 +490,7 @@ def part_three(doc) -> None:
            f"{{% elif {tp}.vehicles_bought %}}{BOUGHT}。{{% endif %}}")
     p(doc, money(f"{tp}.vehicle_running.actual", "公务用车运行维护支出") + "。"
            f"{{% if {tp}.vehicle_content %}}主要用于{{{{ {tp}.vehicle_content | period }}}}{{% endif %}}"
-           f"{{% if {tp}.vehicles_held is not none %}}{{{{ year }}}}年，{{{{ unit }}}}所属各预算单位开支财政拨款的公务用车保有量为{{{{ {tp}.vehicles_held | count }}}}辆。{{% endif %}}")
+           f"{{% if {tp}.vehicles_held is not none %}}{{{{ year }}}}年，{{{{ unit }}}}{OWNED}开支财政拨款的公务用车保有量为{{{{ {tp}.vehicles_held | count }}}}辆。{{% endif %}}")
     p(doc, "3、" + money(f"{tp}.reception.actual", "公务接待费支出") + "。其中：")
     p(doc, f"{{% if {tp}.reception.actual is none %}}国内公务接待支出决算数未填报{{% else %}}"
            f"国内公务接待支出{{{{ {tp}.reception.actual | amount }}}}万元{{% if {tp}.foreign_reception is not none %}}（含外宾接待支出{{{{ {tp}.foreign_reception | amount }}}}万元）{{% endif %}}{{% endif %}}。"
@@ -494,7 +505,7 @@ def part_three(doc) -> None:
     h(10)
     pf = "performance"
     p(doc, "{{ unit }}{{ year }}年度预算绩效管理工作开展情况如下："
-           f"{{% if {pf}.systems %}}本部门建立了如下预算绩效管理制度：{{{{ {pf}.systems | join('、') }}}}"
+           f"{{% if {pf}.systems %}}本{LEVEL}建立了如下预算绩效管理制度：{{{{ {pf}.systems | join('、') }}}}"
            "{% if f.texts.performance_mechanism %}，建立了{{ f.texts.performance_mechanism | clause }}的预算绩效管理工作机制{% endif %}；{% endif %}"
            "全过程绩效管理实施情况："
            f"{{% if {pf}.targets is not none %}}编报绩效目标的{{{{ year }}}}年度项目{{{{ {pf}.targets | count }}}}个{{% if {pf}.targets_amount is not none %}}，涉及预算金额{{{{ {pf}.targets_amount | amount }}}}万元{{% endif %}}；{{% endif %}}"
@@ -518,7 +529,7 @@ def part_three(doc) -> None:
            f"服务采购金额{{{{ {pr}.services | amount }}}}万元{{% endif %}}。{{% endif %}}")
     sme = ("sme_reserved", "small_micro_reserved", "sme_reserved_won", "small_micro_reserved_won", "sme_other_won")
     p(doc, "{%p if " + " and ".join(f"{pr}.{name} is not none" for name in sme) + " %}")  # all five, or the sentence is left out
-    p(doc, f"{{{{ year }}}}年度本部门面向中小企业预留政府采购项目预算金额{{{{ {pr}.sme_reserved | amount }}}}万元，面向小微企业预留政府采购项目预算金额"
+    p(doc, f"{{{{ year }}}}年度本{LEVEL}面向中小企业预留政府采购项目预算金额{{{{ {pr}.sme_reserved | amount }}}}万元，面向小微企业预留政府采购项目预算金额"
            f"{{{{ {pr}.small_micro_reserved | amount }}}}万元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额"
            f"{{{{ {pr}.sme_reserved_won | amount }}}}万元；在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额"
            f"{{{{ {pr}.small_micro_reserved_won | amount }}}}万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额"
@@ -555,7 +566,11 @@ GLOSSARY = [
 ]
 
 
-def build() -> Document:
+def build(level: str = "") -> Document:
+    """The template; LEVEL "单位" for the 单位决算 one (shanghai-2024-unit), else the one that follows --level."""
+    global LEVEL, COMPOSITION, OWNED
+    LEVEL, COMPOSITION = (level, "false") if level else ("{{ level }}", 'level == "部门" and final_units | length > 1')
+    OWNED = "" if level else '{% if level == "部门" %}所属各预算单位{% endif %}'
     doc = Document()
     setup(doc)
     styles(doc)
@@ -570,7 +585,12 @@ def build() -> Document:
     return doc
 
 
+def build_unit() -> Document:
+    return build("单位")
+
+
 if __name__ == "__main__":
-    target = ROOT / "templates" / "shanghai-2024.docx"
-    write_atomically(target, docx_bytes(build()))
-    print(f"wrote {target}")
+    for name, builder in (("shanghai-2024.docx", build), ("shanghai-2024-unit.docx", build_unit)):
+        target = ROOT / "templates" / name
+        write_atomically(target, docx_bytes(builder()))
+        print(f"wrote {target}")

@@ -258,7 +258,7 @@ def build() -> Document:
         doc.styles[name].paragraph_format.keep_with_next = True
     # Broken where the published document breaks it ("…年度部门" / "决算公开说明"), not wherever
     # the line happens to end ("…部门决" / "算公开说明").
-    title = p(doc, "{{ unit }}{{ year }}年度部门", "JS 标题")
+    title = p(doc, "{{ unit }}{{ year }}年度{{ level }}", "JS 标题")
     title.add_run().add_break()
     title.add_run("决算公开说明")
 
@@ -288,7 +288,7 @@ def build() -> Document:
     p(doc, "{{ organisation }}")
     p(doc, "{%p endif %}")
 
-    part(doc, "第二部分　部门决算情况说明")
+    part(doc, "第二部分　{{ level }}决算情况说明")
     p(doc, "一、收入支出决算总体情况说明", "JS 一级标题")
     p(doc, "{%p if s1.income_total %}")
     p(
@@ -499,7 +499,7 @@ def build() -> Document:
     for line in GLOSSARY:
         p(doc, line)
 
-    part(doc, "第四部分　部门决算报表")
+    part(doc, "第四部分　{{ level }}决算报表")
     num = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
     for i, name in enumerate(REPORTS):
         p(doc, f"{num[i]}、《{name}》")

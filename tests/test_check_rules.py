@@ -86,6 +86,7 @@ RULE_OF = {
     "text-placeholder": "check_written_texts",
     "text-repeated": "check_written_texts",
     "reason-odd-year": "check_written_texts",
+    "level-wording-mixed": "check_level_wording",
 }
 SEVERITY = {
     "total-mismatch": Severity.ERROR,
@@ -133,6 +134,7 @@ SEVERITY = {
     "text-placeholder": Severity.ERROR,
     "text-repeated": Severity.WARNING,
     "reason-odd-year": Severity.WARNING,
+    "level-wording-mixed": Severity.WARNING,
 }
 
 
@@ -789,6 +791,8 @@ CASES = [
     pytest.param(cell(G, "2101501", layout.REASON, "工资调增；；相应支出增加。"), True, [("text-repeated", G, "G24")], id="text-repeated"),
     pytest.param(cell(G, "2101501", layout.REASON, "2021年调资，相应支出增加。"), True, [("reason-odd-year", G, "G24")], id="reason-odd-year"),
     pytest.param(cell(G, "2101501", layout.REASON, "2023年底调资，2024年全年执行，相应支出增加。"), True, [], id="reason-this-and-last-year"),
+    # A 部门决算 may speak as a 部门 (a 单位决算 may not: tests/test_level.py, under --level 单位).
+    pytest.param(cell(G, "2101599", layout.REASON, "本部门上年项目较多，本年项目减少。"), True, [], id="department-wording-in-a-department"),
 ]
 
 
@@ -806,7 +810,7 @@ def test_one_change(edit: list[Op], with_prior: bool, expected: list[tuple[str, 
 
 def test_cases_cover_every_code() -> None:
     seen = {e[0] for p in CASES for e in p.values[2]}  # type: ignore[union-attr]
-    assert seen | {"workbook-looks-like-yuan"} == set(RULE_OF)
+    assert seen | {"workbook-looks-like-yuan", "level-wording-mixed"} == set(RULE_OF)  # the latter: tests/test_level.py
 
 
 # --- the residue is a warning, with the figures that prove it ---------------------------------

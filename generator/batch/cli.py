@@ -31,8 +31,18 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
     "--template", metavar="模板", default=None, help="公开模板：内置模板名称（如 shanghai-2024）或 .docx 文件路径；默认按各单位封面「公开模板」"
 )
 @click.option("--profile", metavar="方案", default=None, help="绩效自评赋分规则（名称或 YAML 文件路径，默认 xinjiang-2024）")
+@click.option(
+    "--level", type=click.Choice(["部门", "单位"]), default=None, help="全部单位按部门决算或单位决算措辞；默认按各单位模板说明的「层级」"
+)
 def batch(
-    root: Path, outdir: Path | None, jobs: int | None, force_all: bool, quiet: bool, template: str | None, profile: str | None
+    root: Path,
+    outdir: Path | None,
+    jobs: int | None,
+    force_all: bool,
+    quiet: bool,
+    template: str | None,
+    profile: str | None,
+    level: str | None,
 ) -> None:
     """批量核对并生成根文件夹下所有单位的公开说明。
 
@@ -77,6 +87,7 @@ def batch(
                 progress=(lambda done, n, unit: bar.update(1)) if show_bar else None,
                 template=template,
                 profile=profile,
+                level=level,
             )
     except KeyboardInterrupt:
         click.echo("\n已中断。已完成的单位已记录，再次运行同一命令即可继续。", err=True)

@@ -68,8 +68,8 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def run_fingerprint(template: Path, profile: str | None) -> str:
-    """Package version + code + template + scoring profile: what every unit of a run shares."""
+def run_fingerprint(template: Path, profile: str | None, level: str | None = None) -> str:
+    """Package version + code + template + scoring profile (+ --level): what every unit of a run shares."""
     try:
         version = importlib.metadata.version("juesuan")
     except importlib.metadata.PackageNotFoundError:
@@ -78,5 +78,5 @@ def run_fingerprint(template: Path, profile: str | None) -> str:
     if profile and Path(profile).is_file():
         profile_part = file_sha256(Path(profile))
     template_part = file_sha256(template) if template.is_file() else "<missing template>"
-    parts = [f"juesuan {version}", code_digest(), template_part, profile_part]
+    parts = [f"juesuan {version}", code_digest(), template_part, profile_part] + ([f"level {level}"] if level else [])
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

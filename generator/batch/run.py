@@ -129,6 +129,7 @@ def run_batch(
     progress: Progress | None = None,
     template: Path | str | None = None,
     profile: str | None = None,
+    level: str | None = None,
 ) -> BatchResult:
     """Check and generate every unit-year folder under ROOT into OUTDIR.
 
@@ -138,6 +139,7 @@ def run_batch(
     errors in its data is not generated; a unit that crashes gets a `crashed` finding;
     neither stops the others. PROGRESS(done, total, unit) is called as each unit finishes.
     The state is kept in OUTDIR so that an interrupted run resumes where it stopped.
+    LEVEL (部门 or 单位) words every unit's document at that level; None: each template's own.
     """
     start = time.perf_counter()
     jobs = max(1, jobs or os.cpu_count() or 1)
@@ -145,7 +147,7 @@ def run_batch(
     chosen = (shipped_template(str(template)) if str(template) in SHIPPED else Path(template)).resolve() if template else None
     folders = find_units(root)
     names = output_names(root, folders)
-    run = run_fingerprint(chosen or default_template(), profile)
+    run = run_fingerprint(chosen or default_template(), profile, level)
     outdir_abs = outdir.resolve()
     previous = load_state(outdir)
     journal = Journal(outdir, _pruned(previous, root, folders))
@@ -164,7 +166,7 @@ def run_batch(
     tasks = []
     for folder in folders:
         absolute = folder.resolve()
-        task = Task(absolute, relative_name(root, folder), outdir_abs / names[folder], chosen, profile, run)
+        task = Task(absolute, relative_name(root, folder), outdir_abs / names[folder], chosen, profile, run, level)
         entry = previous.get(str(absolute))
         if not force_all and entry is not None and _fresh(entry, task):
             finish({**entry, "relative": task.relative}, skipped=True)

@@ -30,7 +30,8 @@ class Task:
     output: Path
     template: Path | None  # None: the unit's 封面 (公开模板) decides
     profile: str | None
-    run: str  # the run fingerprint (version, code, template, profile)
+    run: str  # the run fingerprint (version, code, template, profile, level)
+    level: str | None = None  # --level: 部门 or 单位; None: the template's
 
 
 def process_unit(task: Task) -> Entry:
@@ -46,7 +47,7 @@ def process_unit(task: Task) -> Entry:
     output: Path | None = None
     crashed = False
     try:
-        generated = api.generate(task.folder, output=task.output, template=task.template, profile=task.profile)
+        generated = api.generate(task.folder, output=task.output, template=task.template, profile=task.profile, level=task.level)
         findings = [f.as_json() for f in generated.findings]
         findings += [a.as_json() for a in generated.checked.acknowledged]  # 已说明: listed, not counted
         figures = generated.checked.figures

@@ -16,6 +16,7 @@ from generator.check.codes import check_codes
 from generator.check.completeness import check_blanks
 from generator.check.context import CheckContext, Settings
 from generator.check.cross import check_same_figures
+from generator.check.level import check_level_wording
 from generator.check.mandatory import check_mandatory_tables
 from generator.check.prior import check_prior_items_total, check_prior_year
 from generator.check.prior_totals import check_prior_totals_known
@@ -72,6 +73,7 @@ RULES: tuple[Rule, ...] = (
     check_staff,
     check_blanks,
     check_written_texts,
+    check_level_wording,
 )
 
 

@@ -23,6 +23,9 @@ class Settings:
     # What the template rendered with reads (its kit: generator.api builds it from the template and its
     # manifest); None: the default template's needs. Check judges blanks by this alone.
     needs: TemplateNeeds | None = None
+    # 部门 or 单位: the level the document is written at (--level); None: the template's manifest (层级) says,
+    # else 部门 (generator.api settles it before the rules run).
+    level: str | None = None
 
 
 @dataclass(frozen=True)

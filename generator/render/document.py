@@ -80,17 +80,22 @@ def render_disclosure(
     template: Path = DEFAULT_TEMPLATE,
     profile: WordingProfile = DEFAULT,
     scored: ScoredSelfEvaluation | None = None,
+    level: str = "部门",
 ) -> tuple[bytes | None, list[Finding]]:
     """The finished .docx as bytes; the same figures and template give the same bytes.
 
-    SCORED is the scored self-evaluation (generator.self_evaluation), when the unit has one.
+    SCORED is the scored self-evaluation (generator.self_evaluation), when the unit has one;
+    LEVEL 部门 or 单位, the document's 部门决算 or 单位决算 wording.
     """
-    return render_template(template, disclosure_context(figures, profile, scored), figures.year)
+    return render_template(template, disclosure_context(figures, profile, scored, level), figures.year)
 
 
-def disclosure_context(figures: Figures, profile: WordingProfile = DEFAULT, scored: ScoredSelfEvaluation | None = None) -> dict[str, Any]:
+def disclosure_context(
+    figures: Figures, profile: WordingProfile = DEFAULT, scored: ScoredSelfEvaluation | None = None, level: str = "部门"
+) -> dict[str, Any]:
     """Everything the disclosure template reads, formatted and worded, as values (generator.render.values)."""
     context = build_context(figures, profile, performance_summary(scored, profile) if scored is not None else None)
+    context["level"] = level
     context["s11"].setdefault("summary", "")
     se = self_evaluation_context(scored) if scored is not None else None
     context["se"] = se if se and (se.get("unit") or se.get("projects")) else None  # no table: no landscape page

@@ -18,12 +18,14 @@ from generator.render.wording import DEFAULT, WordingProfile
 SHIPPED = {
     "xinjiang-2024": "disclosure.docx",
     "shanghai-2024": "shanghai-2024.docx",
+    "shanghai-2024-unit": "shanghai-2024-unit.docx",
 }
 DEFAULT_NAME = "xinjiang-2024"
 # Each shipped template's wording profile (number format, 持平, a rise from zero); another template gets DEFAULT.
 TEMPLATE_WORDING = {
     "xinjiang-2024": DEFAULT,
     "shanghai-2024": WordingProfile(thousands=False),
+    "shanghai-2024-unit": WordingProfile(thousands=False),
 }
 SELF_EVALUATION_FILE = "self_evaluation.docx"
 # The self-evaluation table forms (a profile's display.layout, or the workbook's 表样) -> file in templates/.

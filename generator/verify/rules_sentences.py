@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.findings import Finding, Location
-from generator.verify.audit import Audit, State, compared, error, info
+from generator.verify.audit import Audit, State, compared, error, warning
 from generator.verify.document import Paragraph
 from generator.verify.mentions import (
     Mention,
@@ -162,10 +162,10 @@ def _rates(facts: _Paragraph, where: Location, state: _State) -> None:
         outcomes = [o for level in candidates if (o := _rate_problem(level, change, mention)) is not None]
         if len(outcomes) < len(candidates):  # one candidate for this year's figure agrees
             continue
-        # Zero last year and 增长100%: the convention of the 新疆 sample (a note), if any candidate reads so.
+        # Zero last year and 增长100%: no rate exists from zero, and inspections count it (the 新疆 sample writes it so).
         problem = next((o for o in outcomes if o[0] == "zero-base"), outcomes[0])
         if problem[0] == "zero-base":
-            rule.found.append(info("doc-zero-base-growth", where, f"上年数为零，写了“{mention.word}{abs(mention.value)}%”：上年为零时没有增长率，可写作“新增”", stated=mention.value))
+            rule.found.append(warning("doc-zero-base-growth", where, f"上年数为零，写了“{mention.word}{abs(mention.value)}%”：上年为零时没有增长率，应写作“新增”", stated=mention.value))
         else:
             rule.found.append(error("doc-rate-mismatch", where, problem[0], stated=mention.value, computed=problem[1], current=candidates[0].wan, change=change.wan))
 

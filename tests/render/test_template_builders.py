@@ -19,6 +19,7 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
         ("disclosure.docx", build_template.build),
         ("self_evaluation.docx", build_template.build_self_evaluation),
         ("shanghai-2024.docx", build_shanghai.build),
+        ("shanghai-2024-unit.docx", build_shanghai.build_unit),
     ],
 )
 def test_builder_writes_the_shipped_template(name: str, builder) -> None:

@@ -44,3 +44,29 @@ def test_a_blank_part_is_an_error_in_every_shipped_template(kit: Any, tmp_path: 
         blank = [(f.code, f.location.sheet, f.location.cell) for f in checked.findings if f.code == "blank-required"]
         assert blank == [("blank-required", T, "C7")]
         assert not api.generate(folder, output=tmp_path / "x.docx", template=template).ok  # refused without --force
+
+
+def test_the_three_public_reason_threshold_is_an_option_of_check_and_generate(kit: Any, tmp_path: Path) -> None:
+    """0.34 spent against a 全年预算 of 0.35 (2.9% under) with no reason: named at the default 0, not at 5%."""
+    import json
+
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    values = kit.consistent_2024()
+    kit.set_value(values, T, "公务接待费", "全年预算数", 0.35)
+    kit.set_value(values, T, "合计", "全年预算数", 7.67)
+    kit.set_value(values, T, "公务接待费", layout.BUDGET_REASON, None)
+    folder = kit.write_unit(tmp_path, values, prior=kit.consistent_2023())
+
+    def named(command: str, *options: str) -> list[str]:
+        extra = ["-o", str(tmp_path / "x.docx")] if command == "generate" else []
+        result = CliRunner().invoke(main, [command, str(folder), "--format", "json", *extra, *options])
+        findings = json.loads(result.output)["findings"]
+        return [f["location"]["cell"] for f in findings if f["code"] == "three-public-difference-without-reason"]
+
+    for command in ("check", "generate"):
+        assert named(command) == ["F9"]
+        assert named(command, "--three-public-threshold", "5") == []
+        assert named(command, "--three-public-threshold", "2") == ["F9"]  # 2.9% is over 2%
