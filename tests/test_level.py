@@ -68,3 +68,30 @@ def test_department_wording_a_person_wrote_is_named_in_a_unit_document(kit: Any,
     ]
     department = api.check_folder(folder, api.threshold_settings(None))
     assert not [f for f in department.findings if f.code == "level-wording-mixed"]
+
+
+UNIT = Path("inputs/shanghai-example/上海市示范区文化馆/2024")
+
+
+def test_the_example_culture_centre_is_a_unit_document_that_checks_clean(tmp_path: Path) -> None:
+    """The 上海 example's 文化馆 publishes its own 单位决算: its 封面 names the 单位 template."""
+    checked = api.check_folder(UNIT)
+    assert not [f for f in checked.findings if f.severity.value in ("error", "warning")], [str(f) for f in checked.findings]
+    out = tmp_path / "文化馆.docx"
+    assert api.generate(UNIT, output=out).ok
+    lines = document_lines(out, tables=True)
+    assert_unit_document(lines)
+    assert "上海市示范区文化馆2024年度无“三公”经费财政拨款支出。" in lines
+
+
+def test_batch_of_the_department_folder_writes_the_department_and_the_unit_document(tmp_path: Path) -> None:
+    from generator.batch import run_batch
+
+    result = run_batch(Path("inputs/shanghai-example"), tmp_path, jobs=1)
+    written = sorted(p.name for p in tmp_path.glob("*.docx"))
+    assert len(written) == 2, (written, result)
+    texts = {name: "\n".join(document_lines(tmp_path / name)) for name in written}
+    department = next(t for t in texts.values() if "上海市示范区文化旅游局" in t.splitlines()[0])
+    unit = next(t for t in texts.values() if t.splitlines()[0] == "上海市示范区文化馆")
+    assert "2024年度部门决算" in department and "二、部门决算单位构成" in department
+    assert_unit_document(unit.splitlines())

@@ -27,6 +27,7 @@ def workbooks() -> dict[Path, bytes]:
         SAMPLE / "2024" / self_evaluation.WORKBOOK: self_evaluation.workbook(),
         example.EXAMPLE / example.layout.WORKBOOK: example.workbook(),  # the invented 上海-style unit
         example.EXAMPLE / self_evaluation.WORKBOOK: example.self_evaluation_workbook(),
+        example.UNIT / example.layout.WORKBOOK: example.unit_workbook(),  # its 文化馆's own 单位决算
     }
 
 

@@ -24,15 +24,22 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "scripts" / "data" / "shanghai-example" / layout.WORKBOOK.replace(".xlsx", ".yaml")
 SELF_EVALUATION = DATA.parent / "绩效自评表"
 EXAMPLE = ROOT / "inputs" / "shanghai-example" / "2024"
+# Its subordinate 文化馆, with its own 单位决算, in the department's folder (batch writes both).
+UNIT_DATA = ROOT / "scripts" / "data" / "shanghai-example-unit" / layout.WORKBOOK.replace(".xlsx", ".yaml")
+UNIT = ROOT / "inputs" / "shanghai-example" / "上海市示范区文化馆" / "2024"
 
 
-def values() -> dict[str, Any]:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+def values(data: Path = DATA) -> dict[str, Any]:
+    raw = yaml.safe_load(data.read_text(encoding="utf-8"))
     return {sheet: ([tuple(r) for r in v] if isinstance(v, list) else v) for sheet, v in raw.items()}
 
 
-def workbook() -> bytes:
-    return fixed(workbook_bytes(values()), 2024)
+def workbook(data: Path = DATA) -> bytes:
+    return fixed(workbook_bytes(values(data)), 2024)
+
+
+def unit_workbook() -> bytes:
+    return workbook(UNIT_DATA)
 
 
 def self_evaluation_workbook() -> bytes:
