@@ -178,14 +178,14 @@ LEVEL = click.option(
     "--level",
     type=click.Choice(["部门", "单位"]),
     default=None,
-    help="部门决算或单位决算的措辞（单位：“本单位”、单位决算表名、无单位构成）；默认按模板说明的「层级」（shanghai-2024-unit 为单位），否则为部门",
+    help="按部门决算或单位决算措辞（单位：“本单位”、单位决算表名、无单位构成）；默认按模板说明的层级（shanghai-2024-unit 为单位），否则为部门",
 )
 THREE_PUBLIC_THRESHOLD = click.option(
     "--three-public-threshold",
-    metavar="百分数",
+    metavar="N",
     type=click.FloatRange(min=0),
     default=None,
-    help="“三公”经费决算与预算相差超过此百分比才须说明原因（默认 0：每一处差异都要说明）",
+    help="“三公”经费决算与预算相差超过 N% 才须说明原因（默认 0：每一处差异都要说明）",
 )
 PROFILE = click.option(
     "--profile", metavar="方案", default=None, help="绩效自评赋分规则（名称或 YAML 文件路径，默认 xinjiang-2024）"

@@ -19,7 +19,7 @@ from generator.init import TEXTS_TEMPLATE
 from generator.residue import placeholder_in, repetition_in, years_in
 
 ROOT = Path(__file__).resolve().parents[1]
-SHIPPED = ("inputs/changji-ybj/2024", "inputs/changji-ybj/2023", "inputs/shanghai-example/2024")
+SHIPPED = ("inputs/changji-ybj/2024", "inputs/changji-ybj/2023", "inputs/shanghai-example/2024", "inputs/shanghai-example/上海市示范区文化馆/2024")
 NEW_CODES = frozenset(
     {"amount-in-yuan", "workbook-looks-like-yuan", "amount-looks-like-yuan", "text-placeholder", "text-repeated", "reason-odd-year", "column-unknown"}
 )

@@ -39,6 +39,7 @@ SHIPPED = (
     ROOT / "inputs" / "shanghai-example" / "2024" / layout.WORKBOOK,  # the invented 上海-style unit
     ROOT / "inputs" / "shanghai-example" / "2024" / self_evaluation_layout.WORKBOOK_NAME,
     ROOT / "inputs" / "shanghai-example" / "上海市示范区文化馆" / "2024" / layout.WORKBOOK,  # its 文化馆's 单位决算
+    ROOT / "inputs" / "shanghai-example" / "上海市示范区文化馆" / "2024" / self_evaluation_layout.WORKBOOK_NAME,
 )
 
 

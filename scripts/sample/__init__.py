@@ -28,6 +28,7 @@ def workbooks() -> dict[Path, bytes]:
         example.EXAMPLE / example.layout.WORKBOOK: example.workbook(),  # the invented 上海-style unit
         example.EXAMPLE / self_evaluation.WORKBOOK: example.self_evaluation_workbook(),
         example.UNIT / example.layout.WORKBOOK: example.unit_workbook(),  # its 文化馆's own 单位决算
+        example.UNIT / self_evaluation.WORKBOOK: example.unit_self_evaluation_workbook(),
     }
 
 

@@ -27,6 +27,7 @@ EXAMPLE = ROOT / "inputs" / "shanghai-example" / "2024"
 # Its subordinate 文化馆, with its own 单位决算, in the department's folder (batch writes both).
 UNIT_DATA = ROOT / "scripts" / "data" / "shanghai-example-unit" / layout.WORKBOOK.replace(".xlsx", ".yaml")
 UNIT = ROOT / "inputs" / "shanghai-example" / "上海市示范区文化馆" / "2024"
+UNIT_SELF_EVALUATION = UNIT_DATA.parent / "绩效自评表"  # its one project (其他重要事项: 1 项目, 300万元, 92分, 优)
 
 
 def values(data: Path = DATA) -> dict[str, Any]:
@@ -42,5 +43,9 @@ def unit_workbook() -> bytes:
     return workbook(UNIT_DATA)
 
 
-def self_evaluation_workbook() -> bytes:
-    return self_evaluation.workbook(SELF_EVALUATION, 2024)
+def self_evaluation_workbook(transcription: Path = SELF_EVALUATION) -> bytes:
+    return self_evaluation.workbook(transcription, 2024)
+
+
+def unit_self_evaluation_workbook() -> bytes:
+    return self_evaluation_workbook(UNIT_SELF_EVALUATION)
