@@ -360,7 +360,7 @@ MAIN: tuple[Section, ...] = (
             Code("template-outside-folder", ERROR, "公开模板指向数据文件夹之外", ("template",),
                  "封面「公开模板」填写的路径在数据文件夹之外（用 ..、绝对路径或符号链接）。封面是数据的一部分，只能选内置模板或数据文件夹中的 .docx 文件；相对路径从数据文件夹算起。处理：把模板放进数据文件夹并填写文件名，或在命令行用 --template 指定别处的模板。"),
             Code("template-manifest-invalid", WARNING, "模板说明文件（.yaml）有误", ("reason",),
-                 "模板旁的同名 .yaml（模板说明）无法读取，或有不认识的键、写错的层级、不存在的单元格。核对按模板中的变量推出的需要进行，说明中写错的部分不起作用。处理：按 docs/templates.md「模板说明文件」改正。"),
+                 "模板旁的同名 .yaml（模板说明）无法读取，或有不认识的键、写错的层级、不存在的措辞方案或无法识别的数字格式、不存在的单元格。核对按模板中的变量推出的需要进行，说明中写错的部分不起作用（措辞和数字格式用默认方案）。处理：按 docs/templates.md「模板说明文件」改正。"),
             Code("template-refused", ERROR, "模板中有不允许的操作", ("detail",),
                  "模板要做模板不能做的事：调用 juesuan 未提供的函数或方法、读取对象的内部属性、修改数据，或用 include/import/extends 引用其他模板。模板只能读取数据、使用 docs/templates.md 列出的变量和过滤器；未生成文档。处理：删去这段标记，或改用文档列出的写法。"),
             Code("template-budget", ERROR, "模板运行超出限制", ("detail",),

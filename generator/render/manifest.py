@@ -14,8 +14,9 @@ when there is no 绩效自评表. `check` (through generator.api) judges blanks 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from jinja2 import nodes
 
 from generator import layout
 from generator.findings import Finding, Location, warning
+from generator.render.wording import DEFAULT, NAMED_PROFILES, WordingProfile
 from generator.yaml_files import load_yaml
 
 Cell = tuple[str, str, str]  # (sheet, item, column) of an item sheet
@@ -297,6 +299,7 @@ class Kit:
     level: str = ""  # 部门 or 单位
     wording: str = ""  # the wording profile's name
     number_style: str = ""
+    profile: WordingProfile = DEFAULT  # the wording the template's sentences use: its 措辞 and 数字格式
     tables: str = ""  # the form of the nine tables
     sections: tuple[tuple[str, str], ...] = ()  # (the default template's words for a section, this template's)
     cells: tuple[Cell, ...] = ()  # every cell a sentence of the template reads
@@ -403,6 +406,7 @@ def _with_manifest(kit: Kit, path: Path, data: Any, findings: list[Finding]) -> 
     level = _text(values.get("level"))
     if level and level not in LEVELS:
         findings.append(_invalid(Location(file=str(path), field="层级"), f"层级应为“部门”或“单位”，写的是「{level}」"))
+    profile = _profile(values.get("wording"), values.get("number_style"), path, findings)
     sections = tuple((str(k), str(v)) for k, v in (values.get("sections") or {}).items()) if isinstance(values.get("sections"), dict) else ()
     extra, sentences, required = _manifest_cells(values.get("cells"), path, findings)
     texts = kit.texts | {str(t) for t in values.get("texts") or () if isinstance(values.get("texts"), list)}
@@ -413,8 +417,9 @@ def _with_manifest(kit: Kit, path: Path, data: Any, findings: list[Finding]) -> 
             "manifest": str(path),
             "name": _text(values.get("name")),
             "level": level,
-            "wording": _text(values.get("wording")),
-            "number_style": _text(values.get("number_style")),
+            "wording": _described(values.get("wording")),
+            "number_style": _described(values.get("number_style")),
+            "profile": profile,
             "tables": _text(values.get("tables")),
             "sections": sections,
             "cells": cells,
@@ -425,6 +430,68 @@ def _with_manifest(kit: Kit, path: Path, data: Any, findings: list[Finding]) -> 
             "findings": tuple(findings),
         }
     )
+
+
+# 措辞 as a mapping: its keys -> WordingProfile's fields (方案 names the profile they change).
+WORDING_KEYS = {
+    "持平": "flat",
+    "从零增加": "from_zero",
+    "上年无此项": "absent_before",
+    "原因引导": "reason_intro",
+    "无上年数据": "unknown",
+    "预算为零": "unbudgeted",
+}
+# 数字格式 as a mapping: its keys -> WordingProfile's fields.
+NUMBER_KEYS = {"千分位": "thousands", "金额小数位": "amount_places", "百分比小数位": "percent_places"}
+_NO_SEPARATORS = re.compile("(?:不|无|没有)(?:带|用|加|使用)?千分位")
+
+
+def _profile(wording: Any, numbers: Any, path: Path, findings: list[Finding]) -> WordingProfile:
+    """The wording profile a manifest's 措辞 and 数字格式 describe (DEFAULT where they say nothing)."""
+    profile: WordingProfile = DEFAULT
+    changes: dict[str, Any] = {}
+    if isinstance(wording, dict):
+        named = _text(wording.get("方案"))
+        for key, value in wording.items():
+            if key == "方案":
+                continue
+            if key not in WORDING_KEYS:
+                findings.append(_invalid(Location(file=str(path), field=f"措辞.{key}"), f"措辞中不认识的键「{key}」；可用的键：方案、{'、'.join(WORDING_KEYS)}"))
+            else:
+                changes[WORDING_KEYS[key]] = _text(value)
+    else:
+        named = _text(wording)
+    if named:
+        if named in NAMED_PROFILES:
+            profile = NAMED_PROFILES[named]
+        else:
+            findings.append(_invalid(Location(file=str(path), field="措辞"), f"措辞方案「{named}」不存在；可用的方案：{'、'.join(NAMED_PROFILES)}"))
+    if isinstance(numbers, dict):
+        for key, value in numbers.items():
+            field_name = NUMBER_KEYS.get(str(key))
+            converted = _number_setting(field_name, value)
+            if field_name is None or converted is None:
+                findings.append(_invalid(Location(file=str(path), field=f"数字格式.{key}"), f"数字格式「{key}: {value}」无法识别；可用：千分位: 是/否，金额小数位、百分比小数位: 0～4"))
+            else:
+                changes[field_name] = converted
+    elif _text(numbers) and "千分位" in _text(numbers):  # a description: only 千分位 is read from it
+        changes["thousands"] = not _NO_SEPARATORS.search(_text(numbers))
+    return replace(profile, **changes) if changes else profile
+
+
+def _number_setting(field_name: str | None, value: Any) -> bool | int | None:
+    if field_name == "thousands":
+        return {True: True, False: False, "是": True, "否": False}.get(value) if isinstance(value, (bool, str)) else None
+    if field_name is not None and isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 4:
+        return value
+    return None
+
+
+def _described(value: Any) -> str:
+    """A manifest field as words, for the report (a mapping as its 键: 值 pairs)."""
+    if isinstance(value, dict):
+        return "，".join(f"{k}: {v}" for k, v in value.items())
+    return _text(value)
 
 
 CELL_KEYS = {"表": "sheet", "项目": "item", "栏": "column", "句子": "sentence", "必填": "required"}

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.findings import Finding, Location, error
-from generator.render.wording import DEFAULT, WordingProfile
+from generator.render.wording import WordingProfile
 
 # Name -> file in templates/. A name is what `--template` and the 封面's 公开模板 cell accept.
 SHIPPED = {
@@ -21,12 +21,6 @@ SHIPPED = {
     "shanghai-2024-unit": "shanghai-2024-unit.docx",
 }
 DEFAULT_NAME = "xinjiang-2024"
-# Each shipped template's wording profile (number format, 持平, a rise from zero); another template gets DEFAULT.
-TEMPLATE_WORDING = {
-    "xinjiang-2024": DEFAULT,
-    "shanghai-2024": WordingProfile(thousands=False),
-    "shanghai-2024-unit": WordingProfile(thousands=False),
-}
 SELF_EVALUATION_FILE = "self_evaluation.docx"
 # The self-evaluation table forms (a profile's display.layout, or the workbook's 表样) -> file in templates/.
 SELF_EVALUATION_LAYOUTS = {
@@ -59,18 +53,10 @@ def self_evaluation_template(layout: str = "xinjiang") -> Path:
 
 
 def template_wording(template: Path) -> WordingProfile:
-    """The wording profile of TEMPLATE: a shipped template's own, DEFAULT for any other file."""
-    for name, profile in TEMPLATE_WORDING.items():
-        if _same_file(template, shipped_template(name)):
-            return profile
-    return DEFAULT
+    """The wording profile of TEMPLATE: its manifest's 措辞 and 数字格式 (shipped or one's own), DEFAULT without one."""
+    from generator.render.manifest import template_kit
 
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except (OSError, ValueError):
-        return False
+    return template_kit(template).profile
 
 
 def fonts_conf() -> Path:

@@ -19,7 +19,7 @@ from generator.display import format_amount, format_percent, format_plain
 class WordingProfile:
     """Conventions that differ between templates; the defaults are what inspections accept.
 
-    Each shipped template names its profile (generator.render.shipped.TEMPLATE_WORDING).
+    A template's manifest (措辞, 数字格式: generator.render.manifest) gives its profile.
     """
 
     percent_places: int = 2
@@ -49,6 +49,8 @@ class WordingProfile:
 DEFAULT = WordingProfile()
 # The 新疆 sample's own wording of a rise from zero, for users who choose to keep it.
 SAMPLE_FROM_ZERO = WordingProfile(from_zero="增长100.00%")
+# The profiles a template's manifest may name (措辞: 默认); its own settings change the one named.
+NAMED_PROFILES = {"默认": DEFAULT, "新疆样例": SAMPLE_FROM_ZERO}
 
 
 def _from_zero(amount: str, base: str, lead: str, profile: WordingProfile) -> str:
