@@ -103,23 +103,34 @@ class Ledger:
         parts: Sequence[Part],
         location: Location | None = None,
     ) -> Decimal | None:
-        reported = [p.value for p in parts if p.value is not None]
-        total = sum(reported, ZERO) if reported else None
-        tolerance = self.per_part * max(len(reported), 1)
-        complete = len(reported) == len(parts)
-        if total is None:
-            value = declared
-        elif declared is None:
-            value = total if complete else None  # a blank part is not zero: the sum of the others is no total
-        elif abs(declared - total) <= tolerance or (not complete and declared > total):
-            value = declared
-        else:
-            value = total
-        self.settlements[key] = Settlement(key, label, declared, tuple(parts), value, location, tolerance)
-        return value
+        settlement = settle(key, label, declared, parts, location, self.per_part)
+        self.settlements[key] = settlement
+        return settlement.value
 
     def get(self, key: str) -> Settlement | None:
         return self.settlements.get(key)
+
+
+def settle(
+    key: str, label: str, declared: Decimal | None, parts: Sequence[Part], location: Location | None, per_part: Decimal
+) -> Settlement:
+    """DECLARED against Σ PARTS: the declared total within 尾差 (PER_PART for each reported part), else the sum.
+
+    A blank part is not zero: with one, the sum of the others is no total (a larger declared total is kept)."""
+    reported = [p.value for p in parts if p.value is not None]
+    total = sum(reported, ZERO) if reported else None
+    tolerance = per_part * max(len(reported), 1)
+    complete = len(reported) == len(parts)
+    value: Decimal | None
+    if total is None:
+        value = declared
+    elif declared is None:
+        value = total if complete else None
+    elif abs(declared - total) <= tolerance or (not complete and declared > total):
+        value = declared
+    else:
+        value = total
+    return Settlement(key, label, declared, tuple(parts), value, location, tolerance)
 
 
 def total_of(values: Iterable[Decimal | None]) -> Decimal:
