@@ -266,8 +266,11 @@ MAIN: tuple[Section, ...] = (
                  message="《{sheet}》「{fund}」列的年末财政拨款结转和结余填报{stated_text}，按年初结转和结余{opening_text}＋本年收入{income_text}－本年支出{expense_text}应为{expected_text}，报表数{direction}{difference_text}{advice}", words=("sheet", "stated_text", "opening_text", "income_text", "expense_text", "expected_text", "direction", "difference_text", "advice")),
             Code("budget-text-contradicts", WARNING, "三公有预算，原因却说没有", ("budget", "item", "reason",),
                  "《财政拨款三公经费支出决算表》中某项的全年预算数（或年初预算数）大于零，而它的预决算差异原因写的是“无预算”“未安排预算”等：公开说明会同时写出预算数和“没有预算”。处理：核对预算数（确实没有预算的填0）或改正原因。"),
+            Code("budget-text-figure-mismatch", WARNING, "文字中的三公预算数与表不符", ("basis", "budget", "item", "reason", "said",),
+                 "“三公”经费某项（或合计）的预决算差异原因、变动原因或《三公经费明细》的开支内容写了一个预算数（如“年初预算为5.00万元”），而《财政拨款三公经费支出决算表》中该项的年初预算数（或全年预算数；只写“预算”时两者之一）不是这个数或没有填写（按文字写出的位数比较）。公开说明会同时印出表中的预算数和这段文字。said 为文字中的数（万元），budget 为表中的数，basis 为所说的预算。处理：核对表中的预算数或改正文字。",
+                 message="{label}的文字写“{words}”，而《财政拨款三公经费支出决算表》的{column}{table_text}（{cell}）：「{reason}」", words=("label", "words", "column", "table_text", "cell")),
             Code("item-budgets-mismatch", ERROR, "各项预算数之和与合计不符", ("difference", "expected", "expected_label", "stated", "stated_label",),
-                 "《预算及上年情况》中「一般公共预算财政拨款支出」的年初预算数（或全年预算数）不等于《一般公共预算财政拨款支出决算表》各项的年初预算数（全年预算数）之和（只在每个有支出或预算的项都填了该预算时核对）。公开说明先写总额的预算，再逐项写各项的预算，两者须一致。差额在尾差范围内为警告，超过为错误。处理：核对总额和各项的预算数。",
+                 "《预算及上年情况》中一个基金总额（「一般公共预算财政拨款支出」「政府性基金预算财政拨款支出」「国有资本经营预算财政拨款支出」，或三者合起来的「财政拨款收入支出总计」）的年初预算数（或全年预算数）不等于相应支出决算表各项的年初预算数（全年预算数）之和（只在每个有支出或预算的项都填了该预算时核对）。公开说明先写总额的预算，再逐项写各项的预算，两者须一致。差额在尾差范围内（0.01 万元）为警告，按填写的总额使用；超过为错误，公开说明改用各项之和。位置为填写的总额，另见各项所在的表和列。处理：核对总额和各项的预算数。",
                  message="{stated_label}为{stated_text}，{expected_label}为{expected_text}，前者{direction}{difference_text}{see_also}{hint}{residue}", words=("stated_text", "expected_text", "direction", "difference_text", "see_also", "hint", "residue")),
             Code("table-empty", ERROR, "必须公开的决算报表是空表，另一张表却有金额", ("item", "sheet", "source", "stated",),
                  "收入支出决算总表、收入决算表、支出决算表、财政拨款收入支出决算总表、一般公共预算财政拨款支出决算表及其基本支出决算表是每个单位都要公开的报表，其中一张没有填写任何数字，而另一张表说明有这笔钱（如财政拨款收入支出决算总表有一般公共预算财政拨款支出，一般公共预算财政拨款支出决算表却是空表）；位置为空表，source 和 item 为说明有钱的表和项目，stated 为其金额。政府性基金、国有资本经营预算财政拨款收入支出决算表可以为空（公开说明写明本表无数据）。处理：按决算报表填写这张表。"),
@@ -298,6 +301,9 @@ MAIN: tuple[Section, ...] = (
             Code("procurement-share-exceeds", ERROR, "中小企业合同金额过大", ("small_micro", "sme", "total",),
                  "授予中小企业合同金额超过政府采购支出总额，或授予小微企业合同金额超过授予中小企业合同金额；上海格式的中小企业各行也核对：预留项目中小企业中标金额＋其他项目中小企业中标金额不超过政府采购支出总额，面向小微企业预留（中标）金额不超过面向中小企业预留（中标）金额。处理：核对政府采购各项金额。",
                  message="{part}{part_text}超过{whole}{whole_text}{note}", words=("part", "part_text", "whole", "whole_text", "note")),
+            Code("procurement-total-mismatch", ERROR, "政府采购总额与货物、工程、服务之和不符", ("difference", "expected", "stated", "tolerance",),
+                 "其他重要事项中填写的「政府采购支出总额」不等于政府采购货物、工程、服务支出之和（某项留空时，只在总额小于已填各项之和时报告）。差额在尾差范围内（每项 0.01 万元）为警告，按填写的总额使用；超过为错误，公开说明改用三项之和。处理：核对总额和三项金额。",
+                 message="「政府采购支出总额」填报{stated_text}，与货物、工程、服务之和{expected_text}{verdict}（总额{direction}{difference_text}；组成部分：{parts}）", words=("stated_text", "expected_text", "verdict", "direction", "difference_text", "parts")),
             Code("staff-total-mismatch", ERROR, "实有人数不等于在职、离休、退休人员之和", ("expected", "stated",),
                  "实有人数不等于在职、离休、退休人员之和。处理：核对人员情况表。",
                  message="「实有人数」的{column}为{stated}人，在职、离休、退休人员之和为{expected}人", words=("column",)),
@@ -599,7 +605,8 @@ SELF_EVALUATION: tuple[Section, ...] = (
 
 # Compared figures are a warning within the 尾差 tolerance and an error beyond it (check/compare.py).
 MIXED_SEVERITY = frozenset({"cross-table-mismatch", "fund-closure-mismatch", "income-expense-unbalanced", "prior-year-mismatch", "opening-balance-mismatch",
-                            "personnel-public-mismatch", "admin-cost-mismatch", "doc-table-mismatch", "doc-sum-mismatch", "item-budgets-mismatch"})
+                            "personnel-public-mismatch", "admin-cost-mismatch", "doc-table-mismatch", "doc-sum-mismatch", "item-budgets-mismatch",
+                            "procurement-total-mismatch"})
 
 # No longer emitted; kept so that old output can be read. `crashed` carries values.stage instead.
 RETIRED: tuple[Code, ...] = (

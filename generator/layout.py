@@ -290,7 +290,7 @@ THREE_PUBLIC_DETAILS = ItemSheet(
 
 OVERVIEW = ItemSheet(
     name="预算及上年情况",
-    note="填写说明：年初预算数取自年初部门预算；全年预算数（调整预算）可选，不填时按各项的全年预算数之和（年内新设立、年初预算为0的单位按全年预算说明）；上年决算数在有上年数据文件夹时可不填（填了会与上年数据核对）；原因各写一句话。",
+    note="填写说明：年初预算数取自年初部门预算；全年预算数（调整预算）可选，不填时按各项的全年预算数之和（年内新设立、年初预算为0的单位按全年预算说明）；填了的总额预算与各项预算之和核对；上年决算数在有上年数据文件夹时可不填（填了会与上年数据核对）；原因各写一句话。",
     columns=(
         Column(PRIOR, required=False),
         Column("年初预算数", required=False),
@@ -302,6 +302,9 @@ OVERVIEW = ItemSheet(
         Item("收入支出总计"),
         Item("财政拨款收入支出总计"),
         Item("一般公共预算财政拨款支出"),
+        # the other fund totals: their 年初/全年预算 (the 上年 and reasons of 七/八 are not compared)
+        Item("政府性基金预算财政拨款支出"),
+        Item("国有资本经营预算财政拨款支出"),
     ),
 )
 
@@ -323,6 +326,9 @@ SME_ITEMS = (
     "预留项目小微企业中标金额",
     "其他项目中小企业中标金额",
 )
+# 政府采购: the stated total (optional) is checked against 货物 + 工程 + 服务.
+PROCUREMENT_TOTAL = "政府采购支出总额"
+PROCUREMENT_PARTS = ("政府采购货物支出", "政府采购工程支出", "政府采购服务支出")
 # 预算绩效管理情况 (上海 十): typed here; the 自评 rows are computed from 绩效自评表 when it exists.
 PERFORMANCE_ITEMS = (
     ("绩效目标项目数", Kind.COUNT),
@@ -348,7 +354,7 @@ OTHER_MATTERS = ItemSheet(
         "填写说明：金额按封面单位填写，车辆、设备、项目、问题填数量，房屋填平方米。机关运行经费的变动原因写在“说明”列；"
         "“其他用车”的说明写其主要用途。车辆按类别逐行填写，类别名称以“用车”结尾，可按本地口径增删（如“部级领导干部用车”）；"
         "本年购置的车辆数可按类别填在“本年购置数”列，合计应等于三公经费明细的“公务用车购置数”。"
-        "面向中小企业预留等行、预算绩效管理各行可选（上海格式需要）；有绩效自评表时，自评项目数、金额、平均分和评级个数按自评表计算。"
+        "政府采购支出总额可选（填了会与货物、工程、服务之和核对）；面向中小企业预留等行、预算绩效管理各行可选（上海格式需要）；有绩效自评表时，自评项目数、金额、平均分和评级个数按自评表计算。"
     ),
     columns=(Column("本年数"), Column("上年数", required=False), Column("说明", Kind.TEXT, required=False), Column(PURCHASED, Kind.COUNT, required=False)),
     open_suffix="用车",
@@ -366,7 +372,8 @@ OTHER_MATTERS = ItemSheet(
     + tuple(Item(k, Kind.COUNT) for k in VEHICLE_KINDS)
     + (Item("单价100万元（含）以上设备", Kind.COUNT, aliases=("单价100万元以上设备",)),)
     + tuple(Item(n) for n in SME_ITEMS)
-    + tuple(Item(n, k) for n, k in PERFORMANCE_ITEMS),
+    + tuple(Item(n, k) for n, k in PERFORMANCE_ITEMS)
+    + (Item(PROCUREMENT_TOTAL, aliases=("政府采购金额", "政府采购总额")),),  # last: earlier rows keep their places
 )
 
 STAFF_ITEMS = ("实有人数", "在职人员", "离休人员", "退休人员")

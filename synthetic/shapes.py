@@ -15,7 +15,9 @@ them, consistently (a unit of any combination of shapes still checks with no err
 - `optional-absent`: no 绩效自评表.xlsx and an empty 人员情况;
 - `yuan`: the workbook in 元;
 - `gov-fund-only`: all 财政拨款 is 政府性基金 money (the 一般公共预算 and 基本支出 tables empty);
-- `long-texts`: long reasons, duties and names.
+- `long-texts`: long reasons, duties and names;
+- `stated-totals`: the totals people type beside their parts: the 政府采购支出总额, a 全年预算 per
+  一般公共预算 项 and the total's in 预算及上年情况, the 三公 年初预算 (as the 全年预算).
 
 `year` hooks change the drawn figures before the workbook values are written from them;
 `values` hooks change the values (and texts) after.
@@ -230,6 +232,35 @@ def _long_texts(u: Unit) -> None:
     u.texts = "\n".join([*lines[: start + 1], *duties, *lines[end:]]) + "\n"
 
 
+def _stated_totals(u: Unit) -> None:
+    """Totals typed beside their parts, consistently: each is the sum juesuan checks it against."""
+    other = u.values[layout.OTHER_MATTERS.name]
+    parts = [other.get(n, [None])[0] for n in layout.PROCUREMENT_PARTS]
+    if all(p is not None for p in parts):
+        other[layout.PROCUREMENT_TOTAL] = [u.scale(sum(_cents(u, p) for p in parts))]
+    rows = u.values[layout.GPB.name]
+    out, budget = [], 0
+    for r in rows:
+        r = list(r) + [None] * (11 - len(r))
+        if len(r[0]) == 7:
+            if r[8] is None:
+                r[8] = r[2] if r[2] is not None else 0  # 全年预算 = 决算 (a 项 with no difference to explain)
+            budget += _cents(u, r[8])
+        out.append(tuple(r))
+    u.values[layout.GPB.name] = out
+    overview = u.values[layout.OVERVIEW.name]
+    if any(len(r[0]) == 7 for r in out):
+        cells = list(overview.get("一般公共预算财政拨款支出", [])) + [None] * 5
+        cells[4] = u.scale(budget)
+        overview["一般公共预算财政拨款支出"] = cells[:5]
+    three = u.values[layout.THREE_PUBLIC.name]
+    for name, cells in three.items():
+        cells = list(cells) + [None] * (6 - len(cells))
+        if cells[5] is None:
+            cells[5] = cells[0]
+        three[name] = cells
+
+
 SHAPES: tuple[Shape, ...] = (
     Shape("new-unit", "年内新设立：无上年数据，年初预算0，逐项全年预算", values=_new_unit, prior=False),
     Shape("three-public-budget-only", "有“三公”预算、无“三公”支出", year=_budget_only),
@@ -243,5 +274,6 @@ SHAPES: tuple[Shape, ...] = (
     Shape("yuan", "工作簿以元为单位", declared_unit="元"),
     Shape("gov-fund-only", "只有政府性基金预算财政拨款支出（一般公共预算表为空）", values=_gov_fund_only, prior=False),
     Shape("long-texts", "很长的原因和职能", values=_long_texts),
+    Shape("stated-totals", "填写了合计的政府采购、逐项及总额的全年预算、“三公”年初预算", values=_stated_totals),
 )
 BY_NAME = {s.name: s for s in SHAPES}

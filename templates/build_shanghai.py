@@ -525,7 +525,7 @@ def part_three(doc) -> None:
     pr = "f.procurement"
     p(doc, f"{{% if {pr}.total is none %}}本单位未填报{{{{ year }}}}年度政府采购金额。{{% else %}}"
            f"{{{{ unit }}}}{{{{ year }}}}年度政府采购金额（以合同签订为准）为{{{{ {pr}.total | amount }}}}万元"
-           f"{{% if {pr}.total %}}，其中：货物采购金额{{{{ {pr}.goods | amount }}}}万元、工程采购金额{{{{ {pr}.works | amount }}}}万元、"
+           f"{{% if {pr}.total and {pr}.goods is not none and {pr}.works is not none and {pr}.services is not none %}}，其中：货物采购金额{{{{ {pr}.goods | amount }}}}万元、工程采购金额{{{{ {pr}.works | amount }}}}万元、"
            f"服务采购金额{{{{ {pr}.services | amount }}}}万元{{% endif %}}。{{% endif %}}")
     sme = ("sme_reserved", "small_micro_reserved", "sme_reserved_won", "small_micro_reserved_won", "sme_other_won")
     p(doc, "{%p if " + " and ".join(f"{pr}.{name} is not none" for name in sme) + " %}")  # all five, or the sentence is left out

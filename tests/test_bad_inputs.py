@@ -206,7 +206,7 @@ CASES = [
         _edited(G, "2101501", "科目编码", None), [("code-missing", G, "A24", "error")], EXIT_ERRORS, None, id="code-missing"
     ),
     pytest.param(
-        _values(_add_item(OM, "不存在的项目", [1])), [("item-unknown", OM, "A40", "warning")], EXIT_OK, None, id="item-unknown"
+        _values(_add_item(OM, "不存在的项目", [1])), [("item-unknown", OM, "A41", "warning")], EXIT_OK, None, id="item-unknown"
     ),
     # the same item under another spelling (spaces are ignored)
     pytest.param(

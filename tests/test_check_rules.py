@@ -68,6 +68,7 @@ RULE_OF = {
     "item-budgets-mismatch": "check_item_budget_sums",
     "table-empty": "check_mandatory_tables",
     "budget-text-contradicts": "check_budget_texts",
+    "budget-text-figure-mismatch": "check_budget_texts",
     "prior-total-missing": "check_prior_totals_known",
     "workbook-looks-like-wanyuan": "check_wanyuan_in_yuan",
     "vehicle-count-mismatch": "check_vehicles",
@@ -79,6 +80,7 @@ RULE_OF = {
     "vehicle-purchases-mismatch": "check_vehicle_purchases",
     "income-content-unused": "check_income_contents",
     "procurement-share-exceeds": "check_procurement",
+    "procurement-total-mismatch": "check_procurement_total",
     "staff-total-mismatch": "check_staff",
     "blank-required": "check_blanks",
     "blank-left-out": "check_blanks",
@@ -116,6 +118,7 @@ SEVERITY = {
     "item-budgets-mismatch": Severity.ERROR,
     "table-empty": Severity.ERROR,
     "budget-text-contradicts": Severity.WARNING,
+    "budget-text-figure-mismatch": Severity.WARNING,
     "prior-total-missing": Severity.WARNING,
     "workbook-looks-like-wanyuan": Severity.ERROR,
     "vehicle-count-mismatch": Severity.ERROR,
@@ -127,6 +130,7 @@ SEVERITY = {
     "vehicle-purchases-mismatch": Severity.WARNING,
     "income-content-unused": Severity.WARNING,
     "procurement-share-exceeds": Severity.ERROR,
+    "procurement-total-mismatch": Severity.ERROR,
     "staff-total-mismatch": Severity.ERROR,
     "blank-required": Severity.ERROR,
     "blank-left-out": Severity.INFO,
@@ -217,9 +221,10 @@ def item_budgets(total_off: float, column: str = layout.BUDGET) -> list[Op]:
     from scripts.sample import accounts
 
     leaves = [(r[0], Decimal(str(r[2]))) for r in accounts.sample_2024()[G] if len(str(r[0])) == 7 and r[2] is not None]
-    total = sum((v for _, v in leaves), Decimal(0)) + Decimal(str(total_off))
+    exact = sum((v for _, v in leaves), Decimal(0))
     ops = [op for code, v in leaves for op in cell(G, code, column, float(v))]
-    return ops + cell(V, "一般公共预算财政拨款支出", column, float(total))
+    # the 财政拨款 total's budget is Σ项 of the three funds: here the 一般公共预算 项 alone
+    return ops + cell(V, "一般公共预算财政拨款支出", column, float(exact + Decimal(str(total_off)))) + cell(V, "财政拨款收入支出总计", column, float(exact))
 
 
 CASES = [
@@ -601,6 +606,13 @@ CASES = [
         [],
         id="sme-won-within-procurement",
     ),
+    # issue 18: the 政府采购支出总额 typed beside 货物 + 工程 + 服务 (287.78)
+    pytest.param(cell(OM, layout.PROCUREMENT_TOTAL, "本年数", 287.78), True, [], id="procurement-total-agrees"),
+    pytest.param(cell(OM, layout.PROCUREMENT_TOTAL, "本年数", 297.78), True, [("procurement-total-mismatch", OM, "B40")], id="procurement-total-off"),
+    # issue 18: a 三公 budget a text states against the table's (公务接待费 全年预算 0.34)
+    pytest.param(cell(T, "公务接待费", layout.BUDGET_REASON, "全年预算0.50万元，严格控制接待。"), True,
+                 [("budget-text-figure-mismatch", T, "F9")], id="budget-text-figure-off"),
+    pytest.param(cell(T, "公务接待费", layout.BUDGET_REASON, "全年预算0.34万元，严格控制接待。"), True, [], id="budget-text-figure-agrees"),
     # issue 18: the total's budget against Σ项 (年初 and 全年)
     pytest.param(item_budgets(0), True, [], id="item-budgets-add-up"),
     pytest.param(item_budgets(0.01), True, [("item-budgets-mismatch", V, "C6", "warning")], id="item-budgets-one-cent-off"),

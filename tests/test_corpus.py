@@ -58,6 +58,7 @@ REQUIRED: dict[str, list[tuple[str | None, str]]] = {
         ("xinjiang-2024", "团组0个，因公出国（境）0人次"),
     ],
     "gov-fund-only": [(ALL, "年度无一般公共预算财政拨款支出。"), (ALL, "年度无一般公共预算财政拨款基本支出。")],
+    "stated-totals": [("xinjiang-2024", r"政府采购支出总额[\d,]+\.\d\d万元")],
     "new-unit": [("shanghai-2024", "一般公共预算财政拨款支出全年预算为"), ("xinjiang-2024", "一般公共预算财政拨款支出[^\n]*与全年预算相比")],
 }
 FORBIDDEN: dict[str, list[tuple[str | None, str]]] = {

@@ -180,11 +180,16 @@ def budget_reasons(ctx: CheckContext) -> list[tuple[str, tuple[Change, ...]]]:
         *(("国有资本经营预算财政拨款支出", i) for i in f.state_capital_items),
     ]
     out: list[tuple[str, tuple[Change, ...]]] = [(f"{kind}「{i.code} {i.name}」", (i.budget, i.adjusted_budget)) for kind, i in lines]
-    if f.fiscal_budget is not None:
-        out.append(("财政拨款收入支出总计", (f.fiscal_budget,)))
-    gpb = tuple(c for c in (f.gpb_budget, f.gpb_adjusted_budget) if c is not None)  # a new unit's reason reads against 全年预算
-    if gpb:
-        out.append(("一般公共预算财政拨款支出", gpb))
+    totals = (  # a new unit's reason reads against the 全年预算
+        ("财政拨款收入支出总计", (f.fiscal_budget, f.fiscal_adjusted_budget)),
+        ("一般公共预算财政拨款支出", (f.gpb_budget, f.gpb_adjusted_budget)),
+        ("政府性基金预算财政拨款支出", (f.gov_fund.budget, f.gov_fund.adjusted_budget)),
+        ("国有资本经营预算财政拨款支出", (f.state_capital.budget, f.state_capital.adjusted_budget)),
+    )
+    for label, changes in totals:
+        bases = tuple(c for c in changes if c is not None)
+        if bases:
+            out.append((label, bases))
     for p in (tp.total, tp.abroad, tp.vehicles, tp.vehicle_purchase, tp.vehicle_running, tp.reception):
         bases = tuple(c for c in (p.initial_budget, p.budget_change) if c is not None)
         if bases:

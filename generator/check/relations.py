@@ -187,6 +187,33 @@ def check_vehicles(ctx: CheckContext) -> Iterator[Finding]:
     )
 
 
+@emits("procurement-total-mismatch", needs=(layout.OTHER_MATTERS.name,))
+def check_procurement_total(ctx: CheckContext) -> Iterator[Finding]:
+    """The 政府采购支出总额 a person typed is 货物 + 工程 + 服务: within 尾差 a warning (the typed total
+    stands), beyond it an error (the sentence states the sum)."""
+    s = ctx.figures.procurement.stated_total
+    if s is None or s.declared is None:
+        raise NotApplicable(f"未填{layout.PROCUREMENT_TOTAL}")
+    diff = s.difference
+    if diff is None or diff == 0:
+        return
+    yield emit(
+        "procurement-total-mismatch",
+        s.location or Location(sheet=layout.OTHER_MATTERS.name, field=layout.PROCUREMENT_TOTAL),
+        severity=Severity.WARNING if s.is_residue else Severity.ERROR,
+        stated=s.declared,
+        expected=s.parts_sum,
+        difference=diff,
+        tolerance=s.tolerance,
+        stated_text=money(ctx, s.declared),
+        expected_text=money(ctx, s.parts_sum),
+        verdict="存在尾差（在四舍五入允许范围内，按填写的总额使用）" if s.is_residue else "不一致（公开说明改用三项之和）",
+        direction=more_or_less(diff),
+        difference_text=money(ctx, abs(diff)),
+        parts="＋".join(f"{p.label}（{p.location.cell}）" if p.location and p.location.cell else p.label for p in s.parts if p.value is not None),
+    )
+
+
 @emits("procurement-share-exceeds", needs=(layout.OTHER_MATTERS.name,))
 def check_procurement(ctx: CheckContext) -> Iterator[Finding]:
     """授予小微企业 ⊆ 授予中小企业 ⊆ 政府采购支出总额."""
@@ -202,7 +229,7 @@ def check_procurement(ctx: CheckContext) -> Iterator[Finding]:
             part_text=money(ctx, p.sme),
             whole="政府采购支出总额",
             whole_text=money(ctx, p.total),
-            note="（货物、工程、服务之和）",
+            note="" if p.stated_total is not None and p.stated_total.declared is not None else "（货物、工程、服务之和）",
         )
     won = None if p.sme_reserved_won is None or p.sme_other_won is None else p.sme_reserved_won + p.sme_other_won
     if won is not None and p.total is not None and won > p.total:
@@ -210,7 +237,8 @@ def check_procurement(ctx: CheckContext) -> Iterator[Finding]:
             "procurement-share-exceeds",
             _at(table, "其他项目中小企业中标金额", "本年数"),
             f"中小企业中标金额（预留项目{money(ctx, p.sme_reserved_won)}＋其他项目{money(ctx, p.sme_other_won)}＝{money(ctx, won)}）"
-            f"超过政府采购支出总额{money(ctx, p.total)}（货物、工程、服务之和）",
+            f"超过政府采购支出总额{money(ctx, p.total)}"
+            f"{'' if p.stated_total is not None and p.stated_total.declared is not None else '（货物、工程、服务之和）'}",
             sme=won,
             total=p.total,
         )

@@ -27,7 +27,7 @@ class YearBase:
     basic: Tree
     gov_fund: Tree
     state_capital: Tree
-    three_public: dict[str, dict[str, Decimal | None]]  # item -> {全年预算数, 决算数, 上年决算数}
+    three_public: dict[str, dict[str, Decimal | None]]  # item -> {全年预算数, 决算数, 上年决算数, 年初预算数}
     economic: codes.CodeList
     functional: codes.CodeList
 
@@ -146,7 +146,7 @@ def _fiscal(table: ItemTable, ledger: Ledger) -> dict[str, dict[str, Decimal | N
     return by_row
 
 
-THREE_PUBLIC_COLUMNS = ("全年预算数", "决算数", layout.PRIOR)
+THREE_PUBLIC_COLUMNS = ("全年预算数", "决算数", layout.PRIOR, layout.BUDGET)  # each settled: 合计 and 公务用车 against their parts
 
 
 def _three_public(table: ItemTable, ledger: Ledger) -> dict[str, dict[str, Decimal | None]]:

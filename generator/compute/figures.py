@@ -15,8 +15,18 @@ from typing import Any
 from generator import layout
 from generator.compute.agreed import Agreed, agree
 from generator.compute.base import YearBase, compute_base
+from generator.compute.budgets import (
+    FISCAL_TOTAL,
+    GOV_FUND_TOTAL,
+    GPB_TOTAL,
+    STATE_CAPITAL_TOTAL,
+    BudgetTotal,
+    against,
+    budget_totals,
+)
 from generator.compute.change import ZERO, Change, share
-from generator.compute.totals import complete_total
+from generator.compute.totals import Part, Settlement, complete_total, settle
+from generator.compute.tree import Tree
 from generator.findings import Location
 from generator.model import ItemTable, Loaded, SubjectRow, Texts
 
@@ -60,6 +70,8 @@ class Fund:
     basic: Decimal
     project: Decimal
     closing: Decimal
+    budget: Change | None = None  # 本年支出 against the 年初预算 (预算及上年情况, else Σ项); None when empty and unbudgeted
+    adjusted_budget: Change | None = None  # against the 全年预算 (stated, else Σ项); None without either
 
     @property
     def is_empty(self) -> bool:
@@ -103,7 +115,8 @@ class ThreePublic:
 
 @dataclass(frozen=True)
 class Procurement:
-    """政府采购; a blank part is None, and the total is known only when every part was reported."""
+    """政府采购; a blank part is None. The total is the 政府采购支出总额 as stated, checked against
+    货物 + 工程 + 服务 (the sum when the stated one is off, or when none is stated and every part was reported)."""
 
     goods: Decimal | None
     works: Decimal | None
@@ -116,9 +129,12 @@ class Procurement:
     sme_reserved_won: Decimal | None = None
     small_micro_reserved_won: Decimal | None = None
     sme_other_won: Decimal | None = None
+    stated_total: Settlement | None = None  # the typed 政府采购支出总额 against its parts (check reads it)
 
     @property
     def total(self) -> Decimal | None:
+        if self.stated_total is not None:
+            return self.stated_total.value
         return complete_total((self.goods, self.works, self.services))
 
     @property
@@ -207,12 +223,13 @@ class Figures:
     fiscal_closing: Decimal | None
     fiscal_expense: Decimal | None
     fiscal_change: Change | None
-    fiscal_budget: Change | None
+    fiscal_budget: Change | None  # 本年财政拨款支出 against the 年初预算 (预算及上年情况, else Σ项 of the three funds)
+    fiscal_adjusted_budget: Change | None  # against the 全年预算: as stated, else Σ项; None without either
     # 五
     gpb_total: Decimal | None
     gpb_share: Decimal | None
     gpb_change: Change | None
-    gpb_budget: Change | None  # against the 年初预算: as stated in 预算及上年情况, else Σ项
+    gpb_budget: Change | None  # against the 年初预算: as stated in 预算及上年情况, else Σ项 (compute.budgets)
     gpb_adjusted_budget: Change | None  # against the 全年预算: as stated, else Σ项 when every 项 with money gives one
     gpb_classes: tuple[Share, ...]
     gpb_items: tuple[ItemLine, ...]
@@ -233,6 +250,7 @@ class Figures:
     procurement: Procurement
     assets: Assets
     performance: PerformanceFacts
+    budget_totals: tuple[BudgetTotal, ...]  # each fund total's 年初 and 全年 budget, stated and Σ项 (check compares them)
     # what the later stages need to explain themselves
     base: YearBase  # each table as it states its figures (check compares them)
     prior: YearBase | None
@@ -266,17 +284,6 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         base, loc = prior_of(overview, name, layout.PRIOR, from_prior)
         return Change(current, base, overview.text(name, layout.REASON), _loc(overview, name, layout.REASON), loc)
 
-    def budget_change(name: str, current: Decimal | None) -> Change | None:
-        if current is None:
-            return None
-        return Change(
-            current,
-            overview.amount(name, "年初预算数"),
-            overview.text(name, layout.BUDGET_REASON),
-            _loc(overview, name, layout.BUDGET_REASON),
-            _loc(overview, name, "年初预算数"),
-        )
-
     def settled(key: str, value: Decimal | None) -> Decimal | None:
         return known(cur, key, value)
 
@@ -297,6 +304,22 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         gpb_total = ZERO
         basic = ZERO if basic is None and not agreed.basic.has_data else basic
     gpb_items = _gpb_items(cur, prior)
+    gov_fund_items = _fund_items(cur, layout.GOV_FUND.name)
+    state_capital_items = _fund_items(cur, layout.STATE_CAPITAL.name)
+    budgets = budget_totals(
+        overview,
+        {layout.GPB.name: gpb_items, layout.GOV_FUND.name: gov_fund_items, layout.STATE_CAPITAL.name: state_capital_items},
+        cur.ledger.per_part,
+    )
+    by_total = {(b.name, b.column): b for b in budgets}
+
+    def initial(name: str, current: Decimal | None) -> Change | None:
+        return against(by_total[name, layout.BUDGET], current, overview)
+
+    def adjusted(name: str, current: Decimal | None) -> Change | None:
+        total = by_total[name, layout.ADJUSTED_BUDGET]
+        return against(total, current, overview) if total.value is not None else None
+
     return Figures(
         unit_name=unit.cover.unit_name,
         year=unit.cover.year,
@@ -332,12 +355,13 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
             fiscal_total("支出总计"),
             lambda p: p.fiscal.get("支出总计", {}).get("合计"),
         ),
-        fiscal_budget=budget_change("财政拨款收入支出总计", fiscal_expense),
+        fiscal_budget=initial(FISCAL_TOTAL, fiscal_expense),
+        fiscal_adjusted_budget=adjusted(FISCAL_TOTAL, fiscal_expense),
         gpb_total=gpb_total,
         gpb_share=share_known(gpb_total, expense_this_year),
         gpb_change=overview_change("一般公共预算财政拨款支出", gpb_total, lambda p: p.gpb.total("合计") if p.gpb.has_data else None),
-        gpb_budget=_with_item_budgets(budget_change("一般公共预算财政拨款支出", gpb_total), gpb_items),
-        gpb_adjusted_budget=_adjusted_total(budget_change("一般公共预算财政拨款支出", gpb_total), overview, gpb_items),
+        gpb_budget=initial(GPB_TOTAL, gpb_total),
+        gpb_adjusted_budget=adjusted(GPB_TOTAL, gpb_total),
         gpb_classes=tuple(
             Share(n.name, n.value("合计"), share_known(n.value("合计"), gpb_total)) for n in agreed.gpb.classes if n.value("合计") != 0
         ),
@@ -347,15 +371,18 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         public=None if basic is None else cur.public,
         personnel_items=_economic_items(cur, personnel=True),
         public_items=_economic_items(cur, personnel=False),
-        gov_fund=_fund(agreed.gov_fund),
-        state_capital=_fund(agreed.state_capital),
-        gov_fund_items=_fund_items(cur, layout.GOV_FUND.name),
-        state_capital_items=_fund_items(cur, layout.STATE_CAPITAL.name),
+        gov_fund=_fund(agreed.gov_fund, by_total[GOV_FUND_TOTAL, layout.BUDGET], by_total[GOV_FUND_TOTAL, layout.ADJUSTED_BUDGET], overview),
+        state_capital=_fund(
+            agreed.state_capital, by_total[STATE_CAPITAL_TOTAL, layout.BUDGET], by_total[STATE_CAPITAL_TOTAL, layout.ADJUSTED_BUDGET], overview
+        ),
+        gov_fund_items=gov_fund_items,
+        state_capital_items=state_capital_items,
         three_public=_three_public(cur, prior),
         admin_cost=_admin_cost(cur, prior),
         procurement=_procurement(cur),
         assets=_assets(cur),
         performance=_performance(cur),
+        budget_totals=budgets,
         base=cur,
         prior=prior,
         agreed=agreed,
@@ -494,39 +521,6 @@ def _budgets(actual: Decimal, row: SubjectRow | None) -> dict[str, Any]:
     }
 
 
-def _with_item_budgets(total: Change | None, items: tuple[ItemLine, ...]) -> Change | None:
-    """The total's 年初预算: as typed in 预算及上年情况, else the sum of the 项 budgets typed."""
-    if total is None or total.base is not None:
-        return total
-    typed = [i.budget.base for i in items if i.budget.base is not None]
-    if not typed:
-        return total
-    return Change(total.current, sum(typed, ZERO), total.reason, total.reason_location, total.base_location)
-
-
-def item_budget_sum(items: tuple[ItemLine, ...], which: str) -> Decimal | None:
-    """Σ项 of one budget column ("budget": 年初, "adjusted_budget": 全年) when every 项 with money
-    or a budget gives it, else None (a blank is not zero: a partial sum is no total)."""
-    lines = [getattr(i, which) for i in items if i.change.current or i.budget.base is not None or i.adjusted_budget.base is not None]
-    values = [c.base for c in lines]
-    if not values or any(v is None for v in values):
-        return None
-    return sum((v for v in values if v is not None), ZERO)
-
-
-def _adjusted_total(total: Change | None, overview: ItemTable, items: tuple[ItemLine, ...]) -> Change | None:
-    """The total's 全年预算: the 全年预算数 typed in 预算及上年情况, else Σ项 全年预算 (a new unit, whose
-    年初预算 is 0, is explained against it). None without either."""
-    if total is None:
-        return None
-    name = "一般公共预算财政拨款支出"
-    stated = overview.amount(name, layout.ADJUSTED_BUDGET)
-    base = stated if stated is not None else item_budget_sum(items, "adjusted_budget")
-    if base is None:
-        return None
-    return Change(total.current, base, total.reason, total.reason_location, _loc(overview, name, layout.ADJUSTED_BUDGET) if stated is not None else None)
-
-
 def _fund_items(cur: YearBase, sheet: str) -> tuple[ItemLine, ...]:
     """Every 项 of a 政府性基金 / 国有资本经营 table with an expense, and its budget."""
     tree = cur.gov_fund if sheet == layout.GOV_FUND.name else cur.state_capital
@@ -534,8 +528,8 @@ def _fund_items(cur: YearBase, sheet: str) -> tuple[ItemLine, ...]:
     for node in tree.leaves():
         actual = node.value("本年支出合计")
         row = node.row
-        if actual == 0 and (row is None or not row.amount(layout.BUDGET)):
-            continue
+        if actual == 0 and (row is None or not (row.amount(layout.BUDGET) or row.amount(layout.ADJUSTED_BUDGET))):
+            continue  # a 项 with a budget and no spending is stated (and counts in Σ项 of the total's budget)
         lines.append(
             ItemLine(
                 code=node.code,
@@ -572,8 +566,22 @@ def _economic_items(cur: YearBase, personnel: bool) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _fund(tree) -> Fund:
-    return Fund(*(tree.total(c) for c in layout.FUND_COLUMNS))
+def _fund(tree: Tree, initial: BudgetTotal, full: BudgetTotal, overview: ItemTable) -> Fund:
+    """The fund's table totals; its spending against its budgets where the table has figures or a budget is known."""
+    totals = [tree.total(c) for c in layout.FUND_COLUMNS]
+    spent = totals[layout.FUND_COLUMNS.index("本年支出合计")]
+    has_figures = any(totals) or initial.value is not None or full.value is not None
+    opening, income, expense, basic, project, closing = totals
+    return Fund(
+        opening,
+        income,
+        expense,
+        basic,
+        project,
+        closing,
+        budget=against(initial, spent, overview) if has_figures else None,
+        adjusted_budget=against(full, spent, overview) if full.value is not None else None,
+    )
 
 
 def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
@@ -608,7 +616,7 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
                 _loc(table, name, "全年预算数"),
             ),
             initial_budget=Change(
-                actual, table.amount(name, layout.BUDGET), table.text(name, layout.BUDGET_REASON), _loc(table, name, layout.BUDGET_REASON),
+                actual, values.get(layout.BUDGET), table.text(name, layout.BUDGET_REASON), _loc(table, name, layout.BUDGET_REASON),
                 _loc(table, name, layout.BUDGET),
             ),
         )
@@ -665,8 +673,27 @@ def _procurement(cur: YearBase) -> Procurement:
         return t.amount(name, "本年数")
 
     reserved = [t.amount(name, "本年数") for name in layout.SME_ITEMS]
+    total = settle(
+        f"other.{layout.PROCUREMENT_TOTAL}",
+        f"{t.sheet}「{layout.PROCUREMENT_TOTAL}」",
+        v(layout.PROCUREMENT_TOTAL),
+        [Part(name, v(name), _loc(t, name, "本年数")) for name in layout.PROCUREMENT_PARTS],
+        _loc(t, layout.PROCUREMENT_TOTAL, "本年数"),
+        cur.ledger.per_part,
+    )
+    sme_reserved, small_micro_reserved, sme_reserved_won, small_micro_reserved_won, sme_other_won = reserved
     return Procurement(
-        v("政府采购货物支出"), v("政府采购工程支出"), v("政府采购服务支出"), v("授予中小企业合同金额"), v("授予小微企业合同金额"), *reserved
+        v("政府采购货物支出"),
+        v("政府采购工程支出"),
+        v("政府采购服务支出"),
+        v("授予中小企业合同金额"),
+        v("授予小微企业合同金额"),
+        sme_reserved,
+        small_micro_reserved,
+        sme_reserved_won,
+        small_micro_reserved_won,
+        sme_other_won,
+        stated_total=total,
     )
 
 

@@ -77,14 +77,14 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
             "expense_total": a(f.fiscal_expense_total),
             "expense_parts": _named((("年末财政拨款结转和结余", f.fiscal_closing), ("本年财政拨款支出", f.fiscal_expense)), profile),
             "change": changed(f.fiscal_change, style="compare"),
-            "budget": budget(f.fiscal_budget, "与年初预算相比，"),
+            "budget": _budget_sentence(f.fiscal_budget, f.fiscal_adjusted_budget, budget),
         },
         "s5": {
             "total": a(f.gpb_total),
             "zero": f.gpb_total == 0,  # typed 0 (or the 财政拨款 total says 0): "无…支出", not 未填报
             "share": pct(f.gpb_share),
             "change": changed(f.gpb_change, style="compare"),
-            "budget": _gpb_budget_sentence(f, budget),
+            "budget": _budget_sentence(f.gpb_budget, f.gpb_adjusted_budget, budget),
             "classes": [_share(s, profile) for s in f.gpb_classes],
             "lines": [
                 {
@@ -363,9 +363,10 @@ def _tree_rows(tree: Tree, columns: tuple[str, ...], profile: WordingProfile) ->
     return rows
 
 
-def _gpb_budget_sentence(f: Figures, budget: Callable[[Change | None, str, str], str]) -> str:
-    """五's total against its 年初预算; against the 全年预算 when the 年初预算 is 0 and a 全年预算 is known (a unit created in the year)."""
-    if f.gpb_budget is not None and f.gpb_adjusted_budget is not None:
-        chosen, name = budget_basis(f.gpb_budget, f.gpb_adjusted_budget)
+def _budget_sentence(initial: Change | None, adjusted: Change | None, budget: Callable[[Change | None, str, str], str]) -> str:
+    """四's and 五's total against its 年初预算; against the 全年预算 when the 年初预算 is 0 (or blank) and a
+    全年预算 is known (a unit created in the year). Both are the settled figures (compute.budgets)."""
+    if initial is not None and adjusted is not None:
+        chosen, name = budget_basis(initial, adjusted)
         return budget(chosen, f"与{name}相比，", name)
-    return budget(f.gpb_budget, "与年初预算相比，", "年初预算")
+    return budget(initial, "与年初预算相比，", "年初预算")

@@ -29,7 +29,7 @@ from pydantic import BaseModel
 
 from generator.compute.base import YearBase
 from generator.compute.change import ZERO, Change
-from generator.compute.figures import Figures
+from generator.compute.figures import Figures, Procurement
 from generator.compute.tree import Node, Tree
 
 SCALARS = (str, bool, int, float, Decimal, date, time)
@@ -142,6 +142,7 @@ VIEWS: dict[type, Callable[[Any, Freezer], dict[str, Any]]] = {Tree: _tree_views
 LEFT_OUT: dict[type, frozenset[str]] = {
     YearBase: frozenset({"unit", "ledger", "economic", "functional"}),
     Node: frozenset({"row"}),
+    Procurement: frozenset({"stated_total"}),  # the settlement behind `total`, with its cells
 }
 
 
