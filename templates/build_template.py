@@ -791,29 +791,61 @@ def ningxia_block(doc, width: float) -> None:
 
 
 def chongqing_block(doc, width: float) -> None:
-    """The compact 重庆-style table: no 一级/二级 columns; 计量单位, 指标性质, 年初/调整后指标值, 得分系数, 是否核心指标."""
-    H = "head"
-    _unit_block(doc, width)
+    """The compact 重庆-style tables: no 一级/二级 columns; 计量单位, 指标性质, 年初/调整后指标值, 得分系数, 是否核心指标.
+
+    The unit-wide table takes the same indicator columns as the project tables (the form has one set).
+    """
+    _compact_unit_block(doc, width)
     p(doc, "{%p for pr in se.projects %}")
     new_page_title(doc, "项目支出绩效自评表", "JS 自评表名")
     p(doc, "（{{ se.year }}年度）", "JS 自评年度")
     _project_head(doc, width, [1.4, 1.4, 1.6, 3.4, 2.1, 2.1, 2.2, 1.2, 1.8, 1.6])
-    heads = ("指标名称", "计量单位", "指标性质", "年初指标值", "调整后指标值", "全年完成值", "得分系数（%）", "权重（分）", "指标得分", "是否核心指标")
+    _compact_indicators(doc, width, "pr", "{{ pr.weight_total }}", "{{ pr.total_plain }}", None, "pr.grade")
+    notes(doc)
+    p(doc, "{%p endfor %}")
+
+
+_COMPACT_HEADS = ("指标名称", "计量单位", "指标性质", "年初指标值", "调整后指标值", "全年完成值", "得分系数（%）", "权重（分）", "指标得分", "是否核心指标")
+
+
+def _compact_indicators(doc, width: float, table: str, weight_total: str, total: str, total_if: str | None, grade: str) -> None:
+    """The compact indicator table of TABLE (a context name: pr, se.unit); its 总分 row always or when TOTAL_IF, 等级 when GRADE."""
+    H = "head"
+    total_row = [[("总分", 7, H), (weight_total, 1), (total, 1), ("", 1)]]
     indicators = grid_table(doc, [4.0, 1.2, 1.4, 2.0, 2.0, 2.0, 1.4, 1.2, 1.2, 1.4], width, [
-        [(h, 1, H) for h in heads],
-        "{%tr for i in pr.indicators %}",
+        [(h, 1, H) for h in _COMPACT_HEADS],
+        f"{{%tr for i in {table}.indicators %}}",
         [("{{ i.level3 }}", 1, "left"), ("{{ i.unit_text }}", 1), ("{{ i.nature }}", 1), ("{{ i.initial_target }}", 1),
          ("{{ i.target }}", 1), ("{{ i.actual }}", 1), ("{{ i.coefficient }}", 1), ("{{ i.weight }}", 1), ("{{ i.score }}", 1),
          ("{{ i.core }}", 1)],
         "{%tr endfor %}",
-        [("总分", 7, H), ("{{ pr.weight_total }}", 1), ("{{ pr.total_plain }}", 1), ("", 1)],
-        "{%tr if pr.grade %}",
-        [("等级", 7, H), ("{{ pr.grade }}", 3)],
+        *(total_row if total_if is None else [f"{{%tr if {total_if} %}}", *total_row, "{%tr endif %}"]),
+        f"{{%tr if {grade} %}}",
+        [("等级", 7, H), (f"{{{{ {grade} }}}}", 3)],
         "{%tr endif %}",
     ], keep_with_next=(0,))
     repeat_header(indicators.rows[0])
-    notes(doc)
-    p(doc, "{%p endfor %}")
+
+
+def _compact_unit_block(doc, width: float) -> None:
+    """The 整体支出 table in the compact form: the head as _unit_block's, the indicators in the compact columns."""
+    H = "head"
+    p(doc, "{%p if se.unit %}")
+    p(doc, "单位整体支出绩效自评表", "JS 自评表名")
+    p(doc, "（{{ se.year }}年度）", "JS 自评年度")
+    grid_table(doc, [1.6, 1.6, 4.0, 1.8, 2.0, 1.2, 1.8, 1.2], width, [
+        [("单位名称", 2, H), ("{{ se.unit.name }}", 6, "left")],
+        [("部门资金（万元）", 1, H, "restart")] + [(h, 1, H) for h in ("资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")],
+        "{%tr for f in se.unit.funds %}",
+        [("", 1, None, "continue"), ("{{ f.label }}", 1), ("{{ f.initial }}", 1, "num"), ("{{ f.annual }}", 1, "num"),
+         ("{{ f.executed }}", 1, "num"), ("{{ f.weight }}", 1), ("{{ f.rate }}", 1), ("{{ f.score }}", 1)],
+        "{%tr endfor %}",
+        [("年度总体目标", 1, H, "restart"), ("预期目标", 3, H), ("实际完成情况", 4, H)],
+        [("", 1, None, "continue"), ("{{ se.unit.goal_expected }}", 3, "left"), ("{{ se.unit.goal_actual }}", 4, "left")],
+    ])
+    p(doc, "", "JS 分页")  # two tables, not one: the indicator table's header row repeats on every page
+    _compact_indicators(doc, width, "se.unit", "{{ se.unit.weight_total }}", "{{ se.unit.total_plain }}", "se.unit.total_row", "se.unit.grade")
+    p(doc, "{%p endif %}")
 
 
 def notes(doc) -> None:

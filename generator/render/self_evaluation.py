@@ -52,7 +52,6 @@ def _project(table: ScoredTable, show_grade: bool) -> dict[str, Any]:
     for index, line in enumerate(project.funds.sources):
         label = ("其中：" if index == 0 else "\u3000\u3000") + line.source
         funds.append({"label": label, **_amounts(line), "weight": DASH, "rate": DASH, "score": DASH})
-    levels = _levels(table.indicators)
     return {
         "name": project.name,
         "department": project.department,
@@ -60,29 +59,7 @@ def _project(table: ScoredTable, show_grade: bool) -> dict[str, Any]:
         "funds": funds,
         "goal_expected": project.goal_expected,
         "goal_actual": project.goal_actual,
-        "indicators": [
-            {
-                **levels[index],
-                "level3": s.indicator.level3,
-                "weight": _weight(s.indicator.weight),
-                "target": s.indicator.target_text,
-                "actual": s.indicator.actual_text,
-                "rate": _percent(s.rate) if s.applicable else NOT_APPLICABLE,
-                "score": _score(s),
-                "basis": s.indicator.basis,
-                "last_year": s.indicator.last_year,
-                "rule": s.indicator.rule_text,
-                "evidence": s.indicator.evidence,
-                "deviation": s.indicator.deviation,
-                "method": _method(table.indicators, index),
-                "unit_text": s.indicator.unit_text,
-                "nature": _nature(s),
-                "initial_target": s.indicator.initial_target,  # as typed: blank when no 年初指标值 was given
-                "coefficient": _coefficient(s),
-                "core": s.indicator.core,
-            }
-            for index, s in enumerate(table.indicators)
-        ],
+        "indicators": _indicators(table),
         "weight_total": _weight(table.weight_sum + table.execution_weight),
         "total": f"{format_plain(table.total)}分",
         "total_plain": format_plain(table.total),
@@ -109,29 +86,46 @@ def _unit(table: ScoredTable, total_row: bool, show_grade: bool) -> dict[str, An
             "score": format_plain(table.execution_score),
         }
     )
-    levels = _levels(table.indicators)
     return {
         "name": table.name,
         "funds": funds,
         "goal_expected": unit.goal_expected,
         "goal_actual": unit.goal_actual,
-        "indicators": [
-            {
-                **levels[index],
-                "level3": s.indicator.level3,
-                "target": s.indicator.target_text,
-                "basis": s.indicator.basis,
-                "weight": _weight(s.indicator.weight),
-                "actual": s.indicator.actual_text,
-                "score": _score(s),
-            }
-            for index, s in enumerate(table.indicators)
-        ],
+        "indicators": _indicators(table),
         "total_row": total_row,
         "weight_total": _weight(table.weight_sum + table.execution_weight),
         "total": f"{format_plain(table.total)}分",
+        "total_plain": format_plain(table.total),
         "grade": (table.grade or "") if show_grade else "",
     }
+
+
+def _indicators(table: ScoredTable) -> list[dict[str, str]]:
+    """Each indicator row's cells, formatted: every form (project or unit-wide, each layout) picks its columns."""
+    levels = _levels(table.indicators)
+    return [
+        {
+            **levels[index],
+            "level3": s.indicator.level3,
+            "weight": _weight(s.indicator.weight),
+            "target": s.indicator.target_text,
+            "actual": s.indicator.actual_text,
+            "rate": _percent(s.rate) if s.applicable else NOT_APPLICABLE,
+            "score": _score(s),
+            "basis": s.indicator.basis,
+            "last_year": s.indicator.last_year,
+            "rule": s.indicator.rule_text,
+            "evidence": s.indicator.evidence,
+            "deviation": s.indicator.deviation,
+            "method": _method(table.indicators, index),
+            "unit_text": s.indicator.unit_text,
+            "nature": _nature(s),
+            "initial_target": s.indicator.initial_target,  # as typed: blank when no 年初指标值 was given
+            "coefficient": _coefficient(s),
+            "core": s.indicator.core,
+        }
+        for index, s in enumerate(table.indicators)
+    ]
 
 
 def _levels(indicators: tuple[ScoredIndicator, ...]) -> list[dict[str, str]]:

@@ -150,19 +150,28 @@ UNIT_INDICATORS = SheetLayout(
     instruction=(
         "填写说明：一级指标、二级指标空白表示同上一行。预期指标值、实际完成指标值按文字填写，如 <=8个、>=95%。"
         "印刷得分可选，用于核对；手工得分会替代规则得分，须写明手工得分原因。"
+        "年初指标值、计量单位、指标性质、得分系数、是否核心指标为可选列（紧凑表样印这些列）；"
+        "紧凑表样（重庆式）可不设一级指标、二级指标两列。"
     ),
     columns=(
-        Column("一级指标", width=12),
-        Column("二级指标", width=14),
-        Column("三级指标", width=36),
-        Column("预期指标值", width=16, text=True),
-        Column("指标值设定依据", width=14),
-        Column("分值权重", width=10),
-        Column("实际完成指标值", width=16, text=True),
-        Column("印刷得分", required=False, width=10, aliases=("得分",)),
+        # A compact (重庆) table has neither 一级 nor 二级 column: both absent is that layout, one absent an error.
+        Column("一级指标", required=False, width=12),
+        Column("二级指标", required=False, width=14),
+        Column("三级指标", width=36, aliases=("指标名称",)),
+        Column("预期指标值", width=16, text=True, aliases=("调整后指标值",)),
+        Column("指标值设定依据", required=False, width=14),
+        Column("分值权重", width=10, aliases=("权重（分）", "权重")),
+        Column("实际完成指标值", width=16, text=True, aliases=("全年完成值",)),
+        Column("印刷得分", required=False, width=10, aliases=("指标得分", "得分")),
         Column("手工得分", required=False, width=10),
         Column("手工得分原因", required=False, width=30),
+        Column("年初指标值", required=False, width=16, text=True),
+        Column("计量单位", required=False, width=8, text=True),
+        Column("指标性质", required=False, width=10, text=True),
+        Column("得分系数", required=False, width=10, text=True, aliases=("得分系数（%）",)),
+        Column("是否核心指标", required=False, width=10, text=True),
     ),
+    together=("一级指标", "二级指标"),
 )
 
 SHEETS: tuple[SheetLayout, ...] = (PROJECTS, PROJECT_FUNDS, PROJECT_INDICATORS, UNIT, UNIT_FUNDS, UNIT_INDICATORS)

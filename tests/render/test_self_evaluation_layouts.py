@@ -110,7 +110,8 @@ def test_the_disclosure_appendix_uses_the_chosen_layout(profile: str) -> None:
     heads = [row for table in document.tables for row in _rows(table) if "三级指标" in row or "指标名称" in row]
     wanted = _FIRST_INDICATOR_HEADER[profile]
     assert heads and all(row[: len(wanted)] == wanted for row in heads[1:]), heads[:2]  # heads[0]: the unit-wide table
-    assert len([row for row in heads if row[: len(wanted)] == wanted]) == 11  # one per project table of the sample
+    compact = profile == "chongqing-compact"  # the compact form's unit-wide table has the same columns
+    assert len([row for row in heads if row[: len(wanted)] == wanted]) == 11 + compact  # one per project table of the sample
 
 
 def test_a_compact_workbook_renders_its_coefficients(tmp_path: Path) -> None:
@@ -229,3 +230,59 @@ def test_the_compact_form_prints_the_nature_the_target_was_typed_with(tmp_path: 
     rows[0] = {**rows[0], "目标值": target, "完成值": "=2次" if "%" not in target else "96%", "指标性质": typed}
     context = self_evaluation_context(_scored(_book(tmp_path, rows), "chongqing-compact"))
     assert context["projects"][0]["indicators"][0]["nature"] == printed
+
+
+def test_the_compact_unit_table_has_the_compact_columns_and_its_grade() -> None:
+    """The 重庆 form's unit-wide table: the compact columns (not the 新疆 generic ones), 总分 and 等级 under them."""
+    sample = Path(__file__).resolve().parents[2] / "inputs" / "changji-ybj" / "2024"
+    head, indicators = _render(_scored(sample, "chongqing-compact")).tables[:2]
+    assert _rows(head)[0][:2] == ["单位名称", "单位名称"] and "分值" in _rows(head)[1]
+    rows = _rows(indicators)
+    assert rows[0] == [
+        "指标名称", "计量单位", "指标性质", "年初指标值", "调整后指标值", "全年完成值", "得分系数（%）", "权重（分）", "指标得分", "是否核心指标",
+    ]  # fmt: skip
+    assert not any("一级指标" in row or "预期指标值" in row for row in rows)
+    assert rows[-2][0] == "总分" and rows[-1][0] == "等级" and rows[-1][-1] in ("优", "良", "中", "差")
+    assert indicators.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_the_compact_unit_sheet_reads_the_compact_columns(tmp_path: Path) -> None:
+    """整体绩效指标 in the compact form: no 一级/二级, 指标名称, 年初指标值, 计量单位, 指标性质, 是否核心指标 printed as typed."""
+    unit = [
+        {"指标名称": "办件数", "计量单位": "件", "指标性质": "正向", "年初指标值": ">=8件", "调整后指标值": ">=10件", "权重（分）": 60,
+         "全年完成值": "12件", "是否核心指标": "是"},
+        {"指标名称": "办件成本", "计量单位": "万元", "指标性质": "反向", "调整后指标值": "<=5万元", "权重（分）": 30, "全年完成值": "4万元",
+         "是否核心指标": "否"},
+    ]  # fmt: skip
+    folder = _compact_unit_book(tmp_path, unit)
+    scored = _scored(folder, "chongqing-compact")
+    assert scored.unit is not None and [s.indicator.level3 for s in scored.unit.indicators] == ["办件数", "办件成本"]
+    rows = {row[0]: row for row in _rows(_render(scored).tables[1])}
+    assert rows["办件数"] == ["办件数", "件", "正向", ">=8件", ">=10件", "12件", "100.00", "60", "60.00", "是"]
+    assert rows["办件成本"][1:4] == ["万元", "反向", ""]  # no 年初指标值 typed: blank
+
+
+def _compact_unit_book(tmp_path: Path, unit: list[dict[str, object]]) -> Path:
+    import openpyxl
+
+    from generator.self_evaluation.layout import HEADER_ROW, UNIT_INDICATORS, WORKBOOK_NAME
+    from tests.self_evaluation.builders import write_book
+
+    folder = tmp_path / "2024"
+    write_book(folder, extra={
+        "整体概况": [{"单位名称": "某局", "年度总体目标（预期目标）": "甲", "年度总体目标（实际完成情况）": "甲"}],
+        "整体资金": [{"资金来源": "合计", "年初预算数": 100, "全年预算数": 100, "全年执行数": 100}],
+    })  # fmt: skip
+    book = openpyxl.load_workbook(folder / WORKBOOK_NAME)
+    sheet = book[UNIT_INDICATORS.name]
+    sheet.delete_rows(HEADER_ROW + 1, sheet.max_row)
+    headers = list(dict.fromkeys(key for row in unit for key in row))
+    for col, header in enumerate(headers, start=1):
+        sheet.cell(HEADER_ROW + 1, col, header)
+    for index, row in enumerate(unit, start=HEADER_ROW + 2):
+        for col, header in enumerate(headers, start=1):
+            cell = sheet.cell(index, col, row.get(header))
+            if isinstance(row.get(header), str):
+                cell.data_type = "s"
+    book.save(folder / WORKBOOK_NAME)
+    return folder
