@@ -247,9 +247,13 @@ def test_a_project_form_starts_a_page_by_its_title(sample: bytes) -> None:
     assert all(p.find(f"{W}pPr/{W}pageBreakBefore") is not None for p in titles)
 
 
-def test_the_last_rows_and_grade_stay_with_the_total() -> None:
-    """With a grade row (classic profile) the total keeps with it too; the notes keep with the table."""
-    graded = api.check_folder(SAMPLE, profile="classic-ratio")
+def test_the_last_rows_and_grade_stay_with_the_total(tmp_path: Path) -> None:
+    """With a grade row (the classic profile, grades shown) the total keeps with it too; the notes keep with the table."""
+    from generator.self_evaluation.profiles import PROFILE_DIR
+
+    shipped = (PROFILE_DIR / "classic-ratio.yaml").read_text(encoding="utf-8")
+    (tmp_path / "graded.yaml").write_text(shipped.replace("show_grade: false", "show_grade: true"), encoding="utf-8")
+    graded = api.check_folder(SAMPLE, profile=str(tmp_path / "graded.yaml"))
     data, findings = api.render_checked(graded)
     assert data is not None, findings
     table = _indicator_tables(_body(data))[1]

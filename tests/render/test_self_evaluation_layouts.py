@@ -175,12 +175,13 @@ def test_a_blank_initial_budget_prints_blank(tmp_path: Path) -> None:
 
 def test_the_unit_table_prints_its_grade_when_the_profile_shows_grades(tmp_path: Path) -> None:
     sample = Path(__file__).resolve().parents[2] / "inputs" / "changji-ybj" / "2024"
-    shown = self_evaluation_context(_scored(sample, "classic-ratio"))
+    shown = self_evaluation_context(_scored(sample, "chongqing-compact"))
     assert shown["unit"]["grade"] == "优"
-    unit_indicators = _render(_scored(sample, "classic-ratio")).tables[1]
+    unit_indicators = _render(_scored(sample, "chongqing-compact")).tables[1]
     assert ["等级", "优"] == [c for c in dict.fromkeys(_rows(unit_indicators)[-1])]
-    hidden = _render(_scored(sample, "xinjiang-2024")).tables[1]  # the sample's form has no 等级
-    assert not any(row[0] == "等级" for row in _rows(hidden))
+    for form in ("xinjiang-2024", "classic-ratio"):  # neither the sample's form nor the 宁夏 one has 等级
+        hidden = _render(_scored(sample, form)).tables[1]
+        assert not any(row[0] == "等级" for row in _rows(hidden))
 
 
 def _keeps_with_next(row) -> bool:

@@ -80,8 +80,9 @@ def test_page_is_landscape(document) -> None:
     assert section.page_width > section.page_height
 
 
-def test_classic_profile_prints_grades() -> None:
-    assert "等级" in _texts(_form(_document("classic-ratio"), 1)[1])
+def test_a_profile_that_shows_grades_prints_them() -> None:
+    assert "等级" in _texts(_form(_document("chongqing-compact"), 1)[1])
+    assert "等级" not in _texts(_form(_document("classic-ratio"), 1)[1])  # the 宁夏 form has no 等级 row
 
 
 def test_merge_marked_cells_uses_grid_columns() -> None:
