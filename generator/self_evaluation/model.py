@@ -1,5 +1,7 @@
 """The self-evaluation as entered: one unit-wide table and the project tables.
 
+The same model family as the unit-year (generator.model): frozen, no extra fields, on its `Frozen` base.
+
 Values are kept "as reported" (typed totals, printed figures) next to what is
 needed to compute; the scoring stage computes, the checks compare. Amounts are
 exact Decimals in 万元. Every field that came from a cell keeps its Location.
@@ -10,22 +12,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict, SkipValidation
+from pydantic import SkipValidation
 
 from generator.findings import Location
+from generator.model import Frozen
 from generator.self_evaluation.targets import Measure
 
 # Where each cell of a row stands. Not validated: the loader builds them (lazily, see
 # generator.self_evaluation.sheets.LazyCells) and validating would build every Location up front.
 CellMap = SkipValidation[Mapping[str, Location]]
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
 
-
-class FundsLine(BaseModel):
+class FundsLine(Frozen):
     """One row of the 资金 block: 年度资金总额 / 当年财政拨款 / … or 上级资金 / 合计."""
-
-    model_config = _FROZEN
 
     source: str
     initial_budget: Decimal | None  # 年初预算数
@@ -36,9 +35,7 @@ class FundsLine(BaseModel):
     parent: str = ""  # "财政拨款" for its "其中" rows (当年财政拨款, 上年结转资金); "" for a top-level source
 
 
-class Funds(BaseModel):
-    model_config = _FROZEN
-
+class Funds(Frozen):
     total: FundsLine | None  # the typed total row (年度资金总额 or 合计), if any
     sources: tuple[FundsLine, ...]  # in sheet order, "其中" rows after their parent
     total_label: str  # 年度资金总额 for projects, 合计 for the unit
@@ -53,20 +50,16 @@ class Funds(BaseModel):
         return tuple(line for line in self.sources if line.parent == parent)
 
 
-class Override(BaseModel):
+class Override(Frozen):
     """A score typed by hand (手工得分) that replaces the rule's score."""
-
-    model_config = _FROZEN
 
     score: Decimal
     reason: str
     location: Location
 
 
-class Indicator(BaseModel):
+class Indicator(Frozen):
     """One 三级指标 row."""
-
-    model_config = _FROZEN
 
     level1: str
     level2: str
@@ -95,10 +88,8 @@ class Indicator(BaseModel):
     cells: CellMap = {}
 
 
-class Printed(BaseModel):
+class Printed(Frozen):
     """Figures a previous document printed for a table, to compare with ours."""
-
-    model_config = _FROZEN
 
     execution_rate: Decimal | None = None  # percent points
     execution_score: Decimal | None = None
@@ -107,9 +98,7 @@ class Printed(BaseModel):
     cells: CellMap = {}
 
 
-class ProjectTable(BaseModel):
-    model_config = _FROZEN
-
+class ProjectTable(Frozen):
     name: str
     department: str  # 主管部门
     implementer: str  # 实施单位
@@ -124,9 +113,7 @@ class ProjectTable(BaseModel):
     period: str = ""  # 项目总实施期
 
 
-class UnitTable(BaseModel):
-    model_config = _FROZEN
-
+class UnitTable(Frozen):
     unit_name: str
     goal_expected: str
     goal_actual: str
@@ -137,9 +124,7 @@ class UnitTable(BaseModel):
     row: Location
 
 
-class SelfEvaluation(BaseModel):
-    model_config = _FROZEN
-
+class SelfEvaluation(Frozen):
     source: str  # the workbook, as named in messages
     year: int | None
     layout: str = ""  # the 表样 the workbook asks for (新疆/宁夏/重庆), "" for the profile's
