@@ -13,6 +13,7 @@ from generator.findings import Finding, Location, error
 from generator.load.cells import decimal_of, formula_without_value, text_of
 from generator.load.sheets import match_headers, unread_columns
 from generator.load.workbook import CellValue, Sheet, Workbook
+from generator.model import Source
 from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, INSTRUCTION_ROW, TITLE_ROW, SheetLayout
 from generator.self_evaluation.targets import Measure, is_not_applicable, measure_of
 
@@ -63,23 +64,29 @@ def amount_scale(sheet: Sheet) -> Decimal:
 
 
 class LazyCells(Mapping[str, Location]):
-    """header -> Location of one row, each built only when asked for (most never are)."""
+    """header -> Location of one row, each built only when asked for (most never are).
 
-    def __init__(self, book: Workbook, sheet: str, row: int, columns: Mapping[str, int]) -> None:
-        self._book, self._sheet, self._row, self._columns = book, sheet, row, columns
+    A mapping view of the row's `Source`, the unit-year model's row location (generator.model).
+    """
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
 
     def __getitem__(self, header: str) -> Location:
-        return self._book.location(self._sheet, self._row, self._columns[header])
+        if header not in self.source.columns:
+            raise KeyError(header)
+        return self.source.at(header)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._columns)
+        return iter(self.source.columns)
 
     def __len__(self) -> int:
-        return len(self._columns)
+        return len(self.source.columns)
 
     def renamed(self, names: Mapping[str, str]) -> LazyCells:
         """The same cells under other header names (old name -> new name)."""
-        return LazyCells(self._book, self._sheet, self._row, {names.get(h, h): c for h, c in self._columns.items()})
+        columns = {names.get(h, h): c for h, c in self.source.columns.items()}
+        return LazyCells(self.source.model_copy(update={"columns": columns}))
 
 
 class RowReader:
@@ -95,7 +102,7 @@ class RowReader:
         return self.book.location(self.sheet.name, self.row, self.columns[header])
 
     def cells(self) -> LazyCells:
-        return LazyCells(self.book, self.sheet.name, self.row, self.columns)
+        return LazyCells(Source.model_construct(file=self.book.label, sheet=self.sheet.name, row=self.row, columns=self.columns))
 
     def raw(self, header: str) -> CellValue:
         col = self.columns.get(header)
