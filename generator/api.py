@@ -31,7 +31,7 @@ from generator.findings import Finding, Location, Severity, emit, error, has_err
 from generator.load.folder import load
 from generator.model import Loaded
 from generator.render.wording import WordingProfile
-from generator.report import InputFile, Report, RuleOutcome
+from generator.report import InputFile, Report, RuleOutcome, Status
 from generator.words import EditRefused as EditRefused  # re-exported: the workbench catches it
 
 if TYPE_CHECKING:
@@ -154,11 +154,11 @@ def carry_acknowledgements(old: Path, new: Path) -> int:
 def _check(folder: Path, settings: Settings, profile: str | None, partial: bool) -> Checked:
     loaded, findings = load(folder)
     if loaded is None:  # the folder, workbook or its 封面 cannot be read
-        return _checked(folder, None, findings, None, settings, profile, not_run("数据文件夹、工作簿或封面无法读取"), readable=False)
+        return _checked(folder, None, findings, None, settings, profile, _none_run("数据文件夹、工作簿或封面无法读取"), readable=False)
     texts_only = has_errors(findings) and all(f.severity is not Severity.ERROR or _in_texts(f) for f in findings)
     if has_errors(findings) and not texts_only:
         # Cells that could not be read would only echo as mismatching totals: report them alone first.
-        not_read = not_run("工作簿有无法读取的工作表、表头或单元格，先更正这些错误")
+        not_read = _none_run("工作簿有无法读取的工作表、表头或单元格，先更正这些错误")
         if partial:
             partly = _checked(folder, compute_figures(loaded), findings, None, settings, profile, not_read, loaded=loaded)
             return replace(partly, complete=False)
@@ -171,7 +171,7 @@ def _check(folder: Path, settings: Settings, profile: str | None, partial: bool)
     if settings.needs is None:
         settings = replace(settings, needs=_needs(kit))
     settings = replace(settings, level=document_level(settings.level, kit))
-    performance, perf_findings = _self_evaluation(folder, figures.year, profile, _without_self_evaluation(kit))
+    performance, perf_findings, perf_coverage = _self_evaluation(folder, figures.year, profile, _without_self_evaluation(kit))
     figures, settle_findings = _settled(figures, performance)
     rules = run_rules(figures, settings)
     findings.extend(rules.findings)
@@ -181,8 +181,15 @@ def _check(folder: Path, settings: Settings, profile: str | None, partial: bool)
     findings.extend(settle_findings)
     if texts_only:  # what the checks say of the empty texts only echoes the file's own error
         findings = [f for f in findings if f.severity is Severity.ERROR or not _in_texts(f)]
-    checked = _checked(folder, figures, findings, performance, settings, profile, rules.coverage, loaded=loaded)
+    checked = _checked(folder, figures, findings, performance, settings, profile, rules.coverage + perf_coverage, loaded=loaded)
     return replace(checked, complete=not texts_only)
+
+
+def _none_run(reason: str) -> tuple[RuleOutcome, ...]:
+    """The ledger when nothing could be checked: every rule, the self-evaluation's included, not run for REASON."""
+    from generator.self_evaluation.check import self_evaluation_not_run
+
+    return not_run(reason) + self_evaluation_not_run(reason)
 
 
 def _in_texts(finding: Finding) -> bool:
@@ -261,9 +268,9 @@ def check_self_evaluation_folder(folder: Path, profile: str | None = None) -> Ch
     """
     loaded, _ = load(folder)
     year = loaded.current.cover.year if loaded is not None else None
-    performance, findings = _self_evaluation(folder, year, profile)
+    performance, findings, coverage = _self_evaluation(folder, year, profile)
     skipped = not_run("只生成绩效自评表（--only self-evaluation）：决算数据的核对未运行，请用 check")
-    return _checked(folder, None, findings, performance, Settings(), profile, skipped, loaded=loaded)
+    return _checked(folder, None, findings, performance, Settings(), profile, skipped + coverage, loaded=loaded)
 
 
 def _settled(figures: Figures, performance: ScoredSelfEvaluation | None) -> tuple[Figures, list[Finding]]:
@@ -274,20 +281,25 @@ def _settled(figures: Figures, performance: ScoredSelfEvaluation | None) -> tupl
 
 def _self_evaluation(
     folder: Path, year: int | None, profile: str | None, absent: str = "公开说明不附绩效自评表"
-) -> tuple[ScoredSelfEvaluation | None, list[Finding]]:
-    """The scored 绩效自评表; ABSENT says what the document writes without one (the template's manifest)."""
-    from generator.self_evaluation import check_self_evaluation, load_profile, load_self_evaluation, score_self_evaluation
+) -> tuple[ScoredSelfEvaluation | None, list[Finding], tuple[RuleOutcome, ...]]:
+    """The scored 绩效自评表, its findings and its checks' coverage; ABSENT says what the document writes without one
+    (the template's manifest)."""
+    from generator.self_evaluation import load_profile, load_self_evaluation, score_self_evaluation
+    from generator.self_evaluation.check import run_self_evaluation_checks, self_evaluation_not_run
 
     evaluation, findings = load_self_evaluation(folder, year)
     if evaluation is None:  # no workbook, or a sheet or header missing: nothing can be read reliably
-        return None, findings
+        if has_errors(findings):
+            return None, findings, self_evaluation_not_run(f"{SELF_EVALUATION_WORKBOOK}缺少工作表或表头，无法读取")
+        return None, findings, self_evaluation_not_run(f"数据文件夹中没有{SELF_EVALUATION_WORKBOOK}", Status.NOT_APPLICABLE)
     # A bad cell is a finding at that cell; everything else is still scored (the total is provisional).
     rules, profile_findings = load_profile(profile or "xinjiang-2024")
     findings.extend(profile_findings)
     if rules is None:
-        return None, findings
+        return None, findings, self_evaluation_not_run("评分规则无法读取")
     scored = score_self_evaluation(evaluation, rules)
-    findings.extend(check_self_evaluation(scored))
+    checked, coverage = run_self_evaluation_checks(scored)
+    findings.extend(checked)
     if not scored.summary.project_count and not scored.summary.unit_table_count:
         findings.append(
             warning(
@@ -296,7 +308,7 @@ def _self_evaluation(
                 f"绩效自评表.xlsx 中没有任何自评表（整体支出或项目）：{absent}；请填写自评表",
             )
         )
-    return scored, findings
+    return scored, findings, coverage
 
 
 def _forced_figures(folder: Path, profile: str | None) -> Checked | None:
@@ -308,7 +320,7 @@ def _forced_figures(folder: Path, profile: str | None) -> Checked | None:
     if loaded is None:
         return None
     figures = compute_figures(loaded)
-    performance, _ = _self_evaluation(folder, figures.year, profile)
+    performance, _, _ = _self_evaluation(folder, figures.year, profile)
     figures, _ = _settled(figures, performance)
     return Checked(folder, figures, (), performance, readable=True)
 

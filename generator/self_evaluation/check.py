@@ -1,7 +1,8 @@
 """Checks over a scored self-evaluation: overrides, printed figures, weights, funds.
 
 Each check is a small function over one table, listed in CHECKS. A check that
-crashes becomes a finding and the others still run.
+crashes becomes a finding and the others still run; each check has its line in the
+report's coverage ledger (run_self_evaluation_checks).
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from decimal import Decimal
 
 from generator.display import format_amount, format_percent, format_plain, more_or_less, round_half_up
 from generator.findings import Finding, Location, error, info, warning
+from generator.report import RuleOutcome, Status
 from generator.residue import placeholder_in, repetition_in
 from generator.self_evaluation.compare import tier_of
+from generator.self_evaluation.layout import WORKBOOK_NAME
 from generator.self_evaluation.model import FundsLine
 from generator.self_evaluation.profile import Profile
 from generator.self_evaluation.score import FUNDS_FIELDS, ScoredIndicator, ScoredSelfEvaluation, ScoredTable, funds_settlements
@@ -24,13 +27,28 @@ _HUNDRED = Decimal(100)
 
 def check_self_evaluation(scored: ScoredSelfEvaluation) -> list[Finding]:
     """All findings about the scored tables, table by table (unit-wide first)."""
+    findings, _ = run_self_evaluation_checks(scored)
+    return findings
+
+
+def run_self_evaluation_checks(scored: ScoredSelfEvaluation) -> tuple[list[Finding], tuple[RuleOutcome, ...]]:
+    """The findings, and each check's line in the report's coverage ledger (named RULE_PREFIX + its name).
+
+    A check that crashes on a table becomes a `crashed` finding, the others still run, and its line says it did
+    not run (never passed): the main rules' ledger (generator.check.run_rules), for the self-evaluation stage.
+    """
     findings: list[Finding] = []
     tables = ([scored.unit] if scored.unit is not None else []) + list(scored.projects)
+    found = {check.__name__: 0 for check in CHECKS}
+    crashed: set[str] = set()
     for table in tables:
         for check in CHECKS:
+            before = len(findings)
             try:
                 findings.extend(check(table, scored.profile))
             except Exception as exc:  # a bug in one check must not hide the others' findings
+                found[check.__name__] += len(findings) - before
+                crashed.add(check.__name__)
                 findings.append(
                     error(
                         "crashed",
@@ -41,8 +59,30 @@ def check_self_evaluation(scored: ScoredSelfEvaluation) -> list[Finding]:
                         error=f"{type(exc).__name__}: {exc}",
                     )
                 )
-    findings.extend(check_execution_full_marks(tables, scored.profile))
-    return findings
+                continue
+            found[check.__name__] += len(findings) - before
+    marks = list(check_execution_full_marks(tables, scored.profile))
+    findings.extend(marks)
+    found[check_execution_full_marks.__name__] = len(marks)
+    return findings, tuple(_outcome(name, count, name in crashed, bool(tables)) for name, count in found.items())
+
+
+RULE_PREFIX = "self_evaluation."  # the self-evaluation checks' names in the coverage ledger, apart from the main rules'
+
+
+def _outcome(name: str, found: int, crashed: bool, any_table: bool) -> RuleOutcome:
+    rule = RULE_PREFIX + name
+    if crashed:
+        return RuleOutcome(rule, Status.NOT_RUN, (), found=found, reason="规则运行出错，见 crashed", needs=(WORKBOOK_NAME,))
+    if not any_table:
+        return RuleOutcome(rule, Status.NOT_APPLICABLE, (), reason=f"{WORKBOOK_NAME}中没有自评表", needs=(WORKBOOK_NAME,))
+    return RuleOutcome(rule, Status.FAILED if found else Status.PASSED, (), found=found, needs=(WORKBOOK_NAME,))
+
+
+def self_evaluation_not_run(reason: str, status: Status = Status.NOT_RUN) -> tuple[RuleOutcome, ...]:
+    """The self-evaluation checks' ledger when they did not run (REASON), or do not apply (no 绩效自评表)."""
+    names = [check.__name__ for check in CHECKS] + [check_execution_full_marks.__name__]
+    return tuple(RuleOutcome(RULE_PREFIX + name, status, (), reason=reason, needs=(WORKBOOK_NAME,)) for name in names)
 
 
 def _title(table: ScoredTable) -> str:
