@@ -48,6 +48,8 @@ _YEARS_RESULTS = {
     "印刷总分",
     "印刷完成率",
     "印刷得分",
+    "印刷等级",
+    "得分系数",  # as printed: the year's result, not a target
     "手工得分",
     "手工得分原因",
 }
