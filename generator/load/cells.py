@@ -42,3 +42,8 @@ def formula_without_value(loc: Location, what: str) -> Finding:
         f"{what}是公式，但文件中没有保存计算结果：请在 Excel 或 WPS 中打开并保存后重试，或直接填写数值",
         header=what,
     )
+
+
+def negative_amount(loc: Location, what: str, number: Decimal) -> Finding:
+    """The one finding for an amount below zero (both pipelines emit it): an amount is never negative."""
+    return error("negative-amount", loc, f"{what}不能为负数（{number}）", value=number)

@@ -25,7 +25,7 @@ from generator.layout import (
     Kind,
     SubjectSheet,
 )
-from generator.load.cells import decimal_of, formula_without_value, text_of
+from generator.load.cells import decimal_of, formula_without_value, negative_amount, text_of
 from generator.load.workbook import Sheet, Workbook
 from generator.model import ItemRow, ItemTable, Source, SubjectRow, SubjectTable
 from generator.numbers import MAX_MAGNITUDE
@@ -184,7 +184,7 @@ def _cell_value(
     if number is None:
         return None, ""
     if number < 0:
-        ctx.findings.append(error("negative-amount", ctx.loc(sheet.name, row, col), f"{what}不能为负数（{number}）", value=number))
+        ctx.findings.append(negative_amount(ctx.loc(sheet.name, row, col), what, number))
         return None, ""
     if kind is Kind.COUNT and number != number.to_integral_value():
         ctx.findings.append(

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from generator.findings import Finding, Location, error
-from generator.load.cells import decimal_of, formula_without_value, text_of
+from generator.load.cells import decimal_of, formula_without_value, negative_amount, text_of
 from generator.load.sheets import match_headers, unread_columns
 from generator.load.workbook import CellValue, Sheet, Workbook
 from generator.model import Source
@@ -138,18 +138,23 @@ class RowReader:
         return None if value is None else value / scale
 
     def amount(self, header: str, scale: Decimal = Decimal(1)) -> Decimal | None:
-        """An amount in 万元: a number in the sheet's unit, or text naming its own ("2403万", "2,403万元", "24030000元")."""
-        value = self.raw(header)
+        """An amount in 万元: a number in the sheet's unit, or text naming its own ("2403万", "2,403万元", "24030000元").
+
+        Below zero it is refused at its cell, as the main loader refuses one (negative-amount).
+        """
+        value, divisor = self.raw(header), scale
         if isinstance(value, str):
             text = value.strip()
-            for suffix, divisor in _AMOUNT_SUFFIXES:
+            for suffix, named in _AMOUNT_SUFFIXES:
                 if text.endswith(suffix) and len(text) > len(suffix):
-                    number, finding = decimal_of(text[: -len(suffix)], self.location(header), header)
-                    self._report(header, finding)
-                    return None if number is None else number / divisor
+                    value, divisor = text[: -len(suffix)], named
+                    break
         number, finding = decimal_of(value, self.location(header), header)
+        if number is not None and number < 0:
+            finding = negative_amount(self.location(header), header, number)
+            number = None
         self._report(header, finding)
-        return None if number is None else number / scale
+        return None if number is None else number / divisor
 
     def measure(self, header: str, year: int | None) -> Measure | None:
         parsed, finding = measure_of(self.raw(header), self.location(header), header, year)

@@ -180,6 +180,16 @@ def test_unit_indicators_without_overview(tmp_path: Path) -> None:
     assert where(findings) == {("unit-overview-missing", "整体概况", None)}
 
 
+def test_a_negative_amount_is_refused_at_its_cell_as_the_main_loader_does(tmp_path: Path) -> None:
+    funds = [
+        {"项目名称": "甲项目", "资金来源": "年度资金总额", "年初预算数": 10, "全年预算数": -10, "全年执行数": "-9万"},
+        {"资金来源": "当年财政拨款", "年初预算数": 10, "全年预算数": 10, "全年执行数": 9},
+    ]
+    write_book(tmp_path, funds=funds)
+    _, findings = load_self_evaluation(tmp_path)
+    assert where(findings) == {("negative-amount", "项目资金", "D4"), ("negative-amount", "项目资金", "E4")}
+
+
 def test_amounts_typed_with_their_unit(tmp_path: Path) -> None:
     funds = [
         {"项目名称": "甲项目", "资金来源": "年度资金总额", "年初预算数": "10万", "全年预算数": "10万元", "全年执行数": "90000元"},
