@@ -74,13 +74,16 @@ def shot(driver, name: str) -> None:
 
 def click_and_load(driver, element) -> None:
     """Click something that loads a new page, and wait until the old one is gone."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(old))
+    # While the new page replaces the old one, chromium can answer a staleness probe with an inspector
+    # error ("Node with given id does not belong to the document") instead of a stale reference: probe again.
+    WebDriverWait(driver, 60, ignored_exceptions=[WebDriverException]).until(expected_conditions.staleness_of(old))
     WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
