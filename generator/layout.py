@@ -116,20 +116,15 @@ COVER = ItemSheet(
     ),
 )
 
-INCOME_SOURCES = (
-    "一般公共预算财政拨款收入",
-    "政府性基金预算财政拨款收入",
-    "国有资本经营预算财政拨款收入",
-    "上级补助收入",
-    "事业收入",
-    "经营收入",
-    "附属单位上缴收入",
-    "其他收入",
-)
+# The sources of 本年收入: the three 财政拨款 funds, then the others.
+FISCAL_INCOMES = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入")
+OTHER_INCOMES = ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+INCOME_SOURCES = (*FISCAL_INCOMES, *OTHER_INCOMES)
 # 事业收入, 经营收入 and 其他收入 say what they mainly are in the 上海 名词解释 ("主要是：…收入等"),
 # for a unit that has them; the text describes the unit, so `init --from` carries it.
 INCOME_CONTENT = "收入主要内容"
 EXPLAINED_INCOMES = ("事业收入", "经营收入", "其他收入")
+SUMMARY_AMOUNT = "金额"  # the one amount column of the 收入支出决算总表
 SUMMARY = ItemSheet(
     name="收入支出决算总表",
     note=(
@@ -151,7 +146,8 @@ SUMMARY = ItemSheet(
     class_rows=True,
 )
 
-INCOME_COLUMNS = ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+INCOME_TOTAL = "本年收入合计"
+INCOME_COLUMNS = (INCOME_TOTAL, "财政拨款收入", *OTHER_INCOMES)
 INCOME = SubjectSheet(
     name="收入决算表",
     note="填写说明：按功能分类科目逐行填写（类3位、款5位、项7位编码），第一行可为“合计”行。本年收入合计应等于右侧各列之和。",
@@ -159,7 +155,9 @@ INCOME = SubjectSheet(
     total_column="本年收入合计",
 )
 
-EXPENSE_COLUMNS = ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+EXPENSE_TOTAL = "本年支出合计"
+EXPENSE_KINDS = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+EXPENSE_COLUMNS = (EXPENSE_TOTAL, *EXPENSE_KINDS)
 EXPENSE = SubjectSheet(
     name="支出决算表",
     note="填写说明：按功能分类科目逐行填写，第一行可为“合计”行。本年支出合计应等于基本支出、项目支出等各列之和。",
@@ -167,7 +165,9 @@ EXPENSE = SubjectSheet(
     total_column="本年支出合计",
 )
 
-FISCAL_COLUMNS = ("合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+FISCAL_TOTAL = "合计"
+FISCAL_FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")  # in FISCAL_INCOMES' order
+FISCAL_COLUMNS = (FISCAL_TOTAL, *FISCAL_FUNDS)
 FISCAL = ItemSheet(
     name="财政拨款收入支出决算总表",
     note="填写说明：按《财政拨款收入支出决算总表》填写；支出按功能分类“类”逐行填写。“合计”列应等于右侧三列之和。",
@@ -244,8 +244,10 @@ NATIONAL_CLASSES = (
     ("234", "抗疫特别国债安排的支出"),
 )
 
-THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")
-VEHICLE_PARTS = ("公务用车购置费", "公务用车运行维护费")
+ABROAD, VEHICLES, RECEPTION = "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"
+THREE_PUBLIC_PARTS = (ABROAD, VEHICLES, RECEPTION)
+VEHICLE_PURCHASE, VEHICLE_RUNNING = "公务用车购置费", "公务用车运行维护费"
+VEHICLE_PARTS = (VEHICLE_PURCHASE, VEHICLE_RUNNING)
 THREE_PUBLIC = ItemSheet(
     name="财政拨款三公经费支出决算表",
     note="填写说明：全年预算数、决算数照抄《财政拨款“三公”经费支出决算表》；年初预算数可选（上海格式按年初预算说明“完成预算的X%”）；上年决算数在有上年数据文件夹时可不填；变动原因、预决算差异原因各写一句话。",

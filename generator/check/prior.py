@@ -10,6 +10,7 @@ from generator.check.compare import Stated, disagreement
 from generator.check.context import CheckContext, money
 from generator.check.rule import NotApplicable, emits
 from generator.compute.base import YearBase
+from generator.compute.prior import PriorFigure, gpb_item_figure, gpb_total_figure, item_figure
 from generator.findings import Finding, Location, emit, error
 
 CODE = "prior-year-mismatch"
@@ -30,17 +31,19 @@ def check_prior_year(ctx: CheckContext) -> Iterator[Finding]:
         row = cur.unit.item_table(sheet).get(name)
         return Stated(f"本年《{sheet}》「{name}」的「{column}」", row.amount(column) if row else None, row.source.at(column) if row else None)
 
-    def last(label: str, value: Decimal | None, sheet: str) -> Stated:
-        return Stated(f"{year}年数据的{label}", value, Location(file=prior.unit.cover.source.file, sheet=sheet))
+    def last(label: str, figure: PriorFigure) -> Stated:
+        return Stated(f"{year}年数据的{label}", figure.value, figure.location)
 
-    pairs.append((typed(overview.sheet, "收入支出总计", layout.PRIOR), last("收入总计", prior.summary.get("收入总计"), layout.SUMMARY.name)))
-    pairs.append((typed(overview.sheet, "财政拨款收入支出总计", layout.PRIOR), last("财政拨款支出总计", prior.fiscal.get("支出总计", {}).get("合计"), layout.FISCAL.name)))
+    summary_total = prior.summary.get("收入总计")
+    pairs.append((typed(overview.sheet, "收入支出总计", layout.PRIOR), last("收入总计", item_figure(prior, layout.SUMMARY.name, "收入总计", layout.SUMMARY_AMOUNT, summary_total))))
+    fiscal_total = prior.fiscal.get("支出总计", {}).get(layout.FISCAL_TOTAL)
+    pairs.append((typed(overview.sheet, "财政拨款收入支出总计", layout.PRIOR), last("财政拨款支出总计", item_figure(prior, layout.FISCAL.name, "支出总计", layout.FISCAL_TOTAL, fiscal_total))))
     if prior.gpb.has_data:
-        pairs.append((typed(overview.sheet, "一般公共预算财政拨款支出", layout.PRIOR), last("一般公共预算财政拨款支出合计", prior.gpb.total("合计"), layout.GPB.name)))
+        pairs.append((typed(overview.sheet, "一般公共预算财政拨款支出", layout.PRIOR), last("一般公共预算财政拨款支出合计", gpb_total_figure(prior))))
     for name in ("合计", *layout.THREE_PUBLIC_PARTS, *layout.VEHICLE_PARTS):
-        pairs.append((typed(layout.THREE_PUBLIC.name, name, layout.PRIOR), last(f"“三公”经费「{name}」决算数", prior.three_public.get(name, {}).get("决算数"), layout.THREE_PUBLIC.name)))
-    other = prior.unit.item_table(layout.OTHER_MATTERS.name)
-    pairs.append((typed(layout.OTHER_MATTERS.name, "机关运行经费", "上年数"), last("机关运行经费", other.amount("机关运行经费", "本年数"), layout.OTHER_MATTERS.name)))
+        spent = prior.three_public.get(name, {}).get("决算数")
+        pairs.append((typed(layout.THREE_PUBLIC.name, name, layout.PRIOR), last(f"“三公”经费「{name}」决算数", item_figure(prior, layout.THREE_PUBLIC.name, name, "决算数", spent))))
+    pairs.append((typed(layout.OTHER_MATTERS.name, "机关运行经费", "上年数"), last("机关运行经费", item_figure(prior, layout.OTHER_MATTERS.name, "机关运行经费", "本年数"))))
     pairs.extend(_gpb_items(cur, prior, year))
     for a, b in pairs:
         if (finding := disagreement(ctx, CODE, a, b)) is not None:
@@ -56,12 +59,11 @@ def _gpb_items(cur: YearBase, prior: YearBase, year: int) -> list[tuple[Stated, 
     for row in cur.unit.subject(layout.GPB.name).rows:
         if row.prior is None or row.code is None:
             continue
-        node = prior.gpb.find(row.code)
-        value = node.value("合计") if node else Decimal(0)
+        last = gpb_item_figure(prior, row.code)
         pairs.append(
             (
                 Stated(f"本年《{layout.GPB.name}》「{row.code} {row.name}」的上年决算数", row.prior, row.source.at(layout.PRIOR)),
-                Stated(f"{year}年数据中该科目的决算数", value, node.row.source.at("合计") if node and node.row else None),
+                Stated(f"{year}年数据中该科目的决算数", last.value, last.location),
             )
         )
     return pairs
@@ -76,7 +78,7 @@ def _balances(ctx: CheckContext, cur: YearBase, prior: YearBase, year: int) -> I
         ctx,
         "opening-balance-mismatch",
         Stated("本年「年初结转和结余」", opening, row.source.at("金额") if row else None),
-        Stated(f"{year}年「年末结转和结余」", closing, Location(file=prior.unit.cover.source.file, sheet=layout.SUMMARY.name)),
+        Stated(f"{year}年「年末结转和结余」", closing, item_figure(prior, layout.SUMMARY.name, "年末结转和结余", layout.SUMMARY_AMOUNT).location),
     )
     if f:
         yield f

@@ -10,6 +10,7 @@ from generator.check.context import CheckContext, money
 from generator.check.rule import emits
 from generator.compute.change import Change
 from generator.compute.figures import ThreePublicPart
+from generator.compute.totals import Key
 from generator.findings import Finding, Location, emit, warning
 from generator.model import ItemTable
 
@@ -88,7 +89,7 @@ def _residue(ctx: CheckContext, name: str) -> Decimal:
     against a 全年预算 typed 7.65 is rounding, not spending beyond the budget.
     """
     settlements = ctx.figures.base.ledger.settlements
-    settled = [settlements.get(f"three_public.{name}.{column}") for column in ("全年预算数", "决算数")]
+    settled = [settlements.get(Key(layout.THREE_PUBLIC.name, name, column)) for column in ("全年预算数", "决算数")]
     return max((s.tolerance for s in settled if s is not None and s.is_residue), default=Decimal(0))
 
 

@@ -20,7 +20,7 @@ from generator import layout
 from generator.check.context import CheckContext, money
 from generator.check.rule import NotApplicable, emits
 from generator.compute.change import Change
-from generator.compute.totals import Settlement
+from generator.compute.totals import Key, Settlement
 from generator.display import format_amount
 from generator.findings import Finding, Location, emit, error
 
@@ -115,12 +115,12 @@ def _amount_cells(ctx: CheckContext) -> list[tuple[Decimal, Any, str]]:
 def _whole_workbook(ctx: CheckContext, cells: list[tuple[Decimal, Any, str]], typical: Decimal) -> Evidence | None:
     """Strong evidence that every amount is in 元, or None."""
     f = ctx.figures
-    changes: list[tuple[str, Change | None, str]] = [
-        ("收入支出总计", f.total_change, "summary.收入总计"),
-        ("财政拨款收入支出总计", f.fiscal_change, "fiscal.支出总计.合计"),
-        ("一般公共预算财政拨款支出", f.gpb_change, ""),
-        ("“三公”经费合计", f.three_public.total.change, ""),
-        ("机关运行经费", f.admin_cost, ""),
+    changes: list[tuple[str, Change | None, Key | None]] = [
+        ("收入支出总计", f.total_change, Key(layout.SUMMARY.name, "收入总计", layout.SUMMARY_AMOUNT)),
+        ("财政拨款收入支出总计", f.fiscal_change, Key(layout.FISCAL.name, "支出总计", "合计")),
+        ("一般公共预算财政拨款支出", f.gpb_change, None),
+        ("“三公”经费合计", f.three_public.total.change, None),
+        ("机关运行经费", f.admin_cost, None),
     ]
     ratios = [(label, c.current / c.base, key) for label, c, key in changes if c is not None and c.base and c.current]
     in_band = [(label, r, key) for label, r, key in ratios if PRIOR_BAND[0] <= r <= PRIOR_BAND[1]]
@@ -159,7 +159,7 @@ def _per_person(ctx: CheckContext) -> Decimal | None:
     return personnel / count
 
 
-def _cells_of(ctx: CheckContext, keys: list[str]) -> tuple[str, ...]:
+def _cells_of(ctx: CheckContext, keys: list[Key | None]) -> tuple[str, ...]:
     ledger = ctx.figures.base.ledger
     found = [ledger.get(k) for k in keys if k]
     return tuple(str(s.location) for s in found if s is not None and s.location is not None)

@@ -31,7 +31,7 @@ from generator.compute.tree import Tree
 Items = Mapping[str, Decimal | None]
 FiscalRows = Mapping[str, Mapping[str, Decimal | None]]
 
-FISCAL_SOURCES = dict(zip(layout.FISCAL_COLUMNS[1:], layout.INCOME_SOURCES[:3], strict=True))  # fund column -> summary item
+FISCAL_SOURCES = dict(zip(layout.FISCAL_FUNDS, layout.FISCAL_INCOMES, strict=True))  # fund column -> summary item
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,11 @@ def agree(base: YearBase) -> Agreed:
     fiscal = _agreed_fiscal(base)
     classes = _summary_classes(base)
     by_name = {name: value for _, name, value in classes}
-    fiscal_income = complete_total([summary.get(n) for n in layout.INCOME_SOURCES[:3]])
+    fiscal_income = complete_total([summary.get(n) for n in layout.FISCAL_INCOMES])
     income = _with_totals(
         base.income,
         {"本年收入合计": summary.get("本年收入合计"), "财政拨款收入": fiscal_income}
-        | {n: summary.get(n) for n in layout.INCOME_COLUMNS[2:]},
+        | {n: summary.get(n) for n in layout.OTHER_INCOMES},
     )
     expense = _with_class_values(_with_totals(base.expense, {"本年支出合计": summary.get("本年支出合计")}), "本年支出合计", by_name)
     spent = fiscal.get("本年支出合计", {})

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator import codes, layout
-from generator.compute.totals import ZERO, Ledger, Part, part_tolerance
+from generator.compute.totals import ZERO, Key, Ledger, Part, part_tolerance
 from generator.compute.tree import Tree, build_tree
 from generator.model import ItemTable, UnitYear
 
@@ -52,7 +52,6 @@ def compute_base(unit: UnitYear) -> YearBase:
             tuple(h for h in spec.amount_headers if h not in layout.BUDGET_COLUMNS) if spec is not layout.GPB else layout.GPB_COLUMNS,
             economic if spec.classification == "economic" else functional,
             ledger,
-            spec.name,
         )
         for spec in layout.SUBJECT_SHEETS
     }
@@ -88,13 +87,13 @@ def _declared(table: ItemTable, name: str, column: str):
 
 
 def _summary(table: ItemTable, ledger: Ledger) -> dict[str, Decimal | None]:
-    col = "金额"
+    col = layout.SUMMARY_AMOUNT
     out: dict[str, Decimal | None] = {name: table.amount(name, col) for name in layout.INCOME_SOURCES}
     sheet = table.sheet
 
     def settle(name: str, parts: list[Part]) -> Decimal | None:
         declared, loc = _declared(table, name, col)
-        out[name] = ledger.settle(f"summary.{name}", f"{sheet}「{name}」", declared, parts, loc)
+        out[name] = ledger.settle(Key(sheet, name, col), f"{sheet}「{name}」", declared, parts, loc)
         return out[name]
 
     settle("本年收入合计", _parts(table, layout.INCOME_SOURCES, col))
@@ -108,22 +107,22 @@ def _summary(table: ItemTable, ledger: Ledger) -> dict[str, Decimal | None]:
 
 
 def _settle_items(
-    ledger: Ledger, table: ItemTable, key: str, name: str, part_names: tuple[str, ...], column: str, values: dict[str, Decimal | None]
+    ledger: Ledger, table: ItemTable, name: str, part_names: tuple[str, ...], column: str, values: dict[str, Decimal | None]
 ) -> Decimal | None:
     """Settle item NAME of TABLE against PART_NAMES in one COLUMN; VALUES holds what is settled so far."""
     declared, loc = _declared(table, name, column)
     parts = _parts(table, part_names, column, values)
-    return ledger.settle(f"{key}.{name}.{column}", f"{table.sheet}「{name}」的「{column}」", declared, parts, loc)
+    return ledger.settle(Key(table.sheet, name, column), f"{table.sheet}「{name}」的「{column}」", declared, parts, loc)
 
 
 def _fiscal(table: ItemTable, ledger: Ledger) -> dict[str, dict[str, Decimal | None]]:
-    funds = layout.FISCAL_COLUMNS[1:]
+    funds = layout.FISCAL_FUNDS
     by_row: dict[str, dict[str, Decimal | None]] = {}
     rows = list(table.rows.values()) + list(table.class_rows.values())
     for row in rows:
         values = {col: row.amount(col) for col in funds}
         values["合计"] = ledger.settle(
-            f"fiscal.{row.name}.合计",
+            Key(table.sheet, row.name, "合计"),
             f"{table.sheet}「{row.name}」的「合计」",
             row.amount("合计"),
             [Part(col, row.amount(col), row.source.at(col)) for col in funds],
@@ -137,10 +136,10 @@ def _fiscal(table: ItemTable, ledger: Ledger) -> dict[str, dict[str, Decimal | N
             parts = [Part(n, column.get(n), table.class_rows[n].source.at(col)) for n in classes]
             declared, loc = _declared(table, "本年支出合计", col)
             column["本年支出合计"] = ledger.settle(
-                f"fiscal.本年支出合计.{col}", f"{table.sheet}「本年支出合计」的「{col}」", declared, parts, loc
+                Key(table.sheet, "本年支出合计", col), f"{table.sheet}「本年支出合计」的「{col}」", declared, parts, loc
             )
-        column["收入总计"] = _settle_items(ledger, table, "fiscal", "收入总计", ("本年收入", "年初财政拨款结转和结余"), col, column)
-        column["支出总计"] = _settle_items(ledger, table, "fiscal", "支出总计", ("本年支出合计", "年末财政拨款结转和结余"), col, column)
+        column["收入总计"] = _settle_items(ledger, table, "收入总计", ("本年收入", "年初财政拨款结转和结余"), col, column)
+        column["支出总计"] = _settle_items(ledger, table, "支出总计", ("本年支出合计", "年末财政拨款结转和结余"), col, column)
         for name, value in column.items():
             by_row.setdefault(name, {})[col] = value
     return by_row
@@ -151,13 +150,11 @@ THREE_PUBLIC_COLUMNS = ("全年预算数", "决算数", layout.PRIOR, layout.BUD
 
 def _three_public(table: ItemTable, ledger: Ledger) -> dict[str, dict[str, Decimal | None]]:
     out: dict[str, dict[str, Decimal | None]] = {}
-    leaves = (layout.THREE_PUBLIC_PARTS[0], layout.THREE_PUBLIC_PARTS[2], *layout.VEHICLE_PARTS)
+    leaves = (layout.ABROAD, layout.RECEPTION, *layout.VEHICLE_PARTS)
     for col in THREE_PUBLIC_COLUMNS:
         values: dict[str, Decimal | None] = {name: table.amount(name, col) for name in leaves}
-        values["公务用车购置及运行维护费"] = _settle_items(
-            ledger, table, "three_public", "公务用车购置及运行维护费", layout.VEHICLE_PARTS, col, values
-        )
-        values["合计"] = _settle_items(ledger, table, "three_public", "合计", layout.THREE_PUBLIC_PARTS, col, values)
+        values[layout.VEHICLES] = _settle_items(ledger, table, layout.VEHICLES, layout.VEHICLE_PARTS, col, values)
+        values["合计"] = _settle_items(ledger, table, "合计", layout.THREE_PUBLIC_PARTS, col, values)
         for name, value in values.items():
             out.setdefault(name, {})[col] = value
     return out

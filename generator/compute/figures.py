@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from generator import layout
@@ -25,7 +26,8 @@ from generator.compute.budgets import (
     budget_totals,
 )
 from generator.compute.change import ZERO, Change, share
-from generator.compute.totals import Part, Settlement, complete_total, settle
+from generator.compute.prior import PriorFigure, gpb_item_figure, gpb_total_figure, item_figure, prior_year
+from generator.compute.totals import Key, Part, Settlement, complete_total, settle
 from generator.compute.tree import Tree
 from generator.findings import Location
 from generator.model import ItemTable, Loaded, SubjectRow, Texts
@@ -272,29 +274,24 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
     overview = cur.item(layout.OVERVIEW.name)
     summary = cur.summary
 
-    def prior_of(typed_table: ItemTable, name: str, column: str, from_prior: Callable[[YearBase], Decimal | None]) -> tuple[Decimal | None, Location | None]:
-        if prior is not None:
-            return from_prior(prior), _prior_location(prior, name)
-        row = typed_table.get(name)
-        return (row.amount(column) if row else None), (row.source.at(column) if row else None)
-
-    def overview_change(name: str, current: Decimal | None, from_prior: Callable[[YearBase], Decimal | None]) -> Change | None:
+    def overview_change(name: str, current: Decimal | None, last_year: Callable[[YearBase], PriorFigure]) -> Change | None:
+        """A total of 预算及上年情况 against last year: last year's folder's figure, else the 上年决算数 typed here."""
         if current is None:
             return None
-        base, loc = prior_of(overview, name, layout.PRIOR, from_prior)
-        return Change(current, base, overview.text(name, layout.REASON), _loc(overview, name, layout.REASON), loc)
+        base = prior_year(prior, last_year, item_figure(cur, layout.OVERVIEW.name, name, layout.PRIOR))
+        return Change(current, base.value, overview.text(name, layout.REASON), _loc(overview, name, layout.REASON), base.location)
 
-    def settled(key: str, value: Decimal | None) -> Decimal | None:
-        return known(cur, key, value)
+    def settled(name: str) -> Decimal | None:
+        return known(cur, Key(layout.SUMMARY.name, name, layout.SUMMARY_AMOUNT), summary.get(name))
 
-    income_this_year = settled("summary.本年收入合计", summary.get("本年收入合计"))
-    expense_this_year = settled("summary.本年支出合计", summary.get("本年支出合计"))
-    income_total = settled("summary.收入总计", summary.get("收入总计"))
+    income_this_year = settled("本年收入合计")
+    expense_this_year = settled("本年支出合计")
+    income_total = settled("收入总计")
     agreed = agree(cur)
     fiscal = agreed.fiscal
 
     def fiscal_total(name: str) -> Decimal | None:
-        return settled(f"fiscal.{name}.合计", fiscal.get(name, {}).get("合计"))
+        return known(cur, Key(layout.FISCAL.name, name, "合计"), fiscal.get(name, {}).get("合计"))
 
     fiscal_expense = fiscal_total("本年支出合计")
     gpb_total = agreed.gpb.known_total("合计")
@@ -332,16 +329,18 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         income_this_year=income_this_year,
         non_fiscal_balance_used=summary.get("使用非财政拨款结余"),
         opening_balance=summary.get("年初结转和结余"),
-        expense_total=settled("summary.支出总计", summary.get("支出总计")),
+        expense_total=settled("支出总计"),
         expense_this_year=expense_this_year,
         balance_distribution=summary.get("结余分配"),
         closing_balance=summary.get("年末结转和结余"),
-        total_change=overview_change("收入支出总计", income_total, lambda p: p.summary.get("收入总计")),
+        total_change=overview_change(
+            "收入支出总计", income_total, lambda p: item_figure(p, layout.SUMMARY.name, "收入总计", layout.SUMMARY_AMOUNT, p.summary.get("收入总计"))
+        ),
         income_sources=_income_sources(cur, income_this_year),
         income_contents=_income_contents(cur),
         expense_kinds=tuple(
             Share(col, agreed.expense.known_total(col), share_known(agreed.expense.known_total(col), expense_this_year))
-            for col in layout.EXPENSE_COLUMNS[1:]
+            for col in layout.EXPENSE_KINDS
             if agreed.expense.known_total(col) is not None
         ),
         fiscal_income_total=fiscal_total("收入总计"),
@@ -353,13 +352,13 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         fiscal_change=overview_change(
             "财政拨款收入支出总计",
             fiscal_total("支出总计"),
-            lambda p: p.fiscal.get("支出总计", {}).get("合计"),
+            lambda p: item_figure(p, layout.FISCAL.name, "支出总计", layout.FISCAL_TOTAL, p.fiscal.get("支出总计", {}).get(layout.FISCAL_TOTAL)),
         ),
         fiscal_budget=initial(FISCAL_TOTAL, fiscal_expense),
         fiscal_adjusted_budget=adjusted(FISCAL_TOTAL, fiscal_expense),
         gpb_total=gpb_total,
         gpb_share=share_known(gpb_total, expense_this_year),
-        gpb_change=overview_change("一般公共预算财政拨款支出", gpb_total, lambda p: p.gpb.total("合计") if p.gpb.has_data else None),
+        gpb_change=overview_change("一般公共预算财政拨款支出", gpb_total, gpb_total_figure),
         gpb_budget=initial(GPB_TOTAL, gpb_total),
         gpb_adjusted_budget=adjusted(GPB_TOTAL, gpb_total),
         gpb_classes=tuple(
@@ -389,7 +388,7 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
     )
 
 
-def known(year: YearBase, key: str, value: Decimal | None) -> Decimal | None:
+def known(year: YearBase, key: Key, value: Decimal | None) -> Decimal | None:
     """A settled total, or None when it was left blank and some of its parts were too.
 
     Summing the parts that were typed would read each blank part as zero.
@@ -405,24 +404,6 @@ def share_known(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     if part is None or not whole:
         return None
     return share(part, whole)
-
-
-def _prior_location(prior: YearBase, name: str) -> Location:
-    """Where last year's folder states the figure this year's overview compares with."""
-    unit = prior.unit
-    where: dict[str, tuple[str, str, str]] = {
-        "收入支出总计": (layout.SUMMARY.name, "收入总计", "金额"),
-        "财政拨款收入支出总计": (layout.FISCAL.name, "支出总计", "合计"),
-    }
-    if name in where:
-        sheet, item, column = where[name]
-        row = unit.item_table(sheet).get(item)
-        if row is not None:
-            return row.source.at(column)
-    total = unit.subject(layout.GPB.name).declared_total
-    if name == "一般公共预算财政拨款支出" and total is not None:
-        return total.source.at("合计")
-    return Location(file=unit.cover.source.file, field=name)
 
 
 def _z(value: Decimal | None) -> Decimal:
@@ -454,7 +435,7 @@ def _no_fund_spending(spent: Mapping[str, Decimal | None], fund: str) -> bool:
     if spent.get(fund) is not None:
         return spent.get(fund) == 0
     total = spent.get("合计")
-    others = [spent.get(c) for c in layout.FISCAL_COLUMNS[1:] if c != fund]
+    others = [spent.get(c) for c in layout.FISCAL_FUNDS if c != fund]
     return total is not None and total == sum((v for v in others if v is not None), ZERO)
 
 
@@ -465,33 +446,27 @@ def _income_sources(cur: YearBase, income: Decimal | None) -> tuple[Share, ...]:
     本年收入 合计 the 财政拨款收入支出决算总表 states for the three funds (checked against the
     rows as cross-table figures), so the sentence keeps "财政拨款收入…，占…%"."""
     s = cur.summary
-    fiscal = complete_total(s.get(n) for n in layout.INCOME_SOURCES[:3])
-    if fiscal is None and any(s.get(n) is not None for n in layout.INCOME_SOURCES[:3]):
+    fiscal = complete_total(s.get(n) for n in layout.FISCAL_INCOMES)
+    if fiscal is None and any(s.get(n) is not None for n in layout.FISCAL_INCOMES):
         fiscal = cur.fiscal.get("本年收入", {}).get("合计")
-    pairs = [("财政拨款收入", fiscal)] + [(n, s.get(n)) for n in layout.INCOME_SOURCES[3:]]
+    pairs = [("财政拨款收入", fiscal)] + [(n, s.get(n)) for n in layout.OTHER_INCOMES]
     return tuple(Share(n, v, share_known(v, income)) for n, v in pairs if v is not None)
 
 
 def _gpb_items(cur: YearBase, prior: YearBase | None) -> tuple[ItemLine, ...]:
     """Every 项 with a figure this year or last year, in code order."""
     lines = {}
+    last_year = prior if prior is not None and prior.gpb.has_data else None  # an empty table: the 上年 column typed here
     for node in cur.gpb.leaves():
         row = node.row
-        base: Decimal | None
-        base_loc: Location | None
-        if prior is not None and prior.gpb.has_data:
-            prior_node = prior.gpb.find(node.code)
-            base = prior_node.value("合计") if prior_node else ZERO
-            base_loc = prior_node.row.source.at("合计") if prior_node and prior_node.row else None
-        else:
-            base = row.prior if row else None
-            base_loc = row.source.at(layout.PRIOR) if row else None
+        typed = PriorFigure(row.prior, row.source.at(layout.PRIOR)) if row else PriorFigure(None, None)
+        base = prior_year(last_year, partial(gpb_item_figure, code=node.code), typed)
         lines[node.code] = ItemLine(
             code=node.code,
             class_name=_name(cur, node.code[:3]),
             section_name=_name(cur, node.code[:5]),
             name=node.name,
-            change=Change(node.value("合计"), base, row.reason if row else "", row.source.at(layout.REASON) if row else None, base_loc),
+            change=Change(node.value("合计"), base.value, row.reason if row else "", row.source.at(layout.REASON) if row else None, base.location),
             **_budgets(node.value("合计"), row),
         )
     if prior is not None and cur.gpb.has_data:  # an empty table is not every 项 降为零 (table-empty names it)
@@ -502,7 +477,7 @@ def _gpb_items(cur: YearBase, prior: YearBase | None) -> tuple[ItemLine, ...]:
                     class_name=_name(prior, node.code[:3]),
                     section_name=_name(prior, node.code[:5]),
                     name=node.name,
-                    change=Change(ZERO, node.value("合计"), "", None, node.row.source.at("合计") if node.row else None),
+                    change=Change(ZERO, node.value("合计"), "", None, gpb_item_figure(prior, node.code).location),
                 )
     return tuple(
         line for code, line in sorted(lines.items()) if line.change.current != 0 or (line.change.base or ZERO) != 0
@@ -588,21 +563,19 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
     table = cur.item(layout.THREE_PUBLIC.name)
     details = cur.item(layout.THREE_PUBLIC_DETAILS.name)
     tp = cur.three_public
-    total = known(cur, "three_public.合计.决算数", tp.get("合计", {}).get("决算数"))
+    total = known(cur, Key(table.sheet, "合计", "决算数"), tp.get("合计", {}).get("决算数"))
 
     def part(name: str) -> ThreePublicPart:
         values = tp.get(name, {})
         actual = values.get("决算数")
         if name in ("合计", "公务用车购置及运行维护费"):
-            actual = known(cur, f"three_public.{name}.决算数", actual)
+            actual = known(cur, Key(table.sheet, name, "决算数"), actual)
         budget = values.get("全年预算数")
-        base_loc: Location | None
-        if prior is not None:
-            base = prior.three_public.get(name, {}).get("决算数")
-            base_loc = Location(file=prior.unit.cover.source.file, sheet=layout.THREE_PUBLIC.name, field=name)
-        else:
-            base = values.get(layout.PRIOR)
-            base_loc = _loc(table, name, layout.PRIOR)
+        base = prior_year(
+            prior,
+            lambda p: item_figure(p, table.sheet, name, "决算数", p.three_public.get(name, {}).get("决算数")),
+            item_figure(cur, table.sheet, name, layout.PRIOR, values.get(layout.PRIOR)),
+        )
         if actual is None:
             return ThreePublicPart(name=name, actual=None, budget=budget, share=None, change=None, budget_change=None)
         return ThreePublicPart(
@@ -610,7 +583,7 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
             actual=actual,
             budget=budget,
             share=share_known(actual, total),
-            change=Change(actual, base, table.text(name, layout.REASON), _loc(table, name, layout.REASON), base_loc),
+            change=Change(actual, base.value, table.text(name, layout.REASON), _loc(table, name, layout.REASON), base.location),
             budget_change=Change(
                 actual, budget, table.text(name, layout.BUDGET_REASON), _loc(table, name, layout.BUDGET_REASON),
                 _loc(table, name, "全年预算数"),
@@ -629,11 +602,11 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
 
     return ThreePublic(
         total=part("合计"),
-        abroad=part(layout.THREE_PUBLIC_PARTS[0]),
-        vehicles=part(layout.THREE_PUBLIC_PARTS[1]),
-        vehicle_purchase=part(layout.VEHICLE_PARTS[0]),
-        vehicle_running=part(layout.VEHICLE_PARTS[1]),
-        reception=part(layout.THREE_PUBLIC_PARTS[2]),
+        abroad=part(layout.ABROAD),
+        vehicles=part(layout.VEHICLES),
+        vehicle_purchase=part(layout.VEHICLE_PURCHASE),
+        vehicle_running=part(layout.VEHICLE_RUNNING),
+        reception=part(layout.RECEPTION),
         abroad_groups=count("因公出国（境）团组数"),
         abroad_people=count("因公出国（境）人次"),
         abroad_content=text("因公出国（境）费开支内容"),
@@ -657,13 +630,8 @@ def _admin_cost(cur: YearBase, prior: YearBase | None) -> Change | None:
     current = table.amount(name, "本年数")
     if current is None:
         return None
-    base_loc: Location | None
-    if prior is not None:
-        base = prior.item(layout.OTHER_MATTERS.name).amount(name, "本年数")
-        base_loc = Location(file=prior.unit.cover.source.file, sheet=layout.OTHER_MATTERS.name, field=name)
-    else:
-        base, base_loc = table.amount(name, "上年数"), _loc(table, name, "上年数")
-    return Change(current, base, table.text(name, "说明"), _loc(table, name, "说明"), base_loc)
+    base = prior_year(prior, lambda p: item_figure(p, table.sheet, name, "本年数"), item_figure(cur, table.sheet, name, "上年数"))
+    return Change(current, base.value, table.text(name, "说明"), _loc(table, name, "说明"), base.location)
 
 
 def _procurement(cur: YearBase) -> Procurement:
@@ -674,7 +642,7 @@ def _procurement(cur: YearBase) -> Procurement:
 
     reserved = [t.amount(name, "本年数") for name in layout.SME_ITEMS]
     total = settle(
-        f"other.{layout.PROCUREMENT_TOTAL}",
+        Key(t.sheet, layout.PROCUREMENT_TOTAL, "本年数"),
         f"{t.sheet}「{layout.PROCUREMENT_TOTAL}」",
         v(layout.PROCUREMENT_TOTAL),
         [Part(name, v(name), _loc(t, name, "本年数")) for name in layout.PROCUREMENT_PARTS],
@@ -699,18 +667,21 @@ def _procurement(cur: YearBase) -> Procurement:
 
 def _performance(cur: YearBase) -> PerformanceFacts:
     t = cur.item(layout.OTHER_MATTERS.name)
-    n = [t.amount(name, "本年数") for name, _ in layout.PERFORMANCE_ITEMS]
+
+    def v(name: str) -> Decimal | None:
+        return t.amount(name, "本年数")
+
     return PerformanceFacts(
-        targets=n[0],
-        targets_amount=n[1],
-        monitored=n[2],
-        monitored_amount=n[3],
-        evaluated=n[4],
-        evaluated_amount=n[5],
-        average_score=n[6],
-        grades=tuple(zip(GRADES, n[7:11], strict=True)),
-        problems=n[11],
-        rectified=n[12],
+        targets=v("绩效目标项目数"),
+        targets_amount=v("绩效目标项目金额"),
+        monitored=v("绩效跟踪项目数"),
+        monitored_amount=v("绩效跟踪项目金额"),
+        evaluated=v("绩效自评项目数"),
+        evaluated_amount=v("绩效自评项目金额"),
+        average_score=v("绩效自评平均分"),
+        grades=tuple((grade, v(f"绩效评级为{grade}的项目数")) for grade in GRADES),
+        problems=v("绩效自评发现问题数"),
+        rectified=v("绩效自评问题已整改数"),
         systems=tuple(cur.unit.texts.performance_systems),
     )
 
@@ -742,11 +713,6 @@ def _staff(cur: YearBase, prior: YearBase | None) -> tuple[StaffLine, ...]:
         if current is None:
             lines.append(StaffLine(name, None))
             continue
-        loc: Location | None
-        if prior is not None:
-            base = prior.item(layout.STAFF.name).amount(name, "本年人数")
-            loc = Location(file=prior.unit.cover.source.file, sheet=layout.STAFF.name, field=name)
-        else:
-            base, loc = table.amount(name, "上年人数"), _loc(table, name, "上年人数")
-        lines.append(StaffLine(name, Change(current, base, base_location=loc)))
+        base = prior_year(prior, partial(item_figure, sheet=table.sheet, name=name, column="本年人数"), item_figure(cur, table.sheet, name, "上年人数"))
+        lines.append(StaffLine(name, Change(current, base.value, base_location=base.location)))
     return tuple(lines)

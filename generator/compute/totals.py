@@ -25,6 +25,18 @@ class Locatable(Protocol):
 
 
 @dataclass(frozen=True)
+class Key:
+    """What a settled total is, by where it stands: its statement (sheet), its row, its column.
+
+    The row is an item name (收入总计), a 科目 code (2101501) or 合计; one key names one cell of
+    one statement, in the ledger that settles it and for every stage that looks it up."""
+
+    sheet: str
+    row: str
+    column: str
+
+
+@dataclass(frozen=True)
 class Part:
     """One addend of a total. Its location is built only when a finding needs it."""
 
@@ -44,7 +56,7 @@ class Part:
 class Settlement:
     """One total: as reported, as summed, and the figure used."""
 
-    key: str
+    key: Key
     label: str  # Chinese: what the total is, e.g. "收入支出决算总表「收入总计」"
     declared: Decimal | None
     parts: tuple[Part, ...]
@@ -93,11 +105,11 @@ class Ledger:
     """Collects settlements while the figures are computed."""
 
     per_part: Decimal
-    settlements: dict[str, Settlement] = field(default_factory=dict)
+    settlements: dict[Key, Settlement] = field(default_factory=dict)
 
     def settle(
         self,
-        key: str,
+        key: Key,
         label: str,
         declared: Decimal | None,
         parts: Sequence[Part],
@@ -107,12 +119,12 @@ class Ledger:
         self.settlements[key] = settlement
         return settlement.value
 
-    def get(self, key: str) -> Settlement | None:
+    def get(self, key: Key) -> Settlement | None:
         return self.settlements.get(key)
 
 
 def settle(
-    key: str, label: str, declared: Decimal | None, parts: Sequence[Part], location: Location | None, per_part: Decimal
+    key: Key, label: str, declared: Decimal | None, parts: Sequence[Part], location: Location | None, per_part: Decimal
 ) -> Settlement:
     """DECLARED against Σ PARTS: the declared total within 尾差 (PER_PART for each reported part), else the sum.
 

@@ -7,8 +7,10 @@ from decimal import Decimal
 from functools import cached_property
 
 from generator import codes
-from generator.compute.totals import ZERO, Ledger, Part
+from generator.compute.totals import ZERO, Key, Ledger, Part
 from generator.model import SubjectRow, SubjectTable
+
+TOTAL = "合计"  # the row of a 科目 table's totals, in the ledger's keys
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class Tree:
 
 
 def build_tree(
-    table: SubjectTable, columns: tuple[str, ...], names: codes.CodeList, ledger: Ledger, key: str
+    table: SubjectTable, columns: tuple[str, ...], names: codes.CodeList, ledger: Ledger
 ) -> Tree:
     """Settle every level of TABLE for each column, recording each settlement in LEDGER."""
     typed = {row.code: row for row in table.rows if row.code}
@@ -99,7 +101,7 @@ def build_tree(
                 parts = [Part(f"{k.code} {k.name}", k.known(col), k.row.source if k.row else None, col) for k in kids]
                 parts = [p for p in parts if p.value is not None]
                 settled = ledger.settle(
-                    f"{key}.{code}.{col}", f"{table.sheet}「{code} {name}」的「{col}」", declared, parts, _at(row, col)
+                    Key(table.sheet, code, col), f"{table.sheet}「{code} {name}」的「{col}」", declared, parts, _at(row, col)
                 )
             else:
                 settled = declared
@@ -114,7 +116,7 @@ def build_tree(
         declared = total_row.amount(col) if total_row else None
         parts = [Part(f"{n.code} {n.name}", n.known(col), n.row.source if n.row else None, col) for n in classes]
         parts = [p for p in parts if p.value is not None]
-        totals[col] = ledger.settle(f"{key}.合计.{col}", f"{table.sheet}「合计」的「{col}」", declared, parts, _at(total_row, col))
+        totals[col] = ledger.settle(Key(table.sheet, TOTAL, col), f"{table.sheet}「合计」的「{col}」", declared, parts, _at(total_row, col))
         if declared is not None or any(row.amount(col) is not None for row in table.rows):
             reported.add(col)
     return Tree(

@@ -16,7 +16,8 @@ from typing import Any, NamedTuple
 
 from generator import layout
 from generator.compute.base import YearBase, compute_base
-from generator.compute.tree import Node, Tree
+from generator.compute.totals import Key
+from generator.compute.tree import TOTAL, Node, Tree
 from generator.findings import Finding, has_errors
 from generator.load.discover import find_units, relative_name
 from generator.load.folder import load_unit_year
@@ -107,7 +108,7 @@ def _tree_figures(base: YearBase, subject: layout.SubjectSheet) -> Iterator[tupl
     table = base.unit.subject(subject.name)
     total_row = table.declared_total
     for column in tree.columns:
-        settlement = ledger.get(f"{subject.name}.合计.{column}")
+        settlement = ledger.get(Key(subject.name, TOTAL, column))
         reported = (total_row is not None and total_row.amount(column) is not None) or any(_reported(n, column) for n in tree.classes)
         value = settlement.value if settlement is not None and reported else None
         if value is not None:
@@ -132,7 +133,7 @@ def _node_value(base: YearBase, sheet: str, node: Node, column: str) -> Decimal 
     if node.children:
         if not _reported(node, column):
             return None  # nothing typed at this level or below: the tree's zero is "not reported"
-        settlement = base.ledger.get(f"{sheet}.{node.code}.{column}")
+        settlement = base.ledger.get(Key(sheet, node.code, column))
         return settlement.value if settlement is not None else None
     return node.row.amount(column) if node.row is not None else None
 

@@ -19,7 +19,7 @@ from generator.self_evaluation.compare import tier_of
 from generator.self_evaluation.layout import WORKBOOK_NAME
 from generator.self_evaluation.model import FundsLine
 from generator.self_evaluation.profile import Profile
-from generator.self_evaluation.score import FUNDS_FIELDS, ScoredIndicator, ScoredSelfEvaluation, ScoredTable, funds_settlements
+from generator.self_evaluation.score import FUNDS_TOTAL, ScoredIndicator, ScoredSelfEvaluation, ScoredTable, funds_settlements
 
 TableCheck = Callable[[ScoredTable, Profile], Iterable[Finding]]
 _HUNDRED = Decimal(100)
@@ -385,7 +385,7 @@ def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     funds = table.table.funds
     lines = ([funds.total] if funds.total is not None else []) + list(funds.sources)
     for key, settlement in funds_settlements(funds).items():
-        header = dict(FUNDS_FIELDS)[key.split(":")[0]]
+        header = key.column
         if any(header in line.unreadable for line in lines):
             continue  # an unreadable cell is reported where it is; a sum without it would only echo it
         if not (settlement.is_residue or settlement.is_mismatch):
@@ -393,13 +393,14 @@ def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
         typed, summed, difference = settlement.declared, settlement.parts_sum, settlement.difference
         assert typed is not None and summed is not None and difference is not None
         code, make = ("funds-total-rounding", warning) if settlement.is_residue else ("funds-total-mismatch", error)
-        parts = "其中各项" if ":" in key else "各资金来源"
+        of_source = key.row != FUNDS_TOTAL  # a source against its 其中 rows
+        parts = "其中各项" if of_source else "各资金来源"
         yield make(
             code,
             settlement.location or table.table.row,
             f"{_title(table)}{settlement.label} {format_amount(typed)} 与{parts}合计 {format_amount(summed)} 不同，"
             f"{more_or_less(difference)} {format_amount(abs(difference))}万元"
-            + ("（在尾差范围内，按填报数使用）" if settlement.is_residue else "（按各项合计计算执行率）" if ":" not in key else ""),
+            + ("（在尾差范围内，按填报数使用）" if settlement.is_residue else "（按各项合计计算执行率）" if not of_source else ""),
             stated=typed,
             expected=summed,
             difference=difference,

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from generator.compute.totals import Ledger, Part, Settlement, part_tolerance
+from generator.compute.totals import Key, Ledger, Part, Settlement, part_tolerance
 from generator.display import round_half_up
 from generator.findings import Finding, error
 from generator.self_evaluation.compare import compare
@@ -158,19 +158,20 @@ def execution_score_of(mode: ExecutionMode, rate: Decimal, weight: Decimal, scor
 
 
 FUNDS_FIELDS = (("initial_budget", "年初预算数"), ("annual_budget", "全年预算数"), ("executed", "全年执行数"))
+FUNDS, FUNDS_TOTAL = "资金", "合计"  # the sheet and total row of the funds block's ledger keys
 
 
-def funds_settlements(funds: Funds) -> dict[str, Settlement]:
+def funds_settlements(funds: Funds) -> dict[Key, Settlement]:
     """Each typed total of the funds block settled against its parts, with the main pipeline's primitive.
 
-    Keys: "<field>" for the total row against the top-level sources, "<field>:<parent>" for a
-    source against its "其中" rows. A total within the 尾差 of its parts is kept; beyond it the sum is used.
+    Keys: (资金, 合计, column) for the total row against the top-level sources, (资金, source, column)
+    for a source against its "其中" rows. A total within the 尾差 of its parts is kept; beyond it the sum is used.
     """
     ledger = Ledger(per_part=part_tolerance(funds.unit))
     for field, header in FUNDS_FIELDS:
         if funds.total is not None and funds.top_level:
             ledger.settle(
-                field,
+                Key(FUNDS, FUNDS_TOTAL, header),
                 f"{funds.total_label}{header}",
                 getattr(funds.total, field),
                 [Part(line.source, getattr(line, field), line.cells.get(header)) for line in funds.top_level],
@@ -180,7 +181,7 @@ def funds_settlements(funds: Funds) -> dict[str, Settlement]:
             children = funds.children(parent.source)
             if children:
                 ledger.settle(
-                    f"{field}:{parent.source}",
+                    Key(FUNDS, parent.source, header),
                     f"{parent.source}{header}",
                     getattr(parent, field),
                     [Part(line.source, getattr(line, field), line.cells.get(header)) for line in children],
@@ -193,8 +194,9 @@ def funds_totals(funds: Funds) -> FundsTotals:
     settled = funds_settlements(funds)
 
     def pick(field: str) -> Decimal:
-        if field in settled and settled[field].value is not None:
-            return settled[field].value  # type: ignore[return-value]
+        total = settled.get(Key(FUNDS, FUNDS_TOTAL, dict(FUNDS_FIELDS)[field]))
+        if total is not None and total.value is not None:
+            return total.value
         typed = getattr(funds.total, field) if funds.total is not None else None
         if typed is not None:
             return typed
