@@ -165,3 +165,26 @@ def test_every_corpus_unit_checks_clean_and_reads_whole_in_every_template(writte
 
 
 _WITHIN = {"rounding-residue", "total-mismatch", "row-total-mismatch", "personnel-public-mismatch", "income-expense-unbalanced"}
+
+
+UNIT_EVERY = 6  # every 6th unit is also written as a 单位决算 (the 单位 template differs only in its wording)
+
+
+def test_corpus_units_written_as_a_unit_document_read_as_one(written: list[tuple[int, tuple[str, ...], Path]]) -> None:
+    """shanghai-2024-unit: whole clauses, and 部门 only where it names someone else (财政部门, 主管部门, 上级部门)
+    or in a text a person wrote that `check` names (level-wording-mixed: the synthetic 新设立 reason says 本部门)."""
+    problems: list[str] = []
+    for index, shapes, folder in written[::UNIT_EVERY]:
+        checked = api.check_folder(folder, Settings(template="shanghai-2024-unit"))
+        assert checked.figures is not None and not checked.has_errors, [str(f) for f in checked.findings]
+        data, render_findings = api.render_checked(checked, "shanghai-2024-unit")
+        assert data is not None, render_findings
+        named = [f.values["text"].rstrip("。") for f in checked.findings if f.code == "level-wording-mixed"]
+        tables, paragraphs = read_document_fast(data)
+        for line in paragraphs + [cell for table in tables for row in table for cell in row]:
+            if EMPTY_CLAUSE.search(line) or BROKEN.search(line):
+                problems.append(f"unit {index} {shapes}: broken clause in «{line}»")
+            others = re.sub("财政部门|主管部门|上级部门", "", line)
+            if ("部门" in others and not any(text in line for text in named)) or "单位构成" in line:
+                problems.append(f"unit {index} {shapes}: 部门 wording in «{line}»")
+    assert problems == [], "\n".join(problems[:40])

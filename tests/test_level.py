@@ -142,18 +142,22 @@ def test_the_example_culture_centre_is_a_unit_document_that_checks_clean(tmp_pat
     assert "上海市示范区文化馆2024年度无“三公”经费财政拨款支出。" in lines
 
 
-def test_verify_reads_the_culture_centre_as_a_unit_document(tmp_path: Path) -> None:
-    """verify reads the document on its own: no 部门 wording in the generated one; one written in is named."""
+@pytest.mark.parametrize(("template", "level"), [("shanghai-2024-unit", None), ("xinjiang-2024", "单位")])
+def test_verify_reads_the_culture_centre_as_a_unit_document(tmp_path: Path, template: str, level: str | None) -> None:
+    """verify reads the document on its own (the default template breaks its title "…单位\n决算公开说明"):
+    no 部门 wording in the generated one; one written in is named."""
     from docx import Document
 
     from generator.verify import verify_document
+    from generator.verify.audit import State
 
     out = tmp_path / "文化馆.docx"
-    assert api.generate(UNIT, output=out).ok
-    findings, _ = verify_document(out)
+    assert api.generate(UNIT, output=out, template=template, level=level).ok
+    findings, coverage = verify_document(out)
     assert [f.code for f in findings if f.code == "doc-unit-wording"] == []
+    assert next(o.state for o in coverage if o.rule == "unit-wording") is State.PASSED
     doc = Document(str(out))
-    target = next(p for p in doc.paragraphs if p.text.startswith("本年收入合计"))
+    target = next(p for p in doc.paragraphs if "事业收入150.00万元" in p.text and "。" in p.text)
     target.runs[-1].text += "本部门收入主要来自财政拨款。"
     edited = tmp_path / "改过的.docx"
     doc.save(str(edited))
@@ -180,3 +184,24 @@ def test_batch_level_words_every_unit_at_that_level(tmp_path: Path) -> None:
     run_batch(ROOT / "inputs" / "shanghai-example", tmp_path, jobs=1, level="单位")
     for path in tmp_path.glob("*.docx"):
         assert document_lines(path)[1] == "2024年度单位决算"
+
+
+@pytest.mark.parametrize(("template", "level"), [("shanghai-2024-unit", None), ("xinjiang-2024", "单位")])
+def test_verify_with_data_compares_a_unit_document_with_the_unit_document(tmp_path: Path, template: str, level: str | None) -> None:
+    """verify --data renders the folder at the document's own level: a figure changed in Word is found."""
+    from docx import Document
+
+    from generator.verify import verify_document
+
+    out = tmp_path / "文化馆.docx"
+    assert api.generate(UNIT, output=out, template=template, level=level).ok
+    clean, _ = verify_document(out, UNIT)
+    assert [f.code for f in clean if f.severity.value != "info"] == []
+    doc = Document(str(out))
+    paragraph = next(p for p in doc.paragraphs if "事业收入150.00万元" in p.text and "。" in p.text)
+    for run_ in paragraph.runs:
+        run_.text = run_.text.replace("事业收入150.00万元", "事业收入160.00万元")
+    edited = tmp_path / "改过的.docx"
+    doc.save(str(edited))
+    findings, _ = verify_document(edited, UNIT)
+    assert "doc-data-mismatch" in {f.code for f in findings}

@@ -23,13 +23,15 @@ from generator.verify.audit import Audit, State
 from generator.verify.document import Document, Paragraph
 from generator.verify.mentions import mentions
 from generator.verify.read_docx import read_docx
+from generator.verify.rules_text import is_unit_document
 from generator.verify.tables import kind_of, number
 
 SHIPPED = ("xinjiang-2024", "shanghai-2024")
 _SPACE = re.compile(r"\s+|[“”]")  # white space, and quotes (a PDF's text may give those of “三公” apart)
 
 
-def rendered_documents(folder: Path) -> tuple[list[Document], list]:
+def rendered_documents(folder: Path, level: str | None = None) -> tuple[list[Document], list]:
+    """FOLDER's documents in the shipped templates, at LEVEL (部门/单位; None: each template's own)."""
     from generator import api
 
     checked = api.check_folder(folder)
@@ -38,7 +40,7 @@ def rendered_documents(folder: Path) -> tuple[list[Document], list]:
     documents = []
     with tempfile.TemporaryDirectory() as scratch:
         for template in SHIPPED:
-            data, _ = api.render_checked(checked, template)
+            data, _ = api.render_checked(checked, template, level=level)
             if data is None:
                 continue
             target = Path(scratch) / f"{template}.docx"
@@ -48,7 +50,8 @@ def rendered_documents(folder: Path) -> tuple[list[Document], list]:
 
 
 def compare_with_data(audit: Audit, folder: Path) -> None:
-    documents, problems = rendered_documents(folder)
+    # A 单位决算 is compared with the folder's 单位决算: its sections are named so (…单位决算情况说明).
+    documents, problems = rendered_documents(folder, "单位" if is_unit_document(audit.document) else "部门")
     if not documents:
         audit.findings.append(error("doc-unreadable", Location(file=str(folder)), f"数据文件夹 {folder} 无法结算（先运行 juesuan check），未与数据比对", reason="data"))
         audit.record("data", "与数据文件夹比对", str(folder), State.UNREADABLE)

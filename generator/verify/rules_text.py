@@ -7,7 +7,7 @@ import re
 
 from generator.residue import PLACEHOLDER, repetition_in, years_in
 from generator.verify.audit import Audit, State, error, warning
-from generator.verify.document import Paragraph
+from generator.verify.document import Document, Paragraph
 from generator.verify.mentions import reason_spans
 
 # A clause whose content is missing: "主要原因是：。", "开支内容包括。", "占；", "为万元", "，。"
@@ -127,9 +127,13 @@ def check_years(audit: Audit) -> None:
     audit.outcome("years", "年份与文档年度一致", f"{year}年度", found, checks)
 
 
+def is_unit_document(document: Document) -> bool:
+    """Whether the title says 单位决算 (its line may break anywhere: "…年度单位\n决算公开说明")."""
+    return "单位决算" in re.sub(r"\s+", "", "".join(p.text for p in document.paragraphs[:3]))
+
+
 def check_unit_wording(audit: Audit) -> None:
-    title = " ".join(p.text for p in audit.document.paragraphs[:3])
-    if "单位决算" not in title:
+    if not is_unit_document(audit.document):
         audit.record("unit-wording", "单位决算不用“部门”措辞", "全文", State.NOT_APPLICABLE)
         return
     found, checks = [], 0
