@@ -105,6 +105,17 @@ def test_unit_wording_applies_to_a_unit_document_only() -> None:
     assert department.findings == [] and department.coverage[0].state is State.NOT_APPLICABLE
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [("本年按部门预算批复执行。", ["部门预算"]), ("本年按财政部门预算批复执行。", []), ("经主管部门决算审核调整。", []), ("本单位无政府性基金。", [])],
+)
+def test_unit_wording_names_a_departments_own_words_only(text: str, named: list[str]) -> None:
+    """部门 in a 单位决算 is wrong only where the document speaks as one (本部门, 部门决算/预算), not the 财政部门's."""
+    audit = Audit(document_from_paragraphs("d.docx", ["某中心2024年度单位", "决算公开说明", text]))
+    check_unit_wording(audit)
+    assert [f.values["snippet"] for f in audit.findings] == named
+
+
 EXPENSE = (["一般公共预算财政拨款支出决算表", "公开05表"], [
     ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
     ("", "合计", "100.00", "60.00", "40.00"),
