@@ -170,7 +170,7 @@ def _check(folder: Path, settings: Settings, profile: str | None, partial: bool)
     kit = _template_kit(chosen)
     if settings.needs is None:
         settings = replace(settings, needs=_needs(kit))
-    settings = replace(settings, level=document_level(settings.level, kit))
+    settings = replace(settings, level=document_level(settings.level, kit, figures.base.unit.cover.level))
     performance, perf_findings, perf_coverage = _self_evaluation(folder, figures.year, profile, _without_self_evaluation(kit))
     figures, settle_findings = _settled(figures, performance)
     rules = run_rules(figures, settings)
@@ -354,7 +354,7 @@ def generate(
     TEMPLATE is a shipped template's name ("shanghai-2024") or a .docx path; without
     it the 封面's 公开模板 cell decides, then the default (generator.render.shipped).
     WORDING overrides the template's wording profile (its manifest's 措辞 and 数字格式);
-    LEVEL (部门 or 单位, --level) the template's level (its manifest's 层级, else 部门).
+    LEVEL (部门 or 单位, --level) the level the 封面 (决算层级) or the template (its manifest's 层级) gives, else 部门.
 
     Errors in the data stop it unless FORCE, in which case the output is still
     written and the findings say so.
@@ -470,7 +470,7 @@ def render_checked(
     from generator.render.document import render_disclosure  # the renderer (docxtpl) is not needed to check
     from generator.render.shipped import template_wording
 
-    level = document_level(level, _template_kit(chosen))
+    level = document_level(level, _template_kit(chosen), checked.figures.base.unit.cover.level)
     data, more = render_disclosure(checked.figures, chosen, wording or template_wording(chosen), checked.performance, level)
     return data, findings + more
 
@@ -492,13 +492,12 @@ def _template_kit(template: Path | None) -> Kit | None:
     return template_kit(template)
 
 
-def document_level(option: str | None, kit: Kit | None) -> str:
-    """部门 or 单位: OPTION (--level) when given, else the template's manifest's 层级, else 部门."""
-    from generator.render.manifest import LEVELS
-
-    if option in LEVELS:
-        return str(option)
-    return kit.level if kit is not None and kit.level in LEVELS else "部门"
+def document_level(option: str | None, kit: Kit | None, cover: str = "") -> str:
+    """部门 or 单位: OPTION (--level) when given, else the 封面's 决算层级 (COVER), else the template's manifest's 层级, else 部门."""
+    for level in (option, cover, kit.level if kit is not None else None):
+        if level in layout.LEVELS:
+            return str(level)
+    return "部门"
 
 
 def _needs(kit: Kit | None) -> TemplateNeeds | None:

@@ -117,6 +117,7 @@ def carried_values(base: YearBase) -> dict[str, Any]:
             "单位性质": [cover.unit_kind],
             "数据来源": [f"由{cover.year}年数据结转（juesuan init --from）；本年金额待填写"],
             "公开模板": [cover.template],
+            "决算层级": [cover.level or None],
         },
         # 结转: this year opens with what last year closed with (check holds the two together)
         layout.SUMMARY.name: {

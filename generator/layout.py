@@ -102,9 +102,12 @@ def _amounts(*headers: str) -> tuple[Column, ...]:
 
 # --- the sheets ---------------------------------------------------------------
 
+# 部门决算 (a department with its units) or 单位决算 (one 所属单位's own document, published since 2021).
+LEVELS = ("部门", "单位")
+
 COVER = ItemSheet(
     name="封面",
-    note="填写说明：每行一项。金额单位填“元”或“万元”，本工作簿所有金额都按此单位填写。数据来源可注明“财务软件导出”或“根据上年公开说明整理（重构）”。公开模板可留空（默认 xinjiang-2024），或填 shanghai-2024 等内置模板名称、或 .docx 文件路径。",
+    note="填写说明：每行一项。金额单位填“元”或“万元”，本工作簿所有金额都按此单位填写。数据来源可注明“财务软件导出”或“根据上年公开说明整理（重构）”。公开模板可留空（默认 xinjiang-2024），或填 shanghai-2024 等内置模板名称、或 .docx 文件路径。决算层级填“部门”（部门决算）或“单位”（所属单位自己的单位决算），留空按模板（shanghai-2024-unit 为单位，其余为部门）。",
     columns=(Column(CONTENT, Kind.TEXT),),
     items=(
         Item("单位名称", Kind.TEXT),
@@ -113,6 +116,7 @@ COVER = ItemSheet(
         Item("单位性质", Kind.TEXT),
         Item("数据来源", Kind.TEXT),
         Item("公开模板", Kind.TEXT),
+        Item("决算层级", Kind.TEXT),  # 部门 or 单位; blank: the template's (its manifest's 层级)
     ),
 )
 

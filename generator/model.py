@@ -111,6 +111,7 @@ class Cover(Frozen):
     unit_kind: str = ""
     data_source: str = ""
     template: str = ""  # 公开模板: a shipped template's name or a .docx path; blank for the default
+    level: str = ""  # 决算层级: 部门 or 单位; blank for the template's
     source: Source
 
 

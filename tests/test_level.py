@@ -109,6 +109,50 @@ def test_the_unit_template_makes_check_read_for_the_unit_level(kit: Any, tmp_pat
     assert not [f for f in department.findings if f.code == "level-wording-mixed"]
 
 
+C = layout.COVER.name
+
+
+def test_the_cover_says_the_level_when_no_option_does(kit: Any, tmp_path: Path) -> None:
+    """封面「决算层级」单位: the default template words a 单位决算 and check reads the texts as a 单位's; --level still wins."""
+    values = kit.consistent_2024()
+    kit.set_value(values, C, "决算层级", layout.CONTENT, "单位")
+    kit.set_value(values, G, "2101599", layout.REASON, "本部门上年项目较多，本年项目减少。")
+    folder = kit.write_unit(tmp_path, values, prior=kit.consistent_2023())
+    checked = api.check_folder(folder)
+    assert [f.location.cell for f in checked.findings if f.code == "level-wording-mixed"] == ["G27"]
+    out = tmp_path / "单位.docx"
+    assert api.generate(folder, output=out, force=True).ok
+    assert document_lines(out)[0].endswith("年度单位决算公开说明")
+    assert api.generate(folder, output=out, force=True, level="部门").ok
+    assert document_lines(out)[0].endswith("年度部门决算公开说明")
+    # over a template's own level too: the 上海 部门 template worded as a 单位决算
+    assert api.generate(folder, output=out, force=True, template="shanghai-2024").ok
+    assert "2024年度单位决算" in document_lines(out)
+
+
+def test_a_cover_level_that_is_neither_is_named_and_not_used(kit: Any, tmp_path: Path) -> None:
+    values = kit.consistent_2024()
+    kit.set_value(values, C, "决算层级", layout.CONTENT, "省级")
+    folder = kit.write_unit(tmp_path, values, prior=kit.consistent_2023())
+    checked = api.check_folder(folder)
+    assert [(f.code, f.location.sheet, f.values["stated"]) for f in checked.findings if f.code == "cover-level-unknown"] == [
+        ("cover-level-unknown", C, "省级")
+    ]
+    assert checked.figures is not None and checked.figures.base.unit.cover.level == ""
+    out = tmp_path / "部门.docx"
+    assert api.generate(folder, output=out, force=True).ok
+    assert document_lines(out)[0].endswith("年度部门决算公开说明")
+
+
+def test_init_from_carries_the_cover_level(tmp_path: Path) -> None:
+    from generator.load.folder import load
+
+    target = tmp_path / "文化馆" / "2025"
+    api.init_folder(target, UNIT)
+    loaded, _ = load(target)
+    assert loaded is not None and loaded.current.cover.level == "单位"
+
+
 def test_the_level_option_of_the_command_line(kit: Any, tmp_path: Path) -> None:
     from generator.cli import main
 

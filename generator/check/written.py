@@ -13,7 +13,7 @@ from generator.findings import Finding, Location, emit
 from generator.residue import placeholder_in, repetition_in, years_in
 
 # Cover cells that are settings, not text the document prints as written.
-_SETTINGS = frozenset({"金额单位", "公开模板", "数据来源"})
+_SETTINGS = frozenset({"金额单位", "公开模板", "数据来源", "决算层级"})
 _REASON_HEADERS = frozenset({layout.REASON, layout.BUDGET_REASON})
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator import code_files, codes, layout
-from generator.findings import Finding, Location, error, has_errors, warning
+from generator.findings import Finding, Location, emit, error, has_errors, warning
 from generator.load.sheets import Context, parse_item_sheet, parse_subject_sheet
 from generator.load.texts import load_texts
 from generator.load.workbook import read_workbook
@@ -140,6 +140,12 @@ def _cover(table: ItemTable, label: str, findings: list[Finding]) -> Cover | Non
             )
         )
         ok = False
+    level, level_src = field("决算层级")
+    if level.strip() not in ("", *layout.LEVELS):
+        findings.append(
+            emit("cover-level-unknown", level_src.at(layout.CONTENT) if level_src else where, stated=level.strip(), expected="、".join(layout.LEVELS))
+        )
+        level = ""
     if not ok:
         return None
     source = Source(file=label, sheet=layout.COVER.name, row=0)
@@ -150,6 +156,7 @@ def _cover(table: ItemTable, label: str, findings: list[Finding]) -> Cover | Non
         unit_kind=field("单位性质")[0],
         data_source=field("数据来源")[0],
         template=field("公开模板")[0],
+        level=level.strip(),
         source=source,
     )
 

@@ -323,7 +323,7 @@ MANIFEST_KEYS = {
     "文字说明": "texts",
     "没有绩效自评表时": "self_evaluation_absent",
 }
-LEVELS = ("部门", "单位")
+LEVELS = layout.LEVELS
 
 
 def manifest_path(template: Path) -> Path:
