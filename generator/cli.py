@@ -178,7 +178,7 @@ LEVEL = click.option(
     "--level",
     type=click.Choice(["部门", "单位"]),
     default=None,
-    help="按部门决算或单位决算措辞（单位：“本单位”、单位决算表名、无单位构成）；默认按模板说明的层级（shanghai-2024-unit 为单位），否则为部门",
+    help="按部门决算或单位决算措辞（单位：“本单位”、单位决算表名、无单位构成）；默认按封面「决算层级」，再按模板说明的层级（shanghai-2024-unit 为单位），否则为部门",
 )
 THREE_PUBLIC_THRESHOLD = click.option(
     "--three-public-threshold",

@@ -32,7 +32,7 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
 )
 @click.option("--profile", metavar="方案", default=None, help="绩效自评赋分规则（名称或 YAML 文件路径，默认 xinjiang-2024）")
 @click.option(
-    "--level", type=click.Choice(["部门", "单位"]), default=None, help="全部单位按部门决算或单位决算措辞；默认按各单位模板说明的「层级」"
+    "--level", type=click.Choice(["部门", "单位"]), default=None, help="全部单位按部门决算或单位决算措辞；默认按各单位封面「决算层级」，再按模板说明的层级"
 )
 def batch(
     root: Path,
