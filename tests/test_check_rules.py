@@ -687,6 +687,14 @@ CASES = [
         [],
         id="three-public-within-budget",
     ),
+    # The 年初预算 typed per part and a 合计 of 7.65 against their 7.66 (尾差): the 决算 7.66 is not over it.
+    pytest.param(
+        cells(*(cell(T, n, layout.BUDGET, x) for n, x in (("因公出国（境）费", 0), ("公务用车购置及运行维护费", 7.32), ("公务用车购置费", 0),
+                                                        ("公务用车运行维护费", 7.32), ("公务接待费", 0.34), ("合计", 7.65)))),
+        True,
+        [("rounding-residue", T, "G4")],
+        id="three-public-initial-budget-residue-is-not-over",
+    ),
     # Within the 全年预算 but beyond the 年初预算 typed beside it (the 上海 shape).
     pytest.param(
         cell(T, "公务接待费", layout.BUDGET, 0.30), True, [("three-public-over-budget", T, "C9")], id="three-public-over-initial-budget"

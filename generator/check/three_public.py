@@ -86,10 +86,10 @@ def _residue(ctx: CheckContext, name: str) -> Decimal:
     """How far a settled total (合计, 公务用车购置及运行维护费) may stand from its parts by rounding alone.
 
     The sample's 合计 is typed 7.65 while its parts add up to 7.66 (尾差): a 决算 total of 7.66
-    against a 全年预算 typed 7.65 is rounding, not spending beyond the budget.
+    against a 全年预算 (or 年初预算) typed 7.65 is rounding, not spending beyond the budget.
     """
     settlements = ctx.figures.base.ledger.settlements
-    settled = [settlements.get(Key(layout.THREE_PUBLIC.name, name, column)) for column in ("全年预算数", "决算数")]
+    settled = [settlements.get(Key(layout.THREE_PUBLIC.name, name, column)) for column in ("全年预算数", "决算数", layout.BUDGET)]
     return max((s.tolerance for s in settled if s is not None and s.is_residue), default=Decimal(0))
 
 
