@@ -19,7 +19,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -117,7 +117,7 @@ def p(doc, text: str, style: str = "JS 正文"):
 
 
 def part(doc, text: str) -> None:
-    """第二部分 onwards start on a new page."""
+    """A part that starts a new page (第一部分 after the 目录, 第二部分, 第四部分 before its tables)."""
     p(doc, text, "JS 部分").paragraph_format.page_break_before = True
 
 
@@ -230,8 +230,9 @@ def table(
 
 
 # The two-block 基本支出表 on a portrait page: with 0.05 cm cell margins a 5-digit code, the longest name of
-# the form (机关事业单位基本养老保险缴费, 14 characters at 9 pt) and "12,345.67" each fit on one line.
-BASIC_FORM_WIDTHS = [1.2, 4.8, 1.8] * 2
+# the form (机关事业单位基本养老保险缴费, 14 characters at 9 pt) and "123,456.78" each fit on one line, and the
+# code column holds its header "科目编码" (上海: "经济分类/科目编码") in lines of four characters (36 pt).
+BASIC_FORM_WIDTHS = [1.45, 4.8, 1.55] * 2
 BASIC_FORM_MARGIN = 0.05
 
 
@@ -262,7 +263,7 @@ def build() -> Document:
     title.add_run().add_break()
     title.add_run("决算公开说明")
 
-    p(doc, "第一部分　单位概况", "JS 部分")
+    part(doc, "第一部分　单位概况")
     p(doc, "一、主要职能", "JS 一级标题")
     p(doc, "{%p for item in functions %}")
     p(doc, "（{{ loop.index }}）{{ item }}")
@@ -495,7 +496,8 @@ def build() -> Document:
     p(doc, "十二、其他需说明的事项", "JS 一级标题")
     p(doc, "{{ s12 }}")
 
-    part(doc, "第三部分　专业名词解释")
+    # No page break: after the self-evaluation tables 十二 starts a page, and alone it would leave it nearly empty.
+    p(doc, "第三部分　专业名词解释", "JS 部分")
     for line in GLOSSARY:
         p(doc, line)
 
@@ -536,7 +538,61 @@ def build() -> Document:
     section_break(doc, portrait)
     table(doc, "财政拨款“三公”经费支出决算表", "公开09表", ["项目", "全年预算数", "决算数"],
           ["{{ r.name }}", "{{ r.cells[0] }}", "{{ r.cells[1] }}"], "tables.three_public", [7.8, 3.9, 3.9], (1, 2), first_on_page=True)
+    contents(doc, after=title)
+    footer_in_every_section(doc)
     return doc
+
+
+def footer_in_every_section(doc) -> None:
+    """Every section names the page-number footer itself. python-docx's new sections inherit it from the
+    first, which sits in the break before the self-evaluation tables: a document without them (that
+    `{%p if se %}` removed) had no page numbers at all."""
+    import copy
+
+    sections = list(doc.element.body.iter(qn("w:sectPr")))
+    reference = next(sections[0].iter(qn("w:footerReference")))
+    for sect_pr in sections[1:]:
+        if next(sect_pr.iter(qn("w:footerReference")), None) is None:
+            sect_pr.insert(0, copy.deepcopy(reference))
+
+
+# The 目录 under the title: a Word TOC field over the part headings (level 1) and the 一、二、… headings
+# (level 2). Its cached result lists those headings without page numbers; the PDF conversion updates the
+# field (generator/render/pdf.py), Word does on 更新域 (F9).
+TOC_LEVELS = {"JS 部分": 1, "JS 一级标题": 2}
+TOC_FIELD = ' TOC \\h \\z \\t "JS 部分,1,JS 一级标题,2" '
+
+
+def contents(doc, after) -> None:
+    """The 目录 after the paragraph AFTER, its entries the document's headings (so they cannot drift from them)."""
+    for name, indent in (("toc 1", False), ("toc 2", True)):
+        paragraph_style(doc, name, BODY_FONT, 14, indent=indent, exact=22)
+        doc.styles[name].paragraph_format.tab_stops.add_tab_stop(Cm(PORTRAIT_TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    paragraph_style(doc, "JS 目录标题", HEAD_FONT, 16, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=12, after=6)
+    entries = [(para.text, TOC_LEVELS[para.style.name]) for para in doc.paragraphs if para.style.name in TOC_LEVELS]
+    anchor = p(doc, "目　　录", "JS 目录标题")
+    after._p.addnext(anchor._p)
+    for index, (text, level) in enumerate(entries):
+        entry = doc.add_paragraph(style=f"toc {level}")
+        if index == 0:
+            field_char(entry, "begin")
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = TOC_FIELD
+            entry.add_run()._r.append(instruction)
+            field_char(entry, "separate")
+        entry.add_run(text)
+        if index == len(entries) - 1:
+            field_char(entry, "end")
+        anchor._p.addnext(entry._p)
+        anchor = entry
+
+
+def field_char(paragraph, kind: str) -> None:
+    run = paragraph.add_run()
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run._r.append(char)
 
 
 LANDSCAPE_TEXT_WIDTH = 29.7 - 2 * 2.2
@@ -667,7 +723,8 @@ def self_evaluation_block(doc, width: float) -> None:
     grid_table(doc, widths, width, [
         [("项目名称", 3, H), ("{{ pr.name }}", 11, "left")],
         [("主管部门", 3, H), ("{{ pr.department }}", 5), ("实施单位", 2, H), ("{{ pr.implementer }}", 4)],
-        [("项目资金（万元）", 2, H, "restart"), ("", 2), ("年初预算数", 2, H), ("全年预算数", 2, H), ("全年执行数", 2, H),
+        # The unit on a line of its own: the cell is too narrow for both, and a wrap would split "万/元".
+        [("项目资金\n（万元）", 2, H, "restart"), ("", 2), ("年初预算数", 2, H), ("全年预算数", 2, H), ("全年执行数", 2, H),
          ("分值", 1, H), ("执行率", 1, H), ("得分", 2, H)],
         "{%tr for f in pr.funds %}",
         [("", 2, None, "continue"), ("{{ f.label }}", 2, "left"), ("{{ f.initial }}", 2, "num"), ("{{ f.annual }}", 2, "num"),
@@ -718,7 +775,7 @@ def _unit_block(doc, width: float) -> None:
     p(doc, "（{{ se.year }}年度）", "JS 自评年度")
     grid_table(doc, [1.6, 1.6, 4.0, 1.8, 2.0, 1.2, 1.8, 1.2], width, [
         [("单位名称", 2, H), ("{{ se.unit.name }}", 6, "left")],
-        [("部门资金（万元）", 1, H, "restart")] + [(h, 1, H) for h in ("资金来源", "年初预算数", "全年预算数", "全年执行数", "分值权重", "执行率", "得分")],
+        [("部门资金\n（万元）", 1, H, "restart")] + [(h, 1, H) for h in ("资金来源", "年初预算数", "全年预算数", "全年执行数", "分值权重", "执行率", "得分")],
         "{%tr for f in se.unit.funds %}",
         [("", 1, None, "continue"), ("{{ f.label }}", 1), ("{{ f.initial }}", 1, "num"), ("{{ f.annual }}", 1, "num"),
          ("{{ f.executed }}", 1, "num"), ("{{ f.weight }}", 1), ("{{ f.rate }}", 1), ("{{ f.score }}", 1)],
@@ -753,7 +810,7 @@ def _project_head(doc, width: float, widths: list[float]) -> None:
         "{%tr if pr.investment or pr.period %}",
         [("项目总投资（万元）", 3, H), ("{{ pr.investment }}", 3), ("项目总实施期", 1, H), ("{{ pr.period }}", 3)],
         "{%tr endif %}",
-        [("项目资金（万元）", 2, H, "restart"), ("", 2), ("年初预算数", 1, H), ("全年预算数", 1, H), ("全年执行数", 1, H),
+        [("项目资金\n（万元）", 2, H, "restart"), ("", 2), ("年初预算数", 1, H), ("全年预算数", 1, H), ("全年执行数", 1, H),
          ("分值", 1, H), ("执行率", 1, H), ("得分", 1, H)],
         "{%tr for f in pr.funds %}",
         [("", 2, None, "continue"), ("{{ f.label }}", 2, "left"), ("{{ f.initial }}", 1, "num"), ("{{ f.annual }}", 1, "num"),

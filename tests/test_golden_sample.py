@@ -92,8 +92,9 @@ def generated(tmp_path_factory) -> tuple[api.Generated, dict[str, list[str]]]:
     result = api.generate(SAMPLE, output=out)
     assert result.ok, [str(f) for f in result.findings]
     lines = document_lines(out, tables=False)
-    start = lines.index("第二部分　部门决算情况说明")
-    end = lines.index("第三部分　专业名词解释")
+    # The headings, not their entries in the 目录 under the title: the last of each.
+    start = max(i for i, line in enumerate(lines) if line == "第二部分　部门决算情况说明")
+    end = max(i for i, line in enumerate(lines) if line == "第三部分　专业名词解释")
     return result, split_sections(lines[start + 1 : end])
 
 
