@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import re
 import subprocess
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,7 +136,7 @@ def stray_tails(pages: list[Page], headings: set[str]) -> list[int]:
     at the foot of the page before (same page setup)."""
     bottoms = body_bottoms(pages)
     out = []
-    for before, page in zip(pages, pages[1:]):
+    for before, page in zip(pages, pages[1:], strict=False):
         if not page.rows or not before.rows or len(page.rows) > SHORT or page.kind != before.kind:
             continue
         if any(_only_headings(row.text, headings) for row in page.rows):
@@ -153,7 +152,7 @@ def short_section_alone(pages: list[Page], headings: set[str], parts: set[str]) 
     """Pages holding one short section (a heading and SHORT rows at most) alone, the next page starting
     a part on a page of the same setup: the part's page break left the page nearly empty."""
     out = []
-    for page, after in zip(pages, pages[1:]):
+    for page, after in zip(pages, pages[1:], strict=False):
         if not page.rows or not after.rows or page.kind != after.kind or len(page.rows) > SHORT + 1:
             continue
         if page.rows[0].text in headings and any(after.text.startswith(part) for part in parts):
