@@ -30,6 +30,9 @@ _TITLE_HINT = re.compile(r"公开\s*\d+\s*表|编制单位|单位[：:]\s*(?:万
 _SPACES = re.compile(r"\s+")
 _ITEM_ROW = re.compile(r"^[一二三四五六七八九十]+、\S{2,30}(?:支出|收入|财政拨款)$")
 _CODE_LINE = re.compile(r"^公开\s*\d+\s*表$")
+# A line of the 目录: a heading, a dot leader and its page number ("一、主要职能......3").
+_CONTENTS_ENTRY = re.compile(r"^(.*?\S)\s*[.．·…]{3,}\s*\d{1,4}$")
+_CONTENTS_TITLES = ("目录", "目次")
 _SENTENCE_END = ("。", "：", ":", "；")
 
 
@@ -110,6 +113,13 @@ def document_from_pages(path: str, kind: str, pages: list[list[str]], geometry: 
         width = max((len(line) for line in cleaned), default=0)
         for i, line in enumerate(cleaned):
             upcoming = cleaned[i + 1 : i + 4]
+            entry = _CONTENTS_ENTRY.match(line) if open_table is None else None
+            if entry or (open_table is None and line in _CONTENTS_TITLES):
+                # the 目录 and each of its entries a paragraph of their own (the tracker skips them), without the leader
+                flush()
+                buffer, buffer_page = [entry.group(1) if entry else line], number
+                flush()
+                continue
             if _starts_table(line, upcoming):
                 flush()
                 if open_table is not None and not open_table.rows and not open_table.header:
@@ -220,16 +230,20 @@ def _by_position(table: _OpenTable) -> tuple[tuple[str, ...], ...] | None:
     widest = max(range(len(headers)), key=lambda k: len(headers[k]))  # the header line with the most cells names the columns
     anchors = sorted(headers[widest], key=lambda c: c[0])
     rows = [_joined(cells) for cells in table.geo_rows if cells is not None]
-    edges = sorted(_edge(cell) for cells in rows for cell in cells)
-    clusters: list[list[float]] = []
-    for x in edges:
-        if clusters and x - clusters[-1][-1] <= 6:
-            clusters[-1].append(x)
+    edges = sorted((_edge(cell), bool(_DECIMAL.match(cell[2]))) for cells in rows for cell in cells)
+    clusters: list[list[tuple[float, bool]]] = []
+    for edge in edges:
+        if clusters and edge[0] - clusters[-1][-1][0] <= 6:
+            clusters[-1].append(edge)
         else:
-            clusters.append([x])
+            clusters.append([edge])
+    if len(clusters) != len(anchors) and len(anchors) < len(clusters) and _columns_of_one_kind(clusters):
+        # The header's lines are not all found (merged cells over wrapped names: the 上海 财政拨款收入支出决算总表):
+        # the rows' own columns, each of texts only or of numbers only, are the table's columns.
+        anchors = [(c[0][0], c[-1][0], "") for c in clusters]
     if len(anchors) < 2 or len(clusters) != len(anchors):
         return None
-    starts = [c[0] for c in clusters]
+    starts = [c[0][0] for c in clusters]
 
     out: list[tuple[str, ...]] = []
     for cells in headers:  # a header spanning several columns (merged) stands over each of them
@@ -248,6 +262,16 @@ def _by_position(table: _OpenTable) -> tuple[tuple[str, ...], ...] | None:
             row[j] = cell[2]
         out.append(tuple(row))
     return tuple(out)
+
+
+def _columns_of_one_kind(clusters: list[list[tuple[float, bool]]]) -> bool:
+    """Items and amounts side by side: each column (a cluster of left edges of texts or right edges of numbers)
+    holds one kind, and no two text columns are neighbours (indented names of one column would be)."""
+    kinds = [{is_number for _, is_number in cluster} for cluster in clusters]
+    if len(clusters) < 2 or any(len(kind) != 1 for kind in kinds):
+        return False
+    texts = [kind == {False} for kind in kinds]
+    return not any(a and b for a, b in zip(texts, texts[1:], strict=False))
 
 
 def _edge(cell: Cell) -> float:

@@ -18,6 +18,8 @@ SECTION = re.compile(rf"^[{_NUMERAL}]+、")
 SUBSECTION = re.compile(rf"^[（(][{_NUMERAL}]+[）)]")
 _MAX_HEADING = 60  # characters; a longer paragraph that begins with "一、" is text, not a heading
 _SPACES = re.compile(r"\s+")
+# The page number of a 目录 entry Word has updated ("一、主要职能\t3", cleaned to "一、主要职能 3"), with its leader if any.
+_CONTENTS_PAGE = re.compile(r"(?:\s*[.．·…]{3,}\s*|\s+)\d{1,4}$")
 
 
 def clean(text: str) -> str:
@@ -55,6 +57,8 @@ class Tracker:
             self._in_contents = True
             self.place = Place(part="目录", page=page)
             return "", self.place
+        if self._in_contents:
+            text = _CONTENTS_PAGE.sub("", text)
         kind = heading_kind(text)
         if self._in_contents:
             if kind == "part":
