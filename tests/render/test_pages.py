@@ -4,7 +4,7 @@ no page holding only headings or only a table's 注; no 注 away from its table;
 section's last lines that fit on the page before; no short section alone before a part's page break; no
 amount, code, unit or score broken inside a table cell; a 目录 whose every entry is on the page it gives.
 
-For the sample, the 上海 example and corpus units whose sections are short or empty (tests/test_corpus.py's
+For the sample, the 上海 example (and its 文化馆 in the 单位决算 template) and corpus units whose sections are short or empty (tests/test_corpus.py's
 shapes), in both templates. One LibreOffice conversion per document (2-3 s each), only where soffice and
 pdftotext are installed (the CI has them).
 """
@@ -70,13 +70,16 @@ def generate_pdf(folder: Path, template: str, out: Path) -> Path:
 
 @pytest.mark.slow
 @needs_pdf_tools
-@pytest.mark.parametrize("template", TEMPLATES)
-@pytest.mark.parametrize("unit", ["changji-ybj/2024", "shanghai-example/2024"])
+@pytest.mark.parametrize(
+    "unit, template",
+    [(unit, template) for unit in ("changji-ybj/2024", "shanghai-example/2024") for template in TEMPLATES]
+    + [("shanghai-example/上海市示范区文化馆/2024", "shanghai-2024-unit")],  # the 单位决算 template, on the example's unit
+)
 def test_pages_of_the_sample_and_the_example(unit: str, template: str, tmp_path: Path) -> None:
     docx_path = generate_pdf(INPUTS / unit, template, tmp_path)
     problems = page_problems(docx_path, docx_path.with_suffix(".pdf"))
     assert {name: found for name, found in problems.items() if found} == {}
-    if template == "shanghai-2024":  # the cover has no page number
+    if template.startswith("shanghai-2024"):  # the cover has no page number
         assert pdf_pages.read_pages(docx_path.with_suffix(".pdf"))[0].footer is None
 
 
