@@ -196,7 +196,10 @@ def _label_cells(label: str) -> tuple[str, str]:
 def _finish(index: int, table: _OpenTable) -> Table:
     widths = {len(values) for _, values in table.rows}
     full = max(widths, default=0)
-    rows = [(*_label_cells(label), *values) for label, values in table.rows]
+    if table.rows and not any(label.strip() for label, _ in table.rows):  # numbers only (the 上海 三公 table): no label columns
+        rows = [tuple(values) for _, values in table.rows]
+    else:
+        rows = [(*_label_cells(label), *values) for label, values in table.rows]
     if table.empty and not table.rows:
         return Table(index, table.title, table.code, (), table.place, unit=table.unit)
     if table.swallow:
@@ -224,11 +227,11 @@ def _by_position(table: _OpenTable) -> tuple[tuple[str, ...], ...] | None:
 
     Text is left-aligned and numbers right-aligned in their cells: the left edges of texts and the right edges of
     numbers fall into as many clusters as the table has columns. When they do not, the table is not placed."""
-    if table.wrapped or len(table.rows) < 2 or not any(table.geo_header) or any(c is None for c in table.geo_rows):
+    if table.wrapped or len(table.rows) < 2 or any(c is None for c in table.geo_rows):
         return None  # (one row under four header lines, the 上海 三公 table, is read by its numbers' order instead)
     headers: list[list[Cell]] = [c for c in table.geo_header if c]  # (a header's wrapped second line may not be found: its first names the column)
-    widest = max(range(len(headers)), key=lambda k: len(headers[k]))  # the header line with the most cells names the columns
-    anchors = sorted(headers[widest], key=lambda c: c[0])
+    # the header line with the most cells names the columns (none found: the rows' own columns may, below)
+    anchors = sorted(max(headers, key=len), key=lambda c: c[0]) if headers else []
     rows = [_joined(cells) for cells in table.geo_rows if cells is not None]
     edges = sorted((_edge(cell), bool(_DECIMAL.match(cell[2]))) for cells in rows for cell in cells)
     clusters: list[list[tuple[float, bool]]] = []
@@ -238,8 +241,8 @@ def _by_position(table: _OpenTable) -> tuple[tuple[str, ...], ...] | None:
         else:
             clusters.append([edge])
     if len(clusters) != len(anchors) and len(anchors) < len(clusters) and _columns_of_one_kind(clusters):
-        # The header's lines are not all found (merged cells over wrapped names: the 上海 财政拨款收入支出决算总表):
-        # the rows' own columns, each of texts only or of numbers only, are the table's columns.
+        # The header's lines are not all found (merged cells over wrapped names: the 财政拨款收入支出决算总表 of both
+        # templates): the rows' own columns, each of texts only or of numbers only, are the table's columns.
         anchors = [(c[0][0], c[-1][0], "") for c in clusters]
     if len(anchors) < 2 or len(clusters) != len(anchors):
         return None
