@@ -231,7 +231,10 @@ def _by_position(table: _OpenTable) -> tuple[tuple[str, ...], ...] | None:
         return None  # (one row under four header lines, the 上海 三公 table, is read by its numbers' order instead)
     headers: list[list[Cell]] = [c for c in table.geo_header if c]  # (a header's wrapped second line may not be found: its first names the column)
     # the header line with the most cells names the columns (none found: the rows' own columns may, below)
-    anchors = sorted(max(headers, key=len), key=lambda c: c[0]) if headers else []
+    anchors: list[Cell] = []
+    if headers:
+        widest = max(range(len(headers)), key=lambda k: len(headers[k]))
+        anchors = sorted(headers[widest], key=lambda c: c[0])
     rows = [_joined(cells) for cells in table.geo_rows if cells is not None]
     edges = sorted((_edge(cell), bool(_DECIMAL.match(cell[2]))) for cells in rows for cell in cells)
     clusters: list[list[tuple[float, bool]]] = []
