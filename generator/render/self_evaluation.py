@@ -8,6 +8,7 @@ rendering (see generator/render/merge.py).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -133,11 +134,20 @@ def _levels(indicators: tuple[ScoredIndicator, ...]) -> list[dict[str, str]]:
     starts1, starts2 = group_starts([(s.indicator.level1, s.indicator.level2) for s in indicators])
     return [
         {
-            "level1": s.indicator.level1 if index in starts1 else MERGE_MARK,
-            "level2": s.indicator.level2 if index in starts2 else MERGE_MARK,
+            "level1": weight_apart(s.indicator.level1) if index in starts1 else MERGE_MARK,
+            "level2": weight_apart(s.indicator.level2) if index in starts2 else MERGE_MARK,
         }
         for index, s in enumerate(indicators)
     ]
+
+
+_STATED_WEIGHT = re.compile(r"(?<=\S)\s*([（(]\d+(?:\.\d+)?分[）)])$")
+
+
+def weight_apart(label: str) -> str:
+    """"数量指标（10分）" as "数量指标" over "（10分）": the group columns are too narrow for both on one line, and
+    wrapping where the line ends breaks the weight ("（10" / "分）")."""
+    return _STATED_WEIGHT.sub(lambda m: "\n" + m.group(1), label)
 
 
 def group_starts(levels: list[tuple[str, str]], max_rows: int = GROUP_ROWS) -> tuple[set[int], set[int]]:

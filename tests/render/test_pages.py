@@ -178,3 +178,17 @@ def test_contents_entries_are_read_and_checked_against_the_pages() -> None:
     assert (number, entries) == (1, [("第一部分单位概况", 2), ("一、主要职能", 3)])
     assert pdf_pages.contents_mismatches(pages, entries) == []
     assert pdf_pages.contents_mismatches(pages, [("一、主要职能", 2), ("二、机构设置", 9)]) == [("一、主要职能", 2), ("二、机构设置", 9)]
+
+
+@pytest.mark.slow
+@needs_pdf_tools
+def test_self_evaluation_cells_keep_a_stated_weight_whole(tmp_path: Path) -> None:
+    """The 宁夏 reference table (its groups "产出指标（40分）", "数量指标（10分）"…) in its form: no "（10/分）"."""
+    from tests.self_evaluation.test_ningxia import write_yanchi
+
+    folder = write_yanchi(tmp_path / "yanchi")
+    api.generate(folder, output=tmp_path / "自评表.docx", only="self-evaluation", profile="classic-ratio", pdf=True, force=True)
+    tables, _ = read_document((tmp_path / "自评表.docx").read_bytes())
+    cells = [c for t in tables for r in t for c in r]
+    assert any("（10分）" in c for c in cells)
+    assert pdf_pages.broken_in_cells(cells, pdf_pages.read_pages(tmp_path / "自评表.pdf")) == []

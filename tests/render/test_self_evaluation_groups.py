@@ -59,3 +59,12 @@ def test_pieces_are_short_labelled_and_nested(sizes: list[list[int]]) -> None:
     for first, end in _pieces(group1, count):  # a short 一级 group is one piece
         if end - first <= GROUP_ROWS:
             assert starts1 & set(range(first, end)) == {first}
+
+
+def test_a_stated_weight_goes_on_a_line_of_its_own() -> None:
+    from generator.render.self_evaluation import weight_apart
+
+    assert weight_apart("数量指标（10分）") == "数量指标\n（10分）"
+    assert weight_apart("产出指标(40.5分)") == "产出指标\n(40.5分)"
+    assert weight_apart("数量指标") == "数量指标"
+    assert weight_apart("（10分）") == "（10分）"  # nothing before it: nothing to set apart
