@@ -42,6 +42,15 @@ SIZE = synthetic.Size(items=8, projects=1)  # the shape, not the length, is unde
 # What a real published document never holds, beyond the blanking test's empty clauses: a share
 # with no figure ("占；"), a reason with nothing after it, an amount-less "为万元", "完成…的%".
 BROKEN = re.compile(r"占[；。，]|原因(?:是|为)?：[。；]|为万元|的%|[^0-9.]%|，占。|（）|“”")
+# A sub-heading ("（二）…") directly followed by another heading: a section printed with nothing under it.
+SUB_HEADING = re.compile(r"^（[一二三四五六七八九十]+）")
+HEADING = re.compile(r"^（[一二三四五六七八九十]+）|^[一二三四五六七八九十]+、|^第[一二三四五六]部分")
+
+
+def empty_headings(paragraphs: list[str]) -> list[str]:
+    """Each sub-heading with nothing under it: the next paragraph is a heading, or there is none."""
+    lines = [p.strip() for p in paragraphs if p.strip()]
+    return [a for a, b in zip(lines, [*lines[1:], ""], strict=True) if SUB_HEADING.match(a) and (not b or HEADING.match(b))]
 
 
 # What the document of a unit of a shape must say (REQUIRED) and must not (FORBIDDEN), per template
@@ -57,7 +66,10 @@ REQUIRED: dict[str, list[tuple[str | None, str]]] = {
         ("shanghai-2024", "共有车辆0辆，其中：副部（省）级及以上领导用车0辆"),
         ("xinjiang-2024", "团组0个，因公出国（境）0人次"),
     ],
-    "gov-fund-only": [(ALL, "年度无一般公共预算财政拨款支出。"), (ALL, "年度无一般公共预算财政拨款基本支出。")],
+    "gov-fund-only": [  # the whole of 五 is the one sentence (no empty （二）（三） headings), and so is 六
+        (ALL, "五、一般公共预算财政拨款支出决算情况说明\n[^\n]*年度无一般公共预算财政拨款支出。\n六、"),
+        (ALL, "年度无一般公共预算财政拨款基本支出。"),
+    ],
     "stated-totals": [("xinjiang-2024", r"政府采购支出总额[\d,]+\.\d\d万元")],
     "new-unit": [("shanghai-2024", "一般公共预算财政拨款支出全年预算为"), ("xinjiang-2024", "一般公共预算财政拨款支出[^\n]*与全年预算相比")],
 }
@@ -147,6 +159,7 @@ def test_every_corpus_unit_checks_clean_and_reads_whole_in_every_template(writte
                 elif NO_AMOUNT.search(line):
                     problems.append(f"{at}: amount left empty in «{line}»")
             problems += [f"{at}: {e}" for e in expectations(shapes, template, "\n".join(paragraphs))]
+            problems += [f"{at}: heading with nothing under it «{h}»" for h in empty_headings(paragraphs)]
             reported = {f.location.sheet for f in findings if f.location.sheet and f.code in _WITHIN}
             crossed = {f.location.sheet for f in findings if f.location.sheet and f.code == "cross-table-mismatch"}
             if index % VERIFIED == 0:

@@ -16,6 +16,7 @@ from generator.render.wording import (
     change_clause,
     count_clause,
     explained,
+    whole_section,
     with_period,
 )
 
@@ -125,3 +126,17 @@ def test_a_figure_against_itself_changes_by_zero(value: D) -> None:
     c = Change(value, value)
     assert c.difference == 0
     assert c.direction in (Direction.FLAT, Direction.BOTH_ZERO)
+
+
+def test_a_section_with_nothing_to_itemise_is_one_sentence() -> None:
+    # (二)(三) headings would stand empty: the section is the template's one sentence
+    assert whole_section(D("0"), itemised=False) == "zero"
+    assert whole_section(D("0.00"), itemised=False) == "zero"
+    assert whole_section(None, itemised=False) == "unreported"
+
+
+def test_a_section_with_items_keeps_its_headings() -> None:
+    assert whole_section(D("1222.68"), itemised=True) == ""
+    assert whole_section(D("0"), itemised=True) == ""  # 项 that fell to zero: the year comparison is its content
+    assert whole_section(None, itemised=True) == ""
+    assert whole_section(D("5"), itemised=False) == ""  # a total without its rows: written, the rows stated as 未填报

@@ -21,6 +21,7 @@ from generator.render.wording import (
     change_clause,
     count_clause,
     explained,
+    whole_section,
     with_period,
 )
 
@@ -82,6 +83,7 @@ def build_context(f: Figures, profile: WordingProfile = DEFAULT, performance: di
         "s5": {
             "total": a(f.gpb_total),
             "zero": f.gpb_total == 0,  # typed 0 (or the 财政拨款 total says 0): "无…支出", not 未填报
+            "whole": whole_section(f.gpb_total, bool(f.gpb_items or f.gpb_classes)),
             "share": pct(f.gpb_share),
             "change": changed(f.gpb_change, style="compare"),
             "budget": _budget_sentence(f.gpb_budget, f.gpb_adjusted_budget, budget),

@@ -210,3 +210,21 @@ def budget_explained(change: Change) -> str:
 def count_text(value: Decimal | None) -> str:
     """A whole count as written ("3"); "" when not reported."""
     return "" if value is None else str(int(value))
+
+
+ZERO_SECTION, UNREPORTED_SECTION, ITEMISED_SECTION = "zero", "unreported", ""
+
+
+def whole_section(total: Decimal | None, itemised: bool) -> str:
+    """How a section with sub-headings reads as a whole.
+
+    "zero" when its total is zero and nothing itemises it (the template's one sentence "无…支出", as
+    for 七 and 八), "unreported" when its total is blank and nothing itemises it (one sentence
+    "未填报…"), "" when it is written under its headings. A section at zero that still lists items
+    (项 that fell to zero this year) keeps its headings: the year comparison is its content.
+    """
+    if itemised:
+        return ITEMISED_SECTION
+    if total is None:
+        return UNREPORTED_SECTION
+    return ZERO_SECTION if total == 0 else ITEMISED_SECTION
