@@ -833,6 +833,32 @@ def test_cases_cover_every_code() -> None:
     assert seen | {"workbook-looks-like-yuan", "level-wording-mixed"} == set(RULE_OF)  # the latter: tests/test_level.py
 
 
+# --- an empty 一般公共预算 table is graded by what the document says --------------------------
+
+
+@pytest.mark.parametrize(
+    ("fiscal_gpb", "expected"),
+    [
+        # the 财政拨款 total says there was no 一般公共预算 money: the document says "无…支出" (an info)
+        pytest.param(0, [("table-empty-none", G, "info"), ("table-empty-none", B, "info")], id="stated-zero"),
+        # nothing says how much: the document says 未填报 (a warning)
+        pytest.param(None, [("section-without-data", G, "warning"), ("section-without-data", B, "warning")], id="unreported"),
+    ],
+)
+def test_an_empty_gpb_table_is_graded_by_what_the_document_says(
+    fiscal_gpb: int | None, expected: list[tuple[str, str, str]], kit: Any, unit_folder: Any
+) -> None:
+    cur = kit.consistent_2024()
+    cur[G], cur[B] = [], []
+    fiscal = cur[F]
+    for name in [n for n in fiscal if n not in ("本年收入", "年初财政拨款结转和结余", "收入总计", "年末财政拨款结转和结余", "支出总计")]:
+        fiscal[name] = [fiscal[name][0], fiscal_gpb, *fiscal[name][2:]]
+    findings = check(unit_folder(cur))
+    graded = {"section-without-data", "table-empty-none", "table-empty"}
+    got = sorted((f.code, f.location.sheet, f.severity.value) for f in findings if f.code in graded)
+    assert got == sorted(expected)
+
+
 # --- the residue is a warning, with the figures that prove it ---------------------------------
 
 

@@ -5,7 +5,8 @@ reads (its kit, passed in as Settings.needs; NEEDS for the default template when
 - required (a sentence cannot be written without it): blank → `blank-required` (error);
 - optional (its clause is left out of the document): blank → `blank-left-out` (info);
 - a whole section without data: the template states that nothing was reported →
-  `section-without-data` (warning).
+  `section-without-data` (warning); an empty table whose money another table states as 0 is worded
+  "无…支出" → `table-empty-none` (info).
 A typed 0 is a figure like any other and is worded as zero. Compute carries a blank as
 None; this rule reports what the render leaves out, so nothing is dropped silently.
 """
@@ -198,7 +199,7 @@ _SECTIONS = (
 )
 
 
-@emits("section-without-data", "blank-required", "blank-left-out", needs=("所用模板用到的单元格", layout.TEXTS))
+@emits("section-without-data", "table-empty-none", "blank-required", "blank-left-out", needs=("所用模板用到的单元格", layout.TEXTS))
 def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
     f = ctx.figures
     unit = f.base.unit
@@ -301,12 +302,31 @@ def _check_texts(ctx: CheckContext, needs: TemplateNeeds) -> Iterator[Finding]:
 
 
 def _check_gpb(ctx: CheckContext, needs: TemplateNeeds) -> Iterator[Finding]:
+    """An empty 一般公共预算 table (or its 基本支出 table) is graded by what the document then says: 未填报
+    (a warning) when nothing gives its total, "无…支出" (an info) when the 财政拨款 total says its money
+    was 0, so that the table is legitimately empty (the case of a unit with only 政府性基金 money)."""
     f = ctx.figures
-    for tree, section in ((f.base.gpb, "五、一般公共预算财政拨款支出决算情况"), (f.base.basic, "六、一般公共预算财政拨款基本支出决算情况")):
-        if tree.sheet in needs.sheets and not tree.has_data:
-            yield warning(
-                "section-without-data",
-                Location(file=f.base.unit.cover.source.file, sheet=tree.sheet),
-                f"《{tree.sheet}》没有填写任何数字：公开说明{needs.words('第二部分' + section)}只写明“未填报”；请按决算报表填写",
+    sections = (
+        (f.base.gpb, f.gpb_total, "五、一般公共预算财政拨款支出决算情况", "无一般公共预算财政拨款支出"),
+        (f.base.basic, f.basic_total, "六、一般公共预算财政拨款基本支出决算情况", "无一般公共预算财政拨款基本支出"),
+    )
+    for tree, total, section, none in sections:
+        if tree.sheet not in needs.sheets or tree.has_data:
+            continue
+        where = Location(file=f.base.unit.cover.source.file, sheet=tree.sheet)
+        section = needs.words("第二部分" + section)
+        if total == 0:
+            yield info(
+                "table-empty-none",
+                where,
+                f"《{tree.sheet}》是空表，《{layout.FISCAL.name}》的一般公共预算财政拨款本年支出为0：公开说明{section}写明本单位“{none}”",
                 sheet=tree.sheet,
+                section=section,
             )
+            continue
+        yield warning(
+            "section-without-data",
+            where,
+            f"《{tree.sheet}》没有填写任何数字：公开说明{section}只写明“未填报”；请按决算报表填写",
+            sheet=tree.sheet,
+        )
