@@ -247,8 +247,8 @@ MAIN: tuple[Section, ...] = (
             Code("prior-year-mismatch", ERROR, "上年数与上年数据不符", ("difference", "expected", "expected_label", "stated", "stated_label",),
                  "本年工作簿中填写的上年数（上年决算数、上年人数）与上年数据文件夹中的数不一致；金额在尾差范围内为警告。处理：以上年公开的决算数为准，改正其中一处。",
                  message="{stated_label}为{stated_text}，{expected_label}为{expected_text}，前者{direction}{difference_text}{see_also}{hint}{residue}", words=("stated_text", "expected_text", "direction", "difference_text", "see_also", "hint", "residue")),
-            Code("opening-balance-mismatch", ERROR, "年初结余与上年年末不符", ("difference", "expected", "expected_label", "stated", "stated_label",),
-                 "本年“年初结转和结余”不等于上年“年末结转和结余”；在尾差范围内为警告。处理：核对两年的结转结余。",
+            Code("opening-balance-mismatch", WARNING, "年初结余与上年年末不符", ("difference", "expected", "expected_label", "stated", "stated_label",),
+                 "本年“年初结转和结余”不等于上年“年末结转和结余”。这是警告而不是错误：年初数可以含以前年度的调整（内部决算报表有“调整年初”一栏，公开的报表不列），两个数不一定互相矛盾。处理：核对两年的结转结余；没有调整时改正其中一处。",
                  message="{stated_label}为{stated_text}，{expected_label}为{expected_text}，前者{direction}{difference_text}{see_also}{hint}{residue}", words=("stated_text", "expected_text", "direction", "difference_text", "see_also", "hint", "residue")),
             Code("prior-items-residue", WARNING, "各项上年数之和有尾差", ("difference", "expected", "stated",),
                  "各项（7位科目）的上年决算数之和与上年一般公共预算财政拨款支出合计相差在尾差范围内。处理：一般无需处理；公开说明第五部分（一）与（三）的上年数会有尾差。",
@@ -609,7 +609,7 @@ SELF_EVALUATION: tuple[Section, ...] = (
 )
 
 # Compared figures are a warning within the 尾差 tolerance and an error beyond it (check/compare.py).
-MIXED_SEVERITY = frozenset({"cross-table-mismatch", "fund-closure-mismatch", "income-expense-unbalanced", "prior-year-mismatch", "opening-balance-mismatch",
+MIXED_SEVERITY = frozenset({"cross-table-mismatch", "fund-closure-mismatch", "income-expense-unbalanced", "prior-year-mismatch",
                             "personnel-public-mismatch", "admin-cost-mismatch", "doc-table-mismatch", "doc-sum-mismatch", "item-budgets-mismatch",
                             "procurement-total-mismatch"})
 

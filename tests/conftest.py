@@ -49,13 +49,43 @@ def consistent_2024() -> dict[str, Any]:
     # The 项 of 2023 add up to 1548.17, one cent above the 合计 1548.16 the document prints:
     # take the cent off 2299999 其他支出 in both years' data.
     _set_subject(v, layout.GPB.name, "2299999", layout.PRIOR, 2.06)
+    # 2024's 年初结转和结余 1.30 is 2023's 年末 in the consistent 2023 (whose 收入支出总计 is then 1549.46, not 1548.48)
+    set_value(v, layout.OVERVIEW.name, "收入支出总计", layout.PRIOR, 1549.46)
     return v
 
 
 def consistent_2023() -> dict[str, Any]:
+    """The 2023 reconstruction with the disagreements the 2024 document carries removed."""
     v = sample_2023()
-    _set_subject(v, layout.GPB.name, "2299999", "合计", 2.06)
+    # The cent off 2299999 其他支出 (and its 款 and 类) in every table that lists it: the 项 add up to the 1548.16 printed.
+    for code in ("229", "22999", "2299999"):
+        for sheet, columns in ((layout.GPB.name, ("合计", "项目支出")), (layout.EXPENSE.name, ("本年支出合计", "项目支出")), (layout.INCOME.name, ("本年收入合计", "财政拨款收入"))):
+            for column in columns:
+                _set_subject(v, sheet, code, column, 2.06)
+    v[layout.SUMMARY.name]["其他支出"] = [2.06]
+    v[layout.FISCAL.name]["其他支出"] = [2.06, 2.06, 0, 0]
+    # 年末结转和结余 is the 1.30 that 2024 opens with (the printed totals leave 0.32: opening-balance-mismatch).
+    summary = v[layout.SUMMARY.name]
+    summary["年初结转和结余"] = summary["年末结转和结余"] = [1.3]
+    summary["收入总计"] = summary["支出总计"] = [1549.46]
     return v
+
+
+def partial_2023() -> dict[str, Any]:
+    """Only what the 2024 document prints about 2023 (what inputs/changji-ybj/2023 held before its
+    reconstruction was completed): totals, the 项 of 一般公共预算, the 三公 parts, 机关运行经费, staff."""
+    full = sample_2023()
+    summary = full[layout.SUMMARY.name]
+    three = full[layout.THREE_PUBLIC.name]
+    return {
+        layout.COVER.name: full[layout.COVER.name],
+        layout.SUMMARY.name: {name: summary[name] for name in ("收入总计", "年末结转和结余", "支出总计")},
+        layout.FISCAL.name: {"收入总计": [1548.16], "支出总计": [1548.16]},
+        layout.GPB.name: [(r[0], r[1], r[2], None, None) for r in full[layout.GPB.name] if not r[0] or len(r[0]) == 7],
+        layout.THREE_PUBLIC.name: {name: [None, three[name][1]] for name in ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")},
+        layout.OTHER_MATTERS.name: {"机关运行经费": [28.41]},
+        layout.STAFF.name: full[layout.STAFF.name],
+    }
 
 
 # --- editing a values dict ----------------------------------------------------
@@ -149,6 +179,7 @@ def kit() -> SimpleNamespace:
         sample_2023=sample_2023,
         consistent_2024=consistent_2024,
         consistent_2023=consistent_2023,
+        partial_2023=partial_2023,
         set_value=set_value,
         write_unit=write_unit,
         located=located,

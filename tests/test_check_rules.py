@@ -106,7 +106,7 @@ SEVERITY = {
     "amount-in-yuan": Severity.ERROR,
     "workbook-looks-like-yuan": Severity.ERROR,
     "prior-year-mismatch": Severity.ERROR,
-    "opening-balance-mismatch": Severity.ERROR,
+    "opening-balance-mismatch": Severity.WARNING,
     "prior-items-residue": Severity.WARNING,
     "prior-items-mismatch": Severity.ERROR,
     "change-without-reason": Severity.WARNING,
@@ -423,10 +423,10 @@ CASES = [
         id="amount-in-yuan",
     ),
     pytest.param(
-        cell(V, "收入支出总计", layout.PRIOR, 1548.58), True, [("prior-year-mismatch", V, "B4")], id="prior-year-mismatch"
+        cell(V, "收入支出总计", layout.PRIOR, 1549.56), True, [("prior-year-mismatch", V, "B4")], id="prior-year-mismatch"
     ),
     pytest.param(
-        cell(V, "收入支出总计", layout.PRIOR, 1548.49),
+        cell(V, "收入支出总计", layout.PRIOR, 1549.47),
         True,
         [("prior-year-mismatch", V, "B4", Severity.WARNING)],
         id="prior-year-residue",
@@ -455,7 +455,7 @@ CASES = [
     pytest.param(
         prior_cell(S, "年末结转和结余", "金额", 1.40),
         True,
-        [("opening-balance-mismatch", S, "B14")],
+        [("opening-balance-mismatch", S, "B14")],  # a warning even beyond 尾差: the 年初 may hold an adjustment
         id="opening-balance-mismatch",
     ),
     # 2101599: 402.42 against 711.80, −43%: needs a reason.
@@ -577,7 +577,12 @@ CASES = [
     pytest.param([("rows", G, [])], True, [("table-empty", G, None), ("section-without-data", G, None)], id="gpb-table-empty"),
     pytest.param([("rows", B, [])], True, [("table-empty", B, None), ("section-without-data", B, None)], id="basic-table-empty"),
     # issue 18: last year's 收入总计 blank and not derivable: 一's comparison would be dropped silently
-    pytest.param(prior_cell(S, "收入总计", "金额", None), True, [("prior-total-missing", S, "B15")], id="prior-total-missing"),
+    pytest.param(
+        prior_cell(S, "收入总计", "金额", None) + prior_cell(S, "年初结转和结余", "金额", None),
+        True,
+        [("prior-total-missing", S, "B15")],
+        id="prior-total-missing",
+    ),
     pytest.param(prior_cell(S, "收入总计", "金额", None), False, [], id="prior-total-without-a-prior-folder"),
     # issue 18: the 三公 table states a budget while its reason says there was none
     pytest.param(
@@ -1048,6 +1053,8 @@ def test_sample_folder_gives_exactly_its_known_findings(kit: Any) -> None:
             ("rounding-residue", T, "D4"),  # its 上年 3.28 against 3.29
             ("prior-year-mismatch", T, "D4"),  # 3.28 against 2023's 3.29
             ("prior-items-residue", G, "C4"),  # 2023's 项 add up to 1548.17, its 合计 (2023 workbook) is 1548.16
+            # 2024 opens with 1.30, the reconstructed 2023 (总计 1548.48 − spending 1548.16, both printed) ends with 0.32
+            ("opening-balance-mismatch", S, "B14"),
         ]
     )
     assert all(f.severity is Severity.WARNING for f in ours)

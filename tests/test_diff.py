@@ -166,11 +166,18 @@ def test_sample_end_to_end(tmp_path: Path) -> None:
     total = by_key["three-public.合计"]
     assert (total.old, total.new, total.stated_prior, total.flags) == (D("3.29"), D("7.65"), D("3.28"), (Flag.PRIOR_MISMATCH,))
     assert by_key["gpb.2080501"].flags == (Flag.APPEARED,)
-    assert by_key["summary.本年收入合计"].flags == (Flag.NOT_COMPARABLE,)  # 2023 is partial
+    # the 2023 reconstruction is complete: every figure of both years is there to compare
+    assert [r.key for r in result.comparison.rows if Flag.NOT_COMPARABLE in r.flags] == []
+    income = by_key["summary.本年收入合计"]
+    assert (income.old, income.new, income.flags) == (D("1548.16"), D("1238.41"), (Flag.LARGE_CHANGE,))
+    assert (by_key["gpb.2010607"].old, by_key["gpb.2010607"].flags) == (D("14.27"), (Flag.DISAPPEARED,))
     redline = result.outputs[1].read_bytes()
     changes = tracked_changes(redline)
     assert ("del", "1,548.48") in changes and ("ins", "1,239.70") in changes
     assert ("del", "2023") in changes and ("ins", "2024") in changes
+    # 2023 has no 2022 to compare with; 2024 compares with 2023: the comparisons are what the redline adds
+    assert any(kind == "ins" and "减少308.78万元，下降19.94%" in text for kind, text in changes)
+    assert any(kind == "del" and "无上年数据，不作比较" in text for kind, text in changes)
     assert _numbers_cut(redline) == []
     assert redline_folders(result.comparison) == (redline, [])  # the same inputs give the same bytes
 

@@ -24,6 +24,7 @@ GOLDEN = ROOT / "tests" / "golden"
 # name -> (folder, template, only): one golden file per template and per output kind.
 CASES = {
     "changji-ybj-2024": ("inputs/changji-ybj/2024", "xinjiang-2024", None),
+    "changji-ybj-2023": ("inputs/changji-ybj/2023", "xinjiang-2024", None),  # the reconstruction: its every figure under review
     "shanghai-example-2024": ("inputs/shanghai-example/2024", "shanghai-2024", None),
     "shanghai-example-文化馆-2024": ("inputs/shanghai-example/上海市示范区文化馆/2024", "shanghai-2024-unit", None),  # a 单位决算
     "changji-ybj-2024-绩效自评表": ("inputs/changji-ybj/2024", None, "self-evaluation"),

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import ast
 import io
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -61,9 +63,34 @@ def test_the_writers_give_the_same_bytes_twice(written: dict[Path, bytes]) -> No
 def test_the_2023_table_is_the_2024_prior_year_column() -> None:
     """The 2023 一般公共预算 items are derived from the 2024 上年决算数, not transcribed twice."""
     prior = {row[0]: row[5] for row in accounts.sample_2024()[layout.GPB.name] if row[0] and len(row[0]) == 7 and row[5]}
-    before = {row[0]: row[2] for row in accounts.sample_2023()[layout.GPB.name] if row[0]}
+    before = {row[0]: row[2] for row in accounts.sample_2023()[layout.GPB.name] if row[0] and len(row[0]) == 7}
     assert before == prior
     assert len(before) == 15
+
+
+def _item(values: dict[str, Any], sheet: str, name: str, index: int = 0) -> Any:
+    return values[sheet][name][index]
+
+
+def test_the_2023_reconstruction_keeps_every_figure_the_2024_document_prints_about_2023() -> None:
+    """收入支出总计 1,548.48, 财政拨款 and 一般公共预算 1,548.16, the 三公 parts, 机关运行经费 28.41 and the staff
+    are what the 2024 workbook's 上年 columns say (the printed changes); the rest of 2023 is reconstructed."""
+    cur, before = accounts.sample_2024(), accounts.sample_2023()
+    overview, summary, fiscal = layout.OVERVIEW.name, layout.SUMMARY.name, layout.FISCAL.name
+    assert _item(before, summary, "收入总计") == _item(before, summary, "支出总计") == _item(cur, overview, "收入支出总计") == 1548.48
+    assert _item(before, fiscal, "支出总计") == _item(cur, overview, "财政拨款收入支出总计") == 1548.16
+    assert before[layout.GPB.name][0][2] == _item(cur, overview, "一般公共预算财政拨款支出") == 1548.16
+    for part in (*layout.THREE_PUBLIC_PARTS, *layout.VEHICLE_PARTS):
+        assert _item(before, layout.THREE_PUBLIC.name, part, 1) == _item(cur, layout.THREE_PUBLIC.name, part, 2), part
+    assert _item(before, layout.OTHER_MATTERS.name, "机关运行经费") == _item(cur, layout.OTHER_MATTERS.name, "机关运行经费", 1) == 28.41
+    for name in layout.STAFF_ITEMS:
+        assert _item(before, layout.STAFF.name, name) == _item(cur, layout.STAFF.name, name, 1), name
+
+
+def test_the_2023_split_adds_up_row_by_row() -> None:
+    """Each 2023 row's 基本 + 项目 is its 合计 (the 合计 row too: the cent the 2024 document carries is in its 项目)."""
+    for row in accounts.sample_2023()[layout.GPB.name]:
+        assert Decimal(str(row[3])) + Decimal(str(row[4])) == Decimal(str(row[2])), row
 
 
 def test_every_self_evaluation_csv_header_is_a_column_of_its_sheet() -> None:

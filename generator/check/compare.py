@@ -19,8 +19,10 @@ class Stated:
     location: Location | None = None
 
 
-def disagreement(ctx: CheckContext, code: str, a: Stated, b: Stated, hint: str = "") -> Finding | None:
-    """None when A and B agree (or one is missing); a warning within one cent, an error beyond."""
+def disagreement(
+    ctx: CheckContext, code: str, a: Stated, b: Stated, hint: str = "", beyond: Severity = Severity.ERROR
+) -> Finding | None:
+    """None when A and B agree (or one is missing); a warning within one cent, BEYOND (an error) beyond."""
     if a.value is None or b.value is None or a.value == b.value:
         return None
     diff = a.value - b.value
@@ -29,7 +31,7 @@ def disagreement(ctx: CheckContext, code: str, a: Stated, b: Stated, hint: str =
     return emit(
         code,
         where,
-        severity=Severity.WARNING if residue else Severity.ERROR,
+        severity=Severity.WARNING if residue else beyond,
         stated=a.value,
         expected=b.value,
         difference=diff,

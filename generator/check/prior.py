@@ -11,7 +11,7 @@ from generator.check.context import CheckContext, money
 from generator.check.rule import NotApplicable, emits
 from generator.compute.base import YearBase
 from generator.compute.prior import PriorFigure, gpb_item_figure, gpb_total_figure, item_figure
-from generator.findings import Finding, Location, emit, error
+from generator.findings import Finding, Location, Severity, emit, error
 
 CODE = "prior-year-mismatch"
 
@@ -70,7 +70,9 @@ def _gpb_items(cur: YearBase, prior: YearBase, year: int) -> list[tuple[Stated, 
 
 
 def _balances(ctx: CheckContext, cur: YearBase, prior: YearBase, year: int) -> Iterator[Finding]:
-    """This year's 年初结转和结余 is last year's 年末结转和结余."""
+    """This year's 年初结转和结余 is last year's 年末结转和结余, unless the balance was adjusted at the start of the
+    year (the internal 决算 forms have a 调整年初 column the published tables do not): a warning, never an error,
+    since the two figures need not contradict each other."""
     opening = cur.summary.get("年初结转和结余")
     closing = prior.summary.get("年末结转和结余")
     row = cur.unit.item_table(layout.SUMMARY.name).get("年初结转和结余")
@@ -79,6 +81,8 @@ def _balances(ctx: CheckContext, cur: YearBase, prior: YearBase, year: int) -> I
         "opening-balance-mismatch",
         Stated("本年「年初结转和结余」", opening, row.source.at("金额") if row else None),
         Stated(f"{year}年「年末结转和结余」", closing, item_figure(prior, layout.SUMMARY.name, "年末结转和结余", layout.SUMMARY_AMOUNT).location),
+        hint="年初数可能含以前年度的调整（公开的决算报表不列调整数）；没有调整时请改正其中一处",
+        beyond=Severity.WARNING,
     )
     if f:
         yield f

@@ -144,7 +144,7 @@ def _tables(audit: Audit, expected: Document) -> None:
                 continue
             for j, cell in enumerate(row):
                 value = number(cell)
-                if value is None or j >= len(generated):
+                if value is None or j >= len(generated) or _is_code(j, cell):
                     continue
                 checks += 1
                 want = number(generated[j])
@@ -154,9 +154,14 @@ def _tables(audit: Audit, expected: Document) -> None:
     audit.outcome("data-tables", "表中的数与数据一致", "九张表", found, checks)
 
 
+def _is_code(column: int, cell: str) -> bool:
+    """A 科目编码 in a table's first column: a label, not an amount (类, 款 and 项 can share a name: 229/22999/2299999 其他支出)."""
+    return column == 0 and cell.strip().isdigit()
+
+
 def _row_key(row: tuple[str, ...]) -> tuple[str, ...]:
-    """A row's first two labels; blank cells are no label (the two-block 基本支出表 leaves one block blank)."""
-    return tuple(c.replace(" ", "") for c in row if c.strip() and number(c) is None)[:2]
+    """A row's first two labels (a code is one); blank cells are no label (the two-block 基本支出表 leaves one block blank)."""
+    return tuple(c.replace(" ", "") for j, c in enumerate(row) if c.strip() and (number(c) is None or _is_code(j, c)))[:2]
 
 
 __all__ = ["Decimal", "compare_with_data"]

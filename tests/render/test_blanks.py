@@ -56,8 +56,8 @@ def test_empty_income_and_expense_tables_do_not_read_as_zero(kit: Any, unit_fold
     assert broken_lines(text) == []
 
 
-def test_the_shipped_2023_folder_states_no_blank_as_zero(tmp_path: Path) -> None:
-    text, codes = document(ROOT / "inputs" / "changji-ybj" / "2023", tmp_path)
+def test_a_partial_year_states_no_blank_as_zero(kit: Any, unit_folder: Any, tmp_path: Path) -> None:
+    text, codes = document(unit_folder(kit.partial_2023(), texts=None, year=2023), tmp_path)
     assert "本年收入合计0.00万元" not in text
     assert "占本年支出合计的0.00%" not in text
     assert {"blank-required", "blank-left-out", "section-without-data"} <= codes

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,10 +111,12 @@ def test_blank_amounts_are_not_reported_never_a_bare_unit(loaded: Loaded, tmp_pa
     assert not any(re.search(r"(?<![0-9（：])万元", line) for line in lines)
 
 
-def test_the_shipped_2023_folder_in_the_shanghai_template(tmp_path: Path) -> None:
-    """Its 三公 has no 年初预算 and its summary, basic-expense and procurement cells are blank: each said as 未填报."""
+def test_a_partial_year_in_the_shanghai_template(kit: Any, unit_folder: Any, tmp_path: Path) -> None:
+    """Only what the 2024 document prints about 2023: its 三公 has no 年初预算 and its summary, basic-expense and
+    procurement cells are blank: each said as 未填报."""
     out = tmp_path / "2023.docx"
-    assert api.generate(EXAMPLE.parents[1] / "changji-ybj" / "2023", output=out, template="shanghai-2024", force=True).outputs
+    folder = unit_folder(kit.partial_2023(), texts=None, year=2023)
+    assert api.generate(folder, output=out, template="shanghai-2024", force=True).outputs
     lines = [line for line in document_lines(out, tables=False) if line.strip()]
     assert "本单位未填报2023年度本年收入合计。" in lines and "本单位未填报2023年度一般公共预算财政拨款基本支出。" in lines
     assert "本单位未填报2023年度政府采购金额。" in lines
