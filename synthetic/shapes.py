@@ -12,7 +12,8 @@ them, consistently (a unit of any combination of shapes still checks with no err
 - `mixed-department`: a department of a 行政 bureau and 事业 units (机关运行经费 below 公用经费);
 - `several-units`: a department with several 部门决算单位 listed in 文字说明;
 - `tiny`: two 项 (two 类 at most);
-- `optional-absent`: no 绩效自评表.xlsx and an empty 人员情况;
+- `optional-absent`: no 绩效自评表.xlsx, an empty 人员情况, and the 政府性基金 and 国有资本经营 sheets left out
+  of the workbook when they would be empty (a finance export writes no sheet for a table with no rows);
 - `yuan`: the workbook in 元;
 - `gov-fund-only`: all 财政拨款 is 政府性基金 money (the 一般公共预算 and 基本支出 tables empty);
 - `long-texts`: long reasons, duties and names;
@@ -47,6 +48,7 @@ class Shape:
     declared_unit: str | None = None
     prior: bool | None = None  # False: the unit has no prior year folder
     absent: tuple[str, ...] = ()  # files of the folder not written
+    absent_sheets: tuple[str, ...] = ()  # sheets left out of 决算数据.xlsx when the unit has nothing for them
 
 
 def _no_three_public_spending(cur: Year) -> None:
@@ -270,7 +272,13 @@ SHAPES: tuple[Shape, ...] = (
     Shape("mixed-department", "行政单位与事业单位组成的部门", values=_mixed),
     Shape("several-units", "部门含多个部门决算单位", values=_several),
     Shape("tiny", "很小的单位：两个项", size=Size(items=2, projects=1)),
-    Shape("optional-absent", "无绩效自评表，人员情况未填", values=_optional_absent, absent=("绩效自评表.xlsx",)),
+    Shape(
+        "optional-absent",
+        "无绩效自评表，人员情况未填，空的政府性基金和国有资本经营表不在工作簿中",
+        values=_optional_absent,
+        absent=("绩效自评表.xlsx",),
+        absent_sheets=(layout.GOV_FUND.name, layout.STATE_CAPITAL.name),
+    ),
     Shape("yuan", "工作簿以元为单位", declared_unit="元"),
     Shape("gov-fund-only", "只有政府性基金预算财政拨款支出（一般公共预算表为空）", values=_gov_fund_only, prior=False),
     Shape("long-texts", "很长的原因和职能", values=_long_texts),

@@ -36,6 +36,7 @@ class UnitYear:
     evaluation: Evaluation  # 绩效自评表.xlsx
     local_codes: str  # 功能分类科目.csv: the synthetic 项 codes and their names
     absent: tuple[str, ...] = ()  # files not written (an optional one the unit does not have)
+    absent_sheets: tuple[str, ...] = ()  # sheets of 决算数据.xlsx left out when the unit has nothing to put in them
 
 
 @dataclass
@@ -121,7 +122,8 @@ def draw_unit(
         )
     local = functional_csv(items)
     absent = tuple(name for s in chosen for name in s.absent)
-    current = UnitYear(year, u.values, u.texts, u.evaluation, local, absent)
+    sheets = tuple(name for s in chosen for name in s.absent_sheets if not u.values.get(name))
+    current = UnitYear(year, u.values, u.texts, u.evaluation, local, absent, sheets)
     before = None
     if prior:
         values = unit_values(random.Random(f"juesuan-synth-prior:{seed}:{index}"), tables, name, kind, unit, items, last, None)
@@ -134,9 +136,25 @@ def draw_unit(
 def files(unit_year: UnitYear) -> dict[str, bytes]:
     """The files of UNIT_YEAR's folder: name -> bytes (workbooks with fixed package metadata)."""
     out = {
-        WORKBOOK: lambda: reproducible(workbook_bytes(unit_year.values), unit_year.year),
+        WORKBOOK: lambda: reproducible(_without_sheets(workbook_bytes(unit_year.values), unit_year.absent_sheets), unit_year.year),
         TEXTS: lambda: unit_year.texts.encode("utf-8"),
         SELF_EVALUATION: lambda: evaluation_bytes(unit_year.evaluation, unit_year.year),
         codes.LOCAL_FUNCTIONAL: lambda: unit_year.local_codes.encode("utf-8"),
     }
     return {name: make() for name, make in out.items() if name not in unit_year.absent}
+
+
+def _without_sheets(data: bytes, sheets: Sequence[str]) -> bytes:
+    """The workbook DATA without SHEETS (as a finance export leaves out a table with no rows)."""
+    if not sheets:
+        return data
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    for name in sheets:
+        del book[name]
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

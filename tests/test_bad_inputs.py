@@ -135,6 +135,17 @@ CASES = [
     pytest.param(_not_xlsx, [("file-unreadable", None, None, "error")], EXIT_UNREADABLE, None, id="not-an-xlsx"),
     pytest.param(_too_large, [("file-too-large", None, None, "error")], EXIT_UNREADABLE, None, id="file-too-large"),
     pytest.param(_openpyxl(_drop_sheet(P)), [("sheet-missing", P, None, "error")], EXIT_ERRORS, None, id="sheet-missing"),
+    # issue 18: the 政府性基金 and 国有资本经营 tables may be empty, so they may be left out: read as empty, not refused
+    pytest.param(
+        _openpyxl(_drop_sheet(layout.GOV_FUND.name)), [("sheet-absent-empty", layout.GOV_FUND.name, None, "info")], EXIT_OK, None, id="fund-sheet-absent"
+    ),
+    pytest.param(
+        _openpyxl(_drop_sheet(layout.STATE_CAPITAL.name)),
+        [("sheet-absent-empty", layout.STATE_CAPITAL.name, None, "info")],
+        EXIT_OK,
+        None,
+        id="state-capital-sheet-absent",
+    ),
     pytest.param(
         _openpyxl(_drop_sheet(C)), [("sheet-missing", C, None, "error")], EXIT_UNREADABLE, None, id="cover-sheet-missing"
     ),

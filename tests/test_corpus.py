@@ -72,6 +72,12 @@ REQUIRED: dict[str, list[tuple[str | None, str]]] = {
     ],
     "stated-totals": [("xinjiang-2024", r"政府采购支出总额[\d,]+\.\d\d万元")],
     "new-unit": [("shanghai-2024", "一般公共预算财政拨款支出全年预算为"), ("xinjiang-2024", "一般公共预算财政拨款支出[^\n]*与全年预算相比")],
+    "optional-absent": [  # the two fund sheets left out of the workbook: read as empty tables, worded so
+        ("xinjiang-2024", "政府性基金预算财政拨款收入支出决算表为空表。"),
+        ("xinjiang-2024", "国有资本经营预算财政拨款收入支出决算表为空表。"),
+        ("shanghai-2024", "没有政府性基金预算财政拨款收入和支出，故本表无数据。"),
+        ("shanghai-2024", "没有国有资本经营预算财政拨款收入和支出，故本表无数据。"),
+    ],
 }
 FORBIDDEN: dict[str, list[tuple[str | None, str]]] = {
     "gov-fund-only": [(ALL, "未填报[^。]*一般公共预算")],
@@ -85,7 +91,7 @@ FORBIDDEN: dict[str, list[tuple[str | None, str]]] = {
 
 # A shape whose requirements another shape of the unit takes away (a new unit with no 一般公共预算 money
 # has no 一般公共预算 budget sentence).
-UNLESS = {"new-unit": {"gov-fund-only"}}
+UNLESS = {"new-unit": {"gov-fund-only"}, "optional-absent": {"gov-fund-only"}}
 
 
 def expectations(shapes: tuple[str, ...], template: str, text: str) -> list[str]:

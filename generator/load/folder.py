@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator import code_files, codes, layout
-from generator.findings import Finding, Location, emit, error, has_errors, warning
+from generator.findings import Finding, Location, emit, error, has_errors, info, warning
 from generator.load.sheets import Context, parse_item_sheet, parse_subject_sheet
 from generator.load.texts import load_texts
 from generator.load.workbook import read_workbook
@@ -46,6 +46,11 @@ def load(folder: Path) -> tuple[Loaded | None, list[Finding]]:
     return Loaded(current, prior), findings
 
 
+# Tables a unit without such money may leave out altogether (finance software often exports no sheet for a table
+# with no rows; the official set says they may be empty): absent is read as empty, never as a refusal.
+EMPTY_WHEN_ABSENT = frozenset({layout.GOV_FUND.name, layout.STATE_CAPITAL.name})
+
+
 def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
     """Read one folder into a UnitYear. None when it cannot be read at all."""
     if not folder.is_dir():
@@ -56,9 +61,11 @@ def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
         return None, findings
     missing = [s.name for s in layout.SHEET_ORDER if s.name not in book.sheets]
     for name in missing:
-        findings.append(
-            error("sheet-missing", Location(file=book.label, sheet=name), f"工作簿缺少工作表「{name}」（可用 juesuan init 生成完整模板）", sheet=name)
-        )
+        where = Location(file=book.label, sheet=name)
+        if name in EMPTY_WHEN_ABSENT:
+            findings.append(info("sheet-absent-empty", where, f"工作簿中没有《{name}》：按空表处理，公开说明写明本单位无这类收支、该表为空表", sheet=name))
+            continue
+        findings.append(error("sheet-missing", where, f"工作簿缺少工作表「{name}」（可用 juesuan init 生成完整模板）", sheet=name))
     if layout.COVER.name in missing:
         return None, findings
     ctx = Context(book=book, scale=Decimal(1), findings=findings)
