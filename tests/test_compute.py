@@ -112,3 +112,16 @@ def test_display_rounding_is_half_up_and_never_negative_zero() -> None:
     assert format_amount(D("1239.7")) == "1,239.70"
     assert format_percent(D("0.98730")) == "98.73%"
     assert format_percent(D("1")) == "100.00%"
+
+
+def test_no_vehicle_kind_listed_is_not_zero_vehicles() -> None:
+    """A 其他重要事项 without vehicle rows (the sheet left out) reports no vehicles: None, never 0 (vehicle-count-mismatch
+    would otherwise say 公务用车保有量 1 against 0 listed)."""
+    from generator.compute.figures import Assets
+
+    def assets(kinds: tuple[tuple[str, D | None], ...]) -> Assets:
+        return Assets(None, None, None, kinds, (), "", None)
+
+    assert assets(()).vehicles is None
+    assert assets((("其他用车", D(1)), ("执法执勤用车", None))).vehicles is None
+    assert assets((("其他用车", D(1)), ("执法执勤用车", D(0)))).vehicles == 1

@@ -160,8 +160,8 @@ class Assets:
 
     @property
     def vehicles(self) -> Decimal | None:
-        """All vehicles; known only when every kind was reported."""
-        return complete_total(n for _, n in self.vehicles_by_kind)
+        """All vehicles; known only when every kind was reported (no kind listed at all is not reported, not 0)."""
+        return complete_total(n for _, n in self.vehicles_by_kind) if self.vehicles_by_kind else None
 
 
 GRADES = ("优", "良", "合格", "不合格")

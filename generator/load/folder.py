@@ -49,6 +49,9 @@ def load(folder: Path) -> tuple[Loaded | None, list[Finding]]:
 # Tables a unit without such money may leave out altogether (finance software often exports no sheet for a table
 # with no rows; the official set says they may be empty): absent is read as empty, never as a refusal.
 EMPTY_WHEN_ABSENT = frozenset({layout.GOV_FUND.name, layout.STATE_CAPITAL.name})
+# juesuan's own sheets (no finance software exports them): absent is every item blank, which the checks of blanks
+# then name item by item; a gap in juesuan's input format is never by itself an error.
+BLANK_WHEN_ABSENT = frozenset(s.name for s in (layout.THREE_PUBLIC_DETAILS, layout.OVERVIEW, layout.OTHER_MATTERS, layout.STAFF))
 
 
 def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
@@ -64,6 +67,17 @@ def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
         where = Location(file=book.label, sheet=name)
         if name in EMPTY_WHEN_ABSENT:
             findings.append(info("sheet-absent-empty", where, f"工作簿中没有《{name}》：按空表处理，公开说明写明本单位无这类收支、该表为空表", sheet=name))
+            continue
+        if name in BLANK_WHEN_ABSENT:
+            findings.append(
+                warning(
+                    "sheet-absent",
+                    where,
+                    f"工作簿中没有《{name}》：其中各项按未填报处理（见下面各项的提示），用到的句子不写或写明未填报；"
+                    "请从 juesuan init 生成的模板中复制这张表并填写",
+                    sheet=name,
+                )
+            )
             continue
         findings.append(error("sheet-missing", where, f"工作簿缺少工作表「{name}」（可用 juesuan init 生成完整模板）", sheet=name))
     if layout.COVER.name in missing:

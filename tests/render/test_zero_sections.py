@@ -21,8 +21,9 @@ def _section_five(folder: Path, tmp_path: Path) -> list[str]:
     result = api.generate(folder, output=out, force=True)
     assert result.ok, [str(f) for f in result.findings]
     lines = document_lines(out)
-    start = lines.index("五、一般公共预算财政拨款支出决算情况说明")
-    end = lines.index("六、一般公共预算财政拨款基本支出决算情况说明")
+    five = "五、一般公共预算财政拨款支出决算情况说明"
+    start = len(lines) - 1 - lines[::-1].index(five)  # the section itself, not its line in the 目录
+    end = lines.index("六、一般公共预算财政拨款基本支出决算情况说明", start)
     return lines[start + 1 : end]
 
 
