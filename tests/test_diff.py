@@ -230,3 +230,18 @@ def test_self_evaluation_rows_when_both_years_have_one() -> None:
     assert (total.item, total.new) == ("整体支出：自评总分", D("98.99"))
     # the 2023 sample has no 绩效自评表: nothing of it is compared
     assert not [r for r in compare_folders(sample / "2023", sample / "2024").rows if r.key.startswith("perf.")]
+
+
+def test_the_comparison_workbook_is_the_same_bytes_whenever_it_is_written(folders, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from generator.diff.workbook import comparison_workbook
+
+    comparison = compare_folders(*folders)
+    first = comparison_workbook(comparison)
+    later = time.time() + 3 * 86400  # zip members carry their time of writing to the second: three days later
+    monkeypatch.setattr(time, "time", lambda: later)
+    second = comparison_workbook(comparison)
+    assert first == second
+    members = zipfile.ZipFile(io.BytesIO(second)).infolist()
+    assert {m.date_time for m in members} == {(1980, 1, 1, 0, 0, 0)}

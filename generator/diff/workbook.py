@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from generator.diff.compare import Comparison
 from generator.diff.rows import DiffRow, Flag, Unit
+from generator.docx_package import normalise_docx
 
 SHEET = "逐项对比"
 _HEADERS = (
@@ -85,7 +86,8 @@ def comparison_workbook(comparison: Comparison) -> bytes:
     book.properties.creator = "juesuan"
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    # openpyxl stamps each zip member with the time of saving: fixed here, so the same comparison gives the same bytes
+    return normalise_docx(buffer.getvalue(), _WHEN.replace(tzinfo=UTC))
 
 
 def _years(comparison: Comparison) -> tuple[str, str]:
