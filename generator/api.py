@@ -13,15 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import codes, layout
-from generator.acknowledgements import (
-    Acknowledged,
-    Acknowledgement,
-    RecordRefused,
-    read_records,
-    record_for,
-    split_acknowledged,
-    write_record,
-)
+from generator.acknowledged import Acknowledged, Acknowledgement, RecordRefused, record_for, split_acknowledged
+from generator.acknowledgements import read_records, write_record
 from generator.check import Settings, not_run, run_rules
 from generator.check.completeness import TemplateNeeds, template_needs
 from generator.compute.figures import Figures, compute_figures
@@ -115,7 +108,7 @@ def acknowledge(folder: Path, code: str, location: str, reason: str, who: str = 
     """
     import datetime as dt
 
-    from generator.acknowledgements import key_of
+    from generator.acknowledged import key_of
 
     checked = check_folder(folder)
     candidates = [*checked.findings, *(a.finding for a in checked.acknowledged)]
@@ -136,7 +129,7 @@ def withdraw_acknowledgement(folder: Path, code: str, location: str) -> bool:
 
 def carry_acknowledgements(old: Path, new: Path) -> int:
     """Copy into NEW's 核对记录.yaml the records of OLD that explain a finding NEW has now; how many."""
-    from generator.acknowledgements import key_of
+    from generator.acknowledged import key_of
 
     records, _ = read_records(old)
     if not records:
@@ -596,20 +589,13 @@ def edited_workbook(folder: Path, changes: dict[tuple[str, str], str]) -> bytes:
 
 
 def _read_text(path: Path) -> str:
-    import os
-
     from generator import door
     from generator.words import EditRefused
 
-    if not os.path.lexists(path):
-        return ""
     try:
-        text, refused = door.read_text(path, str(path))
-    except UnicodeDecodeError as exc:
-        raise EditRefused(f"{path.name} 不是 UTF-8 编码，请另存为 UTF-8 后上传") from exc
-    if text is None:
-        raise EditRefused(f"{path.name} 无法读取：{refused.message if refused else ''}")
-    return text
+        return door.existing_text(path)
+    except door.Unreadable as exc:
+        raise EditRefused(f"{exc}，请另存为 UTF-8 后上传" if exc.not_utf8 else str(exc)) from exc
 
 
 def figures_frame(folder: Path) -> Any:

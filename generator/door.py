@@ -110,6 +110,27 @@ def read_text(path: Path, label: str, max_bytes: int = MAX_TEXT_BYTES) -> tuple[
     return data.decode("utf-8-sig"), None
 
 
+class Unreadable(ValueError):
+    """A text file that is there but cannot be read as UTF-8 text; the message says why, in Chinese."""
+
+    def __init__(self, message: str, not_utf8: bool = False) -> None:
+        super().__init__(message)
+        self.not_utf8 = not_utf8
+
+
+def existing_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> str:
+    """PATH's text, "" when there is no such file (a file a person may not have made yet); Unreadable otherwise."""
+    if not os.path.lexists(path):
+        return ""
+    try:
+        text, refused = read_text(path, str(path), max_bytes)
+    except UnicodeDecodeError as exc:
+        raise Unreadable(f"{path.name} 不是 UTF-8 编码", not_utf8=True) from exc
+    if text is None:
+        raise Unreadable(f"{path.name} 无法读取：{refused.message if refused else ''}")
+    return text
+
+
 def zip_refusal(source: Path | bytes, label: str, noun: str = "文档") -> Finding | None:
     """file-unreadable, file-inflates or xml-entities for a zip package (a .docx); None when it may be opened."""
     loc = Location(file=label)

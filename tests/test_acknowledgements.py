@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator import api, layout
-from generator.acknowledgements import RECORD_FILE, RecordRefused, read_records, relative_location
+from generator.acknowledged import RECORD_FILE, RecordRefused, relative_location
+from generator.acknowledgements import read_records
 from generator.cli import main
 from generator.findings import Severity
 

@@ -401,3 +401,19 @@ def test_exit_3_neither_blames_nor_absolves_the_data(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(api, "check_folder", bug)
     code, output = _run("check", str(SAMPLE / "2024"))
     assert code == 3 and "不是数据的问题" not in output and "数据" in output
+
+
+def test_existing_text_is_empty_when_absent_and_refuses_what_is_not_utf8(tmp_path: Path) -> None:
+    from generator.door import Unreadable, existing_text
+
+    assert existing_text(tmp_path / "核对记录.yaml") == ""
+    (tmp_path / "ok.yaml").write_text("- 代码: x\n", encoding="utf-8")
+    assert existing_text(tmp_path / "ok.yaml") == "- 代码: x\n"
+    (tmp_path / "gbk.yaml").write_bytes("主要职能".encode("gbk"))
+    with pytest.raises(Unreadable) as refused:
+        existing_text(tmp_path / "gbk.yaml")
+    assert refused.value.not_utf8
+    (tmp_path / "folder.yaml").mkdir()
+    with pytest.raises(Unreadable) as refused:
+        existing_text(tmp_path / "folder.yaml")
+    assert not refused.value.not_utf8

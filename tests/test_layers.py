@@ -18,7 +18,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 
 # Below every stage: pure helpers (values, formatting, rules of codes and layouts; no file is read or written) ...
-PURE = frozenset({"findings", "lazy", "finding_codes", "display", "docx_package", "model", "layout", "codes", "numbers", "yaml_files", "residue"})
+PURE = frozenset({"findings", "lazy", "finding_codes", "display", "docx_package", "model", "layout", "codes", "numbers", "yaml_files", "residue", "acknowledged"})
 # ... and file I/O (atomic writes, the guarded door every read goes through, reading the code lists, hashing the inputs), kept apart so that a pure stage cannot reach it.
 IO = frozenset({"files", "code_files", "file_hashes", "door", "acknowledgements"})
 FOUNDATION = PURE | IO
@@ -29,7 +29,7 @@ FOUNDATION = PURE | IO
 ALLOWED: dict[str, frozenset[str]] = {
     **{name: PURE for name in PURE},
     **{name: FOUNDATION for name in IO},
-    "report": PURE | {"acknowledgements"},  # its Acknowledged values live beside the 核对记录.yaml I/O (to split)
+    "report": PURE,
     "load": FOUNDATION,
     "compute": PURE,  # computation reads no file: load hands it everything (the code lists included)
     "check": PURE | {"compute", "report"},

@@ -336,7 +336,7 @@ def _shown(client, query: str = "") -> str:
 
 
 def test_a_warning_explained_in_the_page_is_kept_in_the_folder_and_no_longer_counted(client, root: Path) -> None:
-    from generator.acknowledgements import RECORD_FILE
+    from generator.acknowledged import RECORD_FILE
 
     warnings, _ = _sample_counts(root)
     page = _shown(client)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from generator.acknowledgements import Acknowledged
+from generator.acknowledged import Acknowledged
 from generator.findings import Finding, Severity, count
 from generator.report.value import Report, Status
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from generator.acknowledgements import Acknowledged, Acknowledgement
+from generator.acknowledged import Acknowledged, Acknowledgement
 from generator.findings import Finding, Location, Severity, count
 
 SCHEMA = "juesuan-report/1"

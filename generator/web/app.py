@@ -20,7 +20,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
 from generator import api
-from generator.acknowledgements import RecordRefused
+from generator.acknowledged import RecordRefused
 from generator.display import format_amount, format_percent
 from generator.findings import Severity, count
 from generator.web import charts, findings_view, guard, uploads

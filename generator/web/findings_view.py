@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.acknowledgements import Acknowledged, can_acknowledge, relative_location
+from generator.acknowledged import Acknowledged, can_acknowledge, relative_location
 from generator.finding_codes import CODES
 from generator.findings import Finding, Severity
 
