@@ -6,7 +6,7 @@ Pipeline: load (model) → compute (figures) → check (findings) → render (do
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +17,8 @@ from generator.acknowledged import Acknowledged, Acknowledgement, RecordRefused,
 from generator.acknowledgements import read_records, write_record
 from generator.check import Settings, not_run, run_rules
 from generator.check.completeness import TemplateNeeds, template_needs
+from generator.checked import Checked as Checked  # re-exported: the library's result types
+from generator.checked import Generated as Generated
 from generator.compute.figures import Figures, compute_figures
 from generator.file_hashes import hashed_files
 from generator.files import write_problem, write_together
@@ -28,47 +30,21 @@ from generator.report import InputFile, Report, RuleOutcome, Status
 from generator.words import EditRefused as EditRefused  # re-exported: the workbench catches it
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from generator.batch.run import BatchResult, UnitResult
+    from generator.batch.state import Entry
+    from generator.diff.compare import Comparison
+    from generator.diff.run import DiffResult
+    from generator.export.write import ExportResult
     from generator.render.manifest import Kit
     from generator.self_evaluation.score import ScoredSelfEvaluation
     from generator.words import ReasonEntry, TextEntry
 
 OUTPUTS = Path("outputs")
+BATCH_OUTDIR = OUTPUTS / "batch"  # `juesuan batch` and the workbench write here by default (batch.run.DEFAULT_OUTDIR)
+DIFF_OUTDIR = OUTPUTS / "diff"  # `juesuan diff` (diff.run.DEFAULT_OUTPUT)
 SELF_EVALUATION_WORKBOOK = "绩效自评表.xlsx"
-
-
-@dataclass(frozen=True)
-class Checked:
-    """The result of checking one unit-year folder."""
-
-    folder: Path
-    figures: Figures | None  # None when reading failed: then findings say why
-    findings: tuple[Finding, ...]
-    performance: ScoredSelfEvaluation | None = None  # the scored self-evaluation, when the folder has one
-    readable: bool = True  # False when the folder, workbook or 封面 cannot be read at all
-    report: Report | None = None  # set by check_folder: the findings with what was read and checked
-    complete: bool = True  # False when figures were computed although some cells (partial=True) or 文字说明.yaml could not be read
-    acknowledged: tuple[Acknowledged, ...] = ()  # warnings 核对记录.yaml explains: not in FINDINGS, not counted
-
-    @property
-    def has_errors(self) -> bool:
-        return has_errors(self.findings)
-
-
-@dataclass(frozen=True)
-class Generated:
-    checked: Checked
-    outputs: tuple[Path, ...] = ()
-    findings: tuple[Finding, ...] = field(default_factory=tuple)  # the check's and the rendering's
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.outputs)
-
-    @property
-    def report(self) -> Report:
-        """The check's report, with the findings of the rendering and the files written."""
-        assert self.checked.report is not None
-        return replace(self.checked.report, command="generate", findings=self.findings, outputs=tuple(str(p) for p in self.outputs))
 
 
 def check_folder(folder: Path, settings: Settings | None = None, profile: str | None = None, partial: bool = False) -> Checked:
@@ -702,3 +678,168 @@ def _write(files: list[tuple[Path, bytes]], remove: list[Path]) -> Finding | Non
     except OSError as exc:
         return error("output-not-writable", Location(file=str(target)), write_problem(target, exc), reason=exc.strerror or str(exc))
     return None
+
+
+# --- the jobs above one folder: two years compared, many units, every figure, a PDF --------------------------------
+# The CLI's commands and the workbench reach diff, batch, export and the PDF conversion only through these.
+
+
+def compare_folders(old: Path, new: Path, threshold: Decimal | None = None, profile: str | None = None) -> Comparison:
+    """Check both folders (cells that cannot be read are findings; the rest is compared), then compare every figure.
+
+    THRESHOLD is a ratio (0.10: a change of 10% or more must have its reason); the default is diff's.
+    """
+    from generator.diff.compare import DEFAULT_THRESHOLD, compare_checked
+
+    old_checked = check_folder(old, profile=profile, partial=True)
+    new_checked = check_folder(new, profile=profile, partial=True)
+    return compare_checked(old_checked, new_checked, DEFAULT_THRESHOLD if threshold is None else threshold)
+
+
+def diff_folders(
+    old: Path, new: Path, output_dir: Path | None = None, threshold: Decimal | None = None, profile: str | None = None, redline: bool = True
+) -> DiffResult:
+    """`juesuan diff`: compare OLD with NEW, write <unit>-<old>-<new>-对比.xlsx and (REDLINE) -修订对比.docx into OUTPUT_DIR."""
+    from generator.diff.run import write_diff
+
+    comparison = compare_folders(old, new, threshold, profile)
+    documents = redline_documents_of(comparison) if redline and comparison.readable else None
+    return write_diff(comparison, output_dir or DIFF_OUTDIR, documents)
+
+
+def redline_documents_of(comparison: Comparison) -> tuple[tuple[bytes | None, list[Finding]], tuple[bytes | None, list[Finding]]]:
+    """Both years' disclosures rendered from the figures already checked (even with data errors: they are for reading)."""
+    return render_checked(comparison.old), render_checked(comparison.new)
+
+
+def redline_folders(comparison: Comparison) -> tuple[bytes | None, list[Finding]]:
+    """The redline .docx of a comparison's two years (tracked changes from OLD's disclosure to NEW's)."""
+    from generator.diff.run import redline_rendered
+
+    return redline_rendered(comparison, redline_documents_of(comparison))
+
+
+def comparison_workbook(comparison: Comparison) -> bytes:
+    """The comparison as .xlsx bytes (逐项对比 and 说明), as `juesuan diff` writes it."""
+    from generator.diff.workbook import comparison_workbook as workbook
+
+    return workbook(comparison)
+
+
+def unit_folders(root: Path) -> list[Path]:
+    """The unit-year folders under ROOT (those holding 决算数据.xlsx), sorted, as batch and the workbench see them."""
+    from generator.load.discover import find_units
+
+    return find_units(root)
+
+
+def generate_unit(folder: Path, output: Path, template: Path | None, profile: str | None) -> Generated:
+    """`generate` for one unit of a batch: a module-level function, so that it can be sent to the worker processes."""
+    return generate(folder, output=output, template=template, profile=profile)
+
+
+def run_batch(
+    root: Path,
+    outdir: Path | None = None,
+    jobs: int | None = None,
+    force_all: bool = False,
+    progress: Callable[[int, int, UnitResult], None] | None = None,
+    template: Path | str | None = None,
+    profile: str | None = None,
+) -> BatchResult:
+    """`juesuan batch`: check and generate every unit-year under ROOT into OUTDIR, in JOBS processes, resumably.
+
+    Each unit's result holds its report (the one `generate` gives); see generator/batch/run.py.
+    """
+    from generator.batch.run import run_batch as run
+
+    return run(root, outdir or BATCH_OUTDIR, generate_unit, jobs, force_all, progress, template, profile)
+
+
+def write_batch_reports(result: BatchResult, outdir: Path) -> tuple[Path, Path]:
+    """Write OUTDIR/batch-report.json (juesuan-batch/1) and batch-report.xlsx; return their paths."""
+    from generator.batch.report import write_reports
+
+    return write_reports(result, outdir)
+
+
+def export_figures(root: Path, output: Path) -> ExportResult:
+    """`juesuan export`: every figure of every unit-year under ROOT, one row each, into OUTPUT (.xlsx/.csv/.parquet)."""
+    from generator.export import export_figures as export
+
+    return export(root, output)
+
+
+def convert_to_pdf(docx: Path, pdf: Path) -> list[Finding]:
+    """DOCX as PDF at PDF (LibreOffice); what went wrong, as findings."""
+    from generator.render.pdf import convert_to_pdf as convert
+
+    return list(convert(docx, pdf))
+
+
+# The batch's state in its output folder, which the workbench shares: a unit generated or checked from its page is
+# recorded as a batch run would record it, so the list shows one truth.
+
+
+def batch_entries(outdir: Path) -> dict[str, Entry]:
+    """The last results kept in OUTDIR (batch-state.json and its journal), by absolute unit folder."""
+    from generator.batch.state import load_state
+
+    return load_state(outdir)
+
+
+def batch_run_key(template: Path | None = None, profile: str | None = None) -> str:
+    """What every unit of a run shares (version, code, template, profile); TEMPLATE None: the default template."""
+    from generator.batch.fingerprint import run_fingerprint
+    from generator.render.shipped import default_template
+
+    return run_fingerprint(template or default_template(), profile)
+
+
+def batch_input_key(folder: Path, year: int | None, run: str) -> str:
+    """The hash of everything FOLDER's output is made from (its files, last year's, RUN): a changed key is a stale result."""
+    from generator.batch.fingerprint import input_key
+
+    return input_key(folder, year, run)
+
+
+def prior_folder(folder: Path, year: int | None) -> Path | None:
+    """The folder last year is read from: the sibling named YEAR − 1 (FOLDER's own name when YEAR is None)."""
+    from generator.batch.fingerprint import prior_folder as prior
+
+    return prior(folder, year)
+
+
+def generate_into_batch(folder: Path, relative: str, output: Path, template: Path | None, profile: str | None, run: str) -> Entry:
+    """Check and generate one unit as a batch run does (never raises); its state entry, not yet recorded."""
+    from generator.batch.worker import Task, process_unit
+
+    return process_unit(Task(folder, relative, output, template, profile, run), generate_unit)
+
+
+def batch_entry_of(folder: Path, relative: str, output: Path, run: str, checked: Checked, key: str) -> Entry:
+    """The state entry of a check made outside a batch (CHECKED's report, no document), not yet recorded."""
+    from generator.batch.worker import Task, entry_for
+
+    assert checked.report is not None
+    task = Task(folder, relative, output, None, None, run)
+    year = checked.figures.year if checked.figures is not None else None
+    unit_name = checked.figures.unit_name if checked.figures is not None else None
+    return entry_for(task, checked.report, unit_name=unit_name, year=year, output=None, crashed=False, seconds=0.0, key=key)
+
+
+def record_batch_entries(outdir: Path, entries: Iterable[Entry]) -> None:
+    """Add ENTRIES to OUTDIR's state (replacing each unit's earlier one), atomically."""
+    from generator.batch.state import Journal, load_state
+
+    journal = Journal(outdir, load_state(outdir))
+    for entry in entries:
+        journal.record(entry)
+    journal.close(complete=True)
+
+
+def shipped_templates() -> dict[str, Path]:
+    """The templates juesuan ships, by name (xinjiang-2024, shanghai-2024, …)."""
+    from generator.render.shipped import SHIPPED, shipped_template
+
+    return {name: shipped_template(name) for name in SHIPPED}

@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from lxml import etree
 
 from generator import layout
-from generator.diff import Flag, compare_folders, diff_folders
+from generator.api import compare_folders, diff_folders
+from generator.diff import Flag
 from generator.diff.cli import diff
 from generator.diff.terminal import result_json
 from generator.init import workbook_bytes
@@ -156,7 +157,8 @@ def test_help_has_an_example() -> None:
 
 def test_sample_end_to_end(tmp_path: Path) -> None:
     """inputs/changji-ybj/2023 → 2024: the table, the .xlsx and the redline."""
-    from generator.diff import redline_folders, tracked_changes
+    from generator.api import redline_folders
+    from generator.diff import tracked_changes
 
     root = Path(__file__).resolve().parents[1] / "inputs" / "changji-ybj"
     result = diff_folders(root / "2023", root / "2024", tmp_path)

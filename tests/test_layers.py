@@ -37,24 +37,28 @@ ALLOWED: dict[str, frozenset[str]] = {
     "render": FOUNDATION | {"compute", "self_evaluation"},
     "words": FOUNDATION | {"compute", "render"},
     # api -> export: api.figures_frame is the library's door to the export (README, docs/export.md); export never imports api.
-    "api": FOUNDATION | {"load", "compute", "check", "self_evaluation", "render", "export", "report", "init", "carry", "words"},
+    "api": FOUNDATION | {"load", "compute", "check", "checked", "self_evaluation", "render", "export", "report", "init", "carry", "words", "diff", "batch"},
     "init": FOUNDATION | {"self_evaluation"},
     "carry": FOUNDATION | {"load", "compute", "init", "self_evaluation"},
-    "diff": FOUNDATION | {"api", "compute", "self_evaluation", "render", "report"},
-    "batch": FOUNDATION | {"api", "load", "render", "report"},
+    # diff and batch sit above the pipeline's results and below api: api checks and renders, then hands them the values
+    # (two Checked, a job per unit); the CLI and the web reach them only through api.
+    "checked": PURE | {"compute", "self_evaluation", "report"},
+    "diff": FOUNDATION | {"checked", "compute", "self_evaluation", "render", "report"},
+    "batch": FOUNDATION | {"checked", "load", "render", "report"},
     "export": FOUNDATION | {"load", "compute"},
     # verify is an independent second opinion on a finished document: it reads the document, and a data
     # folder only through the library's public api (check_folder, render_checked), never the render stage.
     "verify": FOUNDATION | {"api", "report"},
-    "web": FOUNDATION | {"api", "load", "compute", "check", "self_evaluation", "render", "diff", "batch", "init", "carry", "export", "report"},
+    # the workbench runs no job itself: diff, batch, export, rendering and the PDF conversion only through api
+    "web": FOUNDATION | {"api", "load", "compute", "check", "self_evaluation", "init", "carry", "report"},
     "cli_click": frozenset(),
     "cli_output": PURE | {"report"},
     "cli": FOUNDATION | {"cli_click", "cli_output", "api", "report", "diff.cli", "batch.cli", "export.cli", "web.cli", "verify.cli"},
-    "diff.cli": FOUNDATION | {"cli_click", "diff", "diff.terminal"},
+    "diff.cli": FOUNDATION | {"cli_click", "api", "diff.terminal"},
     "diff.terminal": FOUNDATION | {"diff", "report", "cli_output"},
-    "batch.cli": FOUNDATION | {"cli_click", "batch", "batch.terminal"},
+    "batch.cli": FOUNDATION | {"cli_click", "api", "batch.terminal"},
     "batch.terminal": FOUNDATION | {"batch", "report", "cli_output"},
-    "export.cli": FOUNDATION | {"cli_click", "cli_output", "export"},
+    "export.cli": FOUNDATION | {"cli_click", "cli_output", "api"},
     "web.cli": FOUNDATION | {"cli_click", "web"},
     "verify.cli": FOUNDATION | {"cli_click", "cli_output", "verify", "report"},
 }
@@ -206,3 +210,10 @@ def test_third_party_packages_are_imported_only_where_placed() -> None:
 
 def test_the_commands_lazy_names_are_seen_as_imports() -> None:
     assert {"diff.cli", "batch.cli", "export.cli", "web.cli"} <= {b for (a, b) in edges() if a == "cli"}
+
+
+def test_the_cli_and_the_web_reach_the_jobs_only_through_api() -> None:
+    """diff, batch, export and the PDF conversion (render) are called by the commands and the workbench through generator/api.py."""
+    for part in ("cli", "web", "diff.cli", "batch.cli", "export.cli"):
+        assert not (ALLOWED[part] & {"diff", "batch", "export", "render"}), part
+    assert {"diff", "batch", "export"} <= ALLOWED["api"] and "api" not in ALLOWED["diff"] | ALLOWED["batch"]

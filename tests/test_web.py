@@ -423,8 +423,8 @@ def test_opening_a_unit_updates_its_status_in_the_list(client) -> None:
 
 
 def test_the_list_shows_a_cli_batch_by_default(root: Path, tmp_path: Path, monkeypatch) -> None:
-    from generator.batch import run_batch
-    from generator.batch.run import DEFAULT_OUTDIR
+    from generator.api import BATCH_OUTDIR as DEFAULT_OUTDIR
+    from generator.api import run_batch
 
     monkeypatch.chdir(tmp_path)
     run_batch(root, DEFAULT_OUTDIR, jobs=1)  # what `juesuan batch inputs` does

@@ -61,10 +61,10 @@ def diff(
       juesuan diff inputs/changji-ybj/2023 inputs/changji-ybj/2024 -o 对比结果 --threshold 20
       juesuan diff inputs/changji-ybj/2023 inputs/changji-ybj/2024 --format json --no-redline
     """
-    from generator.diff.run import DEFAULT_OUTPUT, diff_folders
+    from generator import api
     from generator.diff.terminal import print_result, result_json
 
-    result = diff_folders(old, new, output_dir or DEFAULT_OUTPUT, Decimal(str(threshold)) / 100, profile, redline=not no_redline)
+    result = api.diff_folders(old, new, output_dir, Decimal(str(threshold)) / 100, profile, redline=not no_redline)
     if fmt == "json":
         click.echo(json.dumps(result_json(result), ensure_ascii=False, indent=2))
     else:

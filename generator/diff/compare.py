@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
-from generator import api
+from generator.checked import Checked
 from generator.diff.entries import Entry, YearEntries, year_entries
 from generator.diff.rows import DiffRow, Flag, Unit
 from generator.diff.self_evaluation import add_performance
@@ -19,8 +18,8 @@ DEFAULT_THRESHOLD = Decimal("0.10")
 class Comparison:
     """Two unit-years side by side. `rows` is empty when either folder cannot be read."""
 
-    old: api.Checked
-    new: api.Checked
+    old: Checked
+    new: Checked
     threshold: Decimal  # a ratio: 0.10 is 10%
     rows: tuple[DiffRow, ...] = ()
 
@@ -43,15 +42,13 @@ class Comparison:
         return {flag: sum(1 for r in self.rows if flag in r.flags) for flag in Flag}
 
 
-def compare_folders(old: Path, new: Path, threshold: Decimal = DEFAULT_THRESHOLD, profile: str | None = None) -> Comparison:
-    """Check both folders, then compare every figure of OLD with NEW's.
+def compare_checked(old_checked: Checked, new_checked: Checked, threshold: Decimal = DEFAULT_THRESHOLD) -> Comparison:
+    """Compare every figure of OLD_CHECKED with NEW_CHECKED's (both checked with partial=True: api.compare_folders).
 
     The self-evaluation is compared only when both years have one. A cell or 文字说明.yaml that cannot
     be read in either year is a finding at its place (Comparison.findings); the rest is compared, the
     unreadable value counting as not reported.
     """
-    old_checked = api.check_folder(old, profile=profile, partial=True)
-    new_checked = api.check_folder(new, profile=profile, partial=True)
     if old_checked.figures is None or new_checked.figures is None:
         return Comparison(old_checked, new_checked, threshold)
     old_entries = year_entries(old_checked.figures.base)

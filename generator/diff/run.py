@@ -1,20 +1,19 @@
-"""`juesuan diff` as one library call: compare, then write the .xlsx and the redline .docx."""
+"""What `juesuan diff` writes from a comparison: the .xlsx and the redline .docx (api.diff_folders checks and renders)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 
-from generator import api
-from generator.diff.compare import DEFAULT_THRESHOLD, Comparison, compare_folders
+from generator.diff.compare import Comparison
 from generator.diff.redline import redline_documents
 from generator.diff.workbook import comparison_workbook
 from generator.files import write_atomically, write_problem
 from generator.findings import Finding, Location, error
 
 DEFAULT_OUTPUT = Path("outputs") / "diff"
+Rendered = tuple[bytes | None, list[Finding]]  # one year's disclosure as api.render_checked gives it
 
 
 @dataclass(frozen=True)
@@ -24,16 +23,8 @@ class DiffResult:
     findings: tuple[Finding, ...] = ()  # unreadable folders, and why a redline could not be made
 
 
-def diff_folders(
-    old: Path,
-    new: Path,
-    output_dir: Path = DEFAULT_OUTPUT,
-    threshold: Decimal = DEFAULT_THRESHOLD,
-    profile: str | None = None,
-    redline: bool = True,
-) -> DiffResult:
-    """Compare OLD with NEW; write <unit>-<old>-<new>-对比.xlsx and -修订对比.docx into OUTPUT_DIR."""
-    comparison = compare_folders(old, new, threshold, profile)
+def write_diff(comparison: Comparison, output_dir: Path, documents: tuple[Rendered, Rendered] | None = None) -> DiffResult:
+    """Write <unit>-<old>-<new>-对比.xlsx into OUTPUT_DIR and, given both years' rendered DOCUMENTS, -修订对比.docx."""
     if not comparison.readable:
         return DiffResult(comparison, (), comparison.findings)
     stem = output_dir / _stem(comparison)
@@ -44,8 +35,8 @@ def diff_folders(
     if problem is not None:
         return DiffResult(comparison, (), (*findings, problem))
     outputs.append(table)
-    if redline:
-        data, redline_findings = redline_folders(comparison)
+    if documents is not None:
+        data, redline_findings = redline_rendered(comparison, documents)
         findings.extend(redline_findings)
         if data is not None:
             document = stem.with_name(stem.name + "-修订对比.docx")
@@ -66,19 +57,15 @@ def _write(path: Path, data: bytes) -> Finding | None:
     return None
 
 
-def redline_folders(comparison: Comparison) -> tuple[bytes | None, list[Finding]]:
-    """Render both years' disclosures from the figures already checked (even with data errors: this
-    is for reading, as `generate --force` would) and redline them."""
-    documents = []
-    for checked in (comparison.old, comparison.new):
-        assert checked.figures is not None
-        data, findings = api.render_checked(checked)
+def redline_rendered(comparison: Comparison, documents: tuple[Rendered, Rendered]) -> tuple[bytes | None, list[Finding]]:
+    """Redline both years' disclosures, rendered from the figures already checked (even with data errors: this
+    is for reading, as `generate --force` would; api.render_checked); a year that could not be rendered says why."""
+    for data, findings in documents:
         if data is None:
             return None, [f for f in findings if f.severity.value == "error"]
-        documents.append(data)
-    assert comparison.new.figures is not None
+    assert comparison.new.figures is not None and documents[0][0] is not None and documents[1][0] is not None
     when = datetime(comparison.new.figures.year, 12, 31, tzinfo=UTC)
-    return redline_documents(documents[0], documents[1], when)
+    return redline_documents(documents[0][0], documents[1][0], when)
 
 
 def _stem(comparison: Comparison) -> str:

@@ -31,10 +31,10 @@ def export(root: Path, output: Path) -> None:
       juesuan export inputs -o outputs/全部数字.csv
       juesuan export inputs -o outputs/全部数字.parquet   # 需要 pip install 'juesuan[parquet]'
     """
+    from generator import api
     from generator.cli_output import print_findings
-    from generator.export import export_figures
 
-    result = export_figures(root, output)
+    result = api.export_figures(root, output)
     if result.findings:
         print_findings(result.findings)
     if result.output is None:

@@ -53,9 +53,7 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
         SESSION_COOKIE_SAMESITE="Strict",
         SESSION_COOKIE_HTTPONLY=True,
     )
-    from generator.batch.run import DEFAULT_OUTDIR  # shared with `juesuan batch`: the list shows what a CLI batch did
-
-    workspace = Workspace(root, outdir or DEFAULT_OUTDIR)
+    workspace = Workspace(root, outdir or api.BATCH_OUTDIR)  # shared with `juesuan batch`: the list shows what a CLI batch did
     jobs = Jobs()
     reviews = Reviews(workspace.root)
     rows = RowReader(workspace.root)
@@ -135,14 +133,12 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
 
     @app.post("/batch")
     def batch() -> Response:
-        from generator.batch import run_batch, write_reports
-
         back = url_for("units")
 
         def work(job: Job) -> None:
             with workspace.batch_running():
-                result = run_batch(workspace.root, workspace.outdir, progress=lambda done, total, _unit: job.progress(done, total))
-                write_reports(result, workspace.outdir)
+                result = api.run_batch(workspace.root, workspace.outdir, progress=lambda done, total, _unit: job.progress(done, total))
+                api.write_batch_reports(result, workspace.outdir)
             job.message = (
                 f"共 {len(result.units)} 个单位年度：新生成 {len(result.generated)} 个，未变化跳过 {len(result.skipped)} 个，"
                 f"有错误 {len(result.failed)} 个；用时 {result.seconds:.1f} 秒"
@@ -154,13 +150,11 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
 
     @app.post("/export")
     def export() -> Response:
-        from generator.export import export_figures
-
         target = workspace.outdir / "全部数字.xlsx"
         link = url_for("download_export")
 
         def work(job: Job) -> None:
-            result = export_figures(workspace.root, target)
+            result = api.export_figures(workspace.root, target)
             job.message = f"已导出 {result.units} 个单位年度的 {result.rows} 个数字" + (
                 f"；{len(result.findings)} 个单位年度无法读取，未导出" if result.findings else ""
             )
@@ -385,11 +379,9 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
             page_link = url_for("unit", relative=relative)
 
             def work(job: Job) -> None:
-                from generator.render.pdf import convert_to_pdf
-
                 job.progress(0, 1)
                 with workspace.lock(folder):
-                    findings = convert_to_pdf(docx, docx.with_suffix(".pdf"))
+                    findings = api.convert_to_pdf(docx, docx.with_suffix(".pdf"))
                 job.progress(1, 1)
                 if any(f.severity is Severity.ERROR for f in findings):
                     job.message = "；".join(f.message for f in findings)
@@ -444,8 +436,6 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
 
     @app.get("/compare/<path:relative>")
     def compare(relative: str) -> str:
-        from generator.diff.compare import compare_folders
-
         folder = unit_or_404(relative)
         years = workspace.siblings(folder)
         old_name = request.args.get("old") or _previous_year(years, folder)
@@ -454,7 +444,7 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
         if old_name is None:
             return render_template("compare.html", relative=relative, folder=folder, years=years, comparison=None, old=None)
         old = unit_or_404(_sibling(relative, old_name))
-        comparison = compare_folders(old, folder)
+        comparison = api.compare_folders(old, folder)
         show_all = request.args.get("all") == "1"
         rows = [r for r in comparison.rows if show_all or (r.old is not None and r.new is not None)]  # as `juesuan diff` without --all
         return render_template(
@@ -471,21 +461,16 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
 
     @app.get("/compare/<path:relative>/对比.xlsx")
     def compare_xlsx(relative: str) -> Response:
-        from generator.diff.compare import compare_folders
-        from generator.diff.workbook import comparison_workbook
-
         folder = unit_or_404(relative)
         old = unit_or_404(_sibling(relative, request.args.get("old", "")))
-        comparison = compare_folders(old, folder)
+        comparison = api.compare_folders(old, folder)
         if not comparison.readable:
             abort(400, description="有一个年度的数据无法读取，不能对比")
         name = f"{folder.parent.name}-{old.name}-{folder.name}-对比.xlsx"
-        return send_file(io.BytesIO(comparison_workbook(comparison)), as_attachment=True, download_name=name)
+        return send_file(io.BytesIO(api.comparison_workbook(comparison)), as_attachment=True, download_name=name)
 
     @app.post("/compare/<path:relative>/redline")
     def compare_redline(relative: str) -> Response:
-        from generator.diff.run import diff_folders
-
         folder = unit_or_404(relative)
         old = unit_or_404(_sibling(relative, request.form.get("old", "")))
         target_dir = workspace.outdir / "diff"
@@ -493,7 +478,7 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
 
         def work(job: Job) -> None:
             job.progress(0, 1)
-            result = diff_folders(old, folder, target_dir)
+            result = api.diff_folders(old, folder, target_dir)
             job.progress(1, 1)
             redline = next((p for p in result.outputs if p.name.endswith("修订对比.docx")), None)
             if redline is None:
@@ -608,12 +593,10 @@ def _previews(workspace: Workspace, folder: Path) -> list[Path]:
 
 def _render_preview(workspace: Workspace, folder: Path, docx: Path) -> int:
     """docx → PDF (LibreOffice) → one PNG per page (pdftoppm), into the unit's preview folder."""
-    from generator.render.pdf import convert_to_pdf
-
     pdf = docx.with_suffix(".pdf")
     if not pdf.is_file() or pdf.stat().st_mtime < docx.stat().st_mtime:
         with workspace.lock(folder):
-            findings = convert_to_pdf(docx, pdf)
+            findings = api.convert_to_pdf(docx, pdf)
         errors = [f.message for f in findings if f.severity is Severity.ERROR]
         if errors:
             raise RuntimeError("；".join(errors))

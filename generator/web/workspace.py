@@ -2,8 +2,8 @@
 
 Everything the web layer reads or writes goes through here, and every path is confined:
 a unit is named by its folder relative to ROOT, and only folders `find_units` found are
-units; outputs live in OUTDIR. Results are the batch's (generator/batch): a unit generated
-from its page is recorded in the same state file as a batch run, so the list shows one truth.
+units; outputs live in OUTDIR. Results are the batch's (generator/batch, reached through generator/api.py):
+a unit generated from its page is recorded in the same state file as a batch run, so the list shows one truth.
 """
 
 from __future__ import annotations
@@ -15,15 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.batch.fingerprint import input_key, prior_folder, run_fingerprint
-from generator.batch.state import Entry, Journal, load_state
-from generator.batch.worker import Task, entry_for, process_unit
+from generator import api
 from generator.layout import COVER, WORKBOOK
-from generator.load.discover import find_units, output_names, relative_name
-from generator.render.shipped import SHIPPED, default_template, shipped_template
+from generator.load.discover import output_names, relative_name
 
 if TYPE_CHECKING:
-    from generator.api import Checked
+    from generator.api import Checked, Entry
 
 COVER_CHOICE = "按封面「公开模板」（默认）"
 
@@ -74,7 +71,7 @@ class Workspace:
     # --- units ---------------------------------------------------------------
 
     def folders(self) -> list[Path]:
-        return [f.resolve() for f in find_units(self.root)]
+        return [f.resolve() for f in api.unit_folders(self.root)]
 
     def unit(self, relative: str) -> Path:
         """The unit-year folder named RELATIVE; OutsideRoot unless it is one of the units under ROOT."""
@@ -101,7 +98,7 @@ class Workspace:
     def statuses(self) -> list[UnitStatus]:
         folders = self.folders()
         state = self.state()
-        run = run_fingerprint(default_template(), None)
+        run = api.batch_run_key()
         outputs = self.output_paths(folders)
         return [self._status(folder, state.get(str(folder)), run, outputs[folder]) for folder in folders]
 
@@ -119,11 +116,11 @@ class Workspace:
 
     def _input_key(self, folder: Path, year: int | None, run: str) -> str:
         """batch's input_key, computed again only when a file of the folder or its prior year changed (by stat)."""
-        prior = prior_folder(folder, year)
+        prior = api.prior_folder(folder, year)
         signature = (run, year, _stat_signature(folder), _stat_signature(prior) if prior is not None else ())
         cached = self._keys.get(folder)
         if cached is None or cached[0] != signature:
-            cached = (signature, input_key(folder, year, run))
+            cached = (signature, api.batch_input_key(folder, year, run))
             self._keys[folder] = cached
         return cached[1]
 
@@ -153,7 +150,7 @@ class Workspace:
     # --- results ---------------------------------------------------------------
 
     def state(self) -> dict[str, Entry]:
-        return load_state(self.outdir)
+        return api.batch_entries(self.outdir)
 
     @contextmanager
     def lock(self, folder: Path) -> Iterator[None]:
@@ -175,10 +172,9 @@ class Workspace:
 
         TEMPLATE None lets the unit's 封面 (公开模板) choose, as `juesuan batch` does.
         """
-        run = run_fingerprint(template or default_template(), profile)
-        task = Task(folder, self.relative(folder), self.output_path(folder), template, profile, run)
+        run = api.batch_run_key(template, profile)
         with self.lock(folder):
-            entry = process_unit(task)
+            entry = api.generate_into_batch(folder, self.relative(folder), self.output_path(folder), template, profile, run)
         entry["run"] = run
         self.record(entry)
         return entry
@@ -189,16 +185,13 @@ class Workspace:
         A result for the same inputs stays (it may carry a document); after a change the check
         replaces it, with its counts and without the earlier document (which no longer matches the data).
         """
-        run = run_fingerprint(default_template(), None)
+        run = api.batch_run_key()
         year = checked.figures.year if checked.figures is not None else (int(folder.name) if folder.name.isdigit() else None)
         key = self._input_key(folder, year, run)
         current = self.state().get(str(folder))
         if current is not None and current.get("key") == key and not current.get("crashed"):
             return
-        task = Task(folder, self.relative(folder), self.output_path(folder), None, None, run)
-        findings = [f.as_json() for f in checked.findings] + [a.as_json() for a in checked.acknowledged]
-        unit_name = checked.figures.unit_name if checked.figures is not None else None
-        entry = entry_for(task, unit_name=unit_name, year=year, findings=findings, output=None, crashed=False, seconds=0.0, key=key)
+        entry = api.batch_entry_of(folder, self.relative(folder), self.output_path(folder), run, checked, key)
         entry["run"] = run
         self.record(entry)
 
@@ -216,10 +209,7 @@ class Workspace:
             pending, self._pending = self._pending, []
         if not pending:
             return
-        journal = Journal(self.outdir, self.state())
-        for entry in pending:
-            journal.record(entry)
-        journal.close(complete=True)
+        api.record_batch_entries(self.outdir, pending)
 
     def outputs_of(self, folder: Path) -> list[Path]:
         """The files made for this unit: its document, and the PDF beside it."""
@@ -236,7 +226,7 @@ class Workspace:
     def templates(self) -> dict[str, Path | None]:
         """The Word templates to choose from: the 封面's choice, the shipped ones, then *.docx in ROOT/模板 or ROOT/templates."""
         found: dict[str, Path | None] = {COVER_CHOICE: None}
-        found.update({f"内置：{name}": shipped_template(name) for name in SHIPPED})
+        found.update({f"内置：{name}": path for name, path in api.shipped_templates().items()})
         for sub in ("模板", "templates"):
             for path in sorted((self.root / sub).glob("*.docx")):
                 if not path.name.startswith(("~$", ".")):

@@ -191,7 +191,7 @@ def test_the_checker_passes_schema_order_and_skips_other_namespaces() -> None:
 def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """Each shipped template, and what generate and diff write from the sample units, by a readable name."""
     from generator import api
-    from generator.diff import compare_folders, redline_folders
+    from generator.api import compare_folders, redline_folders
 
     found = {f"templates/{p.name}": p.read_bytes() for p in sorted((ROOT / "templates").glob("*.docx"))}
     out = tmp_path_factory.mktemp("ooxml")
