@@ -733,9 +733,9 @@ def unit_folders(root: Path) -> list[Path]:
     return find_units(root)
 
 
-def generate_unit(folder: Path, output: Path, template: Path | None, profile: str | None) -> Generated:
+def generate_unit(folder: Path, output: Path, template: Path | None, profile: str | None, level: str | None = None) -> Generated:
     """`generate` for one unit of a batch: a module-level function, so that it can be sent to the worker processes."""
-    return generate(folder, output=output, template=template, profile=profile)
+    return generate(folder, output=output, template=template, profile=profile, level=level)
 
 
 def run_batch(
@@ -746,14 +746,16 @@ def run_batch(
     progress: Callable[[int, int, UnitResult], None] | None = None,
     template: Path | str | None = None,
     profile: str | None = None,
+    level: str | None = None,
 ) -> BatchResult:
     """`juesuan batch`: check and generate every unit-year under ROOT into OUTDIR, in JOBS processes, resumably.
 
-    Each unit's result holds its report (the one `generate` gives); see generator/batch/run.py.
+    Each unit's result holds its report (the one `generate` gives); LEVEL (部门 or 单位) words every document
+    at that level (None: each template's own); see generator/batch/run.py.
     """
     from generator.batch.run import run_batch as run
 
-    return run(root, outdir or BATCH_OUTDIR, generate_unit, jobs, force_all, progress, template, profile)
+    return run(root, outdir or BATCH_OUTDIR, generate_unit, jobs, force_all, progress, template, profile, level)
 
 
 def write_batch_reports(result: BatchResult, outdir: Path) -> tuple[Path, Path]:

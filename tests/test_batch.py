@@ -15,7 +15,9 @@ from click.testing import CliRunner
 
 import synthetic
 from generator import api
-from generator.batch import find_units, output_names, run_batch, write_reports
+from generator.api import run_batch
+from generator.api import write_batch_reports as write_reports
+from generator.batch import find_units, output_names
 from generator.batch.cli import batch
 from generator.batch.state import JOURNAL_FILE, STATE_FILE
 
@@ -87,6 +89,18 @@ def test_output_names_follow_the_relative_path_and_never_collide(tmp_path: Path)
     assert output_names(unit, [unit]) == {unit: "2024-决算公开说明.docx"}
 
 
+def _batch_validator():
+    """docs/batch-report-schema.json, with the unit reports' docs/report-schema.json it refers to."""
+    import jsonschema
+    from referencing import Registry, Resource
+
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    report, batch = (json.loads((docs / name).read_text(encoding="utf-8")) for name in ("report-schema.json", "batch-report-schema.json"))
+    jsonschema.Draft202012Validator.check_schema(batch)
+    registry = Registry().with_resources([(s["$id"], Resource.from_contents(s)) for s in (report, batch)])
+    return jsonschema.Draft202012Validator(batch, registry=registry)
+
+
 # --- one run ----------------------------------------------------------------------------------
 
 
@@ -108,7 +122,7 @@ def test_a_batch_reports_every_injected_error_loses_no_unit_and_generates_the_cl
     assert [d for d, _, _ in seen] == list(range(1, 7)) and all(t == 6 for _, t, _ in seen)
     for entry in entries:
         unit = by[entry["folder"]]
-        reported = {(f["code"], Path(f["location"].get("file", "")).name, f["location"].get("sheet")) for f in unit.findings}
+        reported = {(f.code, Path(f.location.file).name, f.location.sheet) for f in unit.findings}
         for injected in entry["injected"]:
             assert any(
                 code == injected["code"]
@@ -128,14 +142,15 @@ def test_a_batch_reports_every_injected_error_loses_no_unit_and_generates_the_cl
 
     json_path, xlsx_path = write_reports(result, out)
     report = json.loads(json_path.read_text(encoding="utf-8"))
-    assert report["units"] == 6 and report["units_with_errors"] == 3
-    assert {r["folder"]: r["errors"] for r in report["results"]} == {u.relative: u.errors for u in result.units}
-    assert all({"code", "severity", "location", "message"} <= set(f) for r in report["results"] for f in r["findings"])
+    assert report["schema"] == "juesuan-batch/1" and report["units"] == 6 and report["units_with_errors"] == 3
+    assert {r["folder"]: r["report"]["errors"] for r in report["results"]} == {u.relative: u.errors for u in result.units}
+    _batch_validator().validate(report)  # each unit's report is the one schema `check`/`generate --format json` print
     book = openpyxl.load_workbook(xlsx_path, read_only=True)
     summary = list(book["汇总"].iter_rows(values_only=True))
     assert summary[0][:5] == ("单位文件夹", "单位名称", "年度", "错误", "警告") and len(summary) == 7
     findings = list(book["问题"].iter_rows(values_only=True))
     assert len(findings) == 1 + sum(len(u.findings) for u in result.units)
+    assert findings[0][3:] == ("严重程度", "代码", "文件", "工作表", "单元格", "字段", "说明")  # a unit's 问题清单 columns
     assert (out / STATE_FILE).is_file() and not (out / JOURNAL_FILE).exists()
 
 
@@ -144,7 +159,13 @@ def test_a_library_result_matches_what_generate_reports_for_one_unit(units, tmp_
     result = run_batch(root / "unit-0003", tmp_path / "out", jobs=1)
     (unit,) = result.units
     alone = api.generate(root / "unit-0003" / "2024", output=tmp_path / "alone.docx")
-    assert list(unit.findings) == [f.as_json() for f in alone.findings]
+    kept = {k: v for k, v in unit.report.as_json().items() if k not in ("folder", "outputs")}
+    assert kept == {k: v for k, v in alone.report.as_json().items() if k not in ("folder", "outputs")}
+    assert unit.report.findings and unit.report.coverage  # the whole report is kept: findings, coverage, inputs
+    json_path, _ = write_reports(result, tmp_path / "out")
+    written = json.loads(json_path.read_text(encoding="utf-8"))
+    _batch_validator().validate(written)
+    assert written["results"][0]["report"] == unit.report.as_json()
 
 
 # --- resuming -----------------------------------------------------------------------------------
@@ -230,7 +251,8 @@ def test_a_crashing_unit_becomes_its_finding_and_the_others_complete(units, tmp_
     crashed = by.pop("unit-0002/2024")
     assert crashed.crashed and crashed.errors == 1 and crashed.output is None
     (finding,) = crashed.findings
-    assert finding["code"] == "crashed" and finding["values"]["stage"] == "unit" and "RuntimeError" in finding["message"]
+    assert finding.code == "crashed" and finding.values["stage"] == "unit" and "RuntimeError" in finding.message
+    assert crashed.report.internal_error
     assert len(by) == 5 and not any(u.crashed for u in by.values())
     assert by["unit-0001/2024"].output is not None
     again = _by_folder(run_batch(root, tmp_path / "out", jobs=1))
@@ -244,7 +266,7 @@ def test_a_worker_that_dies_is_reported_and_the_others_complete(units, tmp_path:
     by = _by_folder(run_batch(root, tmp_path / "out", jobs=2))
     assert len(by) == 6
     dead = by.pop("unit-0002/2024")
-    assert dead.crashed and [f["code"] for f in dead.findings] == ["crashed"]
+    assert dead.crashed and [f.code for f in dead.findings] == ["crashed"]
     assert not any(u.crashed for u in by.values())
     assert by["unit-0001/2024"].output is not None
 

@@ -259,7 +259,7 @@ def test_the_workbench_unit_page_and_comparison_survive_a_bomb_and_a_far_cell(un
 @pytest.mark.parametrize("year", ["2023", "2024"])
 def test_diff_reports_an_unreadable_cell_at_its_place_and_compares_the_rest(unit: Path, tmp_path: Path, year: str) -> None:
     from fuzzing import cells
-    from generator.diff.run import diff_folders
+    from generator.api import diff_folders
 
     book = unit / year / layout.WORKBOOK
     book.write_bytes(_text_in_amount(book.read_bytes(), cells))
@@ -353,7 +353,7 @@ def test_a_workbook_that_is_a_folder_is_listed_by_batch_and_export(unit: Path, t
     (unit / "2023" / layout.WORKBOOK).mkdir()
     code, _ = _run("batch", str(unit), "-o", str(tmp_path / "batch"), "-j", "1", "-q")
     report = json.loads((tmp_path / "batch" / "batch-report.json").read_text(encoding="utf-8"))
-    units = {u["folder"]: [f["code"] for f in u["findings"] if f["severity"] == "error"] for u in report["results"]}
+    units = {u["folder"]: [f["code"] for f in u["report"]["findings"] if f["severity"] == "error"] for u in report["results"]}
     assert code == 1 and units["2023"] == ["file-not-regular"] and "2024" in units
     code, output = _run("export", str(unit), "-o", str(tmp_path / "all.csv"))
     assert code == 1 and "export-unit-skipped" in output and (tmp_path / "all.csv").is_file()

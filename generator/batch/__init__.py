@@ -1,11 +1,13 @@
 """Batch: check and generate every unit-year under a folder, in parallel, resumably.
 
-    from generator.batch import find_units, run_batch, write_reports
+The library's door runs it (api.generate per unit, handed in as the job):
 
-    result = run_batch(Path("inputs"), Path("outputs/batch"), jobs=4)
-    write_reports(result, Path("outputs/batch"))
+    from generator import api
+
+    result = api.run_batch(Path("inputs"), Path("outputs/batch"), jobs=4)
+    api.write_batch_reports(result, Path("outputs/batch"))
     for unit in result.failed:
-        print(unit.relative, unit.errors, [f["code"] for f in unit.findings])
+        print(unit.relative, unit.errors, [f.code for f in unit.report.findings])
 
 One unit's bad data or crash never stops the others: bad data is that unit's findings
 (it is not generated, as `juesuan generate` without --force), a crash is its

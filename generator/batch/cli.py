@@ -64,14 +64,12 @@ def batch(
     if not root.is_dir():
         click.echo(f"找不到文件夹：{root}", err=True)
         sys.exit(EXIT_UNUSABLE)
-    from generator.batch import find_units
-    from generator.batch.report import write_reports
-    from generator.batch.run import DEFAULT_OUTDIR, run_batch
+    from generator import api
     from generator.batch.terminal import print_summary
 
-    outdir = outdir or DEFAULT_OUTDIR
+    outdir = outdir or api.BATCH_OUTDIR
 
-    total = len(find_units(root))
+    total = len(api.unit_folders(root))
     if total == 0:
         click.echo(f"{root} 下没有找到含“决算数据.xlsx”的单位文件夹", err=True)
         sys.exit(EXIT_UNUSABLE)
@@ -79,7 +77,7 @@ def batch(
     bar: Any = click.progressbar(length=total, label=f"处理 {total} 个单位", file=sys.stderr) if show_bar else nullcontext()
     try:
         with bar:
-            result = run_batch(
+            result = api.run_batch(
                 root,
                 outdir,
                 jobs,
@@ -92,7 +90,7 @@ def batch(
     except KeyboardInterrupt:
         click.echo("\n已中断。已完成的单位已记录，再次运行同一命令即可继续。", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    json_path, xlsx_path = write_reports(result, outdir)
+    json_path, xlsx_path = api.write_batch_reports(result, outdir)
     print_summary(result)
     click.echo(f"报告：{xlsx_path}，{json_path}")
     sys.exit(EXIT_ERRORS if result.has_errors else EXIT_OK)

@@ -68,12 +68,17 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def juesuan_version() -> str:
+    """The installed version, as api.version() says it ("?" from a checkout never installed)."""
+    try:
+        return importlib.metadata.version("juesuan")
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
 def run_fingerprint(template: Path, profile: str | None, level: str | None = None) -> str:
     """Package version + code + template + scoring profile (+ --level): what every unit of a run shares."""
-    try:
-        version = importlib.metadata.version("juesuan")
-    except importlib.metadata.PackageNotFoundError:
-        version = "unknown"
+    version = juesuan_version()
     profile_part = profile or "default"
     if profile and Path(profile).is_file():
         profile_part = file_sha256(Path(profile))

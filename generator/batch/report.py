@@ -1,4 +1,4 @@
-"""The machine-readable batch report: JSON and an .xlsx a person can filter."""
+"""The machine-readable batch report: JSON (juesuan-batch/1, each unit's juesuan-report/1 inside) and an .xlsx to filter."""
 
 from __future__ import annotations
 
@@ -8,14 +8,13 @@ from pathlib import Path
 
 from generator.batch.run import BatchResult
 from generator.files import write_atomically
-from generator.findings import Location
+from generator.report.xlsx import FINDING_COLUMNS, finding_rows
 
 REPORT_JSON = "batch-report.json"
 REPORT_XLSX = "batch-report.xlsx"
 
-SUMMARY_HEADERS = ("单位文件夹", "单位名称", "年度", "错误", "警告", "提示", "输出文件", "未变化跳过", "程序出错", "用时（秒）")
-FINDING_HEADERS = ("单位文件夹", "单位名称", "年度", "严重程度", "代码", "位置", "说明")
-_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+SUMMARY_HEADERS = ("单位文件夹", "单位名称", "年度", "错误", "警告", "提示", "已说明", "输出文件", "未变化跳过", "程序出错", "用时（秒）")
+FINDING_HEADERS = ("单位文件夹", "单位名称", "年度", *FINDING_COLUMNS)  # a unit's columns, then its report's (问题清单)
 
 
 def write_reports(result: BatchResult, outdir: Path) -> tuple[Path, Path]:
@@ -27,7 +26,7 @@ def write_reports(result: BatchResult, outdir: Path) -> tuple[Path, Path]:
 
 
 def report_xlsx(result: BatchResult) -> bytes:
-    """Two sheets: 汇总 (one row per unit) and 问题 (one row per finding)."""
+    """Two sheets: 汇总 (one row per unit) and 问题 (one row per finding, as each unit's 问题清单 has it)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -37,8 +36,8 @@ def report_xlsx(result: BatchResult) -> bytes:
     summary = book.create_sheet("汇总")
     findings = book.create_sheet("问题")
     for sheet, headers, widths in (
-        (summary, SUMMARY_HEADERS, (30, 30, 8, 8, 8, 8, 50, 10, 10, 10)),
-        (findings, FINDING_HEADERS, (30, 30, 8, 10, 28, 50, 100)),
+        (summary, SUMMARY_HEADERS, (30, 30, 8, 8, 8, 8, 8, 50, 10, 10, 10)),
+        (findings, FINDING_HEADERS, (30, 30, 8, 10, 28, 40, 24, 8, 24, 100)),
     ):
         for index, width in enumerate(widths):
             sheet.column_dimensions[chr(65 + index)].width = width
@@ -58,24 +57,15 @@ def report_xlsx(result: BatchResult) -> bytes:
                 u.errors,
                 u.warnings,
                 u.infos,
+                len(u.report.acknowledged),
                 str(u.output) if u.output else "",
                 "是" if u.skipped else "",
                 "是" if u.crashed else "",
                 round(u.seconds, 3),
             ]
         )
-        for f in u.findings:
-            findings.append(
-                [
-                    u.relative,
-                    u.unit_name or "",
-                    u.year,
-                    "已说明" if "acknowledgement" in f else _SEVERITY.get(f["severity"], f["severity"]),
-                    f["code"],
-                    str(Location(**f["location"])),
-                    f["message"] + (f"——原因：{f['acknowledgement']['reason']}" if "acknowledgement" in f else ""),
-                ]
-            )
+        for cells in finding_rows(u.report):
+            findings.append([u.relative, u.unit_name or "", u.year, *cells])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -12,32 +12,48 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.batch.fingerprint import file_sha256, input_key, run_fingerprint
+from generator.batch.fingerprint import file_sha256, input_key, juesuan_version, run_fingerprint
 from generator.batch.state import Entry, Journal, load_state
-from generator.batch.worker import Task, crash_finding, entry_for, process_unit
+from generator.batch.worker import Job, Task, crash_report, entry_for, process_unit
+from generator.findings import Finding, Severity
 from generator.load.discover import find_units, output_names, relative_name
 from generator.render.shipped import SHIPPED, default_template, shipped_template
+from generator.report import Report
 
 DEFAULT_OUTDIR = Path("outputs") / "batch"
+BATCH_SCHEMA = "juesuan-batch/1"  # batch-report.json: each unit's juesuan-report/1 inside (docs/report-schema.md)
 
 
 @dataclass(frozen=True)
 class UnitResult:
-    """One unit-year of a batch: its counts, findings (JSON-able dicts, as `Finding.as_json`) and output."""
+    """One unit-year of a batch: its report (the findings, what was read and checked) and output."""
 
     folder: Path
     relative: str  # the folder relative to the batch root
     unit_name: str | None  # None when the workbook could not be read
     year: int | None
-    errors: int
-    warnings: int
-    infos: int
-    findings: tuple[dict[str, Any], ...]
+    report: Report  # as `juesuan generate --format json` gives it for this folder
     output: Path | None  # None when not generated (errors in the data, or a crash)
     skipped: bool  # unchanged since the last run: the output and findings are the last run's
     seconds: float  # this run's processing time (the last run's when skipped)
     crashed: bool = False
     peak_rss_kb: int | None = None  # the worker's peak resident memory when it finished this unit
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.report.findings
+
+    @property
+    def errors(self) -> int:
+        return self.report.counts[Severity.ERROR]
+
+    @property
+    def warnings(self) -> int:
+        return self.report.counts[Severity.WARNING]
+
+    @property
+    def infos(self) -> int:
+        return self.report.counts[Severity.INFO]
 
     @property
     def ok(self) -> bool:
@@ -50,10 +66,7 @@ class UnitResult:
             relative=entry["relative"],
             unit_name=entry.get("unit"),
             year=entry.get("year"),
-            errors=entry["errors"],
-            warnings=entry["warnings"],
-            infos=entry.get("infos", 0),
-            findings=tuple(entry["findings"]),
+            report=Report.from_json(entry["report"]),
             output=Path(entry["output"]) if entry.get("output") else None,
             skipped=skipped,
             seconds=entry.get("seconds", 0.0),
@@ -62,18 +75,16 @@ class UnitResult:
         )
 
     def as_json(self) -> dict[str, Any]:
+        """One entry of the batch report's `results` (docs/report-schema.md): the unit's own report inside."""
         return {
             "folder": self.relative,
             "unit": self.unit_name,
             "year": self.year,
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "infos": self.infos,
             "output": str(self.output) if self.output else None,
             "skipped": self.skipped,
             "crashed": self.crashed,
             "seconds": self.seconds,
-            "findings": list(self.findings),
+            "report": self.report.as_json(),
         }
 
 
@@ -103,7 +114,10 @@ class BatchResult:
         return tuple(u for u in self.units if u.skipped)
 
     def as_json(self) -> dict[str, Any]:
+        """The batch report (schema juesuan-batch/1, docs/report-schema.md)."""
         return {
+            "schema": BATCH_SCHEMA,
+            "juesuan": juesuan_version(),
             "root": str(self.root),
             "outdir": str(self.outdir),
             "jobs": self.jobs,
@@ -114,6 +128,7 @@ class BatchResult:
             "skipped_unchanged": len(self.skipped),
             "errors": sum(u.errors for u in self.units),
             "warnings": sum(u.warnings for u in self.units),
+            "infos": sum(u.infos for u in self.units),
             "results": [u.as_json() for u in self.units],
         }
 
@@ -123,7 +138,8 @@ Progress = Callable[[int, int, UnitResult], None]
 
 def run_batch(
     root: Path,
-    outdir: Path = DEFAULT_OUTDIR,
+    outdir: Path,
+    job: Job,
     jobs: int | None = None,
     force_all: bool = False,
     progress: Progress | None = None,
@@ -131,7 +147,7 @@ def run_batch(
     profile: str | None = None,
     level: str | None = None,
 ) -> BatchResult:
-    """Check and generate every unit-year folder under ROOT into OUTDIR.
+    """Check and generate every unit-year folder under ROOT into OUTDIR, each with JOB (api.run_batch hands in api's).
 
     Units run in JOBS worker processes (default: os.cpu_count(); 1 runs them in this
     process). A unit whose inputs, prior year, template and code are unchanged since the
@@ -177,9 +193,9 @@ def run_batch(
     try:
         if jobs == 1:
             for task in tasks:
-                finish(process_unit(task))
+                finish(process_unit(task, job))
         else:
-            _run_in_pool(tasks, jobs, finish)
+            _run_in_pool(tasks, job, jobs, finish)
         complete = True
     finally:
         journal.close(complete)
@@ -221,7 +237,7 @@ def _input_size(task: Task) -> int:
     return sum(p.stat().st_size for p in task.folder.iterdir() if p.is_file())
 
 
-def _run_in_pool(tasks: list[Task], jobs: int, finish: Callable[[Entry], None]) -> None:
+def _run_in_pool(tasks: list[Task], job: Job, jobs: int, finish: Callable[[Entry], None]) -> None:
     """Run TASKS in a pool of JOBS processes, a few at a time.
 
     Keeping at most 2 × JOBS units in flight means a worker that dies (a segfault, the
@@ -237,7 +253,7 @@ def _run_in_pool(tasks: list[Task], jobs: int, finish: Callable[[Entry], None]) 
         while pending or inflight:
             while pending and len(inflight) < window:
                 task = pending.popleft()
-                inflight[pool.submit(process_unit, task)] = task
+                inflight[pool.submit(process_unit, task, job)] = task
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
             broken = _collect(done, inflight, finish, suspects)
             if broken:
@@ -250,7 +266,7 @@ def _run_in_pool(tasks: list[Task], jobs: int, finish: Callable[[Entry], None]) 
         raise
     pool.shutdown(wait=True)
     for task in suspects:
-        finish(_alone(task))
+        finish(_alone(task, job))
 
 
 def _collect(
@@ -269,10 +285,10 @@ def _collect(
     return broken
 
 
-def _alone(task: Task) -> Entry:
+def _alone(task: Task, job: Job) -> Entry:
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
-            return pool.submit(process_unit, task).result()
+            return pool.submit(process_unit, task, job).result()
         except BrokenProcessPool:
             return _crash_entry(task, "处理该单位的进程意外终止（可能内存不足或程序崩溃）")
         except Exception as exc:
@@ -280,6 +296,4 @@ def _alone(task: Task) -> Entry:
 
 
 def _crash_entry(task: Task, exc: BaseException | str) -> Entry:
-    return entry_for(
-        task, unit_name=None, year=None, findings=[crash_finding(task, exc)], output=None, crashed=True, seconds=0.0, key=None
-    )
+    return entry_for(task, crash_report(task, exc), unit_name=None, year=None, output=None, crashed=True, seconds=0.0, key=None)

@@ -17,7 +17,7 @@ from generator.files import write_atomically
 
 STATE_FILE = "batch-state.json"
 JOURNAL_FILE = "batch-state.journal.jsonl"
-FORMAT = 1
+FORMAT = 2  # 2: each entry keeps the unit's report (juesuan-report/1); a state of another format is redone
 
 Entry = dict[str, Any]
 
@@ -40,7 +40,7 @@ def load_state(outdir: Path) -> dict[str, Entry]:
                 entry = json.loads(line)
             except ValueError:  # the last line of an interrupted run may be cut short
                 continue
-            if isinstance(entry, dict) and "folder" in entry:
+            if isinstance(entry, dict) and "folder" in entry and "report" in entry:  # no report: an earlier format, redone
                 entries[entry["folder"]] = entry
     return entries
 

@@ -7,7 +7,7 @@ import unicodedata
 import click
 
 from generator.batch.run import BatchResult, UnitResult
-from generator.findings import Location
+from generator.findings import Severity
 
 SHOWN_PER_UNIT = 5  # error findings printed per failed unit; all are in the report
 
@@ -26,12 +26,12 @@ def print_summary(result: BatchResult) -> None:
             click.echo(click.style(line, fg="red") if unit.errors else line)
     for u in result.failed:
         click.echo(click.style(f"\n{u.relative}（{u.unit_name or '无法读取'}）：{u.errors} 个错误", bold=True))
-        errors = [f for f in u.findings if f["severity"] == "error"]
+        errors = [f for f in u.findings if f.severity is Severity.ERROR]
         for f in errors[:SHOWN_PER_UNIT]:
-            click.echo(f"  {Location(**f['location'])} 错误[{f['code']}] {f['message']}")
+            click.echo(f"  {f.location} 错误[{f.code}] {f.message}")
         if len(errors) > SHOWN_PER_UNIT:
             click.echo(f"  ……另有 {len(errors) - SHOWN_PER_UNIT} 个错误，见报告")
-    explained = sum(1 for u in result.units for f in u.findings if "acknowledgement" in f)
+    explained = sum(len(u.report.acknowledged) for u in result.units)
     if explained:
         click.echo(f"\n另有 {explained} 条警告已说明（各单位的核对记录.yaml），不计入警告数；见报告。")
     generated, skipped = len(result.generated), len(result.skipped)

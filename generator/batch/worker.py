@@ -1,17 +1,19 @@
-"""One unit, as a worker process runs it: check, generate, hash; never raises."""
+"""One unit, as a worker process runs it: the library's job (api.generate, handed in), hashes; never raises."""
 
 from __future__ import annotations
 
 import os
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import api
-from generator.batch.fingerprint import file_sha256, folder_digest, input_key
-from generator.findings import Location, Severity, error
+from generator.batch.fingerprint import file_sha256, folder_digest, input_key, juesuan_version
+from generator.checked import Generated
+from generator.findings import Finding, Location, Severity, error
+from generator.report import Report
 
 try:
     import resource  # POSIX only: on Windows the peak memory is not reported
@@ -19,6 +21,9 @@ except ImportError:  # pragma: no cover
     resource = None  # type: ignore[assignment]
 
 Entry = dict[str, Any]
+# What a batch runs per unit: api.generate's call (folder, output=, template=, profile=, level=). A module-level function,
+# so that it can be sent to the worker processes; api.run_batch hands in api.generate_unit.
+Job = Callable[..., Generated]
 
 
 @dataclass(frozen=True)
@@ -34,11 +39,11 @@ class Task:
     level: str | None = None  # --level: 部门 or 单位; None: the template's
 
 
-def process_unit(task: Task) -> Entry:
-    """Check and generate TASK's unit; a crash becomes the unit's `crashed` finding.
+def process_unit(task: Task, job: Job) -> Entry:
+    """Check and generate TASK's unit with JOB; a crash becomes the unit's `crashed` finding.
 
-    Returns the unit's state entry (JSON-able): counts, findings, output and its hash,
-    the hash of the inputs, seconds and the worker's peak memory.
+    Returns the unit's state entry (JSON-able): its report (juesuan-report/1), counts, output and its
+    hash, the hash of the inputs, seconds and the worker's peak memory.
     """
     start = time.perf_counter()
     own = folder_digest(task.folder)  # before reading: a file changed meanwhile shows as a change next run
@@ -47,21 +52,20 @@ def process_unit(task: Task) -> Entry:
     output: Path | None = None
     crashed = False
     try:
-        generated = api.generate(task.folder, output=task.output, template=task.template, profile=task.profile, level=task.level)
-        findings = [f.as_json() for f in generated.findings]
-        findings += [a.as_json() for a in generated.checked.acknowledged]  # 已说明: listed, not counted
+        generated = job(task.folder, output=task.output, template=task.template, profile=task.profile, level=task.level)
+        report = generated.report
         figures = generated.checked.figures
         if figures is not None:
             unit_name, year = figures.unit_name, figures.year
         output = task.output if task.output in generated.outputs else None
     except Exception as exc:  # one unit's crash must not stop the others
-        findings = [crash_finding(task, exc)]
+        report = crash_report(task, exc)
         crashed = True
     return entry_for(
         task,
+        report,
         unit_name=unit_name,
         year=year,
-        findings=findings,
         output=output,
         crashed=crashed,
         seconds=time.perf_counter() - start,
@@ -69,7 +73,7 @@ def process_unit(task: Task) -> Entry:
     )
 
 
-def crash_finding(task: Task, exc: BaseException | str) -> dict[str, Any]:
+def crash_finding(task: Task, exc: BaseException | str) -> Finding:
     """The finding that stands for a crash while processing TASK's unit."""
     if isinstance(exc, BaseException):
         what = f"{type(exc).__name__}: {exc}"
@@ -84,34 +88,39 @@ def crash_finding(task: Task, exc: BaseException | str) -> dict[str, Any]:
         name=str(task.folder),
         error=what,
         traceback=tail,
-    ).as_json()
+    )
+
+
+def crash_report(task: Task, exc: BaseException | str) -> Report:
+    """The unit's report when processing it crashed: the one `crashed` finding, an internal error (not bad data)."""
+    return Report(
+        command="generate", folder=str(task.folder), readable=True, findings=(crash_finding(task, exc),), version=juesuan_version(), internal_error=True
+    )
 
 
 def entry_for(
     task: Task,
+    report: Report,
     *,
     unit_name: str | None,
     year: int | None,
-    findings: list[dict[str, Any]],
     output: Path | None,
     crashed: bool,
     seconds: float,
     key: str | None,
 ) -> Entry:
-    counts = {s.value: 0 for s in Severity}
-    for f in findings:
-        if "acknowledgement" not in f:
-            counts[f["severity"]] += 1
+    """The state entry of one unit: REPORT as JSON (read back with Report.from_json), with what the batch adds."""
+    counts = report.counts
     return {
         "folder": str(task.folder),
         "relative": task.relative,
         "unit": unit_name,
         "year": year if year is not None else (int(task.folder.name) if task.folder.name.isdigit() else None),
         "key": key,
-        "errors": counts[Severity.ERROR.value],
-        "warnings": counts[Severity.WARNING.value],
-        "infos": counts[Severity.INFO.value],
-        "findings": findings,
+        "errors": counts[Severity.ERROR],
+        "warnings": counts[Severity.WARNING],
+        "infos": counts[Severity.INFO],
+        "report": report.as_json(),
         "output": str(output) if output is not None else None,
         "output_hash": file_sha256(output) if output is not None else None,
         "seconds": round(seconds, 4),

@@ -14,9 +14,10 @@ from generator.findings import Severity
 from generator.report.value import Report
 
 FINDINGS_SHEET = "问题清单"
-_HEADERS = ("序号", "严重程度", "代码", "文件", "工作表", "单元格", "字段", "说明")
+FINDING_COLUMNS = ("严重程度", "代码", "文件", "工作表", "单元格", "字段", "说明")  # one finding (finding_rows); batch's sheet too
+_HEADERS = ("序号", *FINDING_COLUMNS)
 _WIDTHS = (6, 8, 30, 40, 24, 8, 24, 100)
-_FILL = {"error": "F8CBAD", "warning": "FFF2CC", "info": "DDEBF7"}
+_FILL_OF = {Severity.ERROR.label: "F8CBAD", Severity.WARNING.label: "FFF2CC", Severity.INFO.label: "DDEBF7"}
 _WHEN = datetime(2000, 1, 1, tzinfo=UTC).replace(tzinfo=None)  # fixed: the same report gives the same bytes
 
 
@@ -26,16 +27,10 @@ def report_workbook(report: Report) -> bytes:
     sheet = book.active
     sheet.title = FINDINGS_SHEET
     _header(sheet, _HEADERS)
-    for number, f in enumerate(report.findings, start=1):
-        where = f.location
-        sheet.append([number, f.severity.label, f.code, where.file, where.sheet or "", where.cell or "", where.field or "", f.message])
-        sheet.cell(sheet.max_row, 2).fill = PatternFill("solid", fgColor=_FILL[f.severity.value])
-        sheet.cell(sheet.max_row, 8).alignment = Alignment(wrap_text=True, vertical="top")
-    for number, a in enumerate(report.acknowledged, start=len(report.findings) + 1):  # 已说明: listed after, with the reason
-        where, said = a.finding.location, a.record
-        by = "，".join(part for part in (said.who, said.when) if part)
-        message = f"{a.finding.message} —— 已说明：{said.reason}" + (f"（{by}）" if by else "")
-        sheet.append([number, "已说明", a.finding.code, where.file, where.sheet or "", where.cell or "", where.field or "", message])
+    for number, cells in enumerate(finding_rows(report), start=1):
+        sheet.append([number, *cells])
+        if cells[0] in _FILL_OF:
+            sheet.cell(sheet.max_row, 2).fill = PatternFill("solid", fgColor=_FILL_OF[cells[0]])
         sheet.cell(sheet.max_row, 8).alignment = Alignment(wrap_text=True, vertical="top")
     _widths(sheet, _WIDTHS)
     sheet.freeze_panes = "B2"
@@ -73,6 +68,20 @@ def report_workbook(report: Report) -> bytes:
     book.save(buffer)
     # openpyxl stamps each zip entry with the time of saving: two saves a second apart differed in bytes
     return normalise_docx(buffer.getvalue(), _WHEN.replace(tzinfo=UTC))
+
+
+def finding_rows(report: Report) -> list[list[str]]:
+    """REPORT's findings as rows of FINDING_COLUMNS, the explained ones (已说明, with their reason) after the rest."""
+    rows = []
+    for f in report.findings:
+        where = f.location
+        rows.append([f.severity.label, f.code, where.file, where.sheet or "", where.cell or "", where.field or "", f.message])
+    for a in report.acknowledged:
+        where, said = a.finding.location, a.record
+        by = "，".join(part for part in (said.who, said.when) if part)
+        message = f"{a.finding.message} —— 已说明：{said.reason}" + (f"（{by}）" if by else "")
+        rows.append(["已说明", a.finding.code, where.file, where.sheet or "", where.cell or "", where.field or "", message])
+    return rows
 
 
 def _header(sheet, headers: tuple[str, ...]) -> None:  # noqa: ANN001 - an openpyxl worksheet
