@@ -830,6 +830,21 @@ def batch_entry_of(folder: Path, relative: str, output: Path, run: str, checked:
     return entry_for(task, checked.report, unit_name=unit_name, year=year, output=None, crashed=False, seconds=0.0, key=key)
 
 
+def batch_entry_with_records(folder: Path, entry: Entry) -> Entry:
+    """ENTRY (FOLDER's last result) after FOLDER's 核对记录.yaml changed and its data did not: the same document,
+    the findings split again by the records as they are now."""
+    from generator.batch.worker import with_records
+
+    return with_records(entry, lambda findings: apply_acknowledgements(folder, findings))
+
+
+def batch_records_changed(folder: Path, entry: Entry) -> bool:
+    """Whether FOLDER's 核对记录.yaml is not the one ENTRY's counts reflect."""
+    from generator.batch.fingerprint import records_digest
+
+    return entry.get("records") != records_digest(folder)
+
+
 def record_batch_entries(outdir: Path, entries: Iterable[Entry]) -> None:
     """Add ENTRIES to OUTDIR's state (replacing each unit's earlier one), atomically."""
     from generator.batch.state import Journal, load_state

@@ -139,11 +139,15 @@ def test_check_generate_and_json_show_explained_warnings_apart(sample: Path, tmp
 def test_batch_does_not_count_explained_warnings(sample: Path, tmp_path: Path) -> None:
     from generator.api import run_batch
 
+    first = next(u for u in run_batch(sample.parent.parent, tmp_path / "batch", jobs=1).units if u.folder.name == "2024")
+    assert first.warnings > 0
     n = _explain_all(sample)
     result = run_batch(sample.parent.parent, tmp_path / "batch", jobs=1)
     unit = next(u for u in result.units if u.folder.name == "2024")
+    assert not unit.skipped  # the records changed (not the data): the unit's report is made again
     assert unit.warnings == 0
     assert len(unit.report.acknowledged) == n
+    assert first.output is not None and unit.output == first.output
 
 
 def test_init_from_carries_the_records_that_still_apply(sample: Path) -> None:

@@ -684,3 +684,19 @@ def test_a_refused_yaml_upload_says_why_in_chinese(client, text: str) -> None:
     message = upload(client, "texts", "文字说明.yaml", text.encode()).get_json()["message"]
     english = re.findall(r"[A-Za-z]{3,}", message.replace("文字说明.yaml", ""))
     assert "未保存" in message and english == [], message
+
+
+def test_explaining_a_warning_keeps_the_document_current_and_updates_the_counts(client, root: Path, tmp_path: Path) -> None:
+    """核对记录.yaml is not data: explaining a warning neither marks the document out of date nor drops it from the list."""
+    token = csrf(client)
+    client.post(f"/unit/{SAMPLE}/generate", data={"csrf": token})
+    state_file = tmp_path / "outputs" / "batch-state.json"
+    before = json.loads(state_file.read_text(encoding="utf-8"))["units"][str(root / SAMPLE)]
+    assert before["output"] and before["warnings"] > 0
+    assert _explain(client, "rounding-residue", "决算数据.xlsx[收入支出决算总表]!B15").status_code == 302
+    _shown(client)  # opening the unit records its check
+    listed = client.get("/").get_data(as_text=True)
+    assert listed.count('data-status="generated"') == 1 and 'data-status="stale"' not in listed
+    after = json.loads(state_file.read_text(encoding="utf-8"))["units"][str(root / SAMPLE)]
+    assert (after["output"], after["output_hash"], after["key"]) == (before["output"], before["output_hash"], before["key"])
+    assert after["warnings"] == before["warnings"] - 1 and len(after["report"]["acknowledged"]) == 1

@@ -11,6 +11,7 @@ import importlib.metadata
 from functools import lru_cache
 from pathlib import Path
 
+from generator.acknowledged import RECORD_FILE
 from generator.render.shipped import template_dir
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -27,17 +28,25 @@ def file_sha256(path: Path) -> str:
 def folder_digest(folder: Path) -> str:
     """The names and contents of the files directly in FOLDER (hidden and Office lock files left out).
 
-    A missing folder has a digest too, so that a prior-year folder appearing later is a change.
+    核对记录.yaml is left out too: explaining a warning changes the report, not the data nor the document
+    (records_digest follows it). A missing folder has a digest too, so that a prior-year folder appearing
+    later is a change.
     """
     digest = hashlib.sha256()
     if not folder.is_dir():
         digest.update(b"<missing>")
         return digest.hexdigest()
     for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "~$")) or not path.is_file():
+        if path.name.startswith((".", "~$")) or path.name == RECORD_FILE or not path.is_file():
             continue
         digest.update(path.name.encode("utf-8") + b"\0" + file_sha256(path).encode() + b"\0")
     return digest.hexdigest()
+
+
+def records_digest(folder: Path) -> str:
+    """FOLDER's 核对记录.yaml (the explained warnings) as a hash; "<none>" without one."""
+    path = folder / RECORD_FILE
+    return file_sha256(path) if path.is_file() else "<none>"
 
 
 def prior_folder(folder: Path, year: int | None) -> Path | None:

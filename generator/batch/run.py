@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.batch.fingerprint import file_sha256, input_key, juesuan_version, run_fingerprint
+from generator.batch.fingerprint import file_sha256, input_key, juesuan_version, records_digest, run_fingerprint
 from generator.batch.state import Entry, Journal, load_state
 from generator.batch.worker import Job, Task, crash_report, entry_for, process_unit
 from generator.findings import Finding, Severity
@@ -207,6 +207,8 @@ def _fresh(entry: Entry, task: Task) -> bool:
     """The last run's result still holds: same inputs and run, and its output (if any) untouched."""
     if entry.get("crashed") or entry.get("key") != input_key(task.folder, entry.get("year"), task.run):
         return False
+    if entry.get("records") != records_digest(task.folder):
+        return False  # a warning explained or withdrawn since: the report's counts change (the document would not)
     output = entry.get("output")
     if output is None:
         return entry["errors"] > 0  # not generated because of errors, which still stand

@@ -6,11 +6,12 @@ import os
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from generator.batch.fingerprint import file_sha256, folder_digest, input_key, juesuan_version
+from generator.acknowledged import Acknowledged
+from generator.batch.fingerprint import file_sha256, folder_digest, input_key, juesuan_version, records_digest
 from generator.checked import Generated
 from generator.findings import Finding, Location, Severity, error
 from generator.report import Report
@@ -117,6 +118,7 @@ def entry_for(
         "unit": unit_name,
         "year": year if year is not None else (int(task.folder.name) if task.folder.name.isdigit() else None),
         "key": key,
+        "records": records_digest(task.folder),  # which explanations the report's counts reflect
         "errors": counts[Severity.ERROR],
         "warnings": counts[Severity.WARNING],
         "infos": counts[Severity.INFO],
@@ -127,6 +129,24 @@ def entry_for(
         "crashed": crashed,
         "pid": os.getpid(),
         "peak_rss_kb": peak_rss_kb(),
+    }
+
+
+def with_records(entry: Entry, split: Callable[[list[Finding]], tuple[list[Finding], list[Acknowledged]]]) -> Entry:
+    """ENTRY after its folder's 核对记录.yaml changed (the data did not): its findings split again by SPLIT
+    (api.apply_acknowledgements), the counts with them; the document and its key stay."""
+    report = Report.from_json(entry["report"])
+    every = [f for f in report.findings if f.code != "review-record-invalid"] + [a.finding for a in report.acknowledged]
+    remaining, acknowledged = split(every)
+    report = replace(report, findings=tuple(remaining), acknowledged=tuple(acknowledged))
+    counts = report.counts
+    return {
+        **entry,
+        "report": report.as_json(),
+        "records": records_digest(Path(entry["folder"])),
+        "errors": counts[Severity.ERROR],
+        "warnings": counts[Severity.WARNING],
+        "infos": counts[Severity.INFO],
     }
 
 

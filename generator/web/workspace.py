@@ -190,6 +190,8 @@ class Workspace:
         key = self._input_key(folder, year, run)
         current = self.state().get(str(folder))
         if current is not None and current.get("key") == key and not current.get("crashed"):
+            if api.batch_records_changed(folder, current):  # a warning explained or withdrawn: the document stands
+                self.record(api.batch_entry_with_records(folder, current))
             return
         entry = api.batch_entry_of(folder, self.relative(folder), self.output_path(folder), run, checked, key)
         entry["run"] = run
