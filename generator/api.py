@@ -21,7 +21,7 @@ from generator.checked import Checked as Checked  # re-exported: the library's r
 from generator.checked import Generated as Generated
 from generator.compute.figures import Figures, compute_figures
 from generator.file_hashes import hashed_files
-from generator.files import write_problem, write_together
+from generator.files import not_writable, write_together
 from generator.findings import Finding, Location, Severity, emit, error, has_errors, warning
 from generator.load.folder import load
 from generator.model import Loaded
@@ -671,12 +671,8 @@ def _write(files: list[tuple[Path, bytes]], remove: list[Path]) -> Finding | Non
         write_together(files, remove)
     except IsADirectoryError:
         return error("output-is-folder", Location(file=str(target)), f"输出路径 {target} 是一个文件夹：请在 -o 后写文件名")
-    except (NotADirectoryError, FileExistsError):
-        return error(
-            "output-not-writable", Location(file=str(target)), f"无法写入 {target}：路径中的 {target.parent} 不是文件夹（同名文件已存在）；请换一个输出路径"
-        )
-    except OSError as exc:
-        return error("output-not-writable", Location(file=str(target)), write_problem(target, exc), reason=exc.strerror or str(exc))
+    except OSError as exc:  # a file where a folder should be, read-only, full, locked: worded in files.py
+        return not_writable(target, exc)
     return None
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from generator import door, layout
 from generator.compute.base import YearBase, compute_base
-from generator.files import write_folder, write_problem
+from generator.files import not_writable, write_folder
 from generator.findings import Finding, Location, error, has_errors
 from generator.init import TEXTS_TEMPLATE, workbook_bytes
 from generator.load.folder import UNITS, load_unit_year
@@ -70,7 +70,7 @@ def carry_forward(old: Path, new: Path) -> list[Finding]:
     try:
         write_folder(new, files)
     except OSError as exc:
-        return [error("output-not-writable", Location(file=str(new)), write_problem(new, exc) + "；未写入任何文件，可直接重试", reason=exc.strerror or str(exc))]
+        return [not_writable(new, exc, "；未写入任何文件，可直接重试")]
     return []
 
 

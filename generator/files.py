@@ -28,6 +28,8 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from generator.findings import Finding, Location, emit
+
 STALE_SECONDS = 60.0
 _OURS = re.compile(r"^\..+\.juesuan-(\d+)-[A-Za-z0-9_]+\.tmp$")
 _cleaned: set[str] = set()
@@ -191,8 +193,20 @@ OUTPUT_ERRNOS = frozenset({errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EFBIG,
 
 def write_problem(target: Path | str, exc: OSError) -> str:
     """Why writing TARGET failed, in Chinese, and what to do: the same words in every command."""
-    target = Path(target)
-    if exc.errno == errno.EROFS:
+    return f"无法写入 {target}：{_why_not_written(Path(target), exc)}"
+
+
+def not_writable(target: Path | str, exc: OSError, then: str = "") -> Finding:
+    """The output-not-writable finding for a write of TARGET that failed with EXC; THEN adds what became of the rest."""
+    return emit(
+        "output-not-writable", Location(file=str(target)), reason=exc.strerror or str(exc), target=str(target), why=_why_not_written(Path(target), exc), then=then
+    )
+
+
+def _why_not_written(target: Path, exc: OSError) -> str:
+    if isinstance(exc, (NotADirectoryError, FileExistsError)) and not target.is_dir():
+        why = f"路径中的 {target.parent} 不是文件夹（同名文件已存在）；请换一个输出路径"
+    elif exc.errno == errno.EROFS:
         why = "所在的磁盘或文件夹是只读的；请换一个可写的文件夹"
     elif isinstance(exc, PermissionError) and target.exists() and not target.is_dir():
         why = "文件被占用（例如正在 Word 或 Excel 中打开）或为只读文件；请关闭该文件或取消其只读属性后重试，或换一个文件名"
@@ -204,4 +218,4 @@ def write_problem(target: Path | str, exc: OSError) -> str:
         why = "文件超过了磁盘允许的大小"
     else:
         why = f"{exc.strerror or exc}；请检查输出路径"
-    return f"无法写入 {target}：{why}"
+    return why

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from generator import layout
-from generator.files import write_folder, write_problem
-from generator.findings import Finding, Location, error
+from generator.files import not_writable, write_folder
+from generator.findings import Finding, Location, emit
 
 TEXTS_TEMPLATE = """\
 # 文字说明：公开说明中需要人工撰写的段落。每年可沿用，修改后重新生成即可，不会丢失。
@@ -50,7 +50,7 @@ def init_folder(folder: Path) -> list[Finding]:
     existing = [p for p in targets if os.path.lexists(p)]
     if existing:
         return [
-            error("init-exists", Location(file=str(p)), "文件已存在，为避免覆盖已填写的数据，未做任何修改", path=str(p))
+            emit("init-exists", Location(file=str(p)), path=str(p))
             for p in existing
         ]
     files = {layout.WORKBOOK: workbook_bytes({}), layout.TEXTS: TEXTS_TEMPLATE.encode("utf-8")}
@@ -59,7 +59,7 @@ def init_folder(folder: Path) -> list[Finding]:
     try:
         write_folder(folder, files)
     except OSError as exc:
-        return [error("output-not-writable", Location(file=str(folder)), write_problem(folder, exc) + "；未写入任何文件，可直接重试", reason=exc.strerror or str(exc))]
+        return [not_writable(folder, exc, "；未写入任何文件，可直接重试")]
     return []
 
 

@@ -51,7 +51,7 @@ from generator.diff.paragraphs import (
 )
 from generator.diff.tokens import diff_text, head, kept_share, letters, letters_similarity, shape
 from generator.docx_package import normalise_docx
-from generator.findings import Finding, Location, warning
+from generator.findings import Finding, Location, emit
 
 AUTHOR = "juesuan"
 KEPT_SHARE = 0.4  # a paragraph keeping less than this share of its shorter version is replaced whole
@@ -69,12 +69,7 @@ def redline_documents(
         new_root = _document(new)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
         return None, [
-            warning(
-                "redline-failed",
-                Location(field="redline"),
-                f"修订对比文档生成失败：无法读取 Word 文档（{type(exc).__name__}：{str(exc)[:200]}）",
-                detail=str(exc)[:2000],
-            )
+            emit("redline-failed", Location(field="redline"), problem=f"{type(exc).__name__}：{str(exc)[:200]}", detail=str(exc)[:2000])
         ]
     old_body, new_body = old_root.find(f"{W}body"), new_root.find(f"{W}body")
     assert old_body is not None and new_body is not None  # _document checked

@@ -9,8 +9,8 @@ from pathlib import Path
 from generator.diff.compare import Comparison
 from generator.diff.redline import redline_documents
 from generator.diff.workbook import comparison_workbook
-from generator.files import write_atomically, write_problem
-from generator.findings import Finding, Location, error
+from generator.files import not_writable, write_atomically
+from generator.findings import Finding
 
 DEFAULT_OUTPUT = Path("outputs") / "diff"
 Rendered = tuple[bytes | None, list[Finding]]  # one year's disclosure as api.render_checked gives it
@@ -53,7 +53,7 @@ def _write(path: Path, data: bytes) -> Finding | None:
     try:
         write_atomically(path, data)
     except OSError as exc:
-        return error("output-not-writable", Location(file=str(path)), write_problem(path, exc), reason=exc.strerror or str(exc))
+        return not_writable(path, exc)
     return None
 
 

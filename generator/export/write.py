@@ -13,8 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.export.frame import COLUMNS, FigureRow, figure_rows
-from generator.files import write_atomically, write_problem
-from generator.findings import Finding, Location, error, warning
+from generator.files import not_writable, write_atomically
+from generator.findings import Finding, Location, emit
 from generator.load.discover import find_units, relative_name
 
 EXPORT_SUFFIXES = (".xlsx", ".csv", ".parquet")
@@ -45,15 +45,13 @@ def export_figures(root: Path, output: Path) -> ExportResult:
     suffix = output.suffix.lower()
     where = Location(file=str(output))
     if suffix not in EXPORT_SUFFIXES:
-        message = f"不支持的导出格式「{output.suffix or '（无扩展名）'}」：文件名请以 .xlsx、.csv 或 .parquet 结尾"
-        return ExportResult(None, 0, 0, (error("export-format", where, message, suffix=output.suffix),))
+        shown = output.suffix or "（无扩展名）"
+        return ExportResult(None, 0, 0, (emit("export-format", where, suffix=output.suffix, shown_suffix=shown),))
     if suffix == ".parquet" and not _has_pyarrow():
-        message = "导出 .parquet 需要 pyarrow：请运行 pip install 'juesuan[parquet]'（或 pip install pyarrow），或改为导出 .xlsx / .csv"
-        return ExportResult(None, 0, 0, (error("export-needs-pyarrow", where, message),))
+        return ExportResult(None, 0, 0, (emit("export-needs-pyarrow", where),))
     folders = find_units(root)
     if not folders:
-        message = f"「{root}」下没有找到任何数据文件夹（含 决算数据.xlsx 的文件夹）"
-        return ExportResult(None, 0, 0, (error("export-no-units", Location(file=str(root)), message),))
+        return ExportResult(None, 0, 0, (emit("export-no-units", Location(file=str(root)), root=str(root)),))
     rows: list[FigureRow] = []
     findings: list[Finding] = []
     units = 0
@@ -68,7 +66,7 @@ def export_figures(root: Path, output: Path) -> ExportResult:
     try:
         write_atomically(output, data)
     except OSError as exc:
-        problem = error("output-not-writable", where, write_problem(output, exc), reason=exc.strerror or str(exc))
+        problem = not_writable(output, exc)
         return ExportResult(None, 0, 0, (*findings, problem))
     return ExportResult(output, len(rows), units, tuple(findings))
 
@@ -77,8 +75,7 @@ def _unreadable(root: Path, folder: Path, problems: Sequence[Finding]) -> Findin
     errors = [f for f in problems if f.severity.value == "error"]
     first = errors[0] if errors else problems[0]
     name = relative_name(root, folder)
-    message = f"「{name}」有 {len(errors)} 个读取错误，未导出；请先运行 juesuan check {folder}（第一个：{first.message}）"
-    return warning("export-unit-skipped", first.location, message, folder=name, errors=len(errors))
+    return emit("export-unit-skipped", first.location, folder=name, errors=len(errors), path=str(folder), first=first.message)
 
 
 def _has_pyarrow() -> bool:

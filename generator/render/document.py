@@ -21,14 +21,14 @@ from jinja2 import StrictUndefined, TemplateError
 from generator.compute.figures import Figures
 from generator.compute.performance import performance_facts
 from generator.docx_package import docx_bytes
-from generator.findings import Finding, Location, error
+from generator.findings import Finding, Location, emit
 from generator.render.context import build_context, performance_summary
 from generator.render.filters import FILTERS, PROFILE_KEY, TESTS
 from generator.render.merge import keep_merged_groups_together, keep_total_rows_with_previous, merge_marked_cells
 from generator.render.national import national_tables
 from generator.render.sandbox import TemplateBudgetExceeded, TemplateEnvironment, TemplateRefused, budgeted
 from generator.render.self_evaluation import self_evaluation_context
-from generator.render.shipped import default_template, self_evaluation_template, template_dir
+from generator.render.shipped import SHIPPED, default_template, self_evaluation_template, template_dir
 from generator.render.values import freeze
 from generator.render.wording import DEFAULT, WordingProfile
 
@@ -134,42 +134,28 @@ def render_template(template: Path, context: dict[str, Any], year: int) -> tuple
     """Render TEMPLATE with CONTEXT in the sandbox, merge marked cells, save deterministically."""
     where = Location(file=str(template))
     if not template.is_file():
-        return None, [error("template-missing", where, f"找不到模板文件：{template}")]
+        return None, [emit("template-missing", where, template=str(template), shipped="、".join(SHIPPED))]
     try:
         doc = _PatchingOnceTemplate(template)
         doc.init_docx()  # loads the package; render() reuses it
     except Exception as exc:  # not a .docx: no zip, a spreadsheet's content type, broken XML
         return None, [
-            error(
-                "template-unreadable",
-                where,
-                f"模板文件 {template} 不是可读取的 Word .docx 文件（{type(exc).__name__}），请用 Word 或 WPS 另存为 .docx",
-                reason=str(exc)[:200],
-            )
+            emit("template-unreadable", where, reason=str(exc)[:200], name=str(template), problem=type(exc).__name__)
         ]
     values = {name: freeze(value) for name, value in {**context, "page_break": PAGE_BREAK}.items()}
     try:
         with budgeted():  # one budget for the body, headers and footers
             doc.render(values, jinja_env=jinja_environment(), autoescape=True)
     except TemplateRefused as exc:
-        return None, [error("template-refused", where, f"模板中有不允许的操作：{exc}；模板只能读取数据、使用 juesuan 的过滤器", detail=str(exc))]
+        return None, [emit("template-refused", where, detail=str(exc))]
     except TemplateBudgetExceeded as exc:
-        return None, [error("template-budget", where, f"模板运行超出限制：{exc}；请检查模板中的循环", detail=str(exc))]
+        return None, [emit("template-budget", where, detail=str(exc))]
     except TemplateError as exc:
         line = getattr(exc, "docx_context", None)
         near = "".join(line).strip()[:80] if line else ""
-        return None, [
-            error(
-                "template-error",
-                where,
-                f"模板有误：{exc}" + (f"（附近文字：{near}）" if near else "") + "；请检查模板中的 {{ }} 与 {% %} 标记",
-                detail=str(exc),
-            )
-        ]
+        return None, [emit("template-error", where, detail=str(exc), problem=str(exc), near=f"（附近文字：{near}）" if near else "")]
     except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as exc:  # the template's own expression failed
-        return None, [
-            error("template-error", where, f"模板有误：{type(exc).__name__}: {str(exc)[:200]}；请检查模板中的 {{{{ }}}} 与 {{% %}} 标记", detail=str(exc)[:200])
-        ]
+        return None, [emit("template-error", where, detail=str(exc)[:200], problem=f"{type(exc).__name__}: {str(exc)[:200]}", near="")]
     body = doc.docx.element.body
     merge_marked_cells(body)
     keep_merged_groups_together(body)

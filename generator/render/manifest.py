@@ -24,7 +24,7 @@ from typing import Any
 from jinja2 import nodes
 
 from generator import layout
-from generator.findings import Finding, Location, warning
+from generator.findings import Finding, Location, emit
 from generator.render.wording import DEFAULT, NAMED_PROFILES, WordingProfile
 from generator.yaml_files import load_yaml
 
@@ -531,7 +531,7 @@ def _text(value: Any) -> str:
 
 
 def _invalid(where: Location, message: str) -> Finding:
-    return warning("template-manifest-invalid", where, f"模板说明文件有误：{message}", reason=message)
+    return emit("template-manifest-invalid", where, reason=message)
 
 
 def kits(templates: Iterable[Path]) -> Iterator[Kit]:

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.files import remove_stale_temporaries, write_atomically
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, emit
 from generator.render.shipped import fonts_conf
 
 # Ships with the templates (templates/fonts/, installed as generator.templates).
@@ -74,26 +74,15 @@ def pdf_of(data: bytes, where: Location, timeout: float = 120, fonts_conf: Path 
     office = find_office()
     if office is None:
         return None, [
-            error(
-                "libreoffice-missing",
-                where,
-                f"未找到 LibreOffice（soffice），无法生成 PDF。请先安装：{_INSTALL_HINT}",
-                install=_INSTALL_HINT,
-            )
+            emit("libreoffice-missing", where, install=_INSTALL_HINT)
         ]
     if not _is_docx(data):
-        message = "不是有效的 .docx 文件，无法转换为 PDF。"
-        return None, [error("pdf-conversion-failed", where, message, returncode=None, stderr="")]
+        return None, [emit("pdf-conversion-failed", where, returncode=None, stderr="", problem="不是有效的 .docx 文件")]
     aliases = DEFAULT_FONTS_CONF if fonts_conf is None else fonts_conf
     findings: list[Finding] = []
     if not aliases.is_file():
         findings.append(
-            warning(
-                "pdf-font-aliases-missing",
-                Location(file=str(aliases)),
-                "未找到字体替换配置文件，PDF 中的仿宋、黑体等中文字体将以默认字体显示。",
-                fonts_conf=str(aliases),
-            )
+            emit("pdf-font-aliases-missing", Location(file=str(aliases)), fonts_conf=str(aliases))
         )
     with work_folder() as work:
         source = work / "input.docx"
@@ -256,17 +245,12 @@ def _conversion_failed(
 ) -> Finding:
     last_line = next(reversed(stderr.strip().splitlines()), "")
     if returncode is None:
-        message = f"LibreOffice 在 {timeout:g} 秒内未完成 PDF 转换，已终止。"
-        return error(
-            "pdf-conversion-failed", where, message, timeout=timeout, stderr=stderr
-        )
+        return emit("pdf-conversion-failed", where, timeout=timeout, stderr=stderr, problem=f"LibreOffice 在 {timeout:g} 秒内未完成转换，已终止")
     if returncode == 0:
-        message = f"LibreOffice 未生成 PDF 文件。{last_line}"
+        problem = "LibreOffice 未写出 PDF 文件" + (f"（{last_line}）" if last_line else "")
     else:
-        message = f"LibreOffice 转换 PDF 失败（退出码 {returncode}）：{last_line}"
-    return error(
-        "pdf-conversion-failed", where, message, returncode=returncode, stderr=stderr
-    )
+        problem = f"LibreOffice 转换失败（退出码 {returncode}）" + (f"：{last_line}" if last_line else "")
+    return emit("pdf-conversion-failed", where, returncode=returncode, stderr=stderr, problem=problem)
 
 
 def _tail(output: bytes) -> str:

@@ -11,7 +11,7 @@ import zipfile
 from importlib import resources
 from pathlib import Path
 
-from generator.findings import Finding, Location, error
+from generator.findings import Finding, Location, emit
 from generator.render.wording import WordingProfile
 
 # Name -> file in templates/. A name is what `--template` and the 封面's 公开模板 cell accept.
@@ -92,13 +92,7 @@ def _resolve(value: str, where: Location, folder: Path | None) -> tuple[Path | N
         outside = _outside(path, folder)
         if outside:
             return None, [
-                error(
-                    "template-outside-folder",
-                    where,
-                    f"封面「公开模板」只能填内置模板的名称或数据文件夹中的 .docx 文件：「{value}」{outside}；"
-                    "别处的模板请在命令行用 --template 指定",
-                    template=value,
-                )
+                emit("template-outside-folder", where, template=value, outside=outside)
             ]
     try:
         exists = path.is_file()
@@ -107,22 +101,12 @@ def _resolve(value: str, where: Location, folder: Path | None) -> tuple[Path | N
     if not exists:
         names = "、".join(SHIPPED)
         return None, [
-            error(
-                "template-missing",
-                where,
-                f"找不到模板「{value}」：它既不是内置模板的名称（{names}），也不是存在的 .docx 文件",
-                template=value,
-            )
+            emit("template-missing", where, template=value, shipped=names)
         ]
     problem = docx_problem(path)
     if problem:
         return None, [
-            error(
-                "template-unreadable",
-                where,
-                f"模板文件 {value} 不是可读取的 Word .docx 文件（{problem}），请用 Word 或 WPS 另存为 .docx",
-                reason=problem,
-            )
+            emit("template-unreadable", where, reason=problem, name=value, problem=problem)
         ]
     return path, []
 
