@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.findings import Finding, Location, error
+from generator.findings import Finding, Location, emit
 from generator.load.workbook import CellValue
 from generator.numbers import TOO_LARGE, NumberProblem, parse_number
 
@@ -29,21 +29,16 @@ def decimal_of(value: CellValue, loc: Location, what: str) -> tuple[Decimal | No
     number = parse_number(value)
     if isinstance(number, NumberProblem):
         if number.code == TOO_LARGE:
-            return None, error("number-too-large", loc, f"{what}{number.reason}", value=str(value)[:40])
-        return None, error("not-a-number", loc, f"{what}{number.reason}", value=str(value)[:40])
+            return None, emit("number-too-large", loc, value=str(value)[:40], what=what, problem=number.reason)
+        return None, emit("not-a-number", loc, value=str(value)[:40], what=what, problem=number.reason)
     return number, None
 
 
 def formula_without_value(loc: Location, what: str) -> Finding:
     """The one finding for a formula cell whose file saved no result (both pipelines emit it)."""
-    return error(
-        "formula-without-value",
-        loc,
-        f"{what}是公式，但文件中没有保存计算结果：请在 Excel 或 WPS 中打开并保存后重试，或直接填写数值",
-        header=what,
-    )
+    return emit("formula-without-value", loc, header=what)
 
 
 def negative_amount(loc: Location, what: str, number: Decimal) -> Finding:
     """The one finding for an amount below zero (both pipelines emit it): an amount is never negative."""
-    return error("negative-amount", loc, f"{what}不能为负数（{number}）", value=number)
+    return emit("negative-amount", loc, value=number, what=what)

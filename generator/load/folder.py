@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator import code_files, codes, layout
-from generator.findings import Finding, Location, emit, error, has_errors, info, warning
+from generator.findings import Finding, Location, emit, has_errors, info, warning
 from generator.load.sheets import Context, parse_item_sheet, parse_subject_sheet
 from generator.load.texts import load_texts
 from generator.load.workbook import read_workbook
@@ -35,11 +35,13 @@ def load(folder: Path) -> tuple[Loaded | None, list[Finding]]:
             first = next((f for f in prior_findings if f.severity.value == "error"), None)
             why = f"（{first.location} {first.message}）" if first is not None else ""
             findings.append(
-                warning(
+                emit(
                     "prior-year-unreadable",
                     Location(file=_label(prior_folder / layout.WORKBOOK)),
-                    f"上年数据（{prior_folder.name}）有错误，未用于比较{why}；请先核对并改正上年数据（{prior_folder}）",
                     errors=sum(1 for f in prior_findings if f.severity.value == "error"),
+                    year=prior_folder.name,
+                    why=why,
+                    path=str(prior_folder),
                 )
             )
             prior = None
@@ -57,7 +59,7 @@ BLANK_WHEN_ABSENT = frozenset(s.name for s in (layout.THREE_PUBLIC_DETAILS, layo
 def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
     """Read one folder into a UnitYear. None when it cannot be read at all."""
     if not folder.is_dir():
-        return None, [error("folder-missing", Location(file=str(folder)), f"找不到数据文件夹：{folder}")]
+        return None, [emit("folder-missing", Location(file=str(folder)), path=str(folder))]
     book_path = folder / layout.WORKBOOK
     book, findings = read_workbook(book_path, _label(book_path))
     if book is None:
@@ -79,7 +81,7 @@ def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
                 )
             )
             continue
-        findings.append(error("sheet-missing", where, f"工作簿缺少工作表「{name}」（可用 juesuan init 生成完整模板）", sheet=name))
+        findings.append(emit("sheet-missing", where, sheet=name))
     if layout.COVER.name in missing:
         return None, findings
     ctx = Context(book=book, scale=Decimal(1), findings=findings)
@@ -115,14 +117,7 @@ def _folder_year_mismatch(folder: Path, cover: Cover, table: ItemTable, label: s
     row = table.get("年度")
     where = row.source.at(layout.CONTENT) if row is not None else Location(file=label, sheet=layout.COVER.name)
     return [
-        error(
-            "cover-year-mismatch",
-            where,
-            f"封面「年度」为{cover.year}，但数据文件夹名为「{folder.name}」：公开说明的年度和上年数据（{cover.year - 1}）都按封面确定，"
-            f"请核对是封面填错还是文件夹放错",
-            stated=cover.year,
-            expected=int(folder.name),
-        )
+        emit("cover-year-mismatch", where, stated=cover.year, expected=int(folder.name), folder=folder.name, prior_year=cover.year - 1)
     ]
 
 
@@ -142,23 +137,18 @@ def _cover(table: ItemTable, label: str, findings: list[Finding]) -> Cover | Non
     ok = True
     if not name:
         findings.append(
-            error("cover-missing", name_src.at(layout.CONTENT) if name_src else where, "封面缺少「单位名称」", item="单位名称")
+            emit("cover-missing", name_src.at(layout.CONTENT) if name_src else where, item="单位名称", problem="缺少「单位名称」")
         )
         ok = False
     if not year_text.isdigit() or not 1990 <= int(year_text) <= 2100:
         findings.append(
-            error("cover-missing", year_src.at(layout.CONTENT) if year_src else where, f"封面「年度」应为四位年份，实际为「{year_text}」", item="年度")
+            emit("cover-missing", year_src.at(layout.CONTENT) if year_src else where, item="年度", problem=f"「年度」应为四位年份，实际为「{year_text}」")
         )
         ok = False
     unit = unit.strip()
     if unit not in UNITS:
         findings.append(
-            error(
-                "unit-unknown",
-                unit_src.at(layout.CONTENT) if unit_src else where,
-                f"封面「金额单位」应为“元”或“万元”，实际为「{unit}」",
-                unit=unit,
-            )
+            emit("unit-unknown", unit_src.at(layout.CONTENT) if unit_src else where, unit=unit)
         )
         ok = False
     level, level_src = field("决算层级")

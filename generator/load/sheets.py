@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from generator.findings import Finding, Location, column_letter, error, warning
+from generator.findings import Finding, Location, column_letter, emit
 from generator.layout import (
     CODE,
     CONTENT,
@@ -124,22 +124,12 @@ def find_columns(ctx: Context, sheet: Sheet, columns: tuple[Column, ...], key: s
     match = match_headers(sheet, columns, _header_candidates(sheet), key)
     if match is None:
         ctx.findings.append(
-            error(
-                "header-missing",
-                ctx.loc(sheet.name, HEADER_ROW),
-                f"找不到表头行：第{HEADER_ROW + 1}行应包含「{key}」等列名",
-                column=key,
-            )
+            emit("header-missing", ctx.loc(sheet.name, HEADER_ROW), column=key, row=HEADER_ROW + 1)
         )
         return None
     for header in match.missing:
         ctx.findings.append(
-            error(
-                "column-missing",
-                ctx.loc(sheet.name, match.row),
-                f"表头（第{match.row + 1}行）缺少列「{header}」",
-                column=header,
-            )
+            emit("column-missing", ctx.loc(sheet.name, match.row), column=header, row=match.row + 1)
         )
     ctx.findings.extend(unread_columns(ctx.book, sheet.name, match))
     return None if match.missing else match.columns | {"__header_row__": match.row}
@@ -151,10 +141,10 @@ def unread_columns(book: Workbook, sheet: str, match: HeaderMatch) -> list[Findi
     for col, text, same_as in match.unread:
         where = book.location(sheet, match.row, col)
         if same_as is None:
-            message = f"不认识的列「{text}」，此列未读取：请核对表头拼写（应与模板一致）；确实不需要的列可删除，或把表头改为“备注”"
+            problem, advice = f"不认识的列「{text}」", "请核对表头拼写（应与模板一致）；确实不需要的列可删除，或把表头改为“备注”"
         else:
-            message = f"列「{text}」与第{column_letter(same_as)}列的表头相同，此列未读取：请删除重复的列，或合并两列的内容"
-        findings.append(warning("column-unknown", where, message, header=text))
+            problem, advice = f"列「{text}」与第{column_letter(same_as)}列的表头相同", "请删除重复的列，或合并两列的内容"
+        findings.append(emit("column-unknown", where, header=text, problem=problem, advice=advice))
     return findings
 
 
@@ -188,7 +178,7 @@ def _cell_value(
         return None, ""
     if kind is Kind.COUNT and number != number.to_integral_value():
         ctx.findings.append(
-            error("not-a-whole-number", ctx.loc(sheet.name, row, col), f"{what}应为整数，实际为 {number}", value=number)
+            emit("not-a-whole-number", ctx.loc(sheet.name, row, col), value=number, what=what)
         )
         return None, ""
     if kind is Kind.AMOUNT:
@@ -240,29 +230,18 @@ def parse_subject_sheet(
                 extras[key] = line
             else:
                 ctx.findings.append(
-                    error("code-missing", src.at(CODE), f"「{name}」一行缺少科目编码", name=name)
+                    emit("code-missing", src.at(CODE), name=name)
                 )
             continue
         if not code.isdigit() or not code_ok(code):
             ctx.findings.append(
-                error(
-                    "code-format",
-                    src.at(CODE),
-                    f"科目编码「{code}」格式不对：功能分类应为3位（类）、5位（款）或7位（项）数字，经济分类为3位或5位",
-                    subject_code=code,
-                )
+                emit("code-format", src.at(CODE), subject_code=code)
             )
             continue
         if code in seen:
             # The tree would keep one of the two silently (and the totals may still agree).
             ctx.findings.append(
-                error(
-                    "code-duplicate",
-                    src.at(CODE),
-                    f"科目编码「{code}」重复出现（另见第{seen[code] + 1}行），本行未使用；请删除重复的一行或改正编码",
-                    subject_code=code,
-                    first_row=seen[code] + 1,
-                )
+                emit("code-duplicate", src.at(CODE), subject_code=code, first_row=seen[code] + 1)
             )
             continue
         seen[code] = r
@@ -293,11 +272,11 @@ def parse_item_sheet(ctx: Context, sheet: Sheet, spec: ItemSheet, class_names: f
         is_class = item is None and spec.class_rows and key in class_names
         if item is None and not is_class:
             ctx.findings.append(
-                warning(
+                emit(
                     "item-unknown",
                     ctx.loc(sheet.name, r, columns[ITEM]),
-                    f"不认识的项目「{raw_name}」，本行未使用" if raw_name else "本行缺少项目名称，未使用",
                     name=raw_name,
+                    problem=f"不认识的项目「{raw_name}」，本行未使用" if raw_name else "本行缺少项目名称，未使用",
                 )
             )
             continue
@@ -317,12 +296,7 @@ def parse_item_sheet(ctx: Context, sheet: Sheet, spec: ItemSheet, class_names: f
         target = class_rows if is_class else rows
         if row.name in target:
             ctx.findings.append(
-                error(
-                    "item-duplicate",
-                    ctx.loc(sheet.name, r, columns[ITEM]),
-                    f"项目「{row.name}」重复出现（另见第{target[row.name].source.row + 1}行）",
-                    name=row.name,
-                )
+                emit("item-duplicate", ctx.loc(sheet.name, r, columns[ITEM]), name=row.name, first_row=target[row.name].source.row + 1)
             )
             continue
         target[row.name] = row

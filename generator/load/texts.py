@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from generator import door
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, emit
 from generator.model import Texts
 from generator.yaml_files import DuplicateKeyError, YamlRefused, load_yaml, yaml_problem
 
@@ -65,7 +65,7 @@ def _without_blanks(value: Any) -> Any:
 def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
     if not os.path.lexists(path):
         return Texts(file=label, found=False), [
-            warning("texts-missing", Location(file=label), "缺少文字说明文件：主要职能、机构设置等段落将为空")
+            emit("texts-missing", Location(file=label))
         ]
     try:
         text, refused = door.read_text(path, label)  # a folder, FIFO, link out of the folder or huge file: refused
@@ -73,47 +73,34 @@ def load_texts(path: Path, label: str) -> tuple[Texts, list[Finding]]:
             return Texts(file=label), [refused] if refused is not None else []
         raw: Any = load_yaml(text)
     except UnicodeDecodeError:
-        return Texts(file=label), [error("texts-unreadable", Location(file=label), "文字说明文件不是 UTF-8 编码，请另存为 UTF-8")]
+        return Texts(file=label), [emit("texts-unreadable", Location(file=label))]
     except DuplicateKeyError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         return Texts(file=label), [
-            error(
-                "texts-duplicate-key",
-                Location(file=label, field=f"第{line}行" if line else exc.key),
-                f"文字说明文件中「{exc.key}」出现了两次（第{exc.first_line}行和第{line}行），只保留一处，把内容合并在一起",
-                key=exc.key,
-            )
+            emit("texts-duplicate-key", Location(file=label, field=f"第{line}行" if line else exc.key), key=exc.key, first_line=exc.first_line, line=line)
         ]
     except YamlRefused as exc:
         mark = exc.problem_mark
         return Texts(file=label), [
-            error("texts-refused", Location(file=label, field=f"第{mark.line + 1}行" if mark else None), f"文字说明文件不予读取：{exc.problem}")
+            emit("texts-refused", Location(file=label, field=f"第{mark.line + 1}行" if mark else None), problem=exc.problem)
         ]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第{mark.line + 1}行第{mark.column + 1}列" if mark else ""
         return Texts(file=label), [
-            error(
-                "texts-syntax",
-                Location(file=label, field=where or None),
-                f"文字说明文件格式有误{('（' + where + '）') if where else ''}：{yaml_problem(exc)}",
-            )
+            emit("texts-syntax", Location(file=label, field=where or None), problem=f"格式有误{('（' + where + '）') if where else ''}：{yaml_problem(exc)}")
         ]
     if raw is None or raw == {}:
         return Texts(file=label), [
-            warning("texts-empty", Location(file=label), "文字说明文件是空的：主要职能、机构设置等段落将为空")
+            emit("texts-empty", Location(file=label))
         ]
     if not isinstance(raw, dict):
-        return Texts(file=label), [error("texts-syntax", Location(file=label), "文字说明文件应由“键: 内容”组成")]
+        return Texts(file=label), [emit("texts-syntax", Location(file=label), problem="应由“键: 内容”组成")]
     try:
         parsed = _TextsFile.model_validate(_without_blanks(raw))
     except ValidationError as exc:
         findings = [
-            error(
-                "texts-invalid",
-                Location(file=label, field=".".join(str(p) for p in e["loc"])),
-                _PYDANTIC_MESSAGES.get(e["type"], e["msg"]),
-            )
+            emit("texts-invalid", Location(file=label, field=".".join(str(p) for p in e["loc"])), problem=_PYDANTIC_MESSAGES.get(e["type"], e["msg"]))
             for e in exc.errors()
         ]
         return Texts(file=label), findings
@@ -150,13 +137,7 @@ def _folded_lists(label: str, raw: Any, path: str = "") -> list[Finding]:
         return [f for i, v in enumerate(raw) for f in _folded_lists(label, v, f"{path}[{i + 1}]")]
     if isinstance(raw, str) and _FOLDED.search(raw):
         return [
-            error(
-                "texts-list-folded",
-                Location(file=label, field=path),
-                f"文字说明「{path}」读成了一段文字「{raw.strip()[:60]}」：其中的“ - ”是列表项，多半是某一行的“- ”缩进不对，"
-                "使几项连成了一项；列表的每一项单独一行，“- ”上下对齐",
-                text=raw.strip()[:200],
-            )
+            emit("texts-list-folded", Location(file=label, field=path), text=raw.strip()[:200], path=path, start=raw.strip()[:60])
         ]
     return []
 

@@ -23,7 +23,7 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from generator import door
-from generator.findings import Finding, Location, cell_name, column_letter, error, warning
+from generator.findings import Finding, Location, cell_name, column_letter, emit, error
 from generator.load import package
 from generator.load.package import Deadline, PackageScan, Refusal, scan_package
 
@@ -200,12 +200,14 @@ def _plain(value: Any) -> CellValue:
 
 def _stray_warning(label: str, sheet: str, cell: str, count: int) -> Finding:
     more = f"等 {count} 个单元格" if count > 1 else ""
-    return warning(
+    return emit(
         "cell-out-of-range",
         Location(file=label, sheet=sheet, cell=cell),
-        f"{cell}{more}在读取范围（前 {package.MAX_ROWS} 行、A–{column_letter(package.MAX_COLUMNS - 1)} 列）之外，"
-        "其内容未读取；决算数据不会填在这么远的位置，多半是误输入，请删除",
         cells=count,
+        cell=cell,
+        more=more,
+        rows=package.MAX_ROWS,
+        last_column=column_letter(package.MAX_COLUMNS - 1),
     )
 
 
@@ -234,10 +236,5 @@ def _formula_cells(path: Path, label: str, deadline: Deadline) -> tuple[set[tupl
             wb.close()
     except Exception as exc:  # a malformed sheet part, a parser refusal, the budget: reported, never raised
         reason = "超过时间上限" if isinstance(exc, _TooSlow) else type(exc).__name__
-        return found, warning(
-            "formula-scan-failed",
-            Location(file=label),
-            f"无法检查工作簿中的公式（{reason}）：公式若没有保存计算结果，会被当作空白读取；请用 Excel 或 WPS 打开并保存后重试",
-            reason=str(exc)[:200],
-        )
+        return found, emit("formula-scan-failed", Location(file=label), reason=str(exc)[:200], why=reason)
     return found, None
