@@ -48,7 +48,9 @@ from bench_generate import floor_of  # noqa: E402  (the script folder is on sys.
 
 import synthetic  # noqa: E402
 from generator import api  # noqa: E402
-from generator.batch import find_units, run_batch, write_reports  # noqa: E402
+from generator.api import run_batch  # noqa: E402
+from generator.api import write_batch_reports as write_reports  # noqa: E402
+from generator.batch import find_units  # noqa: E402
 from generator.batch.report import REPORT_JSON  # noqa: E402
 from generator.batch.worker import peak_rss_kb  # noqa: E402
 
@@ -122,7 +124,7 @@ def check_manifest(root: Path, manifest: dict[str, Any], results: list[dict[str,
     for entry in manifest["entries"]:
         unit = by.get(entry["folder"])
         reported = (
-            {(f["code"], Path(f["location"].get("file", "")).name, f["location"].get("sheet")) for f in unit["findings"]}
+            {(f["code"], Path(f["location"].get("file", "")).name, f["location"].get("sheet")) for f in unit["report"]["findings"]}
             if unit
             else set()
         )
@@ -139,7 +141,7 @@ def check_manifest(root: Path, manifest: dict[str, Any], results: list[dict[str,
         "lost": sorted(expected - set(by)),
         "injected_errors": injected,
         "injected_not_reported": missed,
-        "clean_units_with_errors": [e["folder"] for e in manifest["entries"] if not e["injected"] and by[e["folder"]]["errors"]],
+        "clean_units_with_errors": [e["folder"] for e in manifest["entries"] if not e["injected"] and by[e["folder"]]["report"]["errors"]],
         "crashed": [r["folder"] for r in results if r["crashed"]],
     }
 

@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator import api  # noqa: E402
-from generator.diff import compare_folders, redline_documents  # noqa: E402
+from generator.api import compare_folders  # noqa: E402
+from generator.diff import redline_documents  # noqa: E402
 from synthetic.draw import Size  # noqa: E402
 from synthetic.write import write_unit  # noqa: E402
 

@@ -134,7 +134,7 @@ def _batch(base: Path) -> Ran:
     by_folder = {u["folder"]: u for u in report["results"]}
     if not by_folder["good/2024"].get("output"):
         return Ran(code, output, "silent-loss", "the good unit was not generated beside the broken one")
-    despite = [f for f, u in by_folder.items() if u["errors"] and u.get("output")]
+    despite = [f for f, u in by_folder.items() if u["report"]["errors"] and u.get("output")]
     if despite:
         return Ran(code, output, "output-despite-errors", ", ".join(despite))
     return Ran(code, output)
