@@ -22,7 +22,7 @@ from generator.checked import Generated as Generated
 from generator.compute.figures import Figures, compute_figures
 from generator.file_hashes import hashed_files
 from generator.files import not_writable, write_together
-from generator.findings import Finding, Location, Severity, emit, error, has_errors, warning
+from generator.findings import Finding, Location, Severity, emit, has_errors, warning
 from generator.load.folder import load
 from generator.model import Loaded
 from generator.render.wording import WordingProfile
@@ -628,11 +628,11 @@ def output_problem(output: Path, pdf: bool) -> Finding | None:
     where = Location(file=str(output))
     suffix = output.suffix.lower()
     if output.is_dir():
-        return error("output-is-folder", where, f"输出路径 {output} 是一个文件夹：请在 -o 后写文件名，例如 {output / '公开说明.docx'}")
+        return emit("output-is-folder", where, path=str(output), example=f"，例如 {output / '公开说明.docx'}")
     if suffix == ".pdf" and not pdf:
-        return error("output-suffix", where, f"输出文件 {output.name} 是 .pdf：要生成 PDF 请加 --pdf（.docx 写在同一文件夹），或把 -o 改为 .docx 文件名")
+        return emit("output-suffix", where, name=output.name, problem=" 是 .pdf：要生成 PDF 请加 --pdf（.docx 写在同一文件夹），或把 -o 改为 .docx 文件名")
     if suffix not in (".docx", ".pdf"):
-        return error("output-suffix", where, f"输出文件 {output.name} 的扩展名不是 .docx：公开说明是 Word 文档，请把 -o 改为以 .docx 结尾的文件名")
+        return emit("output-suffix", where, name=output.name, problem=" 的扩展名不是 .docx：公开说明是 Word 文档，请把 -o 改为以 .docx 结尾的文件名")
     return None
 
 
@@ -654,9 +654,9 @@ def write_report_workbook(report: Report, output: Path) -> WrittenReport:
     where = Location(file=str(output))
     failure: Finding | None
     if output.is_dir():
-        failure = error("output-is-folder", where, f"输出路径 {output} 是一个文件夹：请在 -o 后写文件名，例如 {output / '问题清单.xlsx'}")
+        failure = emit("output-is-folder", where, path=str(output), example=f"，例如 {output / '问题清单.xlsx'}")
     elif output.suffix.lower() != ".xlsx":
-        failure = error("output-suffix", where, f"输出文件 {output.name} 的扩展名不是 .xlsx：问题清单是 Excel 工作簿，请把 -o 改为以 .xlsx 结尾的文件名")
+        failure = emit("output-suffix", where, name=output.name, problem=" 的扩展名不是 .xlsx：问题清单是 Excel 工作簿，请把 -o 改为以 .xlsx 结尾的文件名")
     else:
         failure = _write([(output, report_workbook(report))], [])
     if failure is not None:
@@ -670,7 +670,7 @@ def _write(files: list[tuple[Path, bytes]], remove: list[Path]) -> Finding | Non
     try:
         write_together(files, remove)
     except IsADirectoryError:
-        return error("output-is-folder", Location(file=str(target)), f"输出路径 {target} 是一个文件夹：请在 -o 后写文件名")
+        return emit("output-is-folder", Location(file=str(target)), path=str(target), example="")
     except OSError as exc:  # a file where a folder should be, read-only, full, locked: worded in files.py
         return not_writable(target, exc)
     return None

@@ -24,7 +24,7 @@ from typing import Any
 from generator import door, layout
 from generator.compute.base import YearBase, compute_base
 from generator.files import not_writable, write_folder
-from generator.findings import Finding, Location, error, has_errors
+from generator.findings import Finding, Location, emit, has_errors
 from generator.init import TEXTS_TEMPLATE, workbook_bytes
 from generator.load.folder import UNITS, load_unit_year
 from generator.self_evaluation.carry import carried_self_evaluation_file
@@ -43,7 +43,7 @@ def carry_forward(old: Path, new: Path) -> list[Finding]:
     existing = [p for p in targets if os.path.lexists(p)]
     if existing:
         return [
-            error("init-exists", Location(file=str(p)), "文件已存在，为避免覆盖已填写的数据，未做任何修改", path=str(p))
+            emit("init-exists", Location(file=str(p)), path=str(p))
             for p in existing
         ]
     unit, findings = load_unit_year(old)  # reads the workbook and 文字说明.yaml through the guarded door
@@ -75,12 +75,7 @@ def carry_forward(old: Path, new: Path) -> list[Finding]:
 
 
 def _not_carried(path: Path, why: str) -> Finding:
-    return error(
-        "init-not-carried",
-        Location(file=str(path)),
-        f"上年的 {path.name} 无法读取，未结转：{why}。为免内容悄悄丢失，没有写出任何文件；修复该文件（或确认不需要后移走）再运行",
-        path=str(path),
-    )
+    return emit("init-not-carried", Location(file=str(path)), path=str(path), name=path.name, why=why)
 
 
 def carried_values(base: YearBase) -> dict[str, Any]:
