@@ -39,6 +39,7 @@ def _set_cell(book: Path, sheet: str, cell: str, value: object) -> None:
     wb.save(book)
 
 
+@pytest.mark.slow
 def test_the_sample_reaches_no_unexplained_warning_once_its_real_differences_are_explained(sample: Path) -> None:
     before = api.check_folder(sample)
     n = len(before.findings)
@@ -55,6 +56,7 @@ def test_the_sample_reaches_no_unexplained_warning_once_its_real_differences_are
     assert len(records) == n and problems == []
 
 
+@pytest.mark.slow
 def test_a_changed_figure_brings_its_warning_back(sample: Path) -> None:
     n = _explain_all(sample)
     _set_cell(sample / layout.WORKBOOK, "收入支出决算总表", "B15", 1239.69)  # still a 尾差, but another one
@@ -122,6 +124,7 @@ def test_a_bad_record_file_is_a_warning_and_every_finding_is_still_shown(sample:
     assert [f.location.file for f in checked.findings if f.code == "review-record-invalid"] == [str(sample / RECORD_FILE)]
 
 
+@pytest.mark.slow
 def test_check_generate_and_json_show_explained_warnings_apart(sample: Path, tmp_path: Path) -> None:
     n = _explain_all(sample)
     runner = CliRunner()
@@ -136,6 +139,7 @@ def test_check_generate_and_json_show_explained_warnings_apart(sample: Path, tmp
     assert made.exit_code == 0 and "警告[" not in made.output and "已说明[" in made.output
 
 
+@pytest.mark.slow
 def test_batch_does_not_count_explained_warnings(sample: Path, tmp_path: Path) -> None:
     from generator.api import run_batch
 

@@ -168,6 +168,7 @@ def _fill_self_evaluation(path: Path, original: Path) -> None:
     book.save(path)
 
 
+@pytest.mark.slow
 def test_carried_and_filled_folder_checks_and_generates(carried, kit, tmp_path: Path) -> None:
     old, new = carried
     values = kit.sample_2024()

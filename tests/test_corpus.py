@@ -142,6 +142,7 @@ def test_the_corpus_covers_every_shape() -> None:
     assert min(seen.values()) >= 10
 
 
+@pytest.mark.slow  # 200+ unit-years checked and rendered in every template: the heaviest test
 def test_every_corpus_unit_checks_clean_and_reads_whole_in_every_template(written: list[tuple[int, tuple[str, ...], Path]]) -> None:
     problems: list[str] = []
     documents = 0

@@ -155,6 +155,7 @@ def test_help_has_an_example() -> None:
     assert result.exit_code == 0 and "示例" in result.output
 
 
+@pytest.mark.slow
 def test_sample_end_to_end(tmp_path: Path) -> None:
     """inputs/changji-ybj/2023 → 2024: the table, the .xlsx and the redline."""
     from generator.api import redline_folders

@@ -96,8 +96,8 @@ def test_a_bomb_in_the_texts_is_one_finding_at_its_line(tmp_path: Path, levels: 
     assert [(f.code, f.location.field) for f in findings] == [("texts-refused", "第6行")]
 
 
-@pytest.mark.parametrize("levels", [7, 9])
-@pytest.mark.parametrize("year", ["2024", "2023"])
+@pytest.mark.parametrize("levels", [7, pytest.param(9, marks=pytest.mark.slow)])  # the deeper bomb: the full tier
+@pytest.mark.parametrize("year", ["2024", pytest.param("2023", marks=pytest.mark.slow)])  # last year's bomb: the full tier
 def test_every_command_survives_an_alias_bomb_in_either_year(unit: Path, tmp_path: Path, levels: int, year: str) -> None:
     (unit / year / layout.TEXTS).write_text(bomb(levels), encoding="utf-8")
     this, last = str(unit / "2024"), str(unit / "2023")
@@ -234,6 +234,7 @@ def test_an_upload_goes_through_the_same_door(unit: Path, tmp_path: Path) -> Non
     check_upload("workbook", "决算数据.xlsx", pkg.far_cell(data, "xl/worksheets/sheet2.xml"))  # read bounded, the cell named
 
 
+@pytest.mark.slow
 def test_the_workbench_unit_page_and_comparison_survive_a_bomb_and_a_far_cell(unit: Path, tmp_path: Path) -> None:
     from fuzzing import package as pkg
     from generator.web.app import create_app
@@ -314,6 +315,7 @@ def test_init_from_names_what_it_cannot_carry_and_writes_nothing(unit: Path, bro
     assert not new.exists()
 
 
+@pytest.mark.slow
 def test_init_from_on_a_full_disk_writes_nothing_and_a_rerun_completes(unit: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import generator.files
 

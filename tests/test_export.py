@@ -111,6 +111,7 @@ def synthetic_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_row_count_equals_the_figures_of_the_units(synthetic_root: Path) -> None:
     frame = api.figures_frame(synthetic_root)
     readable = ["unit-0001/2023", "unit-0001/2024", "unit-0002/2024", "unit-0003/2024"]

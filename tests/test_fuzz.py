@@ -38,6 +38,7 @@ def test_a_seeded_fuzz_of_the_sample_breaks_nothing(tmp_path: Path) -> None:
     assert set(kinds) == {kind for kind, _ in catalogue.KINDS}, "every kind of corruption is exercised"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [c for c in COMMANDS if c not in ("check", "generate")])
 def test_every_command_survives_a_seeded_sample(tmp_path: Path, command: str) -> None:
     chosen = (v for i in range(1000) if (v := catalogue.variant(SEED, i, (command,))).kind in CHEAP)
@@ -45,6 +46,7 @@ def test_every_command_survives_a_seeded_sample(tmp_path: Path, command: str) ->
     assert _bad(outcomes) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("action", "year", "command"),
     [("bomb-9", "2024", "check"), ("bomb-12", "2023", "diff"), ("bomb-7", "2024", "web-unit"), ("bomb-9", "2024", "init"),
@@ -69,6 +71,7 @@ def test_corruptions_that_once_aborted_or_hung_run_clean_in_a_capped_child(tmp_p
     assert _bad(outcomes) == [] and outcomes[0].exit_code in (0, 1, 2)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["diff"])
 def test_a_far_cell_in_every_sheet_runs_clean_in_a_capped_child(tmp_path: Path, command: str) -> None:
     """Before issue 20 the workbench read its rows with calamine directly: 512 GiB asked for, the server aborted."""

@@ -52,6 +52,7 @@ def old_pair(tmp_path: Path) -> tuple[Path, Path]:
     return docx, pdf
 
 
+@pytest.mark.slow
 def test_a_kill_during_the_conversion_leaves_both_old_files_and_its_folder_is_cleaned_later(
     tmp_path: Path, old_pair: tuple[Path, Path]
 ) -> None:

@@ -77,6 +77,7 @@ main(["check", sys.argv[1], "--format", "json"])
 """
 
 
+@pytest.mark.slow
 def test_a_value_at_xfd1048576_neither_aborts_nor_exhausts_memory(unit: Path) -> None:
     """Run under a 2 GiB address-space cap, as the fuzz campaign does: before, this aborted (exit 134)."""
     for year in ("2024", "2023"):

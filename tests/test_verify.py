@@ -158,7 +158,7 @@ def test_an_unreadable_file_is_one_finding_and_nothing_passes(tmp_path: Path) ->
     assert [o.state for o in coverage] == [State.UNREADABLE]
 
 
-@pytest.mark.skipif(not REFERENCE.is_file(), reason="../shared/reference is not beside the repository")
+@pytest.mark.skipif(not REFERENCE.is_file(), reason=f"REFERENCE-MISSING: {REFERENCE} is not there (../shared/reference beside the repository)")
 def test_the_published_sample_gives_only_its_real_rounding_findings() -> None:
     findings, coverage = verify_document(REFERENCE)
     serious = sorted((f.code, f.values.get("stated"), f.values.get("expected")) for f in findings if f.severity.value != "info")
@@ -201,6 +201,7 @@ def test_every_shipped_document_agrees_with_its_data(shipped: dict[str, Path]) -
         assert [(f.code, str(f.location)) for f in findings if f.code in ("doc-data-mismatch", "doc-text-differs")] == [], name
 
 
+@pytest.mark.slow
 def test_every_shipped_document_verifies_without_a_problem(shipped: dict[str, Path]) -> None:
     """The sample's own 尾差 (its data has them: 收入/支出总计 and “三公” 0.01) are its only warnings."""
     for name, path in shipped.items():
@@ -214,6 +215,7 @@ def test_every_shipped_document_verifies_without_a_problem(shipped: dict[str, Pa
         assert all(o.state is not State.UNREADABLE for o in coverage), name
 
 
+@pytest.mark.slow
 def test_with_data_a_figure_changed_in_word_is_found_at_its_paragraph(shipped: dict[str, Path], tmp_path: Path) -> None:
     import docx
 

@@ -10,6 +10,8 @@ import pytest
 
 from fuzzing.document_edits import KINDS, edit, found_at, problems
 
+pytestmark = pytest.mark.slow  # whole documents edited, rendered and read back (one through LibreOffice)
+
 ROOT = Path(__file__).resolve().parents[1]
 CASES = 48  # six of each kind, over the four documents
 SEED = 19

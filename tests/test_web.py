@@ -171,6 +171,7 @@ def test_a_crash_in_a_request_is_a_page_and_the_server_goes_on(client, monkeypat
     assert client.get(f"/unit/{SAMPLE}").status_code == 200
 
 
+@pytest.mark.slow
 def test_two_tabs_generating_the_same_unit_leave_one_whole_document(client, root: Path, tmp_path: Path) -> None:
     token = csrf(client)
     app = client.application
@@ -290,6 +291,7 @@ def test_a_pdf_and_a_preview_are_made_in_the_background_and_shown_page_by_page(c
     assert client.get(f"/unit/{SAMPLE}/preview/999.png").status_code == 404
 
 
+@pytest.mark.slow
 def test_the_redline_is_made_in_the_background_and_downloaded(client) -> None:
     token = csrf(client)
     job_url = client.post(f"/compare/{SAMPLE}/redline", data={"csrf": token, "old": "2023"}).headers["Location"]
@@ -355,6 +357,7 @@ def test_a_warning_explained_in_the_page_is_kept_in_the_folder_and_no_longer_cou
     assert re.search(rf'id="warning-count">{warnings}<', _shown(client))
 
 
+@pytest.mark.slow
 def test_every_sample_warning_explained_in_the_page_leaves_none(client, root: Path) -> None:
     _, total = _sample_counts(root)
     page = _shown(client)

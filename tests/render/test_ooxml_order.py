@@ -224,6 +224,7 @@ def test_every_document_is_checked(documents: dict[str, bytes]) -> None:
     assert body.find(f".//{{{W}}}trPr/{{{W}}}ins") is not None
 
 
+@pytest.mark.slow
 def test_properties_are_in_schema_order_once_each(documents: dict[str, bytes]) -> None:
     found = [f"{name}: {problem}" for name, data in documents.items() for problem in part_violations(data)]
     assert not found, f"{len(found)} elements out of ECMA-376 order or repeated, e.g.:\n" + "\n".join(found[:20])
