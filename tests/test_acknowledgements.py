@@ -154,6 +154,7 @@ def test_batch_does_not_count_explained_warnings(sample: Path, tmp_path: Path) -
     assert first.output is not None and unit.output == first.output
 
 
+@pytest.mark.slow
 def test_init_from_carries_the_records_that_still_apply(sample: Path) -> None:
     texts = sample / layout.TEXTS
     texts.write_text(texts.read_text(encoding="utf-8").replace("本单位无其他需说明的事项。", "本单位无其他需说明的事项。。"), encoding="utf-8")

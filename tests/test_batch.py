@@ -215,6 +215,7 @@ def test_an_interrupted_run_resumes_where_it_stopped(units, tmp_path: Path) -> N
     assert (out / STATE_FILE).is_file() and not (out / JOURNAL_FILE).exists()
 
 
+@pytest.mark.slow
 def test_a_unit_that_now_has_errors_loses_its_stale_document(units, tmp_path: Path) -> None:
     root, _ = units
     out = tmp_path / "out"
@@ -259,6 +260,7 @@ def test_a_crashing_unit_becomes_its_finding_and_the_others_complete(units, tmp_
     assert not again["unit-0002/2024"].skipped  # a crash is never taken as a result to keep
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not FORK, reason="needs forked workers")
 def test_a_worker_that_dies_is_reported_and_the_others_complete(units, tmp_path: Path, monkeypatch) -> None:
     root, _ = units

@@ -390,6 +390,7 @@ def test_a_full_disk_is_exit_4_with_the_same_words_in_every_command(
     assert code == 4 and "磁盘空间不足" in output and "内部错误" not in output
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_ends_quietly() -> None:
     shell = f"{sys.executable} -m generator check {SAMPLE / '2024'} | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}"
     run = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, cwd=ROOT, timeout=120)

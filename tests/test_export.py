@@ -127,7 +127,7 @@ def test_row_count_equals_the_figures_of_the_units(synthetic_root: Path) -> None
     assert [name for name, _ in frame.attrs["unreadable"]] == ["unit-0004/2024"]
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
+@pytest.mark.parametrize("suffix", [".csv", pytest.param(".xlsx", marks=pytest.mark.slow), pytest.param(".parquet", marks=pytest.mark.slow)])
 def test_export_writes_the_same_rows_exactly(synthetic_root: Path, tmp_path: Path, suffix: str) -> None:
     frame = api.figures_frame(synthetic_root)
     target = tmp_path / f"figures{suffix}"

@@ -210,7 +210,7 @@ def test_verify_reads_the_culture_centre_as_a_unit_document(tmp_path: Path, temp
 
 
 def test_batch_of_the_department_folder_writes_the_department_and_the_unit_document(tmp_path: Path) -> None:
-    from generator.batch import run_batch
+    from generator.api import run_batch
 
     result = run_batch(ROOT / "inputs" / "shanghai-example", tmp_path, jobs=1)
     written = sorted(p.name for p in tmp_path.glob("*.docx"))
@@ -223,7 +223,7 @@ def test_batch_of_the_department_folder_writes_the_department_and_the_unit_docum
 
 
 def test_batch_level_words_every_unit_at_that_level(tmp_path: Path) -> None:
-    from generator.batch import run_batch
+    from generator.api import run_batch
 
     run_batch(ROOT / "inputs" / "shanghai-example", tmp_path, jobs=1, level="单位")
     for path in tmp_path.glob("*.docx"):

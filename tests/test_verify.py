@@ -308,6 +308,7 @@ def test_a_file_that_cannot_be_read_exits_2_with_one_finding(tmp_path: Path, con
     assert cli(str(tmp_path / "missing.docx")).exit_code == 2
 
 
+@pytest.mark.slow
 def test_exit_codes_and_the_xlsx_report(shipped: dict[str, Path], tmp_path: Path) -> None:
     from openpyxl import load_workbook
 

@@ -210,6 +210,7 @@ def test_the_year_comparison_and_its_workbook(client) -> None:
     assert openpyxl.load_workbook(io.BytesIO(table.data)).sheetnames
 
 
+@pytest.mark.slow
 def test_a_background_batch_reports_progress_and_fills_the_list(client) -> None:
     started = client.post("/batch", data={"csrf": csrf(client)})
     job_url = started.headers["Location"]
@@ -425,6 +426,7 @@ def test_opening_a_unit_updates_its_status_in_the_list(client) -> None:
     assert listed.count('data-status="unchecked"') == 1 and listed.count('data-status="checked"') == 1
 
 
+@pytest.mark.slow
 def test_the_list_shows_a_cli_batch_by_default(root: Path, tmp_path: Path, monkeypatch) -> None:
     from generator.api import BATCH_OUTDIR as DEFAULT_OUTDIR
     from generator.api import run_batch
@@ -554,6 +556,7 @@ def _words_form(client, path: str) -> dict:
     return {"csrf": token}
 
 
+@pytest.mark.slow
 def test_a_reason_saved_in_the_browser_is_in_the_workbook_with_a_history_version(client, root: Path) -> None:
     book = root / SAMPLE / layout.WORKBOOK
     before = openpyxl.load_workbook(book)

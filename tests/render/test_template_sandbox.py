@@ -210,6 +210,7 @@ def test_a_hostile_cover_template_is_a_finding_in_generate(tmp_path: Path, kit: 
     assert "template-error" in codes(list(result.findings)) or "template-refused" in codes(list(result.findings))
 
 
+@pytest.mark.slow
 def test_the_budget_is_per_render_not_per_process(tmp_path: Path, context: dict[str, Any]) -> None:
     """Many renders in one process (a batch) each get the full budget."""
     source = "{% for a in range(1000) %}{% for b in range(100) %}{% endfor %}{% endfor %}ok"

@@ -93,6 +93,7 @@ def test_amounts_print_as_the_template_prints_them(tmp_path: Path, template: str
     assert ("3,400.00" if separated else "3400.00") in text
 
 
+@pytest.mark.slow
 def test_no_template_words_a_rate_from_zero(tmp_path: Path) -> None:
     """The sample's 行政单位离退休 had nothing last year: "新增" with no rate, in every template."""
     texts = {}
