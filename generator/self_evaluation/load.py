@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, emit
 from generator.findings import has_errors as _has_errors
 from generator.load.sheets import normalize
 from generator.load.workbook import Sheet, Workbook, read_workbook
@@ -115,15 +115,10 @@ def _read_projects(context: _Context) -> tuple[ProjectTable, ...]:
     for reader in context.rows(PROJECTS):
         name = reader.text("项目名称")
         if not name:
-            context.findings.append(error("project-name-missing", reader.location("项目名称"), "项目名称未填写"))
+            context.findings.append(emit("project-name-missing", reader.location("项目名称"), note=""))
         elif name in overview:
             context.findings.append(
-                error(
-                    "project-duplicate",
-                    reader.location("项目名称"),
-                    f"项目「{name}」重复，首次出现在 {overview[name].location('项目名称').cell}",
-                    project=name,
-                )
+                emit("project-duplicate", reader.location("项目名称"), project=name, first=overview[name].location("项目名称").cell)
             )
         else:
             overview[name] = reader
@@ -132,27 +127,17 @@ def _read_projects(context: _Context) -> tuple[ProjectTable, ...]:
     for name, location in {**_first_locations(funds), **_first_locations(indicators)}.items():
         if name not in overview:
             context.findings.append(
-                error("project-unknown", location, f"项目「{name}」不在「{PROJECTS.name}」表中", project=name)
+                emit("project-unknown", location, project=name, sheet=PROJECTS.name)
             )
     projects = []
     for name, reader in overview.items():
         if name not in funds:
             context.findings.append(
-                error(
-                    "project-funds-missing",
-                    reader.location("项目名称"),
-                    f"项目「{name}」在「{PROJECT_FUNDS.name}」表中没有资金数据",
-                    project=name,
-                )
+                emit("project-funds-missing", reader.location("项目名称"), project=name, sheet=PROJECT_FUNDS.name)
             )
         if name not in indicators:
             context.findings.append(
-                error(
-                    "project-indicators-missing",
-                    reader.location("项目名称"),
-                    f"项目「{name}」在「{PROJECT_INDICATORS.name}」表中没有绩效指标",
-                    project=name,
-                )
+                emit("project-indicators-missing", reader.location("项目名称"), project=name, sheet=PROJECT_INDICATORS.name)
             )
         projects.append(
             ProjectTable(
@@ -194,12 +179,7 @@ def _layout_asked(context: _Context) -> str:
         if typed:
             if typed not in LAYOUT_NAMES:
                 context.findings.append(
-                    warning(
-                        "layout-unknown",
-                        reader.location("表样"),
-                        f"表样「{typed}」无法识别，应为 新疆、宁夏 或 重庆；按评分规则的表样生成",
-                        layout=typed,
-                    )
+                    emit("layout-unknown", reader.location("表样"), layout=typed)
                 )
                 return ""
             return LAYOUT_NAMES[typed]
@@ -218,22 +198,18 @@ def _read_unit(context: _Context) -> UnitTable | None:
     if not overview:
         if funds or indicators:
             context.findings.append(
-                error(
-                    "unit-overview-missing",
-                    context.book.location(UNIT.name),
-                    f"已填整体资金或整体绩效指标，但「{UNIT.name}」表为空",
-                )
+                emit("unit-overview-missing", context.book.location(UNIT.name), sheet=UNIT.name)
             )
         return None
     reader = overview[0]
     if not reader.text("单位名称"):
-        context.findings.append(error("unit-name-missing", reader.location("单位名称"), "单位名称未填写"))
+        context.findings.append(emit("unit-name-missing", reader.location("单位名称")))
     for extra in overview[1:]:
-        context.findings.append(error("unit-row-extra", extra.location(), f"「{UNIT.name}」表只应填一行"))
+        context.findings.append(emit("unit-row-extra", extra.location(), sheet=UNIT.name))
     if not funds:
-        context.findings.append(error("unit-funds-missing", reader.location(), f"「{UNIT_FUNDS.name}」表为空"))
+        context.findings.append(emit("unit-funds-missing", reader.location(), sheet=UNIT_FUNDS.name))
     if not indicators:
-        context.findings.append(error("unit-indicators-missing", reader.location(), f"「{UNIT_INDICATORS.name}」表为空"))
+        context.findings.append(emit("unit-indicators-missing", reader.location(), sheet=UNIT_INDICATORS.name))
     return UnitTable(
         unit_name=reader.text("单位名称"),
         goal_expected=reader.text("年度总体目标（预期目标）"),
@@ -262,25 +238,20 @@ def _read_funds(
             project = reader.text("项目名称") or project
             if not project:
                 context.findings.append(
-                    error("project-name-missing", reader.location("项目名称"), "项目名称未填写（首行不能空白）")
+                    emit("project-name-missing", reader.location("项目名称"), note="（首行不能空白）")
                 )
                 continue
         typed = reader.text("资金来源")
         source = sources.get(_source_key(typed))
         if source is None:
             context.findings.append(
-                error(
-                    "funds-source-unknown",
-                    reader.location("资金来源"),
-                    f"资金来源「{typed}」无法识别，应为：{'、'.join(dict.fromkeys(sources.values()))}",
-                    source=typed,
-                )
+                emit("funds-source-unknown", reader.location("资金来源"), source=typed, known="、".join(dict.fromkeys(sources.values())))
             )
             continue
         lines = result.setdefault(project, [])
         if any(line.source == source for line, _ in lines):
             context.findings.append(
-                error("funds-source-duplicate", reader.location("资金来源"), f"资金来源「{source}」重复", source=source)
+                emit("funds-source-duplicate", reader.location("资金来源"), source=source)
             )
             continue
         line = FundsLine(
@@ -328,7 +299,7 @@ def _read_indicators(
         empty = all(reader.is_empty(h) for h in (headers.weight, headers.target, headers.actual))
         if not level3 or (empty and _PLACEHOLDER.fullmatch(level3)):
             if not level3 and not empty:
-                context.findings.append(error("indicator-name-missing", reader.location("三级指标"), "三级指标未填写"))
+                context.findings.append(emit("indicator-name-missing", reader.location("三级指标")))
             if reader.text("赋分规则"):  # a merged 得分计算方法 cell that starts on a placeholder row
                 pending_rule = (group["一级指标"], reader.text("赋分规则"))
             continue  # a placeholder row such as "指标2：" with nothing else
@@ -340,12 +311,7 @@ def _read_indicators(
         entries = result.setdefault(group["项目名称"], [])
         if any(existing.level3 == level3 and existing.level2 == group["二级指标"] for existing, _ in entries):
             context.findings.append(
-                warning(
-                    "indicator-duplicate",
-                    reader.location("三级指标"),
-                    f"三级指标「{level3}」在同一二级指标下重复",
-                    indicator=level3,
-                )
+                emit("indicator-duplicate", reader.location("三级指标"), indicator=level3)
             )
         entries.append((indicator, reader.location("项目名称" if with_project else "三级指标")))
     return result
@@ -366,12 +332,7 @@ def _grouping(
             group[header] = typed
         elif parent_changed or not above[header]:
             findings.append(
-                error(
-                    "indicator-group-missing",
-                    reader.location(header),
-                    f"{header}未填写（上一行不属于同一组，不能沿用）",
-                    header=header,
-                )
+                emit("indicator-group-missing", reader.location(header), header=header)
             )
             return group, False
     return group, True
@@ -381,12 +342,10 @@ def _indicator(context: _Context, reader: RowReader, headers: _IndicatorHeaders,
     blank_weight = reader.is_empty(headers.weight)
     weight = reader.decimal(headers.weight)
     if blank_weight:
-        context.findings.append(error("weight-missing", reader.location(headers.weight), f"{headers.weight}未填写"))
+        context.findings.append(emit("weight-missing", reader.location(headers.weight), header=headers.weight))
     elif weight is not None and weight <= 0:
         context.findings.append(
-            error(
-                "weight-not-positive", reader.location(headers.weight), f"{headers.weight}应大于0，实际为 {weight}", weight=weight
-            )
+            emit("weight-not-positive", reader.location(headers.weight), weight=weight, header=headers.weight)
         )
         weight = None
     override = None
