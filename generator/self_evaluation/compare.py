@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.display import format_plain
-from generator.findings import Finding, error, info, warning
+from generator.findings import Finding, emit
 from generator.self_evaluation.model import Indicator
 from generator.self_evaluation.profile import READING_NAMES, Profile, QualitativeTier
 from generator.self_evaluation.targets import Measure, Operator
@@ -56,13 +56,7 @@ def compare(indicator: Indicator, profile: Profile) -> tuple[Comparison | None, 
         tier = tier_of(actual.words, target.words or target.text, tiers)
         if tier is None:
             return None, [
-                error(
-                    "qualitative-actual-unclear",
-                    where,
-                    f"完成值「{actual.text}」无法判断是否达成目标「{target.text}」，请写“达到预期指标”“部分达成预期指标”“未达成预期指标”之一，或填手工得分",
-                    target=target.text,
-                    actual=actual.text,
-                )
+                emit("qualitative-actual-unclear", where, target=target.text, actual=actual.text)
             ]
         return Comparison(kind="words", operator=target.operator, met=tier is tiers[0], tier=tier, fraction=tier.fraction), []
     if qualitative_target and actual.kind == "number" and actual.unit == "%" and actual.number is not None:
@@ -70,12 +64,13 @@ def compare(indicator: Indicator, profile: Profile) -> tuple[Comparison | None, 
     # A qualitative target against a measured number ("大约一百" against "=1年"): the target is what to rewrite.
     at_target = target.kind == "words" and actual.kind == "number"
     return None, [
-        error(
+        emit(
             "actual-incomparable",
             indicator.cells.get("目标值", indicator.row) if at_target else where,
-            f"完成值「{actual.text}」与目标值「{target.text}」无法比较（一个是{_KIND_NAMES[actual.kind]}，一个是{_KIND_NAMES[target.kind]}）",
             target=target.text,
             actual=actual.text,
+            actual_kind=_KIND_NAMES[actual.kind],
+            target_kind=_KIND_NAMES[target.kind],
         )
     ]
 
@@ -147,62 +142,44 @@ def _numbers(indicator: Indicator, target: Measure, actual: Measure, profile: Pr
     if fraction_for_percent(target, actual):
         b, actual_unit = b * _HUNDRED, target_unit  # 93% pasted as 0.93: scored as 93%, and said
         findings.append(
-            error(
-                "percent-as-fraction",
-                where,
-                f"「{indicator.level3}」目标值「{target.text}」是百分数，完成值却写作小数「{actual.text}」（多为从百分比格式的单元格粘贴为数值）："
-                f"已按 {format_plain(b)}% 计分，但自评表会印出「{actual.text}」；请改写为「{format_plain(b)}%」",
-                target=target.text,
-                actual=actual.text,
-                read_as=b,
-            )
+            emit("percent-as-fraction", where, target=target.text, actual=actual.text, read_as=b, indicator=indicator.level3, read_as_text=format_plain(b))
         )
     if target_unit and actual_unit and target_unit != actual_unit:
         factor = conversion_factor(actual_unit, target_unit)
         if factor is None:
             return None, [
-                error(
-                    "unit-mismatch",
-                    where,
-                    f"完成值单位「{actual.unit}」与目标值单位「{target.unit}」不同且无法换算",
-                    target_unit=target.unit,
-                    actual_unit=actual.unit,
-                )
+                emit("unit-mismatch", where, target_unit=target.unit, actual_unit=actual.unit)
             ]
         if factor != 1:
             b = b * factor
             findings.append(
-                warning(
+                emit(
                     "unit-converted",
                     where,
-                    f"完成值「{actual.text}」与目标值「{target.text}」单位不同，已换算为 {b.normalize():f}（与目标值同一单位）计算完成率",
                     target_unit=target.unit,
                     actual_unit=actual.unit,
                     converted=b,
+                    actual=actual.text,
+                    target=target.text,
+                    converted_text=f"{b.normalize():f}",
                 )
             )
     elif bool(target_unit) != bool(actual_unit):
         findings.append(
-            warning(
-                "unit-missing",
-                where,
-                f"目标值「{target.text}」与完成值「{actual.text}」只有一个写了单位，已按相同单位计算",
-                target=target.text,
-                actual=actual.text,
-            )
+            emit("unit-missing", where, target=target.text, actual=actual.text)
         )
     a = target.number
     operator, reading, key = resolve_operator(target, indicator.level2, profile, indicator.nature, indicator.level1)
     if key:
         findings.append(
-            info(
+            emit(
                 "target-operator-read",
                 indicator.cells.get("目标值", indicator.row),
-                f"「{indicator.level3}」{reading}（评分规则 {profile.name}）",
                 indicator=indicator.level3,
                 target=target.text,
                 reading=key,
                 profile=profile.name,
+                reading_text=reading,
             )
         )
     return Comparison(
@@ -231,13 +208,7 @@ def _change(indicator: Indicator, target: Measure, actual: Measure, profile: Pro
         reading += "（实际变化方向相反）"
     if target.unit != actual.unit and target.unit and actual.unit:
         return None, [
-            error(
-                "unit-mismatch",
-                indicator.cells.get("完成值", indicator.row),
-                f"完成值单位「{actual.unit}」与目标值单位「{target.unit}」不同且无法换算",
-                target_unit=target.unit,
-                actual_unit=actual.unit,
-            )
+            emit("unit-mismatch", indicator.cells.get("完成值", indicator.row), target_unit=target.unit, actual_unit=actual.unit)
         ]
     a = target.number
     return Comparison(

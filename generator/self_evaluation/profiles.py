@@ -10,7 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from generator import door
-from generator.findings import Finding, Location, error
+from generator.findings import Finding, Location, emit
 from generator.self_evaluation.profile import Profile
 from generator.yaml_files import StrictLoader, compose_yaml, load_yaml
 
@@ -32,12 +32,7 @@ def load_profile(name_or_path: str | Path) -> tuple[Profile | None, list[Finding
         shipped = PROFILE_DIR / f"{name_or_path}.yaml"
         if not shipped.is_file():
             return None, [
-                error(
-                    "profile-unknown",
-                    Location(file=str(name_or_path)),
-                    f"找不到评分规则「{name_or_path}」，可用的有：{'、'.join(available_profiles())}，或给出 YAML 文件路径",
-                    profile=str(name_or_path),
-                )
+                emit("profile-unknown", Location(file=str(name_or_path)), profile=str(name_or_path), available="、".join(available_profiles()))
             ]
         path = shipped
     stat = path.stat()
@@ -56,7 +51,7 @@ def _parse_profile(path: Path, label: str) -> tuple[Profile | None, list[Finding
     try:
         text, refused = door.read_text(path, label)  # a regular file, at most 1 MB
     except UnicodeDecodeError:
-        return None, [error("profile-yaml-invalid", Location(file=label), "评分规则文件不是 UTF-8 编码的文本")]
+        return None, [emit("profile-yaml-invalid", Location(file=label), problem="不是 UTF-8 编码的文本")]
     if text is None:
         return None, [refused] if refused is not None else []
     try:
@@ -66,10 +61,10 @@ def _parse_profile(path: Path, label: str) -> tuple[Profile | None, list[Finding
         line = mark.line + 1 if mark is not None else None
         where = f"第{line}行" if line else ""
         return None, [
-            error("profile-yaml-invalid", Location(file=label), f"评分规则文件不是有效的 YAML{where}：{exc}", line=line)
+            emit("profile-yaml-invalid", Location(file=label), line=line, problem=f"不是有效的 YAML{where}：{exc}")
         ]
     if not isinstance(data, dict):
-        return None, [error("profile-invalid", Location(file=label), "评分规则文件应为映射（键: 值）")]
+        return None, [emit("profile-invalid", Location(file=label), problem="文件应为映射（键: 值）")]
     try:
         return Profile.model_validate(data), []
     except ValidationError as exc:
@@ -82,13 +77,7 @@ def _finding_of(label: str, root: yaml.Node | None, problem: Any) -> Finding:
     line = _line_of(root, path)
     field = ".".join(path) or "（顶层）"
     where = f"（第{line}行）" if line else ""
-    return error(
-        "profile-invalid",
-        Location(file=label, field=field),
-        f"评分规则字段 {field}{where}：{_chinese(problem)}",
-        line=line,
-        field=field,
-    )
+    return emit("profile-invalid", Location(file=label, field=field), line=line, field=field, problem=f"字段 {field}{where}：{_chinese(problem)}")
 
 
 def _chinese(problem: Any) -> str:
