@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from generator.compute.totals import Key, Ledger, Part, Settlement, part_tolerance
 from generator.display import round_half_up
-from generator.findings import Finding, error
+from generator.findings import Finding, emit
 from generator.self_evaluation.compare import compare
 from generator.self_evaluation.model import Funds, Indicator, ProjectTable, SelfEvaluation, UnitTable
 from generator.self_evaluation.profile import ExecutionMode, ExecutionScoring, Profile
@@ -214,12 +214,12 @@ def score_indicator(indicator: Indicator, profile: Profile, kind: str = "project
             score=ZERO, formula="不适用（目标值为「/」）", applicable=False,
         )  # fmt: skip
     if indicator.actual is not None and indicator.actual.kind == "none":
-        problem = error(
+        problem = emit(
             "actual-not-applicable",
             indicator.cells.get("完成值", indicator.row),
-            f"「{indicator.level3}」完成值为「{indicator.actual_text}」（不适用），但目标值「{indicator.target_text}」不是："
-            "整行不适用时目标值也写「/」，否则请填完成值",
             target=indicator.target_text,
+            indicator=indicator.level3,
+            actual=indicator.actual_text,
         )
         return ScoredIndicator(
             indicator=indicator, rule_name=None, met=None, rate=None, rule_score=None,
@@ -239,13 +239,13 @@ def score_indicator(indicator: Indicator, profile: Profile, kind: str = "project
         if found is None:
             name, rule = profile.default_rule, profile.rules[profile.default_rule]
             problems.append(
-                error(
+                emit(
                     "rule-unknown",
                     indicator.cells.get("赋分规则", indicator.row),
-                    f"评分规则「{profile.name}」不认识赋分规则「{indicator.rule_text}」，暂按默认规则「{name}」计分；"
-                    f"可用写法：{'、'.join(profile.wordings)}",
                     rule_text=indicator.rule_text,
                     profile=profile.name,
+                    default=name,
+                    wordings="、".join(profile.wordings),
                 )
             )
         else:

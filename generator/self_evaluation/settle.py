@@ -18,7 +18,7 @@ from generator.compute.figures import Figures, PerformanceFacts
 from generator.compute.performance import performance_facts
 from generator.compute.totals import part_tolerance
 from generator.display import format_plain, more_or_less, round_half_up
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, emit
 from generator.self_evaluation.score import ScoredSelfEvaluation
 
 # (name of the 其他重要事项 row, PerformanceFacts field, how it is compared)
@@ -73,15 +73,21 @@ def _compare(name: str, stated: Decimal, computed: Decimal, how: str, at: Locati
     difference = stated - shown
     if difference == 0:
         return None
-    values = {"name": name, "stated": stated, "expected": shown, "difference": difference, "tolerance": tolerance}
-    message = (
-        f"其他重要事项「{name}」填写 {format_plain(stated)}，{workbook}的项目自评表得出 {format_plain(shown)}，"
-        f"{more_or_less(difference)} {format_plain(abs(difference))}；公开说明按自评表印 {format_plain(shown)}。"
-        "请核对：改正填写的数，或补齐、删去自评表"
+    code = "performance-figure-rounding" if how == "amount" and abs(difference) <= tolerance else "performance-figure-mismatch"
+    return emit(
+        code,
+        at,
+        name=name,
+        stated=stated,
+        expected=shown,
+        difference=difference,
+        tolerance=tolerance,
+        stated_text=format_plain(stated),
+        workbook=workbook,
+        expected_text=format_plain(shown),
+        direction=more_or_less(difference),
+        difference_text=format_plain(abs(difference)),
     )
-    if how == "amount" and abs(difference) <= tolerance:
-        return warning("performance-figure-rounding", at, message, **values)
-    return error("performance-figure-mismatch", at, message, **values)
 
 
 def _places(value: Decimal) -> int:

@@ -24,7 +24,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from generator.findings import Finding, Location, error
+from generator.findings import Finding, Location, emit
 from generator.load.cells import text_of
 from generator.load.workbook import CellValue
 from generator.numbers import NumberProblem, parse_number
@@ -415,11 +415,5 @@ def measure_of(value: CellValue, loc: Location, role: str, year: int | None) -> 
     if isinstance(parsed, Measure):
         return parsed, None
     if parsed.text == "":
-        return None, error(missing, loc, f"{role}未填写", role=role)
-    return None, error(
-        unparseable,
-        loc,
-        f"{role}「{parsed.text}」{parsed.reason}，{HINT}",
-        text=parsed.text,
-        reason=parsed.reason,
-    )
+        return None, emit(missing, loc, role=role)
+    return None, emit(unparseable, loc, text=parsed.text, reason=parsed.reason, role=role, hint=HINT)

@@ -80,3 +80,13 @@ def test_generate_only_self_evaluation_on_an_unreadable_workbook_says_so(tmp_pat
     assert "self-evaluation-unreadable" in result.output or "未生成绩效自评表" in result.output
     assert "没有绩效自评表" not in result.output and "仍按 --force 生成" not in result.output
     assert result.exit_code != 0 and not (tmp_path / "x.docx").exists()
+
+
+def test_a_blank_target_or_actual_is_a_finding_at_its_cell_not_an_internal_error(tmp_path: Path) -> None:
+    """target-missing once carried a value its declaration lacked: a blank 目标值 made `check` exit 3."""
+    folder = _copy(tmp_path, {"F5": None, "G6": None})  # 目标值 of one row, 完成值 of the next
+    checked = api.check_folder(folder)
+    located = {(f.code, f.location.sheet, f.location.cell) for f in checked.findings}
+    assert {("target-missing", "项目绩效指标", "F5"), ("actual-missing", "项目绩效指标", "G6")} <= located
+    result = CliRunner().invoke(main, ["check", str(folder)])
+    assert result.exit_code == 1, result.output
