@@ -50,7 +50,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     # folder only through the library's public api (check_folder, render_checked), never the render stage.
     "verify": FOUNDATION | {"api", "report"},
     # the workbench runs no job itself: diff, batch, export, rendering and the PDF conversion only through api
-    "web": FOUNDATION | {"api", "load", "compute", "check", "self_evaluation", "init", "carry", "report"},
+    "web": FOUNDATION | {"api", "load", "compute", "self_evaluation"},  # reading uploads and rows; charts of the figures
     "cli_click": frozenset(),
     "cli_output": PURE | {"report"},
     "cli": FOUNDATION | {"cli_click", "cli_output", "api", "report", "diff.cli", "batch.cli", "export.cli", "web.cli", "verify.cli"},
