@@ -22,7 +22,7 @@ from generator.checked import Generated as Generated
 from generator.compute.figures import Figures, compute_figures
 from generator.file_hashes import hashed_files
 from generator.files import not_writable, write_together
-from generator.findings import Finding, Location, Severity, emit, has_errors, warning
+from generator.findings import Finding, Location, Severity, emit, has_errors
 from generator.load.folder import load
 from generator.model import Loaded
 from generator.render.wording import WordingProfile
@@ -271,11 +271,7 @@ def _self_evaluation(
     findings.extend(checked)
     if not scored.summary.project_count and not scored.summary.unit_table_count:
         findings.append(
-            warning(
-                "self-evaluation-empty",
-                Location(file=str(folder / SELF_EVALUATION_WORKBOOK)),
-                f"绩效自评表.xlsx 中没有任何自评表（整体支出或项目）：{absent}；请填写自评表",
-            )
+            emit("self-evaluation-empty", Location(file=str(folder / SELF_EVALUATION_WORKBOOK)), absent=absent)
         )
     return scored, findings, coverage
 
@@ -353,10 +349,11 @@ def generate(
     if not (folder / SELF_EVALUATION_WORKBOOK).exists():
         absent = _without_self_evaluation(_template_kit(_disclosure_template(figures, template)[0]))
         findings.append(
-            warning(
+            emit(
                 "self-evaluation-missing",
                 Location(file=str(folder / SELF_EVALUATION_WORKBOOK)),
-                f"数据文件夹中没有绩效自评表.xlsx：{absent}；开展了自评请放入绩效自评表",
+                workbook=SELF_EVALUATION_WORKBOOK,
+                consequence=f"{absent}；开展了自评请放入绩效自评表",
             )
         )
     data, render_findings = render_checked(rendered, template, wording, level)
@@ -495,7 +492,7 @@ def _no_self_evaluation(folder: Path) -> Finding:
     path = folder / WORKBOOK_NAME
     if path.exists():
         return emit("self-evaluation-unreadable", Location(file=str(path)), workbook=WORKBOOK_NAME)
-    return warning("self-evaluation-missing", Location(file=str(folder)), f"数据文件夹中没有{WORKBOOK_NAME}，无法单独生成绩效自评表")
+    return emit("self-evaluation-missing", Location(file=str(folder)), workbook=WORKBOOK_NAME, consequence="无法单独生成绩效自评表")
 
 
 def _self_evaluation_only(performance: ScoredSelfEvaluation, template: Path | str | None) -> tuple[bytes | None, list[Finding]]:
