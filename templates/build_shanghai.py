@@ -39,6 +39,7 @@ from templates.build_template import (  # noqa: E402
     BASIC_FORM_MARGIN,
     BASIC_FORM_WIDTHS,
     LANDSCAPE_TEXT_WIDTH,
+    ORGANISATION,
     cant_split,
     fix_widths,
     landscape,
@@ -328,15 +329,15 @@ def part_two(doc) -> None:
 def part_one(doc) -> None:
     part(doc, "第一部分　{{ unit }}概况")
     p(doc, "一、主要职能", "JS 一级标题")
-    p(doc, "{%p for item in functions %}")
+    p(doc, "{%p for item in f.texts.functions %}")
     p(doc, "（{{ loop.index }}）{{ item }}")
     p(doc, "{%p endfor %}")
-    p(doc, "{%p if functions_note %}")
-    p(doc, "{{ functions_note }}")
+    p(doc, "{%p if f.texts.functions_note %}")
+    p(doc, "{{ f.texts.functions_note }}")
     p(doc, "{%p endif %}")
     if LEVEL == "单位":  # a unit's own document: its organisation, never a 单位构成
         p(doc, "二、机构设置", "JS 一级标题")
-        p(doc, "{{ organisation }}")
+        p(doc, ORGANISATION)
         return
     p(doc, f"{{%p if {COMPOSITION} %}}")
     p(doc, "二、部门决算单位构成", "JS 一级标题")
@@ -357,7 +358,7 @@ def part_one(doc) -> None:
     control_row(t, "{%tr endfor %}")
     p(doc, "{%p else %}")
     p(doc, "二、机构设置", "JS 一级标题")
-    p(doc, "{{ organisation }}")
+    p(doc, ORGANISATION)
     p(doc, "{%p endif %}")
 
 

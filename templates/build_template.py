@@ -182,7 +182,8 @@ def table(
     and 金额单位 at the right, then the table (header row repeated on every page, one looped data row).
 
     WIDTHS are scaled to WIDTH (the text width of the section); the columns in NUMERIC are amounts,
-    right-aligned. FIRST_ON_PAGE: the title follows a section break, which already starts a page.
+    right-aligned. FIRST_ON_PAGE: the title follows a section break, which already starts a page. EMPTY:
+    the sentence printed across the table when ROWS is empty.
     """
     heading = p(doc, title, "JS 表名")
     if first_on_page:
@@ -211,7 +212,7 @@ def table(
         row.cells[0].paragraphs[0].text = f"{{%tr if not {rows} %}}"
         row = t.add_row()
         merged = row.cells[0].merge(row.cells[-1])
-        merged.paragraphs[0].text = f"{{{{ {empty} }}}}"
+        merged.paragraphs[0].text = empty
         merged.paragraphs[0].style = "JS 表格"
         row = t.add_row()
         row.cells[0].paragraphs[0].text = "{%tr endif %}"
@@ -250,6 +251,41 @@ def total_row(t, totals: list[tuple[str, int]], widths: list[float], numeric) ->
         col += span
 
 
+
+# "…，其中：A X万元，B Y万元" over the (name, figure) pairs given, leaving out a blank figure (and "，其中：" with all blank).
+def parts(pairs: str) -> str:
+    return (
+        f'{{% set named = [{pairs}] | rejectattr("1", "none") | list %}}{{% if named %}}，其中：{{% for name, value in named %}}'
+        "{{ name }}{{ value | amount }}万元{% if not loop.last %}，{% endif %}{% endfor %}{% endif %}"
+    )
+
+
+# "…无下属预算单位，下设4个科室，分别是：办公室、…。" from the lists in 文字说明.yaml: a list not filled in leaves
+# its clause out (check reports it); only an explicit [] says the unit has none.
+ORGANISATION = (
+    "{% set t = f.texts %}{% if t.subordinate_units is not none or t.departments is not none %}{{ unit }}"
+    "{% if t.subordinate_units is not none %}{% if t.subordinate_units %}有下属预算单位{{ t.subordinate_units | length }}个，分别是："
+    '{{ t.subordinate_units | join("、") }}{% else %}无下属预算单位{% endif %}{% endif %}'
+    "{% if t.subordinate_units is not none and t.departments is not none %}，{% endif %}"
+    "{% if t.departments is not none %}{% if t.departments %}下设{{ t.departments | length }}个科室，分别是："
+    '{{ t.departments | join("、") }}{% else %}未设内设科室{% endif %}{% endif %}。{% endif %}'
+)
+
+
+def fund_sentence(doc, fund: str, kind: str) -> None:
+    """The sample's wording for an empty fund table, or its figures when there are any."""
+    p(doc, f"{{%p if {fund}.is_empty %}}")
+    p(doc, f"本单位本年度无{kind}财政拨款收入、支出及结转和结余，{kind}财政拨款收入支出决算表为空表。")
+    p(doc, "{%p else %}")
+    p(
+        doc,
+        f"本年度{kind}财政拨款年初结转和结余{{{{ {fund}.opening | amount }}}}万元，本年收入{{{{ {fund}.income | amount }}}}万元，"
+        f"本年支出{{{{ {fund}.expense | amount }}}}万元（基本支出{{{{ {fund}.basic | amount }}}}万元，项目支出{{{{ {fund}.project | amount }}}}万元），"
+        f"年末结转和结余{{{{ {fund}.closing | amount }}}}万元。",
+    )
+    p(doc, "{%p endif %}")
+
+
 def build() -> Document:
     doc = Document()
     setup(doc)
@@ -265,236 +301,309 @@ def build() -> Document:
 
     part(doc, "第一部分　单位概况")
     p(doc, "一、主要职能", "JS 一级标题")
-    p(doc, "{%p for item in functions %}")
+    p(doc, "{%p for item in f.texts.functions %}")
     p(doc, "（{{ loop.index }}）{{ item }}")
     p(doc, "{%p endfor %}")
-    p(doc, "{%p if functions_note %}")
-    p(doc, "{{ functions_note }}")
+    p(doc, "{%p if f.texts.functions_note %}")
+    p(doc, "{{ f.texts.functions_note }}")
     p(doc, "{%p endif %}")
-    p(doc, "{%p if not functions and not functions_note %}")
+    p(doc, "{%p if not f.texts.functions and not f.texts.functions_note %}")
     p(doc, "本单位未填写主要职能。")
     p(doc, "{%p endif %}")
     p(doc, "二、机构设置及人员情况", "JS 一级标题")
-    # Every optional figure or text is guarded: a blank is "" in the context, and its clause is left out.
-    p(doc, "{%p if staff.total or staff.parts %}")
+    # Every optional figure or text is guarded: a blank is none (never 0), and its clause is left out.
+    p(doc, '{%p set total = f.staff | selectattr("name", "equalto", "实有人数") | selectattr("change") | map(attribute="change.current") | reject("none") | list %}')
+    p(doc, '{%p set lines = f.staff | rejectattr("name", "equalto", "实有人数") | selectattr("change") | list %}')
+    p(doc, "{%p if total or lines %}")
     p(
         doc,
-        "{{ unit }}{{ year }}年度，{% if staff.total %}实有人数{{ staff.total }}人{% if staff.parts %}，其中：{% endif %}{% endif %}"
-        "{% for x in staff.parts %}{{ x.name }}{{ x.count }}人，{{ x.change }}{% if not loop.last %}；{% endif %}{% endfor %}。",
+        "{{ unit }}{{ year }}年度，{% if total %}实有人数{{ total[0] | count }}人{% if lines %}，其中：{% endif %}{% endif %}"
+        "{% for x in lines %}{{ x.name }}{{ x.change.current | count }}人，{{ x.change | count_change }}{% if not loop.last %}；{% endif %}{% endfor %}。",
     )
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度人员情况。")
     p(doc, "{%p endif %}")
-    p(doc, "{%p if organisation %}")
-    p(doc, "{{ organisation }}")
+    p(doc, "{%p if f.texts.subordinate_units is not none or f.texts.departments is not none %}")
+    p(doc, ORGANISATION)
     p(doc, "{%p endif %}")
 
     part(doc, "第二部分　{{ level }}决算情况说明")
     p(doc, "一、收入支出决算总体情况说明", "JS 一级标题")
-    p(doc, "{%p if s1.income_total %}")
+    p(doc, "{%p if f.income_total is not none %}")
     p(
         doc,
-        "{{ year }}年度收入总计{{ s1.income_total }}万元{% if s1.income_parts %}，其中：{% for x in s1.income_parts %}"
-        "{{ x.name }}{{ x.amount }}万元{% if not loop.last %}，{% endif %}{% endfor %}{% endif %}。",
+        "{{ year }}年度收入总计{{ f.income_total | amount }}万元"
+        + parts('("本年收入合计", f.income_this_year), ("使用非财政拨款结余（含专用结余）", f.non_fiscal_balance_used), ("年初结转和结余", f.opening_balance)')
+        + "。",
     )
     p(doc, "{%p endif %}")
-    p(doc, "{%p if s1.expense_total %}")
+    p(doc, "{%p if f.expense_total is not none %}")
     p(
         doc,
-        "{{ year }}年度支出总计{{ s1.expense_total }}万元{% if s1.expense_parts %}，其中：{% for x in s1.expense_parts %}"
-        "{{ x.name }}{{ x.amount }}万元{% if not loop.last %}，{% endif %}{% endfor %}{% endif %}。",
+        "{{ year }}年度支出总计{{ f.expense_total | amount }}万元"
+        + parts('("本年支出合计", f.expense_this_year), ("结余分配", f.balance_distribution), ("年末结转和结余", f.closing_balance)')
+        + "。",
     )
     p(doc, "{%p endif %}")
-    p(doc, "{%p if s1.change %}")
-    p(doc, "收入支出总体{{ s1.change }}")
+    p(doc, "{%p if f.total_change is not none %}")
+    p(doc, '收入支出总体{{ f.total_change | explained(style="compare") }}')
     p(doc, "{%p endif %}")
-    p(doc, "{%p if not s1.income_total and not s1.expense_total %}")
+    p(doc, "{%p if f.income_total is none and f.expense_total is none %}")
     p(doc, "本单位未填报{{ year }}年度收入总计和支出总计。")
     p(doc, "{%p endif %}")
     p(doc, "二、收入决算情况说明", "JS 一级标题")
-    p(doc, "{%p if s2.income or s2.sources %}")
+    p(doc, "{%p if f.income_this_year is not none or f.income_sources %}")
     p(
         doc,
-        "{% if s2.income %}本年收入{{ s2.income }}万元{% if s2.sources %}，其中：{% endif %}{% endif %}"
-        "{% for s in s2.sources %}{{ s.name }}{{ s.amount }}万元{% if s.share %}，占{{ s.share }}{% endif %}"
+        "{% if f.income_this_year is not none %}本年收入{{ f.income_this_year | amount }}万元{% if f.income_sources %}，其中：{% endif %}{% endif %}"
+        "{% for s in f.income_sources %}{{ s.name }}{{ s.amount | amount }}万元{% if s.share is not none %}，占{{ s.share | percent }}{% endif %}"
         "{% if not loop.last %}；{% endif %}{% endfor %}。",
     )
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度收入决算数据。")
     p(doc, "{%p endif %}")
     p(doc, "三、支出决算情况说明", "JS 一级标题")
-    p(doc, "{%p if s3.expense or s3.kinds %}")
+    p(doc, "{%p if f.expense_this_year is not none or f.expense_kinds %}")
     p(
         doc,
-        "{% if s3.expense %}本年支出{{ s3.expense }}万元{% if s3.kinds %}，其中：{% endif %}{% endif %}"
-        "{% for s in s3.kinds %}{{ s.name }}{{ s.amount }}万元{% if s.share %}，占{{ s.share }}{% endif %}"
+        "{% if f.expense_this_year is not none %}本年支出{{ f.expense_this_year | amount }}万元{% if f.expense_kinds %}，其中：{% endif %}{% endif %}"
+        "{% for s in f.expense_kinds %}{{ s.name }}{{ s.amount | amount }}万元{% if s.share is not none %}，占{{ s.share | percent }}{% endif %}"
         "{% if not loop.last %}；{% endif %}{% endfor %}。",
     )
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度支出决算数据。")
     p(doc, "{%p endif %}")
     p(doc, "四、财政拨款收入支出决算总体情况说明", "JS 一级标题")
-    p(doc, "{%p if s4.income_total or s4.expense_total %}")
+    p(doc, "{%p if f.fiscal_income_total is not none or f.fiscal_expense_total is not none %}")
     p(
         doc,
-        "{% if s4.income_total %}{{ year }}年度财政拨款收入总计{{ s4.income_total }}万元{% if s4.income_parts %}，其中："
-        "{% for x in s4.income_parts %}{{ x.name }}{{ x.amount }}万元{% if not loop.last %}，{% endif %}{% endfor %}{% endif %}。{% endif %}"
-        "{% if s4.expense_total %}财政拨款支出总计{{ s4.expense_total }}万元{% if s4.expense_parts %}，其中："
-        "{% for x in s4.expense_parts %}{{ x.name }}{{ x.amount }}万元{% if not loop.last %}，{% endif %}{% endfor %}{% endif %}。{% endif %}",
+        "{% if f.fiscal_income_total is not none %}{{ year }}年度财政拨款收入总计{{ f.fiscal_income_total | amount }}万元"
+        + parts('("年初财政拨款结转和结余", f.fiscal_opening), ("本年财政拨款收入", f.fiscal_income)')
+        + "。{% endif %}{% if f.fiscal_expense_total is not none %}财政拨款支出总计{{ f.fiscal_expense_total | amount }}万元"
+        + parts('("年末财政拨款结转和结余", f.fiscal_closing), ("本年财政拨款支出", f.fiscal_expense)')
+        + "。{% endif %}",
     )
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度财政拨款收入支出决算总表。")
     p(doc, "{%p endif %}")
-    p(doc, "{%p if s4.change or s4.budget %}")
-    p(doc, "财政拨款收入支出总体{{ s4.change }}{{ s4.budget }}")
+    # against the 年初预算; against the 全年预算 when the 年初预算 is 0 (or blank) and a 全年预算 is known
+    p(
+        doc,
+        "{%p set fb, fname = budget_basis(f.fiscal_budget, f.fiscal_adjusted_budget) if f.fiscal_budget is not none"
+        ' and f.fiscal_adjusted_budget is not none else (f.fiscal_budget, "年初预算") %}',
+    )
+    p(doc, "{%p if f.fiscal_change is not none or fb and fb.base is not none %}")
+    p(
+        doc,
+        '财政拨款收入支出总体{% if f.fiscal_change is not none %}{{ f.fiscal_change | explained(style="compare") }}{% endif %}'
+        '{% if fb is not none %}{{ fb | budget_sentence("与" ~ fname ~ "相比，", fname) }}{% endif %}',
+    )
     p(doc, "{%p endif %}")
     p(doc, "五、一般公共预算财政拨款支出决算情况说明", "JS 一级标题")
     # A section with nothing to itemise (no 一般公共预算 money and no 项 that fell to zero, or the table not
     # reported) is one sentence, like 七 and 八: no （一）（二）（三） headings left empty.
-    p(doc, "{%p if s5.whole == \"zero\" %}")
+    p(doc, "{%p set whole = whole_section(f.gpb_total, f.gpb_items or f.gpb_classes) %}")
+    p(doc, '{%p if whole == "zero" %}')
     p(doc, "本单位{{ year }}年度无一般公共预算财政拨款支出。")
-    p(doc, "{%p elif s5.whole == \"unreported\" %}")
+    p(doc, '{%p elif whole == "unreported" %}')
     p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出决算表。")
     p(doc, "{%p else %}")
     p(doc, "（一）一般公共预算财政拨款支出决算总体情况", "JS 二级标题")
-    p(doc, "{%p if s5.zero %}")
-    p(doc, "本单位{{ year }}年度无一般公共预算财政拨款支出。{{ s5.change }}")
-    p(doc, "{%p elif s5.total %}")
-    p(doc, "{{ year }}年度一般公共预算财政拨款支出{{ s5.total }}万元{% if s5.share %}，占本年支出合计的{{ s5.share }}{% endif %}。{{ s5.change }}{{ s5.budget }}")
+    p(doc, "{%p if f.gpb_total == 0 %}")  # typed 0 (or the 财政拨款 total says 0): "无…支出", not 未填报
+    p(doc, '本单位{{ year }}年度无一般公共预算财政拨款支出。{% if f.gpb_change is not none %}{{ f.gpb_change | explained(style="compare") }}{% endif %}')
+    p(doc, "{%p elif f.gpb_total is not none %}")
+    # against the 年初预算; against the 全年预算 when the 年初预算 is 0 and a 全年预算 is known (a unit created in the year)
+    p(
+        doc,
+        "{{ year }}年度一般公共预算财政拨款支出{{ f.gpb_total | amount }}万元{% if f.gpb_share is not none %}，占本年支出合计的{{ f.gpb_share | percent }}{% endif %}。"
+        '{% if f.gpb_change is not none %}{{ f.gpb_change | explained(style="compare") }}{% endif %}'
+        "{% set b, name = budget_basis(f.gpb_budget, f.gpb_adjusted_budget) if f.gpb_budget is not none and f.gpb_adjusted_budget is not none"
+        ' else (f.gpb_budget, "年初预算") %}{% if b is not none %}{{ b | budget_sentence("与" ~ name ~ "相比，", name) }}{% endif %}',
+    )
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出合计。")
     p(doc, "{%p endif %}")
     p(doc, "（二）一般公共预算财政拨款支出决算结构情况", "JS 二级标题")
-    p(doc, "{%p if s5.classes %}")
-    p(doc, "{%p for c in s5.classes %}")
-    p(doc, "{{ loop.index }}.{{ c.name }}（类）{{ c.amount }}万元{% if c.share %}，占{{ c.share }}{% endif %}。")
+    p(doc, "{%p if f.gpb_classes %}")
+    p(doc, "{%p for c in f.gpb_classes %}")
+    p(doc, "{{ loop.index }}.{{ c.name }}（类）{{ c.amount | amount }}万元{% if c.share is not none %}，占{{ c.share | percent }}{% endif %}。")
     p(doc, "{%p endfor %}")
-    p(doc, "{%p elif s5.zero %}")
+    p(doc, "{%p elif f.gpb_total == 0 %}")
     p(doc, "本单位{{ year }}年度无一般公共预算财政拨款支出，无支出结构情况。")
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出的分类数。")
     p(doc, "{%p endif %}")
     p(doc, "（三）一般公共预算财政拨款支出决算具体情况", "JS 二级标题")
-    p(doc, "{%p if s5.lines %}")
-    p(doc, "{%p for i in s5.lines %}")
-    p(doc, "{{ loop.index }}.{{ i.class_name }}（类）{{ i.section_name }}（款）{{ i.name }}（项）：支出决算数为{{ i.amount }}万元，{{ i.change }}")
+    p(doc, "{%p if f.gpb_items %}")
+    p(doc, "{%p for i in f.gpb_items %}")
+    p(
+        doc,
+        "{{ loop.index }}.{{ i.class_name }}（类）{{ i.section_name }}（款）{{ i.name }}（项）：支出决算数为{{ i.change.current | amount }}万元，"
+        '{{ i.change | explained(base="上年决算") }}',
+    )
     p(doc, "{%p endfor %}")
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出的各项数。")
     p(doc, "{%p endif %}")
     p(doc, "{%p endif %}")
     p(doc, "六、一般公共预算财政拨款基本支出决算情况说明", "JS 一级标题")
-    p(doc, "{%p if s6.zero %}")
+    p(doc, "{%p if f.basic_total == 0 %}")
     p(doc, "本单位{{ year }}年度无一般公共预算财政拨款基本支出。")
-    p(doc, "{%p elif s6.total %}")
+    p(doc, "{%p elif f.basic_total is not none %}")
     p(
         doc,
-        "{{ year }}年度一般公共预算财政拨款基本支出{{ s6.total }}万元，其中：人员经费{{ s6.personnel }}万元"
-        "{% if s6.personnel_items %}，包括：{{ s6.personnel_items }}{% endif %}。",
+        "{{ year }}年度一般公共预算财政拨款基本支出{{ f.basic_total | amount }}万元，其中：人员经费{{ f.personnel | amount }}万元"
+        '{% if f.personnel_items %}，包括：{{ f.personnel_items | join("、") }}{% endif %}。',
     )
-    p(doc, "公用经费{{ s6.public }}万元{% if s6.public_items %}，包括：{{ s6.public_items }}{% endif %}。")
+    p(doc, '公用经费{{ f.public | amount }}万元{% if f.public_items %}，包括：{{ f.public_items | join("、") }}{% endif %}。')
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款基本支出决算表。")
     p(doc, "{%p endif %}")
     p(doc, "七、政府性基金预算财政拨款收入支出决算情况说明", "JS 一级标题")
-    p(doc, "{{ s7 }}")
+    fund_sentence(doc, "f.gov_fund", "政府性基金预算")
     p(doc, "八、国有资本经营预算财政拨款收入支出决算情况说明", "JS 一级标题")
-    p(doc, "{{ s8 }}")
+    fund_sentence(doc, "f.state_capital", "国有资本经营预算")
     p(doc, "九、财政拨款“三公”经费支出决算情况说明", "JS 一级标题")
-    p(doc, "{%p if s9.total %}")
+    p(doc, "{%p set tp = f.three_public %}")
+    p(doc, "{%p if tp.total.actual is not none %}")
     p(
         doc,
-        "{{ year }}年度财政拨款“三公”经费支出{{ s9.total }}万元，{{ s9.change }}{% if s9.parts %}其中："
-        "{% for x in s9.parts %}{{ x.name }}支出{{ x.amount }}万元{% if x.share %}，占{{ x.share }}{% endif %}，{{ x.change }}{% endfor %}{% endif %}",
+        "{{ year }}年度财政拨款“三公”经费支出{{ tp.total.actual | amount }}万元，{% if tp.total.change is not none %}{{ tp.total.change | explained }}{% endif %}"
+        "{% if tp.abroad.actual is not none or tp.vehicles.actual is not none or tp.reception.actual is not none %}其中："
+        "{% for x in [tp.abroad, tp.vehicles, tp.reception] if x.actual is not none %}{{ x.name }}支出{{ x.actual | amount }}万元"
+        "{% if x.share is not none %}，占{{ x.share | percent }}{% endif %}，{% if x.change is not none %}{{ x.change | explained }}{% endif %}{% endfor %}{% endif %}",
     )
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度财政拨款“三公”经费支出决算表。")
     p(doc, "{%p endif %}")
-    p(doc, "{%p if s9.abroad or s9.vehicles or s9.reception %}")
+    p(doc, "{%p if tp.abroad.actual is not none or tp.vehicles.actual is not none or tp.reception.actual is not none %}")
     p(doc, "具体情况如下：")
     p(doc, "{%p endif %}")
-    p(doc, "{%p if s9.abroad %}")
+    p(doc, "{%p if tp.abroad.actual is not none %}")
     p(
         doc,
-        "因公出国（境）费支出{{ s9.abroad }}万元{% if s9.abroad_content %}，开支内容包括{{ s9.abroad_content }}{% endif %}。"
-        "{% if s9.abroad_groups or s9.abroad_people %}单位全年安排的因公出国（境）{% if s9.abroad_groups %}团组{{ s9.abroad_groups }}个{% endif %}"
-        "{% if s9.abroad_groups and s9.abroad_people %}，因公出国（境）{% endif %}{% if s9.abroad_people %}{{ s9.abroad_people }}人次{% endif %}。{% endif %}",
+        "因公出国（境）费支出{{ tp.abroad.actual | amount }}万元{% if tp.abroad_content | clause %}，开支内容包括{{ tp.abroad_content | clause }}{% endif %}。"
+        "{% if tp.abroad_groups is not none or tp.abroad_people is not none %}单位全年安排的因公出国（境）"
+        "{% if tp.abroad_groups is not none %}团组{{ tp.abroad_groups | count }}个{% endif %}"
+        "{% if tp.abroad_groups is not none and tp.abroad_people is not none %}，因公出国（境）{% endif %}"
+        "{% if tp.abroad_people is not none %}{{ tp.abroad_people | count }}人次{% endif %}。{% endif %}",
     )
     p(doc, "{%p endif %}")
-    p(doc, "{%p if s9.vehicles %}")
+    p(doc, "{%p if tp.vehicles.actual is not none %}")
     p(
         doc,
-        "公务用车购置及运行维护费{{ s9.vehicles }}万元{% if s9.vehicle_purchase or s9.vehicle_running %}，其中："
-        "{% if s9.vehicle_purchase %}公务用车购置费{{ s9.vehicle_purchase }}万元{% endif %}{% if s9.vehicle_purchase and s9.vehicle_running %}，{% endif %}"
-        "{% if s9.vehicle_running %}公务用车运行维护费{{ s9.vehicle_running }}万元{% endif %}{% endif %}。"
-        "{% if s9.vehicle_content %}公务用车运行维护费开支内容包括{{ s9.vehicle_content }}。{% endif %}"
-        "{% if s9.vehicles_bought %}公务用车购置数{{ s9.vehicles_bought }}辆{% if s9.vehicles_held %}，{% else %}。{% endif %}{% endif %}"
-        "{% if s9.vehicles_held %}公务用车保有量{{ s9.vehicles_held }}辆。{% endif %}"
-        "{% if s9.vehicles_owned %}国有资产占用情况中固定资产车辆{{ s9.vehicles_owned }}辆{% if s9.vehicle_difference %}，与公务用车保有量差异原因是："
-        "{{ s9.vehicle_difference }}{% endif %}。{% endif %}",
+        "公务用车购置及运行维护费{{ tp.vehicles.actual | amount }}万元"
+        "{% if tp.vehicle_purchase.actual is not none or tp.vehicle_running.actual is not none %}，其中："
+        "{% if tp.vehicle_purchase.actual is not none %}公务用车购置费{{ tp.vehicle_purchase.actual | amount }}万元{% endif %}"
+        "{% if tp.vehicle_purchase.actual is not none and tp.vehicle_running.actual is not none %}，{% endif %}"
+        "{% if tp.vehicle_running.actual is not none %}公务用车运行维护费{{ tp.vehicle_running.actual | amount }}万元{% endif %}{% endif %}。"
+        "{% if tp.vehicle_content | clause %}公务用车运行维护费开支内容包括{{ tp.vehicle_content | clause }}。{% endif %}"
+        "{% if tp.vehicles_bought is not none %}公务用车购置数{{ tp.vehicles_bought | count }}辆{% if tp.vehicles_held is not none %}，{% else %}。{% endif %}{% endif %}"
+        "{% if tp.vehicles_held is not none %}公务用车保有量{{ tp.vehicles_held | count }}辆。{% endif %}"
+        "{% if f.assets.vehicles is not none %}国有资产占用情况中固定资产车辆{{ f.assets.vehicles | count }}辆"
+        "{% if tp.vehicle_difference_reason | clause %}，与公务用车保有量差异原因是：{{ tp.vehicle_difference_reason | clause }}{% endif %}。{% endif %}",
     )
     p(doc, "{%p endif %}")
-    p(doc, "{%p if s9.reception %}")
+    p(doc, "{%p if tp.reception.actual is not none %}")
     p(
         doc,
-        "公务接待费{{ s9.reception }}万元{% if s9.reception_content %}，开支内容包括{{ s9.reception_content }}{% endif %}。"
-        "{% if s9.reception_batches or s9.reception_people %}单位全年安排的国内公务接待{% if s9.reception_batches %}{{ s9.reception_batches }}批次{% endif %}"
-        "{% if s9.reception_batches and s9.reception_people %}，{% endif %}{% if s9.reception_people %}{{ s9.reception_people }}人次{% endif %}"
-        "{% if s9.foreign_batches or s9.foreign_people %}；外宾接待{% if s9.foreign_batches %}{{ s9.foreign_batches }}批次{% endif %}"
-        "{% if s9.foreign_batches and s9.foreign_people %}，{% endif %}{% if s9.foreign_people %}{{ s9.foreign_people }}人次{% endif %}{% endif %}。{% endif %}",
+        "公务接待费{{ tp.reception.actual | amount }}万元{% if tp.reception_content | clause %}，开支内容包括{{ tp.reception_content | clause }}{% endif %}。"
+        "{% if tp.reception_batches is not none or tp.reception_people is not none %}单位全年安排的国内公务接待"
+        "{% if tp.reception_batches is not none %}{{ tp.reception_batches | count }}批次{% endif %}"
+        "{% if tp.reception_batches is not none and tp.reception_people is not none %}，{% endif %}"
+        "{% if tp.reception_people is not none %}{{ tp.reception_people | count }}人次{% endif %}"
+        "{% if tp.foreign_batches is not none or tp.foreign_people is not none %}；外宾接待"
+        "{% if tp.foreign_batches is not none %}{{ tp.foreign_batches | count }}批次{% endif %}"
+        "{% if tp.foreign_batches is not none and tp.foreign_people is not none %}，{% endif %}"
+        "{% if tp.foreign_people is not none %}{{ tp.foreign_people | count }}人次{% endif %}{% endif %}。{% endif %}",
     )
     p(doc, "{%p endif %}")
-    p(doc, "{%p if s9.budget_total or s9.budget_parts %}")
-    p(doc, "{{ s9.budget_total }}{% if s9.budget_parts %}{% if s9.budget_total %}其中：{% endif %}{% for b in s9.budget_parts %}{{ b }}{% endfor %}{% endif %}")
+    # the 全年预算 of the total and of each part that has one
+    p(doc, "{%p set budgeted = tp.total.budget_change and tp.total.budget_change.base is not none %}")
+    p(
+        doc,
+        "{%p set parts_budgeted = [tp.abroad.budget_change, tp.vehicle_purchase.budget_change, tp.vehicle_running.budget_change,"
+        ' tp.reception.budget_change] | select | rejectattr("base", "none") | list %}',
+    )
+    p(doc, "{%p if budgeted or parts_budgeted %}")
+    p(
+        doc,
+        '{% if budgeted %}与全年预算相比，财政拨款“三公”经费支出{{ tp.total.budget_change | budget_sentence("", "全年预算") }}{% endif %}'
+        "{% for x in [tp.abroad, tp.vehicle_purchase, tp.vehicle_running, tp.reception] if x.budget_change and x.budget_change.base is not none %}"
+        '{% if loop.first and budgeted %}其中：{% endif %}{{ x.budget_change | budget_sentence(x.name, "全年预算") }}{% endfor %}',
+    )
     p(doc, "{%p endif %}")
     p(doc, "十、其他重要事项的情况说明", "JS 一级标题")
     p(doc, "（一）机关运行经费及公用经费支出情况", "JS 二级标题")
-    p(doc, "{%p if s10.admin_cost %}")
-    p(doc, "{{ year }}年度{{ unit }}（行政单位和参照公务员法管理事业单位）机关运行经费支出{{ s10.admin_cost }}万元，{{ s10.admin_cost_change }}")
+    p(doc, "{%p if f.admin_cost and f.admin_cost.current is not none %}")
+    p(doc, "{{ year }}年度{{ unit }}（行政单位和参照公务员法管理事业单位）机关运行经费支出{{ f.admin_cost.current | amount }}万元，{{ f.admin_cost | explained }}")
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度机关运行经费。")
     p(doc, "{%p endif %}")
     p(doc, "（二）政府采购情况", "JS 二级标题")
-    p(doc, "{%p if s10.procurement_total or s10.procurement_parts %}")
     p(
         doc,
-        "{{ year }}年度{% if s10.procurement_total %}政府采购支出总额{{ s10.procurement_total }}万元{% if s10.procurement_parts %}，其中：{% endif %}{% endif %}"
-        "{% for x in s10.procurement_parts %}{{ x.name }}{{ x.amount }}万元{% if not loop.last %}、{% endif %}{% endfor %}。",
+        '{%p set bought = [("政府采购货物支出", f.procurement.goods), ("政府采购工程支出", f.procurement.works), ("政府采购服务支出", f.procurement.services)]'
+        ' | rejectattr("1", "none") | list %}',
+    )
+    p(doc, "{%p if f.procurement.total is not none or bought %}")
+    p(
+        doc,
+        "{{ year }}年度{% if f.procurement.total is not none %}政府采购支出总额{{ f.procurement.total | amount }}万元{% if bought %}，其中：{% endif %}{% endif %}"
+        "{% for name, value in bought %}{{ name }}{{ value | amount }}万元{% if not loop.last %}、{% endif %}{% endfor %}。",
     )
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度政府采购支出。")
     p(doc, "{%p endif %}")
-    p(doc, "{%p if s10.sme or s10.small_micro %}")
+    p(doc, "{%p if f.procurement.sme is not none or f.procurement.small_micro is not none %}")
     p(
         doc,
-        "{% if s10.sme %}授予中小企业合同金额{{ s10.sme }}万元{% if s10.sme_share %}，占政府采购支出总额的{{ s10.sme_share }}{% endif %}"
-        "{% if s10.small_micro %}，其中：{% endif %}{% endif %}{% if s10.small_micro %}授予小微企业合同金额{{ s10.small_micro }}万元"
-        "{% if s10.small_micro_share %}，占政府采购支出总额的{{ s10.small_micro_share }}{% endif %}{% endif %}。",
+        "{% if f.procurement.sme is not none %}授予中小企业合同金额{{ f.procurement.sme | amount }}万元"
+        "{% if f.procurement.sme_share is not none %}，占政府采购支出总额的{{ f.procurement.sme_share | percent }}{% endif %}"
+        "{% if f.procurement.small_micro is not none %}，其中：{% endif %}{% endif %}"
+        "{% if f.procurement.small_micro is not none %}授予小微企业合同金额{{ f.procurement.small_micro | amount }}万元"
+        "{% if f.procurement.small_micro_share is not none %}，占政府采购支出总额的{{ f.procurement.small_micro_share | percent }}{% endif %}{% endif %}。",
     )
     p(doc, "{%p endif %}")
     p(doc, "（三）国有资产占用情况说明", "JS 二级标题")
-    p(doc, "{%p if s10.house_area or s10.house_value or s10.vehicles or s10.vehicle_value or s10.vehicle_kinds or s10.equipment %}")
+    p(doc, "{%p set a = f.assets %}")
+    p(doc, '{%p set kinds = a.vehicles_by_kind | rejectattr("1", "none") | list %}')
     p(
         doc,
-        "截至{{ year }}年12月31日，{% if s10.house_area or s10.house_value %}房屋{% if s10.house_area %}{{ s10.house_area }}平方米{% endif %}"
-        "{% if s10.house_area and s10.house_value %}，{% endif %}{% if s10.house_value %}价值{{ s10.house_value }}万元{% endif %}。{% endif %}"
-        "{% if s10.vehicles or s10.vehicle_value or s10.vehicle_kinds %}车辆{% if s10.vehicles %}{{ s10.vehicles }}辆{% endif %}"
-        "{% if s10.vehicles and s10.vehicle_value %}，{% endif %}{% if s10.vehicle_value %}价值{{ s10.vehicle_value }}万元{% endif %}"
-        "{% if s10.vehicle_kinds %}{% if s10.vehicles or s10.vehicle_value %}，其中：{% endif %}{{ s10.vehicle_kinds }}"
-        "{% if s10.other_vehicle_use %}，其他用车主要是：{{ s10.other_vehicle_use }}{% endif %}{% endif %}。{% endif %}"
-        "{% if s10.equipment %}单价100万元（含）以上设备（不含车辆）{{ s10.equipment }}台（套）。{% endif %}",
+        "{%p if a.house_area is not none or a.house_value is not none or a.vehicles is not none or a.vehicle_value is not none"
+        " or kinds or a.equipment is not none %}",
+    )
+    p(
+        doc,
+        "截至{{ year }}年12月31日，{% if a.house_area is not none or a.house_value is not none %}房屋"
+        "{% if a.house_area is not none %}{{ a.house_area | amount }}平方米{% endif %}"
+        "{% if a.house_area is not none and a.house_value is not none %}，{% endif %}"
+        "{% if a.house_value is not none %}价值{{ a.house_value | amount }}万元{% endif %}。{% endif %}"
+        "{% if a.vehicles is not none or a.vehicle_value is not none or kinds %}车辆{% if a.vehicles is not none %}{{ a.vehicles | count }}辆{% endif %}"
+        "{% if a.vehicles is not none and a.vehicle_value is not none %}，{% endif %}{% if a.vehicle_value is not none %}价值{{ a.vehicle_value | amount }}万元{% endif %}"
+        "{% if kinds %}{% if a.vehicles is not none or a.vehicle_value is not none %}，其中：{% endif %}"
+        '{% for kind, n in kinds %}{{ kind }}{{ n | count }}辆{% if not loop.last %}、{% endif %}{% endfor %}'
+        "{% if a.other_vehicle_use | clause %}，其他用车主要是：{{ a.other_vehicle_use | clause }}{% endif %}{% endif %}。{% endif %}"
+        "{% if a.equipment is not none %}单价100万元（含）以上设备（不含车辆）{{ a.equipment | count }}台（套）。{% endif %}",
     )
     p(doc, "{%p else %}")
     p(doc, "本单位未填报{{ year }}年度国有资产占用情况。")
     p(doc, "{%p endif %}")
     p(doc, "十一、预算绩效的情况说明", "JS 一级标题")
-    p(doc, "{%p if s11.summary %}")
+    # the 绩效自评表's counts and sums (self_evaluation), when the folder has one with a table
+    p(doc, "{%p if self_evaluation and (self_evaluation.unit_table_count or self_evaluation.project_count) %}")
     p(
         doc,
-        "根据预算绩效管理要求，本单位{{ year }}年度预算绩效管理{{ s11.summary }}"
-        "{% if performance_results %}预算绩效管理取得的成效：{{ performance_results }}。{% endif %}"
-        "{% if performance_problems %}发现的问题及原因：{{ performance_problems }}。{% endif %}"
-        "{% if performance_measures %}下一步改进措施：{{ performance_measures }}。{% endif %}具体附整体支出绩效自评表，项目支出绩效自评表和评价报告。",
+        "根据预算绩效管理要求，本单位{{ year }}年度预算绩效管理"
+        "{% if self_evaluation.unit_table_count %}形成整体支出绩效自评表{{ self_evaluation.unit_table_count }}个，"
+        "全年预算总额{{ self_evaluation.unit_annual_budget | amount }}万元，实际执行总额{{ self_evaluation.unit_executed | amount }}万元"
+        "{% if self_evaluation.project_count %}；{% endif %}{% endif %}"
+        "{% if self_evaluation.project_count %}预算绩效评价项目{{ self_evaluation.project_count }}个，"
+        "全年预算数{{ self_evaluation.project_annual_budget | amount }}万元，全年执行数{{ self_evaluation.project_executed | amount }}万元{% endif %}。"
+        "{% if f.texts.performance_results | clause %}预算绩效管理取得的成效：{{ f.texts.performance_results | clause }}。{% endif %}"
+        "{% if f.texts.performance_problems | clause %}发现的问题及原因：{{ f.texts.performance_problems | clause }}。{% endif %}"
+        "{% if f.texts.performance_measures | clause %}下一步改进措施：{{ f.texts.performance_measures | clause }}。{% endif %}"
+        "具体附整体支出绩效自评表，项目支出绩效自评表和评价报告。",
     )
     p(doc, "{%p else %}")
     p(doc, "本单位本年度未开展预算绩效自评。")
@@ -512,7 +621,7 @@ def build() -> Document:
     section_break(doc, portrait)
     p(doc, "{%p endif %}")
     p(doc, "十二、其他需说明的事项", "JS 一级标题")
-    p(doc, "{{ s12 }}")
+    p(doc, "{% if f.texts.other_matters | period %}{{ f.texts.other_matters | period }}{% else %}本单位无其他需说明的事项。{% endif %}")
 
     # No page break: after the self-evaluation tables 十二 starts a page, and alone it would leave it nearly empty.
     p(doc, "第三部分　专业名词解释", "JS 部分")
@@ -550,9 +659,9 @@ def build() -> Document:
           totals=[("人员经费合计", 2), ("{{ tables.basic_totals.personnel }}", 1), ("公用经费合计", 2), ("{{ tables.basic_totals.public }}", 1)])
     section_break(doc, landscape)
     table(doc, "政府性基金预算财政拨款收入支出决算表", "公开07表", fund_headers, fund_cells, "tables.gov_fund", fund_widths, range(2, 8),
-          empty="tables.gov_fund_empty", **wide, first_on_page=True)
+          empty="本单位本年度无政府性基金预算财政拨款收入、支出及结转和结余，本表为空表。", **wide, first_on_page=True)
     table(doc, "国有资本经营预算财政拨款收入支出决算表", "公开08表", fund_headers, fund_cells, "tables.state_capital", fund_widths, range(2, 8),
-          empty="tables.state_capital_empty", **wide)
+          empty="本单位本年度无国有资本经营预算财政拨款收入、支出及结转和结余，本表为空表。", **wide)
     section_break(doc, portrait)
     table(doc, "财政拨款“三公”经费支出决算表", "公开09表", ["项目", "全年预算数", "决算数"],
           ["{{ r.name }}", "{{ r.cells[0] }}", "{{ r.cells[1] }}"], "tables.three_public", [7.8, 3.9, 3.9], (1, 2), first_on_page=True)

@@ -154,3 +154,91 @@ def test_a_loop_variable_stands_for_what_it_runs_over() -> None:
     assert {"f.three_public.abroad.initial_budget", "f.three_public.reception.initial_budget", "f.gpb_items.budget.base", "s9.abroad_groups"} <= chains
     assert "f.three_public.abroad" not in chains  # a loop's sequence is not read whole
     assert {"f.admin_cost.current", "f.gpb_budget.current"} <= chains
+
+
+def test_a_short_name_reads_only_what_is_read_through_it() -> None:
+    chains = template_chains("{% set tp = f.three_public %}{{ tp.abroad.actual | amount }}{% set a = f.assets %}{{ a }}")
+    assert "f.three_public.abroad.actual" in chains and "f.three_public" not in chains
+    assert "f.assets" in chains  # printed whole: read whole
+
+
+def test_the_context_offers_figures_not_sentences(loaded: Loaded) -> None:
+    """No pre-worded sentence reaches a template: each shipped template words its own from the figures."""
+    from generator.render.document import disclosure_context
+
+    context = disclosure_context(compute_figures(loaded))
+    assert set(context) == {"unit", "year", "prior_year", "tables", "se", "f", "performance", "self_evaluation", "final_units", "national", "wording_profile"}
+    worded = {f"s{i}" for i in range(1, 13)} | {"staff", "organisation", "functions", "functions_note", "performance_results"}
+    for name in SHIPPED:
+        roots = {chain.split(".")[0] for chain in template_kit(shipped_template(name)).variables}
+        assert "f" in roots and not roots & worded, name
+
+
+# --- the promise of a kit: what a person edits in Word is what juesuan writes ---------------------------
+
+SAMPLES = {"xinjiang-2024": ROOT / "inputs" / "changji-ybj" / "2024", "shanghai-2024": EXAMPLE}
+# (a piece of a sentence of the template, what a person types in its place in Word) per shipped template
+EDITS = {
+    "xinjiang-2024": [
+        ("年度收入总计{{ f.income_total | amount }}万元", "年度全部收入{{ f.income_total | amount }}万元整"),
+        ('收入支出总体{{ f.total_change | explained(style="compare") }}', "收入支出总计{{ f.total_change | explained }}"),
+    ],
+    "shanghai-2024": [("年度收入支出总计{{ f.income_total | amount }}万元。", "年度收入支出共计{{ f.income_total | amount }}万元整。")],
+}
+
+
+def edited_copy(name: str, folder: Path, edits: list[tuple[str, str]]) -> Path:
+    """A copy of the shipped template NAME with EDITS made through python-docx, as Word saves a changed paragraph:
+    the new text in runs of its own (the sentence split into two runs, the way Word splits what was typed)."""
+    doc = Document(str(shipped_template(name)))
+    for old, new in edits:
+        hits = [p for p in doc.paragraphs if old in p.text]
+        assert len(hits) == 1, (name, old)
+        paragraph = hits[0]
+        text = paragraph.text.replace(old, new)
+        for run in paragraph.runs[1:]:
+            run._r.getparent().remove(run._r)
+        cut = text.index(new) + 2
+        paragraph.runs[0].text = text[:cut]
+        paragraph.add_run(text[cut:])
+    path = folder / f"{name}-{len(edits)}.docx"
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_a_sentence_edited_in_the_template_is_the_sentence_written(name: str, tmp_path: Path) -> None:
+    from generator.render.dump import golden_lines
+
+    def written(template: Path) -> list[str]:
+        out = tmp_path / f"{template.stem}.out.docx"
+        assert api.generate(SAMPLES[name], output=out, template=template, force=True).ok
+        return golden_lines(out)
+
+    before, after = written(edited_copy(name, tmp_path, [])), written(edited_copy(name, tmp_path, EDITS[name]))
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert len(changed) == len(EDITS[name]), changed  # each edited sentence, and nothing else
+    if name == "xinjiang-2024":
+        assert changed[0][1].startswith("2024年度全部收入1,239.70万元整")
+        assert changed[1] == ("收入支出总体与上年相比，减少308.78万元，下降19.94%，主要原因是：" + changed[1][0].split("主要原因是：")[1],
+                              "收入支出总计比上年减少308.78万元，下降19.94%，主要原因是：" + changed[1][0].split("主要原因是：")[1])
+    else:
+        assert "2024年度收入支出共计3,500.00万元整。与2023年度相比" in changed[0][1]
+
+
+def test_a_block_deleted_in_the_template_no_longer_asks_for_its_cells(loaded: Loaded, tmp_path: Path) -> None:
+    """check judges blanks by the template in use: a person who deletes the 国有资产 block (its {%p if %} … {%p endif %}
+    paragraphs) in Word is no longer asked for 房屋价值 or 房屋面积."""
+    doc = Document(str(shipped_template("xinjiang-2024")))
+    texts = [p.text for p in doc.paragraphs]
+    first = next(i for i, text in enumerate(texts) if text.startswith("{%p if a.house_area"))
+    last = next(i for i in range(first, len(texts)) if texts[i] == "{%p endif %}")
+    assert "截至{{ year }}年12月31日" in texts[first + 1]
+    for paragraph in doc.paragraphs[first : last + 1]:
+        paragraph._p.getparent().remove(paragraph._p)
+    (tmp_path / "mine").mkdir()
+    mine = tmp_path / "mine" / "我的模板.docx"
+    doc.save(str(mine))
+    unit = blank_cells(loaded.current, [(OM, "房屋价值", "本年数"), (OM, "房屋面积", "本年数")])
+    assert {"房屋价值", "房屋面积"} <= named(check_with(loaded, unit, "xinjiang-2024"))
+    assert not {"房屋价值", "房屋面积"} & named(check_with(loaded, unit, mine))

@@ -22,7 +22,7 @@ from generator.compute.figures import Figures
 from generator.compute.performance import performance_facts
 from generator.docx_package import docx_bytes
 from generator.findings import Finding, Location, emit
-from generator.render.context import build_context, performance_summary
+from generator.render.context import build_context
 from generator.render.filters import FILTERS, PROFILE_KEY, TESTS
 from generator.render.merge import keep_merged_groups_together, keep_total_rows_with_previous, merge_marked_cells
 from generator.render.national import national_tables
@@ -93,10 +93,9 @@ def render_disclosure(
 def disclosure_context(
     figures: Figures, profile: WordingProfile = DEFAULT, scored: ScoredSelfEvaluation | None = None, level: str = "部门"
 ) -> dict[str, Any]:
-    """Everything the disclosure template reads, formatted and worded, as values (generator.render.values)."""
-    context = build_context(figures, profile, performance_summary(scored, profile) if scored is not None else None)
+    """Everything the disclosure template reads, as values (generator.render.values): figures, not sentences."""
+    context = build_context(figures, profile)
     context["level"] = level
-    context["s11"].setdefault("summary", "")
     se = self_evaluation_context(scored) if scored is not None else None
     context["se"] = se if se and (se.get("unit") or se.get("projects")) else None  # no table: no landscape page
     context.update(figure_values(figures, profile, scored))
@@ -108,11 +107,13 @@ def figure_values(figures: Figures, profile: WordingProfile = DEFAULT, scored: S
 
     f is the Figures (amounts, shares, Changes with budgets, items, counts, reasons), frozen
     into values by disclosure_context; performance the 预算绩效管理 facts settled with the 绩效自评表;
-    final_units the 部门决算单位构成 rows; national the tables in the national layout (all 24 类). The filters of generator.render.filters word them.
+    self_evaluation the 绩效自评表's counts and sums (None without one); final_units the 部门决算单位构成 rows;
+    national the tables in the national layout (all 24 类). The filters of generator.render.filters word them.
     """
     return {
         "f": figures,
         "performance": performance_facts(figures.performance, scored),
+        "self_evaluation": scored.summary if scored is not None else None,
         "final_units": final_units(figures),
         "national": national_tables(figures, profile),
         PROFILE_KEY: profile,

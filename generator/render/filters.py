@@ -117,6 +117,11 @@ def period(text: str) -> str:
     return wording.with_period(text)
 
 
+def whole_section(total: Decimal | None, itemised: Any) -> str:
+    """"zero" / "unreported" / "": how a section with sub-headings reads as a whole (wording.whole_section)."""
+    return wording.whole_section(total, bool(itemised))
+
+
 def is_flat(c: ChangeValue) -> bool:
     return as_change(c).direction in (Direction.FLAT, Direction.BOTH_ZERO)
 
@@ -146,6 +151,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "budget_basis": budget_basis,
     "clause": clause,
     "period": period,
+    "whole_section": whole_section,
     "is_flat": is_flat,
     "is_new": is_new,
     "is_gone": is_gone,

@@ -5,7 +5,7 @@ A template is a .docx plus, optionally, a manifest: the .yaml of the same name b
 describes the manifest.
 
 What the template reads is derived from its own Jinja tags: every variable it uses (`f.procurement.sme`,
-`s9.abroad_groups`, `x.initial_budget` inside a loop over the “三公” parts …) is joined to the cells
+`f.three_public.abroad_groups`, `x.initial_budget` inside a loop over the “三公” parts …) is joined to the cells
 of the workbook and the fields of 文字说明.yaml that the value comes from (SOURCES). The manifest states
 what cannot be derived: the template's name, level, wording profile, number style and table form, the
 words its sections are called by, cells it needs that no variable shows, and what the document says
@@ -124,52 +124,14 @@ SOURCES: dict[str, tuple[Cell, ...]] = {
     "f.assets.vehicles_by_kind": _VEHICLES,
     "f.assets.equipment": _other("单价100万元（含）以上设备"),
     "f.staff": tuple((_STAFF, n, "本年人数") for n in layout.STAFF_ITEMS),
-    # the pre-worded sentences of the default template (s1 … s12, staff)
-    "staff": tuple((_STAFF, n, "本年人数") for n in layout.STAFF_ITEMS),
-    "s1.income_total": _summary("收入总计"),
-    "s1.income_parts": _summary(*_INCOME_PARTS),
-    "s1.expense_total": _summary("支出总计"),
-    "s1.expense_parts": _summary(*_EXPENSE_PARTS),
-    "s2.income": _summary("本年收入合计"),
-    "s2.sources": _summary(*layout.INCOME_SOURCES),
-    "s3.expense": _summary("本年支出合计"),
-    "s4.income_total": _fiscal("收入总计"),
-    "s4.income_parts": _fiscal("年初财政拨款结转和结余", "本年收入"),
-    "s4.expense_total": _fiscal("支出总计"),
-    "s4.expense_parts": _fiscal("年末财政拨款结转和结余", "本年支出合计"),
-    "s9.total": ((_TP, "合计", "决算数"),),
-    "s9.parts": tuple((_TP, n, "决算数") for n in layout.THREE_PUBLIC_PARTS),
-    "s9.abroad": ((_TP, "因公出国（境）费", "决算数"),),
-    "s9.vehicles": ((_TP, "公务用车购置及运行维护费", "决算数"),),
-    "s9.vehicle_purchase": ((_TP, "公务用车购置费", "决算数"),),
-    "s9.vehicle_running": ((_TP, "公务用车运行维护费", "决算数"),),
-    "s9.reception": ((_TP, "公务接待费", "决算数"),),
-    **{f"s9.{k}": ((_TPD, n, _C),) for k, n in _TP_DETAIL.items() if k != "foreign_reception"},
-    "s10.admin_cost": _other("机关运行经费"),
-    "s10.procurement_parts": _other("政府采购货物支出", "政府采购工程支出", "政府采购服务支出"),
-    "s10.procurement_total": _other("政府采购货物支出", "政府采购工程支出", "政府采购服务支出"),
-    "s10.sme": _other("授予中小企业合同金额"),
-    "s10.small_micro": _other("授予小微企业合同金额"),
-    "s10.house_area": _other("房屋面积"),
-    "s10.house_value": _other("房屋价值"),
-    "s10.vehicle_value": _other("车辆价值"),
-    "s10.vehicles": _VEHICLES,
-    "s10.vehicle_kinds": _VEHICLES,
-    "s10.equipment": _other("单价100万元（含）以上设备"),
 }
 
 # The fields of 文字说明.yaml a variable reads (named as check names them).
 TEXT_SOURCES: dict[str, tuple[str, ...]] = {
-    "functions": ("主要职能",),
-    "functions_note": ("主要职能",),
     "f.texts.functions": ("主要职能",),
     "f.texts.functions_note": ("主要职能",),
-    "organisation": ("下属预算单位", "内设机构"),
     "f.texts.subordinate_units": ("下属预算单位",),
     "f.texts.departments": ("内设机构",),
-    "performance_results": ("预算绩效.成效",),
-    "performance_problems": ("预算绩效.问题",),
-    "performance_measures": ("预算绩效.措施",),
     "f.texts.performance_results": ("预算绩效.成效",),
     "f.texts.performance_problems": ("预算绩效.问题",),
     "f.texts.performance_measures": ("预算绩效.措施",),
@@ -180,11 +142,9 @@ SHEET_SOURCES: dict[str, tuple[str, ...]] = {
     "f.gpb_total": (layout.GPB.name,),
     "f.gpb_classes": (layout.GPB.name,),
     "f.gpb_items": (layout.GPB.name,),
-    "s5": (layout.GPB.name,),
     "f.basic_total": (layout.BASIC.name,),
     "f.personnel": (layout.BASIC.name,),
     "f.public": (layout.BASIC.name,),
-    "s6": (layout.BASIC.name,),
 }
 
 
@@ -250,7 +210,8 @@ class _ChainReader:
             return
         if isinstance(node, nodes.Assign):
             self.bind(node.target, self.chains_of(node.node))
-            self.visit(node.node)
+            if not isinstance(node.node, (nodes.Name, nodes.Getattr)):
+                self.visit(node.node)  # a short name for a variable (`set tp = f.three_public`) reads nothing by itself
             return
         if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
             self.chains |= self.chains_of(node)  # the outermost chain is what is read
