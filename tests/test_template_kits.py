@@ -242,3 +242,12 @@ def test_a_block_deleted_in_the_template_no_longer_asks_for_its_cells(loaded: Lo
     unit = blank_cells(loaded.current, [(OM, "房屋价值", "本年数"), (OM, "房屋面积", "本年数")])
     assert {"房屋价值", "房屋面积"} <= named(check_with(loaded, unit, "xinjiang-2024"))
     assert not {"房屋价值", "房屋面积"} & named(check_with(loaded, unit, mine))
+
+
+def test_a_template_needs_its_cells_in_the_order_it_reads_them() -> None:
+    """check names blanks in the document's order: the default template's 人员情况 (第一部分) before its 收入总计."""
+    from generator.render.manifest import chains_in_order
+
+    assert chains_in_order("{{ f.b.x }}{% for i in f.a %}{{ i.y }}{{ i.x }}{% endfor %}{{ f.b.x }}") == ("f.b.x", "f.a.y", "f.a.x")
+    sheets = [sheet for sheet, _, _ in template_kit(shipped_template("xinjiang-2024")).cells]
+    assert sheets.index(STAFF) < sheets.index(layout.SUMMARY.name) < sheets.index(OM)

@@ -162,18 +162,23 @@ def template_chains(source: str) -> frozenset[str]:
     A loop variable stands for the sequence it runs over (`{% for x in f.gpb_items %}{{ x.budget }}`
     reads f.gpb_items.budget); so does a name set from an expression.
     """
+    return frozenset(chains_in_order(source))
+
+
+def chains_in_order(source: str) -> tuple[str, ...]:
+    """The chains of template_chains, in the order the template first reads them (the document's order)."""
     from generator.render.sandbox import TemplateEnvironment
 
     tree = TemplateEnvironment().parse(source)
     reader = _ChainReader()
     reader.visit(tree)
-    return frozenset(reader.chains)
+    return tuple(reader.chains)
 
 
 class _ChainReader:
     def __init__(self) -> None:
         self.scope: dict[str, frozenset[str]] = {}
-        self.chains: set[str] = set()
+        self.chains: dict[str, None] = {}  # ordered: first read first
 
     def chains_of(self, node: nodes.Node) -> frozenset[str]:
         """The chains an expression stands for (empty when it is not made of variables)."""
@@ -214,7 +219,7 @@ class _ChainReader:
                 self.visit(node.node)  # a short name for a variable (`set tp = f.three_public`) reads nothing by itself
             return
         if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
-            self.chains |= self.chains_of(node)  # the outermost chain is what is read
+            self.chains.update(dict.fromkeys(sorted(self.chains_of(node))))  # the outermost chain is what is read
             if isinstance(node, nodes.Getitem):
                 self.visit(node.arg)
             return
@@ -304,8 +309,10 @@ def template_kit(template: Path) -> Kit:
 
 @lru_cache(maxsize=32)
 def _kit(template: Path, _stamp: tuple[int, int], _manifest_stamp: tuple[int, int] | None) -> Kit:
-    chains, findings = _variables(template)
-    cells = {cell: None for source, found in SOURCES.items() if uses(chains, source) for cell in found}
+    ordered, findings = _variables(template)
+    chains = frozenset(ordered)
+    # in the order the document reads them, so that check names blanks in the document's order
+    cells = {cell: None for chain in ordered for source, found in SOURCES.items() if uses((chain,), source) for cell in found}
     texts = {t for source, found in TEXT_SOURCES.items() if uses(chains, source) for t in found}
     sheets = {s for source, found in SHEET_SOURCES.items() if uses(chains, source) for s in found}
     kit = Kit(str(template), cells=tuple(cells), texts=frozenset(texts), sheets=frozenset(sheets), variables=chains)
@@ -338,7 +345,7 @@ def _with_findings(kit: Kit, findings: list[Finding]) -> Kit:
     return Kit(**{**kit.__dict__, "findings": tuple(findings)})
 
 
-def _variables(template: Path) -> tuple[frozenset[str], list[Finding]]:
+def _variables(template: Path) -> tuple[tuple[str, ...], list[Finding]]:
     """The chains the template's body reads; none (and a finding) when it cannot be read."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError
@@ -347,11 +354,11 @@ def _variables(template: Path) -> tuple[frozenset[str], list[Finding]]:
         doc = DocxTemplate(template)
         doc.init_docx()
         source = doc.patch_xml(doc.get_xml())
-        return template_chains(source), []
+        return chains_in_order(source), []
     except TemplateSyntaxError:
-        return frozenset(), []  # rendering names the broken tag (template-error)
+        return (), []  # rendering names the broken tag (template-error)
     except Exception:  # noqa: BLE001 - not a .docx: resolve_template or the render names it
-        return frozenset(), []
+        return (), []
 
 
 def _with_manifest(kit: Kit, path: Path, data: Any, findings: list[Finding]) -> Kit:
