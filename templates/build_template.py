@@ -1,8 +1,12 @@
 """Write templates/disclosure.docx, the default Word template of the 决算公开说明.
 
-The .docx is the template (a finance officer edits it in Word: wording, fonts,
-order); this script only wrote its first version and documents its structure.
-Re-running it overwrites local edits to disclosure.docx. Run from the repo root:
+The .docx is the template (a finance officer edits it in Word: wording, fonts, order). This
+script is a layout tool: the wording is data, templates/disclosure.txt (every sentence, as
+Jinja over the settled figures and the wording filters; its format is described at its top),
+which it lays out in the styles and page setup below, adding the tables and the
+self-evaluation forms where the text names them (@决算报表, @自评表 …). Re-running it
+overwrites local edits to disclosure.docx; tests/render/test_template_builders.py checks
+that it still writes the shipped file byte for byte. Run from the repo root:
 
     python templates/build_template.py
 
@@ -14,7 +18,10 @@ fixed 28 pt line pitch, page numbers "— 1 —" in 宋体 四号 at the foot.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -252,14 +259,6 @@ def total_row(t, totals: list[tuple[str, int]], widths: list[float], numeric) ->
 
 
 
-# "…，其中：A X万元，B Y万元" over the (name, figure) pairs given, leaving out a blank figure (and "，其中：" with all blank).
-def parts(pairs: str) -> str:
-    return (
-        f'{{% set named = [{pairs}] | rejectattr("1", "none") | list %}}{{% if named %}}，其中：{{% for name, value in named %}}'
-        "{{ name }}{{ value | amount }}万元{% if not loop.last %}，{% endif %}{% endfor %}{% endif %}"
-    )
-
-
 # "…无下属预算单位，下设4个科室，分别是：办公室、…。" from the lists in 文字说明.yaml: a list not filled in leaves
 # its clause out (check reports it); only an explicit [] says the unit has none.
 ORGANISATION = (
@@ -272,18 +271,69 @@ ORGANISATION = (
 )
 
 
-def fund_sentence(doc, fund: str, kind: str) -> None:
-    """The sample's wording for an empty fund table, or its figures when there are any."""
-    p(doc, f"{{%p if {fund}.is_empty %}}")
-    p(doc, f"本单位本年度无{kind}财政拨款收入、支出及结转和结余，{kind}财政拨款收入支出决算表为空表。")
-    p(doc, "{%p else %}")
-    p(
-        doc,
-        f"本年度{kind}财政拨款年初结转和结余{{{{ {fund}.opening | amount }}}}万元，本年收入{{{{ {fund}.income | amount }}}}万元，"
-        f"本年支出{{{{ {fund}.expense | amount }}}}万元（基本支出{{{{ {fund}.basic | amount }}}}万元，项目支出{{{{ {fund}.project | amount }}}}万元），"
-        f"年末结转和结余{{{{ {fund}.closing | amount }}}}万元。",
-    )
-    p(doc, "{%p endif %}")
+
+# --- the wording: templates/*.txt, read and laid out -------------------------------------------------
+
+WORDING = ROOT / "templates" / "disclosure.txt"
+DEFAULT_STYLE = "JS 正文"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    style: str = DEFAULT_STYLE
+    new_page: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """A part the builder lays out itself (a table, a page of another orientation), named by an @ line."""
+
+    name: str
+    argument: str = ""
+
+
+def read_wording(path: Path) -> list[Paragraph | Block]:
+    """The paragraphs and blocks of a wording file (its format is described at its top).
+
+    One line, one paragraph; 【样式】 or 【样式，另起一页】 at its start chooses its style; a line starting
+    with a space or a tab continues the paragraph above (joined without a space); ↵ is a line break
+    within the paragraph; @名称 参数 is a block; # starts a comment line; blank lines are skipped.
+    """
+    entries: list[Paragraph | Block] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith((" ", "\t")):
+            last = entries[-1] if entries else None
+            if not isinstance(last, Paragraph):
+                raise ValueError(f"{path.name}:{number}: a continuation line with no paragraph above it")
+            entries[-1] = replace(last, text=last.text + line.strip())
+        elif line.startswith("@"):
+            name, _, argument = line[1:].partition(" ")
+            entries.append(Block(name.strip(), argument.strip()))
+        elif line.startswith("【"):
+            head, _, text = line[1:].partition("】")
+            style, _, page = head.partition("，")
+            if page not in ("", "另起一页"):
+                raise ValueError(f"{path.name}:{number}: 【样式，另起一页】 is the only option, not 「{page}」")
+            entries.append(Paragraph(text, style.strip(), page == "另起一页"))
+        else:
+            entries.append(Paragraph(line))
+    return entries
+
+
+def lay_out(doc, path: Path, blocks: dict[str, Callable[[str], Any]]) -> None:
+    """Write the wording file PATH into DOC: each paragraph in its style, each block by its function in BLOCKS."""
+    for entry in read_wording(path):
+        if isinstance(entry, Block):
+            if entry.name not in blocks:
+                raise ValueError(f"{path.name}: no block @{entry.name} (known: {', '.join(blocks)})")
+            blocks[entry.name](entry.argument)
+            continue
+        paragraph = p(doc, entry.text.replace("↵", "\n"), entry.style)
+        if entry.new_page:
+            paragraph.paragraph_format.page_break_before = True
 
 
 def build() -> Document:
@@ -293,345 +343,23 @@ def build() -> Document:
     # A heading never ends a page: it stays with the paragraph or table after it (as in the 上海 template).
     for name in ("JS 部分", "JS 一级标题", "JS 二级标题", "JS 表名"):
         doc.styles[name].paragraph_format.keep_with_next = True
-    # Broken where the published document breaks it ("…年度部门" / "决算公开说明"), not wherever
-    # the line happens to end ("…部门决" / "算公开说明").
-    title = p(doc, "{{ unit }}{{ year }}年度{{ level }}", "JS 标题")
-    title.add_run().add_break()
-    title.add_run("决算公开说明")
+    lay_out(
+        doc,
+        WORDING,
+        {
+            "横排页": lambda _: section_break(doc, landscape),
+            "竖排页": lambda _: section_break(doc, portrait),
+            "自评表": lambda form: SELF_EVALUATION_FORMS[form](doc, LANDSCAPE_TEXT_WIDTH),
+            "决算报表": lambda _: report_tables(doc),
+        },
+    )
+    contents(doc, after=doc.paragraphs[0])  # the 目录 under the title
+    footer_in_every_section(doc)
+    return doc
 
-    part(doc, "第一部分　单位概况")
-    p(doc, "一、主要职能", "JS 一级标题")
-    p(doc, "{%p for item in f.texts.functions %}")
-    p(doc, "（{{ loop.index }}）{{ item }}")
-    p(doc, "{%p endfor %}")
-    p(doc, "{%p if f.texts.functions_note %}")
-    p(doc, "{{ f.texts.functions_note }}")
-    p(doc, "{%p endif %}")
-    p(doc, "{%p if not f.texts.functions and not f.texts.functions_note %}")
-    p(doc, "本单位未填写主要职能。")
-    p(doc, "{%p endif %}")
-    p(doc, "二、机构设置及人员情况", "JS 一级标题")
-    # Every optional figure or text is guarded: a blank is none (never 0), and its clause is left out.
-    p(doc, '{%p set total = f.staff | selectattr("name", "equalto", "实有人数") | selectattr("change") | map(attribute="change.current") | reject("none") | list %}')
-    p(doc, '{%p set lines = f.staff | rejectattr("name", "equalto", "实有人数") | selectattr("change") | list %}')
-    p(doc, "{%p if total or lines %}")
-    p(
-        doc,
-        "{{ unit }}{{ year }}年度，{% if total %}实有人数{{ total[0] | count }}人{% if lines %}，其中：{% endif %}{% endif %}"
-        "{% for x in lines %}{{ x.name }}{{ x.change.current | count }}人，{{ x.change | count_change }}{% if not loop.last %}；{% endif %}{% endfor %}。",
-    )
-    p(doc, "{%p else %}")
-    p(doc, "本单位未填报{{ year }}年度人员情况。")
-    p(doc, "{%p endif %}")
-    p(doc, "{%p if f.texts.subordinate_units is not none or f.texts.departments is not none %}")
-    p(doc, ORGANISATION)
-    p(doc, "{%p endif %}")
 
-    part(doc, "第二部分　{{ level }}决算情况说明")
-    p(doc, "一、收入支出决算总体情况说明", "JS 一级标题")
-    p(doc, "{%p if f.income_total is not none %}")
-    p(
-        doc,
-        "{{ year }}年度收入总计{{ f.income_total | amount }}万元"
-        + parts('("本年收入合计", f.income_this_year), ("使用非财政拨款结余（含专用结余）", f.non_fiscal_balance_used), ("年初结转和结余", f.opening_balance)')
-        + "。",
-    )
-    p(doc, "{%p endif %}")
-    p(doc, "{%p if f.expense_total is not none %}")
-    p(
-        doc,
-        "{{ year }}年度支出总计{{ f.expense_total | amount }}万元"
-        + parts('("本年支出合计", f.expense_this_year), ("结余分配", f.balance_distribution), ("年末结转和结余", f.closing_balance)')
-        + "。",
-    )
-    p(doc, "{%p endif %}")
-    p(doc, "{%p if f.total_change is not none %}")
-    p(doc, '收入支出总体{{ f.total_change | explained(style="compare") }}')
-    p(doc, "{%p endif %}")
-    p(doc, "{%p if f.income_total is none and f.expense_total is none %}")
-    p(doc, "本单位未填报{{ year }}年度收入总计和支出总计。")
-    p(doc, "{%p endif %}")
-    p(doc, "二、收入决算情况说明", "JS 一级标题")
-    p(doc, "{%p if f.income_this_year is not none or f.income_sources %}")
-    p(
-        doc,
-        "{% if f.income_this_year is not none %}本年收入{{ f.income_this_year | amount }}万元{% if f.income_sources %}，其中：{% endif %}{% endif %}"
-        "{% for s in f.income_sources %}{{ s.name }}{{ s.amount | amount }}万元{% if s.share is not none %}，占{{ s.share | percent }}{% endif %}"
-        "{% if not loop.last %}；{% endif %}{% endfor %}。",
-    )
-    p(doc, "{%p else %}")
-    p(doc, "本单位未填报{{ year }}年度收入决算数据。")
-    p(doc, "{%p endif %}")
-    p(doc, "三、支出决算情况说明", "JS 一级标题")
-    p(doc, "{%p if f.expense_this_year is not none or f.expense_kinds %}")
-    p(
-        doc,
-        "{% if f.expense_this_year is not none %}本年支出{{ f.expense_this_year | amount }}万元{% if f.expense_kinds %}，其中：{% endif %}{% endif %}"
-        "{% for s in f.expense_kinds %}{{ s.name }}{{ s.amount | amount }}万元{% if s.share is not none %}，占{{ s.share | percent }}{% endif %}"
-        "{% if not loop.last %}；{% endif %}{% endfor %}。",
-    )
-    p(doc, "{%p else %}")
-    p(doc, "本单位未填报{{ year }}年度支出决算数据。")
-    p(doc, "{%p endif %}")
-    p(doc, "四、财政拨款收入支出决算总体情况说明", "JS 一级标题")
-    p(doc, "{%p if f.fiscal_income_total is not none or f.fiscal_expense_total is not none %}")
-    p(
-        doc,
-        "{% if f.fiscal_income_total is not none %}{{ year }}年度财政拨款收入总计{{ f.fiscal_income_total | amount }}万元"
-        + parts('("年初财政拨款结转和结余", f.fiscal_opening), ("本年财政拨款收入", f.fiscal_income)')
-        + "。{% endif %}{% if f.fiscal_expense_total is not none %}财政拨款支出总计{{ f.fiscal_expense_total | amount }}万元"
-        + parts('("年末财政拨款结转和结余", f.fiscal_closing), ("本年财政拨款支出", f.fiscal_expense)')
-        + "。{% endif %}",
-    )
-    p(doc, "{%p else %}")
-    p(doc, "本单位未填报{{ year }}年度财政拨款收入支出决算总表。")
-    p(doc, "{%p endif %}")
-    # against the 年初预算; against the 全年预算 when the 年初预算 is 0 (or blank) and a 全年预算 is known
-    p(
-        doc,
-        "{%p set fb, fname = budget_basis(f.fiscal_budget, f.fiscal_adjusted_budget) if f.fiscal_budget is not none"
-        ' and f.fiscal_adjusted_budget is not none else (f.fiscal_budget, "年初预算") %}',
-    )
-    p(doc, "{%p if f.fiscal_change is not none or fb and fb.base is not none %}")
-    p(
-        doc,
-        '财政拨款收入支出总体{% if f.fiscal_change is not none %}{{ f.fiscal_change | explained(style="compare") }}{% endif %}'
-        '{% if fb is not none %}{{ fb | budget_sentence("与" ~ fname ~ "相比，", fname) }}{% endif %}',
-    )
-    p(doc, "{%p endif %}")
-    p(doc, "五、一般公共预算财政拨款支出决算情况说明", "JS 一级标题")
-    # A section with nothing to itemise (no 一般公共预算 money and no 项 that fell to zero, or the table not
-    # reported) is one sentence, like 七 and 八: no （一）（二）（三） headings left empty.
-    p(doc, "{%p set whole = whole_section(f.gpb_total, f.gpb_items or f.gpb_classes) %}")
-    p(doc, '{%p if whole == "zero" %}')
-    p(doc, "本单位{{ year }}年度无一般公共预算财政拨款支出。")
-    p(doc, '{%p elif whole == "unreported" %}')
-    p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出决算表。")
-    p(doc, "{%p else %}")
-    p(doc, "（一）一般公共预算财政拨款支出决算总体情况", "JS 二级标题")
-    p(doc, "{%p if f.gpb_total == 0 %}")  # typed 0 (or the 财政拨款 total says 0): "无…支出", not 未填报
-    p(doc, '本单位{{ year }}年度无一般公共预算财政拨款支出。{% if f.gpb_change is not none %}{{ f.gpb_change | explained(style="compare") }}{% endif %}')
-    p(doc, "{%p elif f.gpb_total is not none %}")
-    # against the 年初预算; against the 全年预算 when the 年初预算 is 0 and a 全年预算 is known (a unit created in the year)
-    p(
-        doc,
-        "{{ year }}年度一般公共预算财政拨款支出{{ f.gpb_total | amount }}万元{% if f.gpb_share is not none %}，占本年支出合计的{{ f.gpb_share | percent }}{% endif %}。"
-        '{% if f.gpb_change is not none %}{{ f.gpb_change | explained(style="compare") }}{% endif %}'
-        "{% set b, name = budget_basis(f.gpb_budget, f.gpb_adjusted_budget) if f.gpb_budget is not none and f.gpb_adjusted_budget is not none"
-        ' else (f.gpb_budget, "年初预算") %}{% if b is not none %}{{ b | budget_sentence("与" ~ name ~ "相比，", name) }}{% endif %}',
-    )
-    p(doc, "{%p else %}")
-    p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出合计。")
-    p(doc, "{%p endif %}")
-    p(doc, "（二）一般公共预算财政拨款支出决算结构情况", "JS 二级标题")
-    p(doc, "{%p if f.gpb_classes %}")
-    p(doc, "{%p for c in f.gpb_classes %}")
-    p(doc, "{{ loop.index }}.{{ c.name }}（类）{{ c.amount | amount }}万元{% if c.share is not none %}，占{{ c.share | percent }}{% endif %}。")
-    p(doc, "{%p endfor %}")
-    p(doc, "{%p elif f.gpb_total == 0 %}")
-    p(doc, "本单位{{ year }}年度无一般公共预算财政拨款支出，无支出结构情况。")
-    p(doc, "{%p else %}")
-    p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出的分类数。")
-    p(doc, "{%p endif %}")
-    p(doc, "（三）一般公共预算财政拨款支出决算具体情况", "JS 二级标题")
-    p(doc, "{%p if f.gpb_items %}")
-    p(doc, "{%p for i in f.gpb_items %}")
-    p(
-        doc,
-        "{{ loop.index }}.{{ i.class_name }}（类）{{ i.section_name }}（款）{{ i.name }}（项）：支出决算数为{{ i.change.current | amount }}万元，"
-        '{{ i.change | explained(base="上年决算") }}',
-    )
-    p(doc, "{%p endfor %}")
-    p(doc, "{%p else %}")
-    p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款支出的各项数。")
-    p(doc, "{%p endif %}")
-    p(doc, "{%p endif %}")
-    p(doc, "六、一般公共预算财政拨款基本支出决算情况说明", "JS 一级标题")
-    p(doc, "{%p if f.basic_total == 0 %}")
-    p(doc, "本单位{{ year }}年度无一般公共预算财政拨款基本支出。")
-    p(doc, "{%p elif f.basic_total is not none %}")
-    p(
-        doc,
-        "{{ year }}年度一般公共预算财政拨款基本支出{{ f.basic_total | amount }}万元，其中：人员经费{{ f.personnel | amount }}万元"
-        '{% if f.personnel_items %}，包括：{{ f.personnel_items | join("、") }}{% endif %}。',
-    )
-    p(doc, '公用经费{{ f.public | amount }}万元{% if f.public_items %}，包括：{{ f.public_items | join("、") }}{% endif %}。')
-    p(doc, "{%p else %}")
-    p(doc, "本单位未填报{{ year }}年度一般公共预算财政拨款基本支出决算表。")
-    p(doc, "{%p endif %}")
-    p(doc, "七、政府性基金预算财政拨款收入支出决算情况说明", "JS 一级标题")
-    fund_sentence(doc, "f.gov_fund", "政府性基金预算")
-    p(doc, "八、国有资本经营预算财政拨款收入支出决算情况说明", "JS 一级标题")
-    fund_sentence(doc, "f.state_capital", "国有资本经营预算")
-    p(doc, "九、财政拨款“三公”经费支出决算情况说明", "JS 一级标题")
-    p(doc, "{%p set tp = f.three_public %}")
-    p(doc, "{%p if tp.total.actual is not none %}")
-    p(
-        doc,
-        "{{ year }}年度财政拨款“三公”经费支出{{ tp.total.actual | amount }}万元，{% if tp.total.change is not none %}{{ tp.total.change | explained }}{% endif %}"
-        "{% if tp.abroad.actual is not none or tp.vehicles.actual is not none or tp.reception.actual is not none %}其中："
-        "{% for x in [tp.abroad, tp.vehicles, tp.reception] if x.actual is not none %}{{ x.name }}支出{{ x.actual | amount }}万元"
-        "{% if x.share is not none %}，占{{ x.share | percent }}{% endif %}，{% if x.change is not none %}{{ x.change | explained }}{% endif %}{% endfor %}{% endif %}",
-    )
-    p(doc, "{%p else %}")
-    p(doc, "本单位未填报{{ year }}年度财政拨款“三公”经费支出决算表。")
-    p(doc, "{%p endif %}")
-    p(doc, "{%p if tp.abroad.actual is not none or tp.vehicles.actual is not none or tp.reception.actual is not none %}")
-    p(doc, "具体情况如下：")
-    p(doc, "{%p endif %}")
-    p(doc, "{%p if tp.abroad.actual is not none %}")
-    p(
-        doc,
-        "因公出国（境）费支出{{ tp.abroad.actual | amount }}万元{% if tp.abroad_content | clause %}，开支内容包括{{ tp.abroad_content | clause }}{% endif %}。"
-        "{% if tp.abroad_groups is not none or tp.abroad_people is not none %}单位全年安排的因公出国（境）"
-        "{% if tp.abroad_groups is not none %}团组{{ tp.abroad_groups | count }}个{% endif %}"
-        "{% if tp.abroad_groups is not none and tp.abroad_people is not none %}，因公出国（境）{% endif %}"
-        "{% if tp.abroad_people is not none %}{{ tp.abroad_people | count }}人次{% endif %}。{% endif %}",
-    )
-    p(doc, "{%p endif %}")
-    p(doc, "{%p if tp.vehicles.actual is not none %}")
-    p(
-        doc,
-        "公务用车购置及运行维护费{{ tp.vehicles.actual | amount }}万元"
-        "{% if tp.vehicle_purchase.actual is not none or tp.vehicle_running.actual is not none %}，其中："
-        "{% if tp.vehicle_purchase.actual is not none %}公务用车购置费{{ tp.vehicle_purchase.actual | amount }}万元{% endif %}"
-        "{% if tp.vehicle_purchase.actual is not none and tp.vehicle_running.actual is not none %}，{% endif %}"
-        "{% if tp.vehicle_running.actual is not none %}公务用车运行维护费{{ tp.vehicle_running.actual | amount }}万元{% endif %}{% endif %}。"
-        "{% if tp.vehicle_content | clause %}公务用车运行维护费开支内容包括{{ tp.vehicle_content | clause }}。{% endif %}"
-        "{% if tp.vehicles_bought is not none %}公务用车购置数{{ tp.vehicles_bought | count }}辆{% if tp.vehicles_held is not none %}，{% else %}。{% endif %}{% endif %}"
-        "{% if tp.vehicles_held is not none %}公务用车保有量{{ tp.vehicles_held | count }}辆。{% endif %}"
-        "{% if f.assets.vehicles is not none %}国有资产占用情况中固定资产车辆{{ f.assets.vehicles | count }}辆"
-        "{% if tp.vehicle_difference_reason | clause %}，与公务用车保有量差异原因是：{{ tp.vehicle_difference_reason | clause }}{% endif %}。{% endif %}",
-    )
-    p(doc, "{%p endif %}")
-    p(doc, "{%p if tp.reception.actual is not none %}")
-    p(
-        doc,
-        "公务接待费{{ tp.reception.actual | amount }}万元{% if tp.reception_content | clause %}，开支内容包括{{ tp.reception_content | clause }}{% endif %}。"
-        "{% if tp.reception_batches is not none or tp.reception_people is not none %}单位全年安排的国内公务接待"
-        "{% if tp.reception_batches is not none %}{{ tp.reception_batches | count }}批次{% endif %}"
-        "{% if tp.reception_batches is not none and tp.reception_people is not none %}，{% endif %}"
-        "{% if tp.reception_people is not none %}{{ tp.reception_people | count }}人次{% endif %}"
-        "{% if tp.foreign_batches is not none or tp.foreign_people is not none %}；外宾接待"
-        "{% if tp.foreign_batches is not none %}{{ tp.foreign_batches | count }}批次{% endif %}"
-        "{% if tp.foreign_batches is not none and tp.foreign_people is not none %}，{% endif %}"
-        "{% if tp.foreign_people is not none %}{{ tp.foreign_people | count }}人次{% endif %}{% endif %}。{% endif %}",
-    )
-    p(doc, "{%p endif %}")
-    # the 全年预算 of the total and of each part that has one
-    p(doc, "{%p set budgeted = tp.total.budget_change and tp.total.budget_change.base is not none %}")
-    p(
-        doc,
-        "{%p set parts_budgeted = [tp.abroad.budget_change, tp.vehicle_purchase.budget_change, tp.vehicle_running.budget_change,"
-        ' tp.reception.budget_change] | select | rejectattr("base", "none") | list %}',
-    )
-    p(doc, "{%p if budgeted or parts_budgeted %}")
-    p(
-        doc,
-        '{% if budgeted %}与全年预算相比，财政拨款“三公”经费支出{{ tp.total.budget_change | budget_sentence("", "全年预算") }}{% endif %}'
-        "{% for x in [tp.abroad, tp.vehicle_purchase, tp.vehicle_running, tp.reception] if x.budget_change and x.budget_change.base is not none %}"
-        '{% if loop.first and budgeted %}其中：{% endif %}{{ x.budget_change | budget_sentence(x.name, "全年预算") }}{% endfor %}',
-    )
-    p(doc, "{%p endif %}")
-    p(doc, "十、其他重要事项的情况说明", "JS 一级标题")
-    p(doc, "（一）机关运行经费及公用经费支出情况", "JS 二级标题")
-    p(doc, "{%p if f.admin_cost and f.admin_cost.current is not none %}")
-    p(doc, "{{ year }}年度{{ unit }}（行政单位和参照公务员法管理事业单位）机关运行经费支出{{ f.admin_cost.current | amount }}万元，{{ f.admin_cost | explained }}")
-    p(doc, "{%p else %}")
-    p(doc, "本单位未填报{{ year }}年度机关运行经费。")
-    p(doc, "{%p endif %}")
-    p(doc, "（二）政府采购情况", "JS 二级标题")
-    p(
-        doc,
-        '{%p set bought = [("政府采购货物支出", f.procurement.goods), ("政府采购工程支出", f.procurement.works), ("政府采购服务支出", f.procurement.services)]'
-        ' | rejectattr("1", "none") | list %}',
-    )
-    p(doc, "{%p if f.procurement.total is not none or bought %}")
-    p(
-        doc,
-        "{{ year }}年度{% if f.procurement.total is not none %}政府采购支出总额{{ f.procurement.total | amount }}万元{% if bought %}，其中：{% endif %}{% endif %}"
-        "{% for name, value in bought %}{{ name }}{{ value | amount }}万元{% if not loop.last %}、{% endif %}{% endfor %}。",
-    )
-    p(doc, "{%p else %}")
-    p(doc, "本单位未填报{{ year }}年度政府采购支出。")
-    p(doc, "{%p endif %}")
-    p(doc, "{%p if f.procurement.sme is not none or f.procurement.small_micro is not none %}")
-    p(
-        doc,
-        "{% if f.procurement.sme is not none %}授予中小企业合同金额{{ f.procurement.sme | amount }}万元"
-        "{% if f.procurement.sme_share is not none %}，占政府采购支出总额的{{ f.procurement.sme_share | percent }}{% endif %}"
-        "{% if f.procurement.small_micro is not none %}，其中：{% endif %}{% endif %}"
-        "{% if f.procurement.small_micro is not none %}授予小微企业合同金额{{ f.procurement.small_micro | amount }}万元"
-        "{% if f.procurement.small_micro_share is not none %}，占政府采购支出总额的{{ f.procurement.small_micro_share | percent }}{% endif %}{% endif %}。",
-    )
-    p(doc, "{%p endif %}")
-    p(doc, "（三）国有资产占用情况说明", "JS 二级标题")
-    p(doc, "{%p set a = f.assets %}")
-    p(doc, '{%p set kinds = a.vehicles_by_kind | rejectattr("1", "none") | list %}')
-    p(
-        doc,
-        "{%p if a.house_area is not none or a.house_value is not none or a.vehicles is not none or a.vehicle_value is not none"
-        " or kinds or a.equipment is not none %}",
-    )
-    p(
-        doc,
-        "截至{{ year }}年12月31日，{% if a.house_area is not none or a.house_value is not none %}房屋"
-        "{% if a.house_area is not none %}{{ a.house_area | amount }}平方米{% endif %}"
-        "{% if a.house_area is not none and a.house_value is not none %}，{% endif %}"
-        "{% if a.house_value is not none %}价值{{ a.house_value | amount }}万元{% endif %}。{% endif %}"
-        "{% if a.vehicles is not none or a.vehicle_value is not none or kinds %}车辆{% if a.vehicles is not none %}{{ a.vehicles | count }}辆{% endif %}"
-        "{% if a.vehicles is not none and a.vehicle_value is not none %}，{% endif %}{% if a.vehicle_value is not none %}价值{{ a.vehicle_value | amount }}万元{% endif %}"
-        "{% if kinds %}{% if a.vehicles is not none or a.vehicle_value is not none %}，其中：{% endif %}"
-        '{% for kind, n in kinds %}{{ kind }}{{ n | count }}辆{% if not loop.last %}、{% endif %}{% endfor %}'
-        "{% if a.other_vehicle_use | clause %}，其他用车主要是：{{ a.other_vehicle_use | clause }}{% endif %}{% endif %}。{% endif %}"
-        "{% if a.equipment is not none %}单价100万元（含）以上设备（不含车辆）{{ a.equipment | count }}台（套）。{% endif %}",
-    )
-    p(doc, "{%p else %}")
-    p(doc, "本单位未填报{{ year }}年度国有资产占用情况。")
-    p(doc, "{%p endif %}")
-    p(doc, "十一、预算绩效的情况说明", "JS 一级标题")
-    # the 绩效自评表's counts and sums (self_evaluation), when the folder has one with a table
-    p(doc, "{%p if self_evaluation and (self_evaluation.unit_table_count or self_evaluation.project_count) %}")
-    p(
-        doc,
-        "根据预算绩效管理要求，本单位{{ year }}年度预算绩效管理"
-        "{% if self_evaluation.unit_table_count %}形成整体支出绩效自评表{{ self_evaluation.unit_table_count }}个，"
-        "全年预算总额{{ self_evaluation.unit_annual_budget | amount }}万元，实际执行总额{{ self_evaluation.unit_executed | amount }}万元"
-        "{% if self_evaluation.project_count %}；{% endif %}{% endif %}"
-        "{% if self_evaluation.project_count %}预算绩效评价项目{{ self_evaluation.project_count }}个，"
-        "全年预算数{{ self_evaluation.project_annual_budget | amount }}万元，全年执行数{{ self_evaluation.project_executed | amount }}万元{% endif %}。"
-        "{% if f.texts.performance_results | clause %}预算绩效管理取得的成效：{{ f.texts.performance_results | clause }}。{% endif %}"
-        "{% if f.texts.performance_problems | clause %}发现的问题及原因：{{ f.texts.performance_problems | clause }}。{% endif %}"
-        "{% if f.texts.performance_measures | clause %}下一步改进措施：{{ f.texts.performance_measures | clause }}。{% endif %}"
-        "具体附整体支出绩效自评表，项目支出绩效自评表和评价报告。",
-    )
-    p(doc, "{%p else %}")
-    p(doc, "本单位本年度未开展预算绩效自评。")
-    p(doc, "{%p endif %}")
-    p(doc, "{%p if se %}")
-    section_break(doc, landscape)
-    # The appendix in the table form the profile or the workbook's 表样 chose (se.layout), as the standalone file.
-    p(doc, '{%p if se.layout == "ningxia" %}')
-    ningxia_block(doc, LANDSCAPE_TEXT_WIDTH)
-    p(doc, '{%p elif se.layout == "chongqing" %}')
-    chongqing_block(doc, LANDSCAPE_TEXT_WIDTH)
-    p(doc, "{%p else %}")
-    self_evaluation_block(doc, LANDSCAPE_TEXT_WIDTH)
-    p(doc, "{%p endif %}")
-    section_break(doc, portrait)
-    p(doc, "{%p endif %}")
-    p(doc, "十二、其他需说明的事项", "JS 一级标题")
-    p(doc, "{% if f.texts.other_matters | period %}{{ f.texts.other_matters | period }}{% else %}本单位无其他需说明的事项。{% endif %}")
-
-    # No page break: after the self-evaluation tables 十二 starts a page, and alone it would leave it nearly empty.
-    p(doc, "第三部分　专业名词解释", "JS 部分")
-    for line in GLOSSARY:
-        p(doc, line)
-
-    part(doc, "第四部分　{{ level }}决算报表")
-    num = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
-    for i, name in enumerate(REPORTS):
-        p(doc, f"{num[i]}、《{name}》")
+def report_tables(doc) -> None:
+    """第四部分's nine tables, each a copy of its official form."""
     # The tables with seven or six amount columns are landscape pages: in portrait, 科目名称 such as
     # "行政事业单位养老支出" and amounts such as "1,238.41" wrap. The others stay portrait.
     wide = {"width": LANDSCAPE_TEXT_WIDTH}
@@ -665,9 +393,6 @@ def build() -> Document:
     section_break(doc, portrait)
     table(doc, "财政拨款“三公”经费支出决算表", "公开09表", ["项目", "全年预算数", "决算数"],
           ["{{ r.name }}", "{{ r.cells[0] }}", "{{ r.cells[1] }}"], "tables.three_public", [7.8, 3.9, 3.9], (1, 2), first_on_page=True)
-    contents(doc, after=title)
-    footer_in_every_section(doc)
-    return doc
 
 
 def footer_in_every_section(doc) -> None:
@@ -1052,38 +777,12 @@ def _standalone(block):
     return build_one
 
 
+
+# The 绩效自评表 forms of the appendix (@自评表 新疆/宁夏/重庆).
+SELF_EVALUATION_FORMS = {"新疆": self_evaluation_block, "宁夏": ningxia_block, "重庆": chongqing_block}
+
 build_self_evaluation_ningxia = _standalone(ningxia_block)
 build_self_evaluation_chongqing = _standalone(chongqing_block)
-
-
-REPORTS = [
-    "收入支出决算总表",
-    "收入决算表",
-    "支出决算表",
-    "财政拨款收入支出决算总表",
-    "一般公共预算财政拨款支出决算表",
-    "一般公共预算财政拨款基本支出决算表",
-    "政府性基金预算财政拨款收入支出决算表",
-    "国有资本经营预算财政拨款收入支出决算表",
-    "财政拨款“三公”经费支出决算表",
-]
-
-GLOSSARY = [
-    "一、财政拨款收入：指同级财政当年拨付的资金。",
-    "二、上级补助收入：指事业单位从主管部门和上级单位取得的非财政补助收入。",
-    "三、事业收入：指事业单位开展专业业务活动及其辅助活动所取得的收入。",
-    "四、经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。",
-    "五、附属单位上缴收入：指事业单位附属的独立核算单位按有关规定上缴的收入。",
-    "六、其他收入：指除上述“财政拨款收入”、“事业收入”、“经营收入”、“附属单位上缴收入”等之外取得的收入。",
-    "七、年初结转和结余：指以前年度支出预算因客观条件变化未执行完毕、结转到本年度按有关规定继续使用的资金，既包括财政拨款结转和结余，也包括事业收入、经营收入、其他收入的结转和结余。",
-    "八、年末结转和结余：指本年度或以前年度预算安排、因客观条件发生变化无法按原计划实施，需要延迟到以后年度按有关规定继续使用的资金，既包括财政拨款结转和结余，也包括事业收入、经营收入、其他收入的结转和结余。",
-    "九、基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。",
-    "十、项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
-    "十一、经营支出：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动发生的支出。",
-    "十二、对附属单位补助支出：指事业单位发生的用非财政预算资金对附属单位的补助支出。",
-    "十三、“三公”经费：指用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。其中，因公出国（境）费反映单位公务出国（境）的国际旅费、国外城市间交通费、住宿费、伙食费、培训费、公杂费等支出；公务用车购置反映公务用车购置支出（含车辆购置税、牌照费）；公务用车运行维护费反映单位按规定保留的公务用车燃料费、维修费、过路过桥费、保险费、安全奖励费用等支出；公务接待费反映单位按规定开支的各类公务接待（含外宾接待）费用。",
-    "十四、机关运行经费：行政单位和参照公务员法管理的事业单位财政拨款基本支出中的公用经费支出。",
-]
 
 
 if __name__ == "__main__":
