@@ -123,11 +123,6 @@ def p(doc, text: str, style: str = "JS 正文"):
     return doc.add_paragraph(text, style=style)
 
 
-def part(doc, text: str) -> None:
-    """A part that starts a new page (第一部分 after the 目录, 第二部分, 第四部分 before its tables)."""
-    p(doc, text, "JS 部分").paragraph_format.page_break_before = True
-
-
 # CT_TrPr's children in schema order (ECMA-376 wml.xsd; python-docx's CT_TrPr._tag_seq): Word refuses
 # or "repairs" a row whose properties are out of this order or repeated.
 _TR_PR_ORDER = ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter", "w:cantSplit", "w:trHeight",
@@ -256,19 +251,6 @@ def total_row(t, totals: list[tuple[str, int]], widths: list[float], numeric) ->
         cell.paragraphs[0].text = text
         cell.paragraphs[0].style = "JS 表格数字" if col in numeric else "JS 表格居中" if span > 1 else "JS 表格"
         col += span
-
-
-
-# "…无下属预算单位，下设4个科室，分别是：办公室、…。" from the lists in 文字说明.yaml: a list not filled in leaves
-# its clause out (check reports it); only an explicit [] says the unit has none.
-ORGANISATION = (
-    "{% set t = f.texts %}{% if t.subordinate_units is not none or t.departments is not none %}{{ unit }}"
-    "{% if t.subordinate_units is not none %}{% if t.subordinate_units %}有下属预算单位{{ t.subordinate_units | length }}个，分别是："
-    '{{ t.subordinate_units | join("、") }}{% else %}无下属预算单位{% endif %}{% endif %}'
-    "{% if t.subordinate_units is not none and t.departments is not none %}，{% endif %}"
-    "{% if t.departments is not none %}{% if t.departments %}下设{{ t.departments | length }}个科室，分别是："
-    '{{ t.departments | join("、") }}{% else %}未设内设科室{% endif %}{% endif %}。{% endif %}'
-)
 
 
 
