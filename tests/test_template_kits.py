@@ -189,7 +189,8 @@ EDITS = {
 
 def edited_copy(name: str, folder: Path, edits: list[tuple[str, str]]) -> Path:
     """A copy of the shipped template NAME with EDITS made through python-docx, as Word saves a changed paragraph:
-    the new text in runs of its own (the sentence split into two runs, the way Word splits what was typed)."""
+    the sentence in two runs, cut inside a tag and the second run bold (as Word splits a tag whose letters were
+    retyped or formatted)."""
     doc = Document(str(shipped_template(name)))
     for old, new in edits:
         hits = [p for p in doc.paragraphs if old in p.text]
@@ -198,9 +199,9 @@ def edited_copy(name: str, folder: Path, edits: list[tuple[str, str]]) -> Path:
         text = paragraph.text.replace(old, new)
         for run in paragraph.runs[1:]:
             run._r.getparent().remove(run._r)
-        cut = text.index(new) + 2
+        cut = text.index("{{", text.index(new)) + 5
         paragraph.runs[0].text = text[:cut]
-        paragraph.add_run(text[cut:])
+        paragraph.add_run(text[cut:]).bold = True
     path = folder / f"{name}-{len(edits)}.docx"
     doc.save(str(path))
     return path
