@@ -167,7 +167,7 @@ def test_the_context_offers_figures_not_sentences(loaded: Loaded) -> None:
     from generator.render.document import disclosure_context
 
     context = disclosure_context(compute_figures(loaded))
-    assert set(context) == {"unit", "year", "prior_year", "tables", "se", "f", "performance", "self_evaluation", "final_units", "national", "wording_profile"}
+    assert set(context) == {"unit", "year", "prior_year", "level", "tables", "se", "f", "performance", "self_evaluation", "final_units", "national", "wording_profile"}
     worded = {f"s{i}" for i in range(1, 13)} | {"staff", "organisation", "functions", "functions_note", "performance_results"}
     for name in SHIPPED:
         roots = {chain.split(".")[0] for chain in template_kit(shipped_template(name)).variables}
@@ -176,7 +176,7 @@ def test_the_context_offers_figures_not_sentences(loaded: Loaded) -> None:
 
 # --- the promise of a kit: what a person edits in Word is what juesuan writes ---------------------------
 
-SAMPLES = {"xinjiang-2024": ROOT / "inputs" / "changji-ybj" / "2024", "shanghai-2024": EXAMPLE}
+SAMPLES = {"xinjiang-2024": ROOT / "inputs" / "changji-ybj" / "2024", "shanghai-2024": EXAMPLE, "shanghai-2024-unit": EXAMPLE.parent / "上海市示范区文化馆" / "2024"}
 # (a piece of a sentence of the template, what a person types in its place in Word) per shipped template
 EDITS = {
     "xinjiang-2024": [
@@ -184,11 +184,12 @@ EDITS = {
         ('收入支出总体{{ f.total_change | explained(style="compare") }}', "收入支出总计{{ f.total_change | explained }}"),
     ],
     "shanghai-2024": [("年度收入支出总计{{ f.income_total | amount }}万元。", "年度收入支出共计{{ f.income_total | amount }}万元整。")],
+    "shanghai-2024-unit": [("年度收入支出总计{{ f.income_total | amount }}万元。", "年度收入支出共计{{ f.income_total | amount }}万元整。")],
 }
 
 
 def edited_copy(name: str, folder: Path, edits: list[tuple[str, str]]) -> Path:
-    """A copy of the shipped template NAME with EDITS made through python-docx, as Word saves a changed paragraph:
+    """A copy of the shipped template NAME (and its manifest) with EDITS made through python-docx, as Word saves a changed paragraph:
     the sentence in two runs, cut inside a tag and the second run bold (as Word splits a tag whose letters were
     retyped or formatted)."""
     doc = Document(str(shipped_template(name)))
@@ -204,6 +205,7 @@ def edited_copy(name: str, folder: Path, edits: list[tuple[str, str]]) -> Path:
         paragraph.add_run(text[cut:]).bold = True
     path = folder / f"{name}-{len(edits)}.docx"
     doc.save(str(path))
+    path.with_suffix(".yaml").write_bytes(shipped_template(name).with_suffix(".yaml").read_bytes())  # copied with its manifest
     return path
 
 
@@ -223,8 +225,10 @@ def test_a_sentence_edited_in_the_template_is_the_sentence_written(name: str, tm
         assert changed[0][1].startswith("2024年度全部收入1,239.70万元整")
         assert changed[1] == ("收入支出总体与上年相比，减少308.78万元，下降19.94%，主要原因是：" + changed[1][0].split("主要原因是：")[1],
                               "收入支出总计比上年减少308.78万元，下降19.94%，主要原因是：" + changed[1][0].split("主要原因是：")[1])
+    elif name == "shanghai-2024":
+        assert "2024年度收入支出共计3500.00万元整。与2023年度相比" in changed[0][1]
     else:
-        assert "2024年度收入支出共计3,500.00万元整。与2023年度相比" in changed[0][1]
+        assert "2024年度收入支出共计" in changed[0][1] and "万元整。" in changed[0][1]
 
 
 def test_a_block_deleted_in_the_template_no_longer_asks_for_its_cells(loaded: Loaded, tmp_path: Path) -> None:
