@@ -24,7 +24,7 @@ from generator.api import check_folder, generate
 from generator.check.budget_words import stated_budgets
 from generator.compute.figures import Figures
 from generator.findings import Finding
-from generator.render.context import build_context
+from generator.render.document import render_disclosure
 from generator.render.dump import document_lines
 from scripts.sample import example
 
@@ -106,11 +106,19 @@ def test_the_fiscal_total_against_its_full_year_budget_when_the_initial_is_zero(
     kit.set_value(values, V, "财政拨款收入支出总计", layout.ADJUSTED_BUDGET, 1300)
     f, _ = checked(kit.write_unit(tmp_path, values))
     assert f.fiscal_adjusted_budget is not None and f.fiscal_adjusted_budget.base == Decimal(1300)
-    sentence = build_context(f)["s4"]["budget"]
-    assert sentence.startswith("与全年预算相比，全年预算数1,300.00万元") and "年初预算数0.00" not in sentence
+    sentence = fiscal_budget_sentence(f, tmp_path)
+    assert "与全年预算相比，全年预算数1,300.00万元" in sentence and "年初预算数0.00" not in sentence
     kit.set_value(values, V, "财政拨款收入支出总计", layout.ADJUSTED_BUDGET, None)  # no 全年预算: the 年初 one, as typed
     f, _ = checked(kit.write_unit(tmp_path / "blank", values))
-    assert f.fiscal_adjusted_budget is None and build_context(f)["s4"]["budget"].startswith("与年初预算相比，年初预算数0.00万元")
+    assert f.fiscal_adjusted_budget is None and "与年初预算相比，年初预算数0.00万元" in fiscal_budget_sentence(f, tmp_path)
+
+
+def fiscal_budget_sentence(f: Figures, folder: Path) -> str:
+    """四's sentence on the 财政拨款 total, as the default template words it."""
+    written, findings = render_disclosure(f)
+    assert written is not None, findings
+    (folder / "out.docx").write_bytes(written)
+    return next(line for line in document_lines(folder / "out.docx") if line.startswith("财政拨款收入支出总体"))
 
 
 # --- 政府采购支出总额 ---------------------------------------------------------------------------
