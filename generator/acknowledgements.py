@@ -22,7 +22,7 @@ from generator.acknowledged import (
     without_record,
 )
 from generator.files import write_atomically
-from generator.findings import Finding, Location, warning
+from generator.findings import Finding, Location, emit
 from generator.yaml_files import load_yaml
 
 
@@ -35,33 +35,33 @@ def read_records(folder: Path) -> tuple[list[Acknowledgement], list[Finding]]:
     try:
         text, refused = door.read_text(path, str(path))
     except UnicodeDecodeError:
-        return [], [_invalid(where, f"{RECORD_FILE}不是 UTF-8 编码，其中的核对记录未应用")]
+        return [], [_invalid(where, "不是 UTF-8 编码")]
     if text is None:
         why = refused.message if refused is not None else "无法读取"
-        return [], [_invalid(where, f"{RECORD_FILE}无法读取（{why}），其中的核对记录未应用")]
+        return [], [_invalid(where, f"无法读取（{why}）")]
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"第{mark.line + 1}行" if mark is not None else ""
-        return [], [_invalid(where, f"{RECORD_FILE}{line}格式有误，其中的核对记录未应用：请按文件开头的说明改正")]
+        return [], [_invalid(where, f"{line}格式有误", advice="：请按文件开头的说明改正")]
     if data is None:
         return [], []
     if not isinstance(data, list):
-        return [], [_invalid(where, f"{RECORD_FILE}应为一条条记录（每条以“- 代码:”开始），其中的核对记录未应用")]
+        return [], [_invalid(where, "应为一条条记录（每条以“- 代码:”开始）")]
     records: list[Acknowledgement] = []
     findings: list[Finding] = []
     for index, item in enumerate(data):
         record = record_of(item)
         if record is None:
-            findings.append(_invalid(Location(file=str(path), field=f"[{index + 1}]"), f"{RECORD_FILE}第{index + 1}条记录缺少代码、位置或原因，未应用"))
+            findings.append(_invalid(Location(file=str(path), field=f"[{index + 1}]"), f"第{index + 1}条记录缺少代码、位置或原因", which=""))
         else:
             records.append(record)
     return records, findings
 
 
-def _invalid(where: Location, message: str) -> Finding:
-    return warning("review-record-invalid", where, message)
+def _invalid(where: Location, problem: str, which: str = "其中的核对记录", advice: str = "") -> Finding:
+    return emit("review-record-invalid", where, file=RECORD_FILE, problem=problem, which=which, advice=advice)
 
 
 def write_record(folder: Path, record: Acknowledgement) -> None:

@@ -23,8 +23,9 @@ import re
 import stat
 import zipfile
 from pathlib import Path
+from typing import Any
 
-from generator.findings import Finding, Location, error
+from generator.findings import Finding, Location, emit
 
 MAX_TEXT_BYTES = 1024 * 1024  # 文字说明.yaml, a profile, a .txt: a large unit's texts are ~20 KB
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a .docx or .pdf given to `verify` (ours are ~100 KB–2 MB)
@@ -37,37 +38,54 @@ MAX_MEMBERS = 2000
 _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _CHUNK = 1 << 20
 
-_KIND_NAMES = {"folder": "一个文件夹", "fifo": "一个命名管道（FIFO）", "special": "一个设备或特殊文件"}
+# file-not-regular's kind, worded; a link out of its folder is refused for safety, and the file itself is wanted.
+_KIND_NAMES = {
+    "folder": "一个文件夹",
+    "fifo": "一个命名管道（FIFO）",
+    "special": "一个设备或特殊文件",
+    "dangling-link": "指向不存在文件的符号链接",
+    "link-outside": "指向所在文件夹之外的符号链接",
+}
+_KIND_ADVICE = {"link-outside": "：出于安全，不借链接读取文件夹之外的文件；请把文件本身放进文件夹"}
+
+
+def not_regular(label: str, kind: str) -> Finding:
+    """file-not-regular: a folder, FIFO, device or link where LABEL's file should be."""
+    return emit("file-not-regular", Location(file=label), kind=kind, label=label, kind_text=_KIND_NAMES[kind], advice=_KIND_ADVICE.get(kind, ""))
+
+
+def unreadable(label: str, problem: str, reason: str, advice: str = "") -> Finding:
+    """file-unreadable: LABEL is there but cannot be read (PROBLEM, worded; REASON, the library's words, kept in values)."""
+    return emit("file-unreadable", Location(file=label), reason=reason, label=label, problem=problem, advice=advice)
+
+
+def too_large(label: str, size: int, max_bytes: int, measured: bool = True) -> Finding:
+    """file-too-large: SIZE bytes against the limit MAX_BYTES (SIZE is at least limit + 1 when read, not measured)."""
+    size_text = f"{size / 1024 / 1024:.1f} MB，" if measured else ""
+    return emit("file-too-large", Location(file=label), size=size, size_text=size_text, limit_text=f"{max_bytes / 1024 / 1024:g} MB")
+
+
+def inflates(label: str, noun: str, problem: str, limit_text: str, note: str = "", **values: Any) -> Finding:
+    """file-inflates: a zip package whose members (count, ratio or inflated size) pass a limit."""
+    return emit("file-inflates", Location(file=label), noun=noun, problem=problem, limit_text=limit_text, note=note, **values)
 
 
 def refusal(path: Path, label: str, max_bytes: int) -> Finding | None:
     """file-missing, file-not-regular, file-too-large or file-unreadable for PATH; None when it may be read."""
-    loc = Location(file=label)
     try:
         info = os.stat(path)  # follows a symbolic link: checked below that it stays inside its folder
     except FileNotFoundError:
         if os.path.islink(path):
-            return error("file-not-regular", loc, f"{label} 是指向不存在文件的符号链接", kind="dangling-link")
-        return error("file-missing", loc, f"找不到文件：{label}", path=label)
+            return not_regular(label, "dangling-link")
+        return emit("file-missing", Location(file=label), path=label)
     except OSError as exc:
-        return error("file-unreadable", loc, f"无法读取文件 {label}（{exc.strerror or type(exc).__name__}）", reason=str(exc)[:200])
+        return unreadable(label, exc.strerror or type(exc).__name__, str(exc)[:200])
     if not stat.S_ISREG(info.st_mode):
-        kind = "folder" if stat.S_ISDIR(info.st_mode) else "fifo" if stat.S_ISFIFO(info.st_mode) else "special"
-        return error("file-not-regular", loc, f"{label} 是{_KIND_NAMES[kind]}，不是普通文件，不予读取", kind=kind)
+        return not_regular(label, "folder" if stat.S_ISDIR(info.st_mode) else "fifo" if stat.S_ISFIFO(info.st_mode) else "special")
     if os.path.islink(path) and not _inside(path):
-        return error(
-            "file-not-regular",
-            loc,
-            f"{label} 是指向所在文件夹之外的符号链接，出于安全不予读取；请把文件本身放进文件夹",
-            kind="link-outside",
-        )
+        return not_regular(label, "link-outside")
     if info.st_size > max_bytes:
-        return error(
-            "file-too-large",
-            loc,
-            f"文件过大（{info.st_size / 1024 / 1024:.1f} MB，上限 {max_bytes / 1024 / 1024:g} MB），请确认选对了文件",
-            size=info.st_size,
-        )
+        return too_large(label, info.st_size, max_bytes)
     return None
 
 
@@ -90,15 +108,15 @@ def read_bytes(path: Path, label: str, max_bytes: int) -> tuple[bytes | None, Fi
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # never blocks on a FIFO swapped in meanwhile
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return None, error("file-not-regular", Location(file=label), f"{label} 不是普通文件，不予读取", kind="special")
+                return None, not_regular(label, "special")
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 data = handle.read(max_bytes + 1)
         finally:
             os.close(fd)
     except OSError as exc:
-        return None, error("file-unreadable", Location(file=label), f"无法读取文件 {label}（{exc.strerror or type(exc).__name__}）", reason=str(exc)[:200])
+        return None, unreadable(label, exc.strerror or type(exc).__name__, str(exc)[:200])
     if len(data) > max_bytes:
-        return None, error("file-too-large", Location(file=label), f"文件过大（上限 {max_bytes / 1024 / 1024:g} MB）", size=len(data))
+        return None, too_large(label, len(data), max_bytes, measured=False)
     return data, None
 
 
@@ -133,36 +151,32 @@ def existing_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> str:
 
 def zip_refusal(source: Path | bytes, label: str, noun: str = "文档") -> Finding | None:
     """file-unreadable, file-inflates or xml-entities for a zip package (a .docx); None when it may be opened."""
-    loc = Location(file=label)
     try:
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as package:
             members = package.infolist()
             if len(members) > MAX_MEMBERS:
-                return error("file-inflates", loc, f"{noun}内含 {len(members)} 个部件，超过上限 {MAX_MEMBERS}", limit=MAX_MEMBERS)
+                return inflates(label, noun, f"内含 {len(members)} 个部件", str(MAX_MEMBERS), members=len(members), limit=MAX_MEMBERS)
             total = 0
             for member in members:
                 total += member.file_size
                 ratio = member.file_size / max(member.compress_size, 1)
                 if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
-                    return error(
-                        "file-inflates", loc, f"{noun}部件 {member.filename} 压缩比 {ratio:.0f}:1，超过上限 {MAX_RATIO}:1（疑似“压缩炸弹”）",
+                    return inflates(
+                        label, noun, f"部件 {member.filename} 压缩比 {ratio:.0f}:1", f"{MAX_RATIO}:1", "（疑似“压缩炸弹”）",
                         member=member.filename, ratio=round(ratio), limit=MAX_RATIO,
                     )
                 if total > MAX_INFLATED_BYTES:
-                    return error(
-                        "file-inflates", loc, f"{noun}解压后超过 {MAX_INFLATED_BYTES // 1024 // 1024} MB（在部件 {member.filename} 处）",
+                    return inflates(
+                        label, noun, f"解压后（到部件 {member.filename} 为止）", f"{MAX_INFLATED_BYTES // 1024 // 1024} MB",
                         member=member.filename, limit=MAX_INFLATED_BYTES,
                     )
             for member in members:
                 if member.is_dir() or not member.filename.endswith((".xml", ".rels")):
                     continue
                 if _declares_entities(package, member):
-                    return error(
-                        "xml-entities", loc, f"{noun}部件 {member.filename} 含有 XML 实体或 DOCTYPE 声明，出于安全不予读取",
-                        member=member.filename,
-                    )
+                    return emit("xml-entities", Location(file=label), member=member.filename, noun=noun)
     except Exception as exc:  # anything zipfile or zlib raise here: a damaged or encrypted package
-        return error("file-unreadable", loc, f"{label} 已损坏或不是有效的 zip 包（{type(exc).__name__}）", reason=str(exc)[:200])
+        return unreadable(label, f"已损坏或不是有效的 zip 包（{type(exc).__name__}）", str(exc)[:200])
     return None
 
 
@@ -191,5 +205,5 @@ def read_document(path: Path, label: str | None = None) -> tuple[bytes | None, F
     if suffix == ".docx":
         refused = zip_refusal(data, label)
     elif suffix == ".pdf" and not data.lstrip()[:5] == b"%PDF-":
-        refused = error("file-unreadable", Location(file=label), f"{label} 不是 PDF 文件", reason="no %PDF- header")
+        refused = unreadable(label, "不是 PDF 文件", "no %PDF- header")
     return (None, refused) if refused is not None else (data, None)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator import code_files, codes, layout
-from generator.findings import Finding, Location, emit, has_errors, info, warning
+from generator.findings import Finding, Location, emit, has_errors
 from generator.load.sheets import Context, parse_item_sheet, parse_subject_sheet
 from generator.load.texts import load_texts
 from generator.load.workbook import read_workbook
@@ -68,18 +68,10 @@ def load_unit_year(folder: Path) -> tuple[UnitYear | None, list[Finding]]:
     for name in missing:
         where = Location(file=book.label, sheet=name)
         if name in EMPTY_WHEN_ABSENT:
-            findings.append(info("sheet-absent-empty", where, f"工作簿中没有《{name}》：按空表处理，公开说明写明本单位无这类收支、该表为空表", sheet=name))
+            findings.append(emit("sheet-absent-empty", where, sheet=name))
             continue
         if name in BLANK_WHEN_ABSENT:
-            findings.append(
-                warning(
-                    "sheet-absent",
-                    where,
-                    f"工作簿中没有《{name}》：其中各项按未填报处理（见下面各项的提示），用到的句子不写或写明未填报；"
-                    "请从 juesuan init 生成的模板中复制这张表并填写",
-                    sheet=name,
-                )
-            )
+            findings.append(emit("sheet-absent", where, sheet=name))
             continue
         findings.append(emit("sheet-missing", where, sheet=name))
     if layout.COVER.name in missing:

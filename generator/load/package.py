@@ -23,7 +23,9 @@ import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+
+from generator.finding_codes import declaration
 
 # Limits no real 决算 workbook comes near (the sample is 25 KB, 200 KB inflated, 40 rows × 16 columns).
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # all members together, inflated
@@ -50,11 +52,18 @@ _PREFIXED_CELL = re.compile(rb"<\w+:c[\s>/]")
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why the package is not read: a finding code, the Chinese reason, and the values for it."""
+    """Why the package is not read: a finding code, and the values and words of its declared message."""
 
     code: str
-    reason: str
-    values: dict[str, object] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    words: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        """The Chinese reason, without the file's name (an upload's page names the file itself)."""
+        if self.code == "file-unreadable":
+            return str(self.words["problem"])
+        return declaration(self.code).render({**self.values, **self.words})
 
 
 @dataclass
@@ -122,12 +131,16 @@ def scan_package(path: Path | IO[bytes], deadline: Deadline) -> PackageScan | Re
         # Anything zipfile or zlib raise on these bytes means the package is damaged: a corrupt member
         # (CRC or length mismatch: it inflates to more than it declares; zlib.error), an encrypted
         # member (RuntimeError), an unsupported compression method, a truncated file.
-        return Refusal("file-unreadable", f"文件已损坏或不是有效的 .xlsx 工作簿（{type(exc).__name__}）", {"reason": str(exc)[:200]})
+        return Refusal("file-unreadable", {"reason": str(exc)[:200]}, {"problem": f"已损坏或不是有效的 .xlsx 工作簿（{type(exc).__name__}）"})
 
 
 def _check_sizes(members: list[zipfile.ZipInfo]) -> Refusal | None:
     if len(members) > MAX_MEMBERS:
-        return Refusal("file-inflates", f"工作簿内含 {len(members)} 个部件，超过上限 {MAX_MEMBERS}", {"members": len(members)})
+        return Refusal(
+            "file-inflates",
+            {"members": len(members), "limit": MAX_MEMBERS},
+            {"noun": "工作簿", "problem": f"内含 {len(members)} 个部件", "limit_text": str(MAX_MEMBERS), "note": ""},
+        )
     total = 0
     for member in members:
         total += member.file_size
@@ -135,15 +148,19 @@ def _check_sizes(members: list[zipfile.ZipInfo]) -> Refusal | None:
         if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
             return Refusal(
                 "file-inflates",
-                f"工作簿部件 {member.filename} 压缩比 {ratio:.0f}:1，超过上限 {MAX_RATIO}:1（疑似“压缩炸弹”）",
                 {"member": member.filename, "ratio": round(ratio), "limit": MAX_RATIO},
+                {"noun": "工作簿", "problem": f"部件 {member.filename} 压缩比 {ratio:.0f}:1", "limit_text": f"{MAX_RATIO}:1", "note": "（疑似“压缩炸弹”）"},
             )
         if total > MAX_UNCOMPRESSED_BYTES:
             return Refusal(
                 "file-inflates",
-                f"工作簿解压后超过 {MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB（在部件 {member.filename} 处），"
-                "决算数据工作簿不会这么大",
                 {"member": member.filename, "limit": MAX_UNCOMPRESSED_BYTES},
+                {
+                    "noun": "工作簿",
+                    "problem": f"解压后（到部件 {member.filename} 为止）",
+                    "limit_text": f"{MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB",
+                    "note": "，决算数据工作簿不会这么大",
+                },
             )
     return None
 
@@ -162,11 +179,7 @@ def _scan_member(package: zipfile.ZipFile, member: zipfile.ZipInfo, deadline: De
                 return too_slow(deadline)
             data = tail + chunk
             if b"<!" in data and _DOCTYPE.search(data):
-                return Refusal(
-                    "xml-entities",
-                    f"工作簿部件 {member.filename} 含有 XML 实体或 DOCTYPE 声明（Excel 和 WPS 不会写入），出于安全不予读取",
-                    {"member": member.filename},
-                )
+                return Refusal("xml-entities", {"member": member.filename}, {"noun": "工作簿"})
             if worksheet:
                 # Only complete tags are scanned; the unfinished end of the chunk is scanned with the next one.
                 cut = data.rfind(b"<")
@@ -227,8 +240,4 @@ def _column_number(letters: bytes) -> int:
 
 
 def too_slow(deadline: Deadline) -> Refusal:
-    return Refusal(
-        "file-too-slow",
-        f"读取工作簿超过时间上限（{deadline.seconds:g} 秒），已停止；决算数据工作簿通常在 1 秒内读完",
-        {"seconds": deadline.seconds},
-    )
+    return Refusal("file-too-slow", {"seconds": deadline.seconds})

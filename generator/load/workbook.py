@@ -23,7 +23,7 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from generator import door
-from generator.findings import Finding, Location, cell_name, column_letter, emit, error
+from generator.findings import Finding, Location, cell_name, column_letter, emit
 from generator.load import package
 from generator.load.package import Deadline, PackageScan, Refusal, scan_package
 
@@ -67,15 +67,13 @@ class Workbook:
 def read_workbook(path: Path, label: str | None = None) -> tuple[Workbook | None, list[Finding]]:
     """Read every sheet of an .xlsx file. Returns (None, findings) when unreadable."""
     label = label or str(path)
-    loc = Location(file=label)
     refused = _not_readable(path, label)
     if refused is not None:
         return None, [refused]
     deadline = Deadline(package.BUDGET_SECONDS)
     scan = scan_package(path, deadline)
     if isinstance(scan, Refusal):
-        hint = "，请用 Excel 或 WPS 打开后另存为 .xlsx 再试" if scan.code == "file-unreadable" else ""
-        return None, [_refusal(scan, loc, hint)]
+        return None, [_refusal(scan, label, "，请用 Excel 或 WPS 打开后另存为 .xlsx 再试")]
     findings: list[Finding] = []
     try:
         if scan.bounded:
@@ -83,9 +81,9 @@ def read_workbook(path: Path, label: str | None = None) -> tuple[Workbook | None
         else:
             grids, findings = _read_bounded(path, scan, label, deadline)
     except _TooSlow:
-        return None, [_refusal(package.too_slow(deadline), loc, "")]
+        return None, [_refusal(package.too_slow(deadline), label)]
     except Exception as exc:  # calamine and openpyxl raise many private error types
-        return None, [error("file-unreadable", loc, f"无法读取 Excel 文件（{type(exc).__name__}），请用 Excel 或 WPS 另存为 .xlsx 后重试", reason=str(exc)[:200])]
+        return None, [door.unreadable(label, f"不是可读取的 Excel 文件（{type(exc).__name__}）", str(exc)[:200], "，请用 Excel 或 WPS 另存为 .xlsx 后重试")]
     missing: set[tuple[str, int, int]] = set()
     if scan.formulas:
         missing, problem = _formula_cells(path, label, deadline)
@@ -112,17 +110,14 @@ def read_package(path: Path, label: str) -> tuple[bytes | None, Finding | None]:
     import io
 
     scan = scan_package(io.BytesIO(data), Deadline(package.BUDGET_SECONDS))
-    loc = Location(file=label)
     if isinstance(scan, Refusal):
-        return None, _refusal(scan, loc, "")
+        return None, _refusal(scan, label)
     for name, part in scan.parts.items():
         if not part.bounded:
             where = part.stray or "未标明位置的单元格"
-            return None, error(
-                "file-inflates",
-                loc,
-                f"工作簿部件 {name} 在读取范围（前 {package.MAX_ROWS} 行、{package.MAX_COLUMNS} 列）之外有内容（{where}），无法整体改写",
-                member=name,
+            return None, door.inflates(
+                label, "工作簿", f"部件 {name} 在读取范围之外有内容（{where}）", f"前 {package.MAX_ROWS} 行、{package.MAX_COLUMNS} 列",
+                "，无法整体改写", member=name,
             )
     return data, None
 
@@ -131,16 +126,12 @@ class _TooSlow(Exception):
     """The wall-clock budget ran out between two sheets."""
 
 
-def _refusal(refusal: Refusal, loc: Location, hint: str) -> Finding:
-    message, values = refusal.reason + hint, refusal.values
-    # Spelled out so that each code the package scan refuses with is visibly emitted here (docs test).
-    if refusal.code == "file-inflates":
-        return error("file-inflates", loc, message, **values)
-    if refusal.code == "xml-entities":
-        return error("xml-entities", loc, message, **values)
-    if refusal.code == "file-too-slow":
-        return error("file-too-slow", loc, message, **values)
-    return error("file-unreadable", loc, message, **values)
+def _refusal(refusal: Refusal, label: str, advice: str = "") -> Finding:
+    """The finding for the package scan's refusal (file-inflates, xml-entities, file-too-slow, file-unreadable);
+    ADVICE closes a file-unreadable's message."""
+    if refusal.code == "file-unreadable":
+        return door.unreadable(label, str(refusal.words["problem"]), str(refusal.values["reason"]), advice)
+    return emit(refusal.code, Location(file=label), **refusal.values, **refusal.words)
 
 
 def _not_readable(path: Path, label: str) -> Finding | None:
