@@ -13,7 +13,7 @@ from typing import Any
 from generator.acknowledged import Acknowledged
 from generator.batch.fingerprint import file_sha256, folder_digest, input_key, juesuan_version, records_digest
 from generator.checked import Generated
-from generator.findings import Finding, Location, Severity, error
+from generator.findings import Finding, Location, Severity, emit
 from generator.report import Report
 
 try:
@@ -81,14 +81,15 @@ def crash_finding(task: Task, exc: BaseException | str) -> Finding:
         tail = "".join(traceback.format_exception(exc)[-3:]).strip()
     else:
         what, tail = exc, ""
-    return error(
+    return emit(
         "crashed",
         Location(file=str(task.folder)),
-        f"处理该单位时程序出错（{what}），其他单位不受影响；请把此信息反馈给开发者",
         stage="unit",
         name=str(task.folder),
         error=what,
         traceback=tail,
+        doing="处理该单位",
+        consequence="，其他单位不受影响",
     )
 
 

@@ -40,7 +40,7 @@ from generator.check.totals import check_declared_totals
 from generator.check.units import check_wanyuan_in_yuan, check_yuan_in_wanyuan
 from generator.check.written import check_written_texts
 from generator.compute.figures import Figures
-from generator.findings import Finding, Location, error
+from generator.findings import Finding, Location, emit
 from generator.report import RuleOutcome, Status
 
 RULES: tuple[Rule, ...] = (
@@ -137,13 +137,14 @@ def rule_codes_of(rules: Iterable[Rule] = RULES) -> frozenset[str]:
 
 
 def _crashed(name: str, exc: Exception) -> Finding:
-    return error(
+    return emit(
         "crashed",
         Location(field=name),
-        f"检查规则 {name} 运行出错（{type(exc).__name__}: {exc}），请把此信息反馈给开发者",
         stage="rule",
         name=name,
         error=f"{type(exc).__name__}: {exc}",
+        doing=f"运行检查规则 {name} ",
+        consequence="，其余检查照常进行",
     )
 
 

@@ -11,7 +11,7 @@ from generator import layout
 from generator.check.context import CheckContext, money
 from generator.check.rule import NotApplicable, emits
 from generator.compute.figures import ThreePublicPart
-from generator.findings import Finding, Location, emit, warning
+from generator.findings import Finding, Location, emit
 from generator.model import ItemTable
 
 # "无预算", "未安排预算", "年初未编制预算", "没有“三公”经费预算": the text denies a budget.
@@ -95,13 +95,13 @@ def check_budget_texts(ctx: CheckContext) -> Iterator[Finding]:
         budgets = [b for b in (part.budget, row.amount(layout.BUDGET)) if b]
         if not budgets or not _NO_BUDGET.search(text):
             continue
-        yield warning(
+        yield emit(
             "budget-text-contradicts",
             row.source.at(layout.BUDGET_REASON) or Location(sheet=layout.THREE_PUBLIC.name, field=part.name),
-            f"“三公”经费「{part.name}」的预算数为{money(ctx, budgets[0])}，但预决算差异原因说没有预算：「{text}」；请核对预算数或原因",
             item=part.name,
             budget=budgets[0],
             reason=text,
+            budget_text=money(ctx, budgets[0]),
         )
     details = ctx.figures.base.unit.item_table(layout.THREE_PUBLIC_DETAILS.name)
     for name, text, where in _texts(table, details):

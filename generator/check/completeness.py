@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from generator import layout
 from generator.check.context import CheckContext
 from generator.check.rule import emits
 from generator.check.three_public import counts_needed
 from generator.compute.figures import Figures
-from generator.findings import Finding, Location, error, info, warning
+from generator.findings import Finding, Location, emit
 from generator.model import ItemTable, UnitYear
 
 
@@ -199,6 +200,10 @@ _SECTIONS = (
 )
 
 
+# section-without-data for a table with no number in it (the 主要职能 text words its own).
+_NO_NUMBERS: dict[str, Any] = {"said": "未填报", "advice": "按决算报表填写"}
+
+
 @emits("section-without-data", "table-empty-none", "blank-required", "blank-left-out", needs=("所用模板用到的单元格", layout.TEXTS))
 def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
     f = ctx.figures
@@ -212,12 +217,7 @@ def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
         table = unit.item_table(sheet)
         if not any(row.amount(column) is not None for row in list(table.rows.values()) + list(table.class_rows.values())):
             empty_sheets.add(sheet)
-            yield warning(
-                "section-without-data",
-                Location(file=unit.cover.source.file, sheet=sheet),
-                f"《{sheet}》没有填写任何数字：公开说明的{needs.words(section)}只写明“未填报”；请按决算报表填写",
-                sheet=sheet,
-            )
+            yield emit("section-without-data", Location(file=unit.cover.source.file, sheet=sheet), sheet=sheet, what=f"《{sheet}》没有填写任何数字", section=needs.words(section), **_NO_NUMBERS)
     counted = counts_needed(ctx)
     for need in needs.cells:
         if need.sheet in empty_sheets:
@@ -229,21 +229,9 @@ def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
             continue
         where = _where(unit, table, need)
         if need.required:
-            yield error(
-                "blank-required",
-                where,
-                f"「{need.item}」未填写（空白不等于0）：公开说明的{need.sentence}需要它；请填写，确为零请填0",
-                item=need.item,
-                sentence=need.sentence,
-            )
+            yield emit("blank-required", where, item=need.item, sentence=need.sentence)
         else:
-            yield info(
-                "blank-left-out",
-                where,
-                f"「{need.item}」未填写：公开说明{need.sentence}一处不写（空白不按0处理）；确为零请填0",
-                item=need.item,
-                sentence=need.sentence,
-            )
+            yield emit("blank-left-out", where, item=need.item, sentence=need.sentence, advice="（空白不按0处理）；确为零请填0")
     yield from _check_texts(ctx, needs)
     yield from _check_gpb(ctx, needs)
 
@@ -276,11 +264,14 @@ def _check_texts(ctx: CheckContext, needs: TemplateNeeds) -> Iterator[Finding]:
     if not t.file or not t.found:
         return  # the loader reported the missing file (texts-missing)
     if "主要职能" in used and not t.functions and not t.functions_note:
-        yield warning(
+        yield emit(
             "section-without-data",
             Location(file=t.file, field="主要职能"),
-            "「主要职能」未填写：公开说明第一部分一、主要职能只写明“未填写”；请照“三定”方案填写",
             field="主要职能",
+            what="「主要职能」未填写",
+            section="第一部分一、主要职能",
+            said="未填写",
+            advice="照“三定”方案填写",
         )
     fields = (
         ("下属预算单位", t.subordinate_units is None, "第一部分二「有/无下属预算单位」"),
@@ -292,12 +283,12 @@ def _check_texts(ctx: CheckContext, needs: TemplateNeeds) -> Iterator[Finding]:
     for name, blank, sentence in fields:
         if blank and name in used:
             sentence = needs.words(sentence)
-            yield info(
+            yield emit(
                 "blank-left-out",
                 Location(file=t.file, field=name),
-                f"「{name}」未填写：公开说明{sentence}一处不写" + ("；没有请写 []" if name in ("下属预算单位", "内设机构") else ""),
                 item=name,
                 sentence=sentence,
+                advice="；没有请写 []" if name in ("下属预算单位", "内设机构") else "",
             )
 
 
@@ -316,17 +307,6 @@ def _check_gpb(ctx: CheckContext, needs: TemplateNeeds) -> Iterator[Finding]:
         where = Location(file=f.base.unit.cover.source.file, sheet=tree.sheet)
         section = needs.words("第二部分" + section)
         if total == 0:
-            yield info(
-                "table-empty-none",
-                where,
-                f"《{tree.sheet}》是空表，《{layout.FISCAL.name}》的一般公共预算财政拨款本年支出为0：公开说明{section}写明本单位“{none}”",
-                sheet=tree.sheet,
-                section=section,
-            )
+            yield emit("table-empty-none", where, sheet=tree.sheet, section=section, fiscal_sheet=layout.FISCAL.name, none=none)
             continue
-        yield warning(
-            "section-without-data",
-            where,
-            f"《{tree.sheet}》没有填写任何数字：公开说明{section}只写明“未填报”；请按决算报表填写",
-            sheet=tree.sheet,
-        )
+        yield emit("section-without-data", where, sheet=tree.sheet, what=f"《{tree.sheet}》没有填写任何数字", section=section, **_NO_NUMBERS)

@@ -9,7 +9,7 @@ from generator import layout
 from generator.check.context import CheckContext, money
 from generator.check.rule import emits
 from generator.compute.tree import Tree
-from generator.findings import Finding, Location, error
+from generator.findings import Finding, Location, emit
 
 S, INC, E, F, G, B = (layout.SUMMARY.name, layout.INCOME.name, layout.EXPENSE.name, layout.FISCAL.name, layout.GPB.name, layout.BASIC.name)
 
@@ -64,13 +64,12 @@ def check_mandatory_tables(ctx: CheckContext) -> Iterator[Finding]:
         if not found:
             continue
         other, what, value = found[0]
-        yield error(
+        yield emit(
             "table-empty",
             Location(file=unit.cover.source.file, sheet=sheet),
-            f"《{sheet}》是空表，但《{other}》的「{what}」为{money(ctx, value)}：这张表是每个单位都要公开的决算报表，"
-            "有收支就不能为空；请按决算报表填写（公开说明中依据它的段落会写成“未填报”）",
             sheet=sheet,
             source=other,
             item=what,
             stated=value,
+            stated_text=money(ctx, value),
         )

@@ -11,7 +11,8 @@ from generator.check.context import CheckContext, money
 from generator.check.rule import NotApplicable, emits
 from generator.compute.base import YearBase
 from generator.compute.prior import PriorFigure, gpb_item_figure, gpb_total_figure, item_figure
-from generator.findings import Finding, Location, Severity, emit, error
+from generator.display import more_or_less
+from generator.findings import Finding, Location, Severity, emit
 
 CODE = "prior-year-mismatch"
 
@@ -97,12 +98,21 @@ def _staff(ctx: CheckContext, cur: YearBase, prior: YearBase, year: int) -> Iter
         if typed is None or actual is None or typed == actual:
             continue
         row = table.get(name)
-        yield error(
+        yield emit(
             CODE,
             row.source.at("上年人数") if row else Location(file=table.sheet),
-            f"「{name}」的上年人数填为{typed}人，{year}年数据为{actual}人",
             stated=typed,
             expected=actual,
+            difference=typed - actual,
+            stated_label=f"「{name}」的上年人数",
+            expected_label=f"{year}年数据",
+            stated_text=f"{typed}人",
+            expected_text=f"{actual}人",
+            direction=more_or_less(typed - actual),
+            difference_text=f"{abs(typed - actual)}人",
+            see_also="",
+            hint="",
+            residue="",
         )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from generator import layout
 from generator.check.context import CheckContext, money
 from generator.check.rule import NotApplicable, emits
-from generator.findings import Finding, Location, warning
+from generator.findings import Finding, Location, emit
 
 
 @emits("prior-total-missing", needs=(layout.SUMMARY.name, layout.FISCAL.name, layout.GPB.name))
@@ -27,11 +27,11 @@ def check_prior_totals_known(ctx: CheckContext) -> Iterator[Finding]:
         if change is None or change.base is not None:
             continue
         where = change.base_location or Location(file=f.prior.unit.cover.source.file, sheet=layout.OVERVIEW.name, field=name)
-        yield warning(
+        yield emit(
             "prior-total-missing",
             where,
-            f"本年{name}为{money(ctx, change.current)}，但上年数据（{f.prior.unit.cover.year}年）中这个总数为空，也无法由明细得出："
-            f"公开说明中“与上年相比”一句只能不写；请在上年数据中填写",
             item=name,
             current=change.current,
+            current_text=money(ctx, change.current),
+            prior_year=f.prior.unit.cover.year,
         )

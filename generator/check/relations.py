@@ -11,7 +11,7 @@ from generator.check.compare import Stated, disagreement
 from generator.check.context import CheckContext, money
 from generator.check.rule import NotApplicable, emits
 from generator.display import more_or_less
-from generator.findings import Finding, Location, Severity, emit, error, warning
+from generator.findings import Finding, Location, Severity, emit
 
 
 @emits("personnel-public-mismatch", needs=(layout.BASIC.name,))
@@ -131,13 +131,13 @@ def check_admin_cost(ctx: CheckContext) -> Iterator[Finding]:
     if covers == "some":
         # only the 行政/参公 units' 公用经费: less than the department's is right, more never is
         if stated is not None and stated > f.public:
-            yield error(
+            yield emit(
                 "admin-cost-exceeds-public",
                 row.source.at("本年数"),
-                f"「机关运行经费」为{money(ctx, stated)}，大于基本支出中的公用经费{money(ctx, f.public)}；"
-                "部门中行政单位和参公单位的机关运行经费是公用经费的一部分，不能超过全部门的公用经费",
                 stated=stated,
                 public=f.public,
+                stated_text=money(ctx, stated),
+                public_text=money(ctx, f.public),
             )
         return
     d = disagreement(
@@ -168,23 +168,11 @@ def check_vehicles(ctx: CheckContext) -> Iterator[Finding]:
     details = ctx.figures.base.unit.item_table(layout.THREE_PUBLIC_DETAILS.name)
     said = tp.vehicle_difference_reason.strip()
     if said and _SAYS_NO_DIFFERENCE.search(said):
-        yield error(
-            "vehicle-count-mismatch",
-            _at(details, "公务用车保有量", layout.CONTENT),
-            f"公务用车保有量{held}辆，其他重要事项中按类别列出的车辆共{owned}辆，但差异原因写的是两者一致：「{said}」",
-            held=held,
-            owned=owned,
-        )
+        yield emit("vehicle-count-mismatch", _at(details, "公务用车保有量", layout.CONTENT), held=held, owned=owned, reason=said)
         return
     if said:
         return
-    yield warning(
-        "vehicle-count-unexplained",
-        _at(details, "公务用车保有量", layout.CONTENT),
-        f"公务用车保有量{held}辆，国有资产占用中的车辆共{owned}辆，两者不同但未填写差异原因",
-        held=held,
-        owned=owned,
-    )
+    yield emit("vehicle-count-unexplained", _at(details, "公务用车保有量", layout.CONTENT), held=held, owned=owned)
 
 
 @emits("procurement-total-mismatch", needs=(layout.OTHER_MATTERS.name,))
@@ -233,26 +221,32 @@ def check_procurement(ctx: CheckContext) -> Iterator[Finding]:
         )
     won = None if p.sme_reserved_won is None or p.sme_other_won is None else p.sme_reserved_won + p.sme_other_won
     if won is not None and p.total is not None and won > p.total:
-        yield error(
+        yield emit(
             "procurement-share-exceeds",
             _at(table, "其他项目中小企业中标金额", "本年数"),
-            f"中小企业中标金额（预留项目{money(ctx, p.sme_reserved_won)}＋其他项目{money(ctx, p.sme_other_won)}＝{money(ctx, won)}）"
-            f"超过政府采购支出总额{money(ctx, p.total)}"
-            f"{'' if p.stated_total is not None and p.stated_total.declared is not None else '（货物、工程、服务之和）'}",
             sme=won,
             total=p.total,
+            part="中小企业中标金额",
+            part_text=f"（预留项目{money(ctx, p.sme_reserved_won)}＋其他项目{money(ctx, p.sme_other_won)}＝{money(ctx, won)}）",
+            whole="政府采购支出总额",
+            whole_text=money(ctx, p.total),
+            note="" if p.stated_total is not None and p.stated_total.declared is not None else "（货物、工程、服务之和）",
         )
     for small, whole, small_name, whole_name in (
         (p.small_micro_reserved, p.sme_reserved, "面向小微企业预留项目预算金额", "面向中小企业预留项目预算金额"),
         (p.small_micro_reserved_won, p.sme_reserved_won, "预留项目小微企业中标金额", "预留项目中小企业中标金额"),
     ):
         if small is not None and whole is not None and small > whole:
-            yield error(
+            yield emit(
                 "procurement-share-exceeds",
                 _at(table, small_name, "本年数"),
-                f"「{small_name}」{money(ctx, small)}超过「{whole_name}」{money(ctx, whole)}（小微企业是中小企业的一部分）",
                 small_micro=small,
                 sme=whole,
+                part=f"「{small_name}」",
+                part_text=money(ctx, small),
+                whole=f"「{whole_name}」",
+                whole_text=money(ctx, whole),
+                note="（小微企业是中小企业的一部分）",
             )
     if p.small_micro is not None and p.sme is not None and p.small_micro > p.sme:
         yield emit(

@@ -9,8 +9,8 @@ from generator import layout
 from generator.check.context import CheckContext, money
 from generator.check.rule import emits
 from generator.compute.totals import total_of
-from generator.finding_codes import CODES
-from generator.findings import Finding, emit, warning
+from generator.display import more_or_less
+from generator.findings import Finding, emit
 
 
 @emits("rounding-residue", "row-total-mismatch", needs=(layout.INCOME.name, layout.EXPENSE.name, layout.GPB.name, layout.BASIC.name, layout.GOV_FUND.name, layout.STATE_CAPITAL.name))
@@ -44,9 +44,20 @@ def check_row_totals(ctx: CheckContext) -> Iterator[Finding]:
             }
             n = sum(1 for p in parts if p is not None)
             if abs(diff) <= tolerance_per_part * n:
-                # rounding-residue's message is worded for a total of parts (check/totals.py): this row's is written here.
-                text = CODES["row-total-mismatch"].render(words)
-                yield warning("rounding-residue", row.source.at(spec.total_column), text + "（尾差）", stated=declared, expected=total, difference=diff)
+                yield emit(
+                    "rounding-residue",
+                    row.source.at(spec.total_column),
+                    stated=declared,
+                    expected=total,
+                    difference=diff,
+                    tolerance=tolerance_per_part * n,
+                    total=f"{label}的「{spec.total_column}」",
+                    stated_text=words["stated_text"],
+                    expected_text=words["expected_text"],
+                    direction=more_or_less(diff),
+                    difference_text=words["difference_text"],
+                    parts="＋".join(c for c, p in zip(part_columns, parts, strict=True) if p is not None),
+                )
             else:
                 yield emit("row-total-mismatch", row.source.at(spec.total_column), stated=declared, expected=total, difference=diff, **words)
 

@@ -11,7 +11,7 @@ from generator.check.rule import emits
 from generator.compute.change import Change
 from generator.compute.figures import ThreePublicPart
 from generator.compute.totals import Key
-from generator.findings import Finding, Location, emit, warning
+from generator.findings import Finding, Location, emit
 from generator.model import ItemTable
 
 
@@ -68,16 +68,18 @@ def check_three_public_reasons(ctx: CheckContext) -> Iterator[Finding]:
             if rate is not None and abs(rate) <= threshold:
                 break
             label = "“三公”经费合计" if part.name == "合计" else f"“三公”经费「{part.name}」"
-            yield warning(
+            yield emit(
                 "three-public-difference-without-reason",
                 change.reason_location or _at(ctx, ctx.figures.base.unit.item_table(layout.THREE_PUBLIC.name), part.name, layout.BUDGET_REASON),
-                f"{label}决算{money(ctx, change.current)}，{basis}{money(ctx, change.base)}，"
-                f"{'多' if difference > 0 else '少'}{money(ctx, abs(difference))}，但没有填写预决算差异原因；"
-                "“三公”经费决算与预算的每一处差异都要说明原因",
                 current=change.current,
                 budget=change.base,
                 basis=basis,
                 difference=difference,
+                label=label,
+                current_text=money(ctx, change.current),
+                budget_text=money(ctx, change.base),
+                direction="多" if difference > 0 else "少",
+                difference_text=money(ctx, abs(difference)),
             )
             break
 

@@ -22,7 +22,7 @@ from generator.check.rule import NotApplicable, emits
 from generator.compute.change import Change
 from generator.compute.totals import Key, Settlement
 from generator.display import format_amount
-from generator.findings import Finding, Location, emit, error
+from generator.findings import Finding, Location, emit
 
 # A typed 万元 amount this many times the typical amount of its table is most likely in 元.
 RATIO = Decimal(1000)
@@ -205,10 +205,4 @@ def check_wanyuan_in_yuan(ctx: CheckContext) -> Iterator[Finding]:
     ratios = [c.base / c.current for c in (f.total_change, f.fiscal_change, f.gpb_change) if c is not None and c.base and c.current]
     if any(PRIOR_BAND[0] <= r <= PRIOR_BAND[1] for r in ratios):
         reasons.append("上年数约为本年数的10000倍")
-    yield error(
-        "workbook-looks-like-wanyuan",
-        _cover_unit_cell(ctx),
-        f"封面声明金额单位为元，但金额疑似按“万元”填写（{'；'.join(reasons)}）；照此生成的公开说明会写出“收入总计{format_amount(total)}万元”。"
-        "请把封面的「金额单位」改为“万元”，或把金额换算为元",
-        stated=total,
-    )
+    yield emit("workbook-looks-like-wanyuan", _cover_unit_cell(ctx), stated=total, reasons="；".join(reasons), shown=format_amount(total))
