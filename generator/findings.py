@@ -117,22 +117,32 @@ def emit(code: str, location: Location, /, *, severity: Severity | None = None, 
     return Finding(code=code, severity=chosen, location=location, message=message, values=values)
 
 
-# The older helpers take a written message; the code, severity and values keys are checked the same way (every run).
+# The older helpers take a written message: only for a code without a message template (the self-evaluation's,
+# until they declare theirs); the code, severity and values keys are checked the same way (every run).
 
 
 def error(code: str, location: Location, message: str, **values: Any) -> Finding:
-    declared(code, "error", values)
-    return Finding(code=code, severity=Severity.ERROR, location=location, message=message, values=values)
+    return _written(code, Severity.ERROR, location, message, values)
 
 
 def warning(code: str, location: Location, message: str, **values: Any) -> Finding:
-    declared(code, "warning", values)
-    return Finding(code=code, severity=Severity.WARNING, location=location, message=message, values=values)
+    return _written(code, Severity.WARNING, location, message, values)
 
 
 def info(code: str, location: Location, message: str, **values: Any) -> Finding:
-    declared(code, "info", values)
-    return Finding(code=code, severity=Severity.INFO, location=location, message=message, values=values)
+    return _written(code, Severity.INFO, location, message, values)
+
+
+def _written(code: str, severity: Severity, location: Location, message: str, values: dict[str, Any]) -> Finding:
+    entry = declared(code, severity.value, values)
+    if entry.message and code not in WRITTEN_FOR_NOW:
+        raise FindingDeclarationError(f"finding code {code!r} has a message template: emit it with findings.emit(), not a written message")
+    return Finding(code=code, severity=severity, location=location, message=message, values=values)
+
+
+# Codes with a template that generator/self_evaluation/ still emits with a written message (its stage is being
+# rebuilt): removed, with the helpers above, once it emits them with emit().
+WRITTEN_FOR_NOW = frozenset({"crashed", "text-placeholder", "text-repeated"})
 
 
 def count(findings: Iterable[Finding]) -> dict[Severity, int]:

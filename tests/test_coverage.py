@@ -13,7 +13,7 @@ from generator.check import RULES, NotApplicable, run_rules
 from generator.check.context import CheckContext, Settings
 from generator.check.rule import CheckRule, emits
 from generator.cli import main
-from generator.findings import Finding, Location, warning
+from generator.findings import Finding, Location, emit
 from generator.report import Status
 from generator.report.text import coverage_line
 from generator.self_evaluation.check import CHECKS, RULE_PREFIX, check_execution_full_marks, check_self_evaluation
@@ -118,7 +118,8 @@ def test_a_crashing_rule_is_not_run_and_named() -> None:
 def test_a_rule_emitting_a_code_it_does_not_declare_is_a_crash() -> None:
     @emits("total-mismatch", needs=("收入支出决算总表",))
     def stray(ctx: CheckContext) -> Iterator[Finding]:
-        yield warning("rounding-residue", Location(file="x"), "尾差", stated=1, expected=1, difference=0, tolerance=0, total="x")
+        yield emit("rounding-residue", Location(file="x"), stated=1, expected=1, difference=0, tolerance=0, total="x",
+                   stated_text="1", expected_text="1", direction="多", difference_text="0", parts="y")
 
     run = run_rules(_figures(), rules=(stray,))
     assert [c.status for c in run.coverage] == [Status.NOT_RUN]

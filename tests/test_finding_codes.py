@@ -100,7 +100,7 @@ def test_severity_and_values_keys_must_match_the_declaration() -> None:
         warning("folder-missing", Location(file="x"), "消息")
     with pytest.raises(FindingDeclarationError, match="undeclared values"):
         error("file-missing", Location(file="x"), "消息", path="p", colour="red")
-    assert error("file-missing", Location(file="x"), "消息", path="p").values == {"path": "p"}
+    assert emit("file-missing", Location(file="x"), path="p").values == {"path": "p"}
 
 
 def test_the_checks_hold_in_every_run_not_only_under_assertions() -> None:

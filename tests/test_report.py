@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from generator import api
 from generator.cli import EXIT_INTERNAL, EXIT_OUTPUT, main
-from generator.findings import Location, error
+from generator.findings import Finding, Location, Severity
 from generator.report import SCHEMA, Report
 from generator.report.text import finding_line, report_lines
 
@@ -106,7 +106,7 @@ def test_the_report_reads_back_from_its_json() -> None:
 
 
 def test_the_text_is_one_line_per_finding_then_the_counts() -> None:
-    finding = error("total-mismatch", Location(file="a.xlsx", sheet="表", cell="B3"), "合计不符")
+    finding = Finding(code="total-mismatch", severity=Severity.ERROR, location=Location(file="a.xlsx", sheet="表", cell="B3"), message="合计不符")
     report = Report(command="check", folder="a", readable=True, findings=(finding,))
     assert finding_line(finding) == "a.xlsx[表]!B3 错误[total-mismatch] 合计不符"
     assert report_lines(report) == [finding_line(finding), "共 1 个错误，0 个警告，0 个提示。"]
