@@ -409,3 +409,15 @@ def test_a_pdf_tables_text_joins_a_wrapped_name_and_never_guesses_a_blank_cell()
 def test_a_tables_text_run_into_a_paragraph_is_not_a_sentence() -> None:
     debris = "本年收入合计5,861.86本年支出合计5,869.17使用非财政拨款结余结余分配年初结转和结余9.51总计5,871.37注：本表反映部门本年度的总收支。"
     assert codes(run(check_clauses, [SECTION, debris])) == []
+
+
+def test_an_enumerated_item_after_a_full_width_line_is_a_paragraph_of_its_own() -> None:
+    from generator.verify.read_text import document_from_pages
+
+    first = "（1）贯彻执行国家和本市有关文化工作的方针政策和法律法规，拟订本区文化事业发展规划并组织实施；"
+    colon = "本年收入合计比上年增加，主要原因是本年度新增文化惠民演出和公共文化设施运行保障项目，其中金额为："
+    lines = ["（二）主要职能", first, "（2）负责本区公共文化服务体系建设，指导基层文化工作。", colon, "1.5万元，比上年增加。"]
+    texts = [p.text for p in document_from_pages("说明.pdf", "pdf", [lines]).paragraphs]
+    assert first in texts and "（2）负责本区公共文化服务体系建设，指导基层文化工作。" in texts
+    # a wrapped amount after a colon is not an item: "1.5万元" continues its sentence
+    assert colon + "1.5万元，比上年增加。" in texts

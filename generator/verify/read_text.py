@@ -34,6 +34,8 @@ _CODE_LINE = re.compile(r"^公开\s*\d+\s*表$")
 _CONTENTS_ENTRY = re.compile(r"^(.*?\S)\s*[.．·…]{3,}\s*\d{1,4}$")
 _CONTENTS_TITLES = ("目录", "目次")
 _SENTENCE_END = ("。", "：", ":", "；")
+# "（2）…", "2．…", "2、…": an enumerated item, which starts a paragraph of its own after a line that ended a clause
+_ENUMERATED = re.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[．.、](?!\d))")
 
 
 # PDFium gives the quotes of “三公” after the rest of their line when they come from another font: “” stands empty at the end.
@@ -168,6 +170,8 @@ def document_from_pages(path: str, kind: str, pages: list[list[str]], geometry: 
                 buffer, buffer_page = [line], number
                 flush()
                 continue
+            if buffer and buffer[-1].endswith(_SENTENCE_END) and _ENUMERATED.match(line):
+                flush()  # the line before filled the width, so its end alone did not close the paragraph
             if not buffer:
                 buffer_page = number
             buffer.append(line)
