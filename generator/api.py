@@ -853,3 +853,70 @@ def shipped_templates() -> dict[str, Path]:
     from generator.render.shipped import SHIPPED, shipped_template
 
     return {name: shipped_template(name) for name in SHIPPED}
+
+
+# --- what the workbench reads besides a check: the web imports api alone (tests/test_layers.py) ----------
+
+
+def workbook_rows(path: Path) -> dict[str, list[list[Any]]] | None:
+    """Each sheet of the workbook at PATH as its rows of cell values, read through the guarded reader as `check`
+    reads it (bounded extents, no zip bomb, no XML entities); None when it cannot be read (the check says why)."""
+    from generator.load.workbook import read_workbook
+
+    book, _ = read_workbook(path, str(path))
+    return None if book is None else {name: sheet.rows for name, sheet in book.sheets.items()}
+
+
+def package_refusal(data: bytes) -> str | None:
+    """Why the door every workbook is read through would refuse the .xlsx bytes DATA (a member inflating beyond what it
+    declares, XML entities, a scan over its time budget), in Chinese; None when the readers would open it."""
+    import io
+
+    from generator.load.package import BUDGET_SECONDS, Deadline, Refusal, scan_package
+
+    scan = scan_package(io.BytesIO(data), Deadline(BUDGET_SECONDS))
+    return scan.reason if isinstance(scan, Refusal) else None
+
+
+def unit_name(root: Path, folder: Path) -> str:
+    """The unit-year FOLDER as the path relative to ROOT that names it ("/" separators, "." when ROOT is the unit)."""
+    from generator.load.discover import relative_name
+
+    return relative_name(root, folder)
+
+
+def output_names(root: Path, folders: list[Path]) -> dict[Path, str]:
+    """The file name batch and the workbench give each unit's document (unique under ROOT)."""
+    from generator.load.discover import output_names as names
+
+    return names(root, folders)
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """The figures the workbench charts, as plain values (万元, exact): this year's income and expense by kind (those
+    reported and not zero), and the “三公” items and 机关运行经费 as (name, last year, this year), None when not reported."""
+
+    year: int
+    income: tuple[tuple[str, Decimal], ...]
+    expense: tuple[tuple[str, Decimal], ...]
+    against_last_year: tuple[tuple[str, Decimal | None, Decimal | None], ...]
+
+
+def key_figures(checked: Checked) -> KeyFigures | None:
+    """CHECKED's key figures for the charts; None when it has no figures (the folder could not be settled)."""
+    figures = checked.figures
+    if figures is None:
+        return None
+    # The one adapter from Figures' fields to the charts: the workbench never reads Figures itself.
+    tp = figures.three_public
+    rows = [(p.name, p.change.base if p.change else None, p.actual) for p in (tp.total, tp.abroad, tp.vehicle_purchase, tp.vehicle_running, tp.reception)]
+    if figures.admin_cost is not None:  # None when not reported
+        rows.append(("机关运行经费", figures.admin_cost.base, figures.admin_cost.current))
+    return KeyFigures(
+        figures.year,
+        tuple((s.name, s.amount) for s in figures.income_sources if s.amount),
+        tuple((s.name, s.amount) for s in figures.expense_kinds if s.amount),
+        tuple(rows),
+    )
+

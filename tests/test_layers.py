@@ -49,8 +49,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     # verify is an independent second opinion on a finished document: it reads the document, and a data
     # folder only through the library's public api (check_folder, render_checked), never the render stage.
     "verify": FOUNDATION | {"api", "report"},
-    # the workbench runs no job itself: diff, batch, export, rendering and the PDF conversion only through api
-    "web": FOUNDATION | {"api", "load", "compute", "self_evaluation"},  # reading uploads and rows; charts of the figures
+    # the workbench's one door is api: checks, jobs, rendering, the PDF, and its reads (rows, an upload's scan, unit
+    # names, the charts' figures as plain values); report for the findings' and coverage's values it shows.
+    "web": FOUNDATION | {"api", "report"},
     "cli_click": frozenset(),
     "cli_output": PURE | {"report"},
     "cli": FOUNDATION | {"cli_click", "cli_output", "api", "report", "diff.cli", "batch.cli", "export.cli", "web.cli", "verify.cli"},
@@ -217,3 +218,4 @@ def test_the_cli_and_the_web_reach_the_jobs_only_through_api() -> None:
     for part in ("cli", "web", "diff.cli", "batch.cli", "export.cli"):
         assert not (ALLOWED[part] & {"diff", "batch", "export", "render"}), part
     assert {"diff", "batch", "export"} <= ALLOWED["api"] and "api" not in ALLOWED["diff"] | ALLOWED["batch"]
+    assert not (ALLOWED["web"] & {"load", "compute", "check", "checked", "self_evaluation", "render", "words"})

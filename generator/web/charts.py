@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from generator.compute.figures import Figures
 from generator.display import format_amount, format_percent
+
+if TYPE_CHECKING:
+    from generator.api import KeyFigures
 
 WIDTH, LABEL, BAR, GAP = 640, 190, 18, 8
 COLORS = ("#2f6db5", "#e0892b", "#3a9a5b", "#b54a4a", "#7b5ea7", "#8a8a8a", "#c7a008")
@@ -66,17 +69,14 @@ def year_pairs(title: str, rows: Sequence[tuple[str, Decimal | None, Decimal | N
     return Markup("".join(out))
 
 
-def key_charts(figures: Figures) -> list[Markup]:
-    """收入构成, 支出构成, “三公”经费 and 机关运行经费 against last year."""
-    tp = figures.three_public
-    parts = (tp.total, tp.abroad, tp.vehicle_purchase, tp.vehicle_running, tp.reception)
-    rows: list[tuple[str, Decimal | None, Decimal | None]] = [(p.name, p.change.base if p.change else None, p.actual) for p in parts]
-    if figures.admin_cost is not None:  # None when not reported
-        rows.append(("机关运行经费", figures.admin_cost.base, figures.admin_cost.current))
+def key_charts(figures: KeyFigures | None) -> list[Markup]:
+    """收入构成, 支出构成, “三公”经费 and 机关运行经费 against last year (api.key_figures); none without figures."""
+    if figures is None:
+        return []
     return [
-        composition("本年收入构成（万元）", [(s.name, s.amount) for s in figures.income_sources if s.amount]),
-        composition("本年支出构成（万元）", [(s.name, s.amount) for s in figures.expense_kinds if s.amount]),
-        year_pairs("“三公”经费和机关运行经费：与上年比较（万元）", rows, (figures.year - 1, figures.year)),
+        composition("本年收入构成（万元）", figures.income),
+        composition("本年支出构成（万元）", figures.expense),
+        year_pairs("“三公”经费和机关运行经费：与上年比较（万元）", figures.against_last_year, (figures.year - 1, figures.year)),
     ]
 
 

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import layout
+from generator import api, layout
 from generator.findings import Location
-from generator.load.workbook import Workbook, read_workbook
 
 _CELL = re.compile(r"^(?P<col>[A-Z]{1,3})?(?P<row>\d+)$")
 HEADER_ROW = layout.FIRST_DATA_ROW - 1  # 0-based: the row of column headers (title, note, headers, data…)
@@ -36,7 +35,7 @@ class RowReader:
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
-        self._cache: dict[tuple[Path, int, int], Workbook] = {}
+        self._cache: dict[tuple[Path, int, int], dict[str, list[list[Any]]]] = {}
         self._guard = threading.Lock()
 
     def row_of(self, location: Location) -> SheetRow | None:
@@ -70,15 +69,14 @@ class RowReader:
             book = self._cache.get(key)
         if book is None:
             # Through the guarded reader, as the check read it: bounded extents, no zip bomb, no entities.
-            book, _ = read_workbook(path, str(path))
+            book = api.workbook_rows(path)
             if book is None:  # a damaged workbook: the findings already say so
                 return None
             with self._guard:
                 if len(self._cache) > 16:
                     self._cache.clear()
                 self._cache[key] = book
-        found = book.sheets.get(sheet)
-        return found.rows if found is not None else None
+        return book.get(sheet)
 
 
 def _column_index(letters: str) -> int:

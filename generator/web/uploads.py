@@ -18,11 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from generator import layout
+from generator import api, layout
 from generator.files import write_atomically
-from generator.load.package import BUDGET_SECONDS, Deadline, scan_package
-from generator.load.package import Refusal as PackageRefusal
-from generator.self_evaluation import layout as evaluation_layout
 from generator.yaml_files import load_yaml, yaml_problem
 
 HISTORY = "历史版本"
@@ -41,7 +38,7 @@ class Kind:
 
 KINDS = {
     "workbook": Kind(layout.WORKBOOK, ".xlsx", "决算数据"),
-    "self-evaluation": Kind(evaluation_layout.WORKBOOK_NAME, ".xlsx", "绩效自评表"),
+    "self-evaluation": Kind(api.SELF_EVALUATION_WORKBOOK, ".xlsx", "绩效自评表"),
     "texts": Kind(layout.TEXTS, ".yaml", "文字说明"),
 }
 _VERSION = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})(?P<suffix>\.xlsx|\.yaml)$")
@@ -96,11 +93,11 @@ def _check_workbook(filename: str, data: bytes) -> None:
         types = package.read("[Content_Types].xml").decode("utf-8", "replace").lower()
         if "macroenabled" in types or "vbaproject" in types:
             raise Refused(f"「{filename}」是含宏的工作簿（xlsm），不能上传：请在 Excel 中另存为不含宏的 .xlsx")
-    # The same door as every reader (generator.load.package): every member inflates as declared, no XML entities.
+    # The same door as every reader (api.package_refusal): every member inflates as declared, no XML entities.
     # A value far out (XFD1048576) is accepted: the readers read the bounded range and name the stray cell.
-    scan = scan_package(io.BytesIO(data), Deadline(BUDGET_SECONDS))
-    if isinstance(scan, PackageRefusal):
-        raise Refused(f"「{filename}」未保存：{scan.reason}")
+    refusal = api.package_refusal(data)
+    if refusal is not None:
+        raise Refused(f"「{filename}」未保存：{refusal}")
 
 
 def _check_yaml(filename: str, data: bytes) -> None:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from generator import api
 from generator.layout import COVER, WORKBOOK
-from generator.load.discover import output_names, relative_name
 
 if TYPE_CHECKING:
     from generator.api import Checked, Entry
@@ -83,17 +82,17 @@ class Workspace:
         return candidate
 
     def relative(self, folder: Path) -> str:
-        return relative_name(self.root, folder)
+        return api.unit_name(self.root, folder)
 
     def siblings(self, folder: Path) -> list[Path]:
         """The unit's other years: unit-year folders beside FOLDER whose name is a year."""
         return sorted(f for f in self.folders() if f.parent == folder.parent and f.name.isdigit())
 
     def output_path(self, folder: Path) -> Path:
-        return self.outdir / output_names(self.root, [folder])[folder]
+        return self.outdir / api.output_names(self.root, [folder])[folder]
 
     def output_paths(self, folders: list[Path]) -> dict[Path, Path]:
-        return {f: self.outdir / name for f, name in output_names(self.root, folders).items()}
+        return {f: self.outdir / name for f, name in api.output_names(self.root, folders).items()}
 
     def statuses(self) -> list[UnitStatus]:
         folders = self.folders()
@@ -240,12 +239,10 @@ class Workspace:
 
 
 def _read_cover_name(book: Path) -> str | None:
-    from generator.load.workbook import read_workbook
-
-    workbook, _ = read_workbook(book, str(book))  # the guarded reader: a hostile workbook is refused, not opened
-    if workbook is None or COVER.name not in workbook.sheets:  # unreadable: the unit page's check says why
+    sheets = api.workbook_rows(book)  # the guarded reader: a hostile workbook is refused, not opened
+    if sheets is None or COVER.name not in sheets:  # unreadable: the unit page's check says why
         return None
-    rows = workbook.sheets[COVER.name].rows
+    rows = sheets[COVER.name]
     for row in rows[:20]:
         cells = [str(c).strip() for c in row if c not in (None, "")]
         if len(cells) >= 2 and cells[0] == "单位名称":
