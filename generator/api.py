@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from generator.export.write import ExportResult
     from generator.render.manifest import Kit
     from generator.self_evaluation.score import ScoredSelfEvaluation
+    from generator.verify.audit import Obligation
     from generator.words import ReasonEntry, TextEntry
 
 OUTPUTS = Path("outputs")
@@ -855,7 +856,7 @@ def shipped_templates() -> dict[str, Path]:
     return {name: shipped_template(name) for name in SHIPPED}
 
 
-# --- what the workbench reads besides a check: the web imports api alone (tests/test_layers.py) ----------
+# --- what the workbench reads besides a check, and verify: the web imports api alone (tests/test_layers.py) ----------
 
 
 def workbook_rows(path: Path) -> dict[str, list[list[Any]]] | None:
@@ -920,3 +921,34 @@ def key_figures(checked: Checked) -> KeyFigures | None:
         tuple(rows),
     )
 
+
+VERIFY_TEMPLATES = ("xinjiang-2024", "shanghai-2024")  # what `verify --data` renders the folder with, keeping the closest
+
+
+def verify_document(path: Path, data: Path | None = None) -> tuple[list[Finding], list[Obligation]]:
+    """`juesuan verify`: the findings and coverage of the finished disclosure at PATH (.docx, .pdf, .txt), read on its own
+    and, with DATA, against the documents juesuan renders from that folder (at the document's level, in each of
+    VERIFY_TEMPLATES). verify reads only documents: the rendering is done here and handed to it as .docx bytes."""
+    from generator.verify import verify_document as verify
+    from generator.verify.against_data import Expected
+
+    return verify(path, Expected(data, lambda level: _rendered_for_verify(data, level)) if data is not None else None)
+
+
+def verify_report(path: Path, findings: list[Finding], coverage: list[Obligation], data: Path | None = None) -> Report:
+    """verify's findings and coverage of PATH as the one Report value (text, JSON and .xlsx come from it)."""
+    from generator.verify.report import verify_report as report
+
+    return report(path, findings, coverage, data)
+
+
+def _rendered_for_verify(folder: Path, level: str) -> dict[str, bytes]:
+    checked = check_folder(folder)
+    if checked.figures is None:
+        return {}
+    rendered = {}
+    for template in VERIFY_TEMPLATES:
+        data, _ = render_checked(checked, template, level=level)
+        if data is not None:
+            rendered[template] = data
+    return rendered

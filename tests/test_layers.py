@@ -37,7 +37,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "render": FOUNDATION | {"compute", "self_evaluation"},
     "words": FOUNDATION | {"compute", "render"},
     # api -> export: api.figures_frame is the library's door to the export (README, docs/export.md); export never imports api.
-    "api": FOUNDATION | {"load", "compute", "check", "checked", "self_evaluation", "render", "export", "report", "init", "carry", "words", "diff", "batch"},
+    # api -> verify: api.verify_document renders the data folder and hands verify the documents (verify never imports api).
+    "api": FOUNDATION | {"load", "compute", "check", "checked", "self_evaluation", "render", "export", "report", "init", "carry", "words", "diff", "batch", "verify"},
     "init": FOUNDATION | {"self_evaluation"},
     "carry": FOUNDATION | {"load", "compute", "init", "self_evaluation"},
     # diff and batch sit above the pipeline's results and below api: api checks and renders, then hands them the values
@@ -46,11 +47,11 @@ ALLOWED: dict[str, frozenset[str]] = {
     "diff": FOUNDATION | {"checked", "compute", "self_evaluation", "render", "report"},
     "batch": FOUNDATION | {"checked", "load", "render", "report"},
     "export": FOUNDATION | {"load", "compute"},
-    # verify is an independent second opinion on a finished document: it reads the document, and a data
-    # folder only through the library's public api (check_folder, render_checked), never the render stage.
-    "verify": FOUNDATION | {"api", "report"},
-    # the workbench's one door is api: checks, jobs, rendering, the PDF, and its reads (rows, an upload's scan, unit
-    # names, the charts' figures as plain values); report for the findings' and coverage's values it shows.
+    # verify is an independent second opinion on a finished document: it reads documents only, the one verified and, for
+    # --data, those api renders from the folder and hands it as bytes; no stage of the generator, not even through api.
+    "verify": FOUNDATION | {"report"},
+    # the workbench's one door is api: checks, jobs, rendering, the PDF, verify, and its reads (rows, an upload's scan,
+    # unit names, the charts' figures as plain values); report for the findings' and coverage's values it shows.
     "web": FOUNDATION | {"api", "report"},
     "cli_click": frozenset(),
     "cli_output": PURE | {"report"},
@@ -61,7 +62,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "batch.terminal": FOUNDATION | {"batch", "report", "cli_output"},
     "export.cli": FOUNDATION | {"cli_click", "cli_output", "api"},
     "web.cli": FOUNDATION | {"cli_click", "web"},
-    "verify.cli": FOUNDATION | {"cli_click", "cli_output", "verify", "report"},
+    "verify.cli": FOUNDATION | {"cli_click", "cli_output", "api", "report"},
 }
 
 # Third-party packages that only some parts may import (at the top or inside a function): a command-line install
@@ -214,8 +215,9 @@ def test_the_commands_lazy_names_are_seen_as_imports() -> None:
 
 
 def test_the_cli_and_the_web_reach_the_jobs_only_through_api() -> None:
-    """diff, batch, export and the PDF conversion (render) are called by the commands and the workbench through generator/api.py."""
-    for part in ("cli", "web", "diff.cli", "batch.cli", "export.cli"):
-        assert not (ALLOWED[part] & {"diff", "batch", "export", "render"}), part
-    assert {"diff", "batch", "export"} <= ALLOWED["api"] and "api" not in ALLOWED["diff"] | ALLOWED["batch"]
+    """diff, batch, export, verify and the PDF conversion (render) are called by the commands and the workbench through
+    generator/api.py; the workbench reaches no stage at all except through it."""
+    for part in ("cli", "web", "diff.cli", "batch.cli", "export.cli", "verify.cli"):
+        assert not (ALLOWED[part] & {"diff", "batch", "export", "render", "verify"}), part
+    assert {"diff", "batch", "export", "verify"} <= ALLOWED["api"] and "api" not in ALLOWED["diff"] | ALLOWED["batch"] | ALLOWED["verify"]
     assert not (ALLOWED["web"] & {"load", "compute", "check", "checked", "self_evaluation", "render", "words"})

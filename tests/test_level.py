@@ -235,11 +235,9 @@ def test_verify_with_data_compares_a_unit_document_with_the_unit_document(tmp_pa
     """verify --data renders the folder at the document's own level: a figure changed in Word is found."""
     from docx import Document
 
-    from generator.verify import verify_document
-
     out = tmp_path / "文化馆.docx"
     assert api.generate(UNIT, output=out, template=template, level=level).ok
-    clean, _ = verify_document(out, UNIT)
+    clean, _ = api.verify_document(out, UNIT)
     assert [f.code for f in clean if f.severity.value != "info"] == []
     doc = Document(str(out))
     paragraph = next(p for p in doc.paragraphs if "事业收入150.00万元" in p.text and "。" in p.text)
@@ -247,5 +245,5 @@ def test_verify_with_data_compares_a_unit_document_with_the_unit_document(tmp_pa
         run_.text = run_.text.replace("事业收入150.00万元", "事业收入160.00万元")
     edited = tmp_path / "改过的.docx"
     doc.save(str(edited))
-    findings, _ = verify_document(edited, UNIT)
+    findings, _ = api.verify_document(edited, UNIT)
     assert "doc-data-mismatch" in {f.code for f in findings}

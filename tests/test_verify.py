@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import api
 from generator.verify import verify_document
 from generator.verify.audit import Audit, State
 from generator.verify.read_text import document_from_paragraphs
@@ -175,8 +176,6 @@ def test_the_published_sample_gives_only_its_real_rounding_findings() -> None:
 
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from generator import api
-
     out = tmp_path_factory.mktemp("shipped")
     documents = {}
     for unit, year in (("changji-ybj", "2024"), ("shanghai-example", "2024"), ("changji-ybj", "2023")):
@@ -197,7 +196,7 @@ def test_every_shipped_document_agrees_with_its_data(shipped: dict[str, Path]) -
     """Read against the data that made it, no table cell differs: a 类, 款 and 项 of one name (2023's 229 / 22999 /
     2299999 其他支出) are told apart by their codes, and a code is never compared as an amount."""
     for name, path in shipped.items():
-        findings, _ = verify_document(path, _folder(name))
+        findings, _ = api.verify_document(path, _folder(name))
         assert [(f.code, str(f.location)) for f in findings if f.code in ("doc-data-mismatch", "doc-text-differs")] == [], name
 
 
@@ -225,10 +224,10 @@ def test_with_data_a_figure_changed_in_word_is_found_at_its_paragraph(shipped: d
         run_.text = run_.text.replace("41.02", "41.20")
     edited = tmp_path / "edited.docx"
     document.save(str(edited))
-    findings, _ = verify_document(edited, ROOT / "inputs" / "changji-ybj" / "2024")
+    findings, _ = api.verify_document(edited, ROOT / "inputs" / "changji-ybj" / "2024")
     hits = [f for f in findings if f.code == "doc-data-mismatch"]
     assert hits and all("十、其他重要事项" in (f.location.sheet or "") for f in hits)
-    clean, _ = verify_document(shipped["changji-ybj-xinjiang-2024"], ROOT / "inputs" / "changji-ybj" / "2024")
+    clean, _ = api.verify_document(shipped["changji-ybj-xinjiang-2024"], ROOT / "inputs" / "changji-ybj" / "2024")
     assert [f for f in clean if f.code in ("doc-data-mismatch", "doc-text-differs")] == []
 
 

@@ -60,7 +60,7 @@ def test_the_fiscal_summary_table_is_read_from_the_pdf(template: str, tmp_path: 
     data_rows = list(from_docx.rows[first:])
     assert sum(1 for r in data_rows for c in r if is_number(c)) > 20
     assert [r for r in from_pdf.rows if r in data_rows] == data_rows  # every row, every cell in its column
-    findings, coverage = verify_document(target.with_suffix(".pdf"), ROOT / "inputs" / "shanghai-example" / "2024")
+    findings, coverage = api.verify_document(target.with_suffix(".pdf"), ROOT / "inputs" / "shanghai-example" / "2024")
     assert [(f.code, str(f.location)) for f in findings if f.severity.value == "error" and title in str(f.location)] == []
     assert [o.target for o in coverage if o.state is State.UNREADABLE and title in o.target] == []
 
@@ -86,5 +86,5 @@ def test_a_generated_pdf_against_its_data_has_no_error(unit: str, template: str,
     target = tmp_path / "说明.docx"
     folder = ROOT / "inputs" / unit / "2024"
     assert api.generate(folder, target, template=template, pdf=True).ok
-    findings, _ = verify_document(target.with_suffix(".pdf"), folder)
+    findings, _ = api.verify_document(target.with_suffix(".pdf"), folder)
     assert [(f.code, str(f.location)) for f in findings if f.severity.value == "error"] == []

@@ -1,8 +1,9 @@
 """juesuan verify: an independent second opinion on a finished disclosure (.docx, .pdf, .txt).
 
-It reads only the document (and, with `data`, the unit-year folder through generator.api, as any
-library user would): never the generator's render context, so that it checks juesuan's own output
-as it checks a hand-made one. Every rule records what it checked in the coverage; a check that
+It reads only the document (and, with `expected`, the documents juesuan renders from the unit-year
+folder, as .docx bytes the library hands it: generator.api.verify_document): never the generator's
+render context, nor any stage of the generator, so that it checks juesuan's own output as it checks a
+hand-made one. Every rule records what it checked in the coverage; a check that
 could not run is listed as such, never as passed.
 """
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the package is imported by `juesuan --help` (its cli module): nothing heavy at the top
     from generator.findings import Finding
+    from generator.verify.against_data import Expected
     from generator.verify.audit import Audit, Obligation
 
 
@@ -38,8 +40,9 @@ def _rules() -> tuple[Callable[[Audit], None], ...]:
     )
 
 
-def verify_document(path: Path, data: Path | None = None) -> tuple[list[Finding], list[Obligation]]:
-    """The findings and the coverage of the disclosure at PATH (compared with the folder DATA when given)."""
+def verify_document(path: Path, expected: Expected | None = None) -> tuple[list[Finding], list[Obligation]]:
+    """The findings and the coverage of the disclosure at PATH (compared with EXPECTED, the documents its data
+    folder renders to, when given: api.verify_document supplies them)."""
     from generator.findings import Location, error
     from generator.verify.audit import Audit, Obligation, State
     from generator.verify.read import read_document
@@ -62,10 +65,10 @@ def verify_document(path: Path, data: Path | None = None) -> tuple[list[Finding]
             audit.findings.append(error("crashed", Location(file=str(path)), f"核对规则 {rule.__name__} 出错（程序缺陷）：{exc}",
                                         stage="verify-rule", name=rule.__name__, error=str(exc), traceback=traceback.format_exc()))
             audit.record(rule.__name__, "（规则出错，未完成）", "全文", State.UNREADABLE)
-    if data is not None:
+    if expected is not None:
         from generator.verify.against_data import compare_with_data
 
-        compare_with_data(audit, data)
+        compare_with_data(audit, expected)
     return audit.findings, audit.coverage
 
 

@@ -1,8 +1,9 @@
-"""`verify --data`: the document against the unit-year folder, through the library's public api only.
+"""`verify --data`: the document against the unit-year folder, as documents juesuan renders from it.
 
-Two comparisons, both between documents: juesuan renders the folder (api.check_folder, then
-api.render_checked, with each shipped template in turn, keeping the one closest to the document),
-and the rendered document is read by the same reader as the one verified. Then
+Two comparisons, both between documents: the library renders the folder (generator.api.verify_document:
+check_folder, then render_checked with each shipped template in turn) and hands the .docx bytes here;
+the closest to the document is kept, read by the same reader as the one verified. verify itself imports
+no stage of the generator (tests/test_layers.py). Then
 - every table cell of the document is compared with the same cell of the rendered one (a figure
   changed in Word after generate is found at its row), and every amount of a sentence with the
   amount at the same place of the same sentence;
@@ -14,7 +15,8 @@ from __future__ import annotations
 
 import difflib
 import re
-import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,32 +28,27 @@ from generator.verify.read_docx import read_docx
 from generator.verify.rules_text import is_unit_document
 from generator.verify.tables import kind_of, number
 
-SHIPPED = ("xinjiang-2024", "shanghai-2024")
 _SPACE = re.compile(r"\s+|[“”]")  # white space, and quotes (a PDF's text may give those of “三公” apart)
 
 
-def rendered_documents(folder: Path, level: str | None = None) -> tuple[list[Document], list]:
-    """FOLDER's documents in the shipped templates, at LEVEL (部门/单位; None: each template's own)."""
-    from generator import api
+@dataclass(frozen=True)
+class Expected:
+    """What a document is compared with: its data FOLDER, and RENDER, which gives for a level (部门 or 单位) the
+    .docx bytes juesuan renders from the folder, by template name (none when the folder cannot be settled)."""
 
-    checked = api.check_folder(folder)
-    if checked.figures is None:
-        return [], list(checked.findings)
-    documents = []
-    with tempfile.TemporaryDirectory() as scratch:
-        for template in SHIPPED:
-            data, _ = api.render_checked(checked, template, level=level)
-            if data is None:
-                continue
-            target = Path(scratch) / f"{template}.docx"
-            target.write_bytes(data)
-            documents.append(read_docx(target))
-    return documents, []
+    folder: Path
+    render: Callable[[str], Mapping[str, bytes]]
 
 
-def compare_with_data(audit: Audit, folder: Path) -> None:
+def rendered_documents(expected: Expected, level: str) -> list[Document]:
+    """The folder's documents at LEVEL, read as the verified document is read."""
+    return [read_docx(Path(f"{name}.docx"), data) for name, data in expected.render(level).items()]
+
+
+def compare_with_data(audit: Audit, expected: Expected) -> None:
     # A 单位决算 is compared with the folder's 单位决算: its sections are named so (…单位决算情况说明).
-    documents, problems = rendered_documents(folder, "单位" if is_unit_document(audit.document) else "部门")
+    folder = expected.folder
+    documents = rendered_documents(expected, "单位" if is_unit_document(audit.document) else "部门")
     if not documents:
         audit.findings.append(error("doc-unreadable", Location(file=str(folder)), f"数据文件夹 {folder} 无法结算（先运行 juesuan check），未与数据比对", reason="data"))
         audit.record("data", "与数据文件夹比对", str(folder), State.UNREADABLE)
@@ -164,4 +161,4 @@ def _row_key(row: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c.replace(" ", "") for j, c in enumerate(row) if c.strip() and (number(c) is None or _is_code(j, c)))[:2]
 
 
-__all__ = ["Decimal", "compare_with_data"]
+__all__ = ["Decimal", "Expected", "compare_with_data"]

@@ -33,16 +33,15 @@ def verify(file: Path, data: Path | None, fmt: str, output: Path | None) -> None
     """
     import json
 
+    from generator import api  # the pipeline (for --data) only once a document is verified, not for `juesuan --help`
     from generator.files import write_atomically
     from generator.report.text import report_lines
-    from generator.verify import verify_document
-    from generator.verify.report import verify_report
 
     if output is not None and output.suffix.lower() != ".xlsx":
         click.echo(f"报告文件 {output.name} 的扩展名不是 .xlsx，未核对；请把 -o 改为以 .xlsx 结尾的文件名", err=True)
         sys.exit(EXIT_OUTPUT)
-    findings, coverage = verify_document(file, data)
-    report = verify_report(file, findings, coverage, data)
+    findings, coverage = api.verify_document(file, data)
+    report = api.verify_report(file, findings, coverage, data)
     if fmt == "json":
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
