@@ -8,6 +8,7 @@ import secrets
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -267,39 +268,23 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
 
     @app.post("/unit/<path:relative>/words/texts")
     def save_texts(relative: str) -> Response:
-        folder = unit_or_404(relative)
-        try:
-            with workspace.lock(folder):
-                current = {t.key: t for t in api.words(folder).texts}
-                changes: dict[tuple[str, ...], str | list[str]] = {}
-                for key, entry in current.items():
-                    sent = request.form.get(f"t:{key}")
-                    if sent is None:
-                        continue
-                    value: str | list[str] = [line.strip() for line in sent.splitlines() if line.strip()] if entry.field.is_list else sent.strip()
-                    if value != entry.value and not (entry.missing and not value):
-                        changes[entry.field.path] = value
-                if changes:
-                    uploads.keep(folder, uploads.KINDS["texts"], api.edited_texts(folder, changes))
-            flash(f"已保存 {len(changes)} 处文字到 文字说明.yaml（原文件已存入历史版本），并已重新核对" if changes else "没有改动", "ok")
-        except api.EditRefused as refused:
-            flash(str(refused), "error")
-        return redirect(_back_to_words(relative))
+        return save_words(relative, "texts", "文字", _text_changes, api.edited_texts)
 
     @app.post("/unit/<path:relative>/words/reasons")
     def save_reasons(relative: str) -> Response:
+        return save_words(relative, "workbook", "原因", _reason_changes, api.edited_workbook)
+
+    def save_words(relative: str, kind: str, what: str, changes_of: Callable[[Path], dict[Any, Any]], edited: Callable[[Path, Any], bytes]) -> Response:
+        """The words page's form saved: CHANGES_OF the folder (the fields sent that differ), written by EDITED into the
+        file of KIND, the old one kept in 历史版本; a refusal (EditRefused) is said on the page and nothing is written."""
         folder = unit_or_404(relative)
+        spec = uploads.KINDS[kind]
         try:
             with workspace.lock(folder):
-                current = {r.key: r for r in api.words(folder).reasons}
-                changes = {}
-                for key, entry in current.items():
-                    sent = request.form.get(f"r:{key}")
-                    if sent is not None and sent.strip() != entry.value.strip():
-                        changes[(entry.sheet, entry.cell)] = " ".join(sent.split())
+                changes = changes_of(folder)
                 if changes:
-                    uploads.keep(folder, uploads.KINDS["workbook"], api.edited_workbook(folder, changes))
-            flash(f"已保存 {len(changes)} 处原因到 决算数据.xlsx（原文件已存入历史版本），并已重新核对" if changes else "没有改动", "ok")
+                    uploads.keep(folder, spec, edited(folder, changes))
+            flash(f"已保存 {len(changes)} 处{what}到 {spec.name}（原文件已存入历史版本），并已重新核对" if changes else "没有改动", "ok")
         except api.EditRefused as refused:
             flash(str(refused), "error")
         return redirect(_back_to_words(relative))
@@ -561,6 +546,29 @@ def _review_of(reviews: Reviews, relative: str) -> Review:
     except ReviewRefused as refused:
         flash(str(refused), "error")
         return Review()
+
+
+def _text_changes(folder: Path) -> dict[tuple[str, ...], str | list[str]]:
+    """The texts of 文字说明.yaml the form sends changed (a list field one item a line; a blank left blank is no change)."""
+    changes: dict[tuple[str, ...], str | list[str]] = {}
+    for key, entry in {t.key: t for t in api.words(folder).texts}.items():
+        sent = request.form.get(f"t:{key}")
+        if sent is None:
+            continue
+        value: str | list[str] = [line.strip() for line in sent.splitlines() if line.strip()] if entry.field.is_list else sent.strip()
+        if value != entry.value and not (entry.missing and not value):
+            changes[entry.field.path] = value
+    return changes
+
+
+def _reason_changes(folder: Path) -> dict[tuple[str, str], str]:
+    """The workbook's reason cells the form sends changed, by (sheet, cell), white space folded."""
+    changes = {}
+    for key, entry in {r.key: r for r in api.words(folder).reasons}.items():
+        sent = request.form.get(f"r:{key}")
+        if sent is not None and sent.strip() != entry.value.strip():
+            changes[(entry.sheet, entry.cell)] = " ".join(sent.split())
+    return changes
 
 
 def _previous_year(years: list[Path], folder: Path) -> str | None:
