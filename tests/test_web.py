@@ -706,3 +706,41 @@ def test_explaining_a_warning_keeps_the_document_current_and_updates_the_counts(
     after = json.loads(state_file.read_text(encoding="utf-8"))["units"][str(root / SAMPLE)]
     assert (after["output"], after["output_hash"], after["key"]) == (before["output"], before["output_hash"], before["key"])
     assert after["warnings"] == before["warnings"] - 1 and len(after["report"]["acknowledged"]) == 1
+
+
+def _edited_in_word(docx_path: Path, old: str, new: str) -> None:
+    document = docx.Document(str(docx_path))
+    paragraph = next(p for p in document.paragraphs if old in p.text)
+    for run_ in paragraph.runs:
+        run_.text = run_.text.replace(old, new)
+    document.save(str(docx_path))
+
+
+@pytest.mark.slow
+def test_the_generated_document_is_verified_on_its_page_and_a_figure_changed_in_word_is_found(client, root: Path, tmp_path: Path) -> None:
+    token = csrf(client)
+    assert 'id="verify-button"' not in client.get(f"/unit/{SAMPLE}").get_data(as_text=True)  # nothing generated yet
+    client.post(f"/unit/{SAMPLE}/generate", data={"csrf": token})
+    assert client.get(f"/unit/{SAMPLE}/verify.json").status_code == 404
+    assert client.post(f"/unit/{SAMPLE}/verify", data={"csrf": token}).status_code == 302
+    page = client.get(f"/unit/{SAMPLE}").get_data(as_text=True)
+    assert 'id="verified-summary"' in page and "重新核对文档" in page
+    kept = client.get(f"/unit/{SAMPLE}/verify.json").get_json()
+    (document,) = (tmp_path / "outputs").glob("*.docx")
+    findings, _ = api.verify_document(document, root / SAMPLE)
+    assert kept["command"] == "verify" and [f["code"] for f in kept["findings"]] == [f.code for f in findings]
+    assert not {f.code for f in findings} & {"doc-data-mismatch", "doc-text-differs"}  # the document is the data's
+
+    _edited_in_word(document, "机关运行经费支出41.02万元", "机关运行经费支出41.20万元")
+    page = client.get(f"/unit/{SAMPLE}").get_data(as_text=True)
+    assert 'id="verified-summary"' not in page  # the kept report was another document's
+    client.post(f"/unit/{SAMPLE}/verify", data={"csrf": token})
+    page = client.get(f"/unit/{SAMPLE}").get_data(as_text=True)
+    section = page[page.index('<section id="verified">') : page.index('<section id="upload">')]
+    assert 'data-code="doc-data-mismatch"' in section and "十、其他重要事项" in section
+    assert "explain-form" not in section  # a document's findings are not recorded in 核对记录.yaml
+
+
+def test_verifying_before_generating_says_so(client) -> None:
+    answer = client.post(f"/unit/{SAMPLE}/verify", data={"csrf": csrf(client)}, follow_redirects=True)
+    assert "请先生成文档" in answer.get_data(as_text=True)

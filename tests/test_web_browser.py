@@ -136,6 +136,11 @@ def test_the_whole_flow(server: tuple[str, Path], browser, tmp_path: Path, kit) 
     with urllib.request.urlopen(request, timeout=30) as response:
         document = docx.Document(io.BytesIO(response.read()))
     assert any("昌吉回族自治州医疗保障局" in p.text for p in document.paragraphs)
+    # ... and verify it (read on its own and against the data): the document juesuan made has no error
+    click_and_load(driver, driver.find_element(By.ID, "verify-button"))
+    assert driver.find_element(By.ID, "verified-errors").text == "0"
+    assert not driver.find_elements(By.CSS_SELECTOR, '#verified div.finding[data-code="doc-data-mismatch"]')
+    shot(driver, "4b-核对生成的文档")
     # 6. a year comparison
     click_and_load(driver, driver.find_element(By.ID, "compare-link"))
     assert driver.find_elements(By.CSS_SELECTOR, "#comparison tbody tr")

@@ -194,6 +194,8 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
         filters = findings_view.Filters.of(request.args)
         view = findings_view.build(checked.findings, checked.acknowledged, folder, filters)
         years = [(int(f.name), workspace.relative(f)) for f in workspace.siblings(folder)]
+        document = workspace.output_path(folder)
+        verified = workspace.verified(folder)
         return render_template(
             "unit.html",
             relative=relative,
@@ -214,6 +216,10 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
             pdftoppm=shutil.which("pdftoppm") is not None,
             years=years,
             previews=_previews(workspace, folder),
+            document=document if document.is_file() else None,
+            verified=verified,
+            # the document's findings as check's are shown, their places relative to the document's folder (its name)
+            verified_view=findings_view.build(verified.findings, (), document.parent, findings_view.Filters()) if verified else None,
             review=_review_of(reviews, relative),
             review_states=REVIEW_STATES,
             today=date.today(),
@@ -379,6 +385,24 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
             job = jobs.start(f"生成 PDF：{relative}", work, back=url_for("unit", relative=relative))
             return redirect(url_for("job_page", job_id=job.id))
         return redirect(url_for("unit", relative=relative))
+
+    @app.post("/unit/<path:relative>/verify")
+    def verify(relative: str) -> Response:
+        folder = unit_or_404(relative)
+        if not workspace.output_path(folder).is_file():
+            flash("请先生成文档", "error")
+            return redirect(url_for("unit", relative=relative))
+        said = workspace.verify(folder).counts
+        flash(f"已核对生成的文档：{said[Severity.ERROR]} 个错误，{said[Severity.WARNING]} 个警告", "error" if said[Severity.ERROR] else "ok")
+        return redirect(url_for("unit", relative=relative) + "#verified")
+
+    @app.get("/unit/<path:relative>/verify.json")
+    def verified_json(relative: str) -> Response:
+        """The kept verify report (juesuan-report/1, command "verify") of the unit's current document."""
+        report = workspace.verified(unit_or_404(relative))
+        if report is None:
+            abort(404, description="这份文档还没有核对（或生成后已改变）：请在单位页面点击“核对生成的文档”")
+        return jsonify(report.as_json())
 
     @app.get("/unit/<path:relative>/download/<name>")
     def download(relative: str, name: str) -> Response:

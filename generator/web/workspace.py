@@ -8,6 +8,7 @@ a unit generated from its page is recorded in the same state file as a batch run
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,12 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import api
+from generator.file_hashes import hashed_files
+from generator.files import write_atomically
 from generator.layout import COVER, WORKBOOK
+from generator.report import Report
 
 if TYPE_CHECKING:
     from generator.api import Checked, Entry
 
 COVER_CHOICE = "按封面「公开模板」（默认）"
+VERIFIED = ".核对"  # verify's reports on the units' documents, in OUTDIR beside the page previews
 
 
 class OutsideRoot(ValueError):
@@ -223,6 +228,31 @@ class Workspace:
             if path.name == name:
                 return path
         raise OutsideRoot(name)
+
+    # --- verify on the generated document -------------------------------------------------
+
+    def verified_path(self, folder: Path) -> Path:
+        return self.outdir / VERIFIED / f"{self.output_path(folder).stem}.json"
+
+    def verify(self, folder: Path) -> Report:
+        """`juesuan verify` on the unit's document, against its data folder; the report is kept (verified_path)."""
+        docx = self.output_path(folder)
+        with self.lock(folder):
+            findings, coverage = api.verify_document(docx, folder)
+        report = api.verify_report(docx, findings, coverage, folder)
+        write_atomically(self.verified_path(folder), json.dumps(report.as_json(), ensure_ascii=False, indent=1).encode("utf-8"))
+        return report
+
+    def verified(self, folder: Path) -> Report | None:
+        """The kept verify report of the unit's document, while the document and the data it read are those it read
+        (by SHA-256); None when there is none, or a file changed since."""
+        path = self.verified_path(folder)
+        try:
+            report = Report.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):  # none yet, or not ours: verify again
+            return None
+        read = tuple((i.path, i.sha256, i.size) for i in report.inputs)
+        return report if read and hashed_files(Path(i.path) for i in report.inputs) == read else None
 
     def templates(self) -> dict[str, Path | None]:
         """The Word templates to choose from: the 封面's choice, the shipped ones, then *.docx in ROOT/模板 or ROOT/templates."""
