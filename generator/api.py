@@ -916,8 +916,8 @@ def key_figures(checked: Checked) -> KeyFigures | None:
         rows.append(("机关运行经费", figures.admin_cost.base, figures.admin_cost.current))
     return KeyFigures(
         figures.year,
-        tuple((s.name, s.amount) for s in figures.income_sources if s.amount),
-        tuple((s.name, s.amount) for s in figures.expense_kinds if s.amount),
+        tuple((s.name, s.amount) for s in figures.statement.income_sources if s.amount),
+        tuple((s.name, s.amount) for s in figures.statement.expense_kinds if s.amount),
         tuple(rows),
     )
 

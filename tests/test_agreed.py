@@ -45,7 +45,7 @@ def test_the_fiscal_table_states_the_general_budget_spending_and_section_five_pr
     kit.set_value(values, G, "合计", "合计", 1222.69)  # one cent off, within 尾差 of its classes: kept as typed
     f = figures(unit_folder(values))
     assert f.base.gpb.known_total("合计") == Decimal("1222.69")
-    assert f.gpb_total == f.agreed.gpb.known_total("合计") == Decimal("1222.68")
+    assert f.funds.gpb.total == f.agreed.gpb.known_total("合计") == Decimal("1222.68")
 
 
 def test_basic_spending_is_the_total_the_tables_print_not_personnel_plus_public(kit: Any, unit_folder: Any) -> None:
@@ -53,13 +53,13 @@ def test_basic_spending_is_the_total_the_tables_print_not_personnel_plus_public(
     kit.set_value(values, B, "302", "决算数", None)
     kit.set_value(values, B, "30201", "决算数", 4.21)  # the 302 items now add up to 41.03
     f = figures(unit_folder(values))
-    assert f.personnel is not None and f.public is not None
-    assert f.personnel + f.public == Decimal("608.05")
-    assert f.basic_total == f.agreed.basic.known_total("决算数") == f.agreed.gpb.known_total("基本支出") == Decimal("608.04")
+    assert f.basic.personnel is not None and f.basic.public is not None
+    assert f.basic.personnel + f.basic.public == Decimal("608.05")
+    assert f.basic.total == f.agreed.basic.known_total("决算数") == f.agreed.gpb.known_total("基本支出") == Decimal("608.04")
 
 
 def test_an_empty_table_is_not_filled_from_another(kit: Any, unit_folder: Any) -> None:
     values = kit.consistent_2024()
     kit.set_value(values, F, "本年支出合计", "政府性基金预算财政拨款", 10)  # the 政府性基金 table itself is empty
     f = figures(unit_folder(values))
-    assert not f.agreed.gov_fund.has_data and f.gov_fund.is_empty
+    assert not f.agreed.gov_fund.has_data and f.funds.gov_fund.is_empty

@@ -22,8 +22,8 @@ SAMPLE = ROOT / "inputs" / "changji-ybj"
 
 def prior_changes(f: Figures) -> list[tuple[str, Change]]:
     tp = f.three_public
-    out = [("收入支出总计", f.total_change), ("财政拨款收入支出总计", f.fiscal_change), ("一般公共预算财政拨款支出", f.gpb_change)]
-    out += [(f"项 {i.code}", i.change) for i in f.gpb_items]
+    out = [("收入支出总计", f.statement.change), ("财政拨款收入支出总计", f.funds.fiscal.change), ("一般公共预算财政拨款支出", f.funds.gpb.change)]
+    out += [(f"项 {i.code}", i.change) for i in f.funds.gpb.items]
     out += [(f"三公 {p.name}", p.change) for p in (tp.total, tp.abroad, tp.vehicles, tp.vehicle_purchase, tp.vehicle_running, tp.reception)]
     out += [("机关运行经费", f.admin_cost)] + [(f"人员 {s.name}", s.change) for s in f.staff]
     return [(name, c) for name, c in out if c is not None]

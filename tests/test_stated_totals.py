@@ -66,16 +66,16 @@ def procurement_sum() -> Decimal:
 
 def test_a_fund_total_without_a_stated_budget_is_the_sum_of_its_items(tmp_path: Path, kit: Any) -> None:
     f, findings = checked(write(tmp_path, kit))
-    assert f.gov_fund.adjusted_budget is not None and f.gov_fund.adjusted_budget.base == Decimal(200)
-    assert f.gov_fund.budget is not None and f.gov_fund.budget.base == Decimal(200)
-    assert f.state_capital.budget is None and f.state_capital.adjusted_budget is None  # an empty table with no budget
+    assert f.funds.gov_fund.adjusted_budget is not None and f.funds.gov_fund.adjusted_budget.base == Decimal(200)
+    assert f.funds.gov_fund.budget is not None and f.funds.gov_fund.budget.base == Decimal(200)
+    assert f.funds.state_capital.budget is None and f.funds.state_capital.adjusted_budget is None  # an empty table with no budget
     assert found(findings, "item-budgets-mismatch") == []
 
 
 def test_a_stated_fund_budget_that_agrees_with_its_items_passes(tmp_path: Path, kit: Any) -> None:
     f, findings = checked(write(tmp_path, kit, (V, FUND, layout.ADJUSTED_BUDGET, 200)))
     assert found(findings, "item-budgets-mismatch") == []
-    assert f.gov_fund.adjusted_budget is not None and f.gov_fund.adjusted_budget.base_location is not None
+    assert f.funds.gov_fund.adjusted_budget is not None and f.funds.gov_fund.adjusted_budget.base_location is not None
 
 
 @pytest.mark.parametrize(
@@ -90,13 +90,13 @@ def test_a_stated_fund_budget_off_its_items_is_named_at_both(
     mismatches = [x for x in findings if x.code == "item-budgets-mismatch"]
     assert [(x.location.sheet, x.location.cell, x.severity.value) for x in mismatches] == [(V, "F7", severity)]
     assert layout.GOV_FUND.name in mismatches[0].message  # the other place: the 项 of the fund's table
-    assert f.gov_fund.adjusted_budget is not None and f.gov_fund.adjusted_budget.base == settled
+    assert f.funds.gov_fund.adjusted_budget is not None and f.funds.gov_fund.adjusted_budget.base == settled
 
 
 def test_a_blank_item_budget_leaves_the_total_unknown_not_a_partial_sum(tmp_path: Path, kit: Any) -> None:
     f, _ = checked(write(tmp_path, kit, (layout.GOV_FUND.name, "2296003", layout.ADJUSTED_BUDGET, None)))
-    assert f.gov_fund.adjusted_budget is None  # its only 项 left it blank: no 0
-    assert f.fiscal_adjusted_budget is None  # nor Σ项 of the three funds
+    assert f.funds.gov_fund.adjusted_budget is None  # its only 项 left it blank: no 0
+    assert f.funds.fiscal.adjusted_budget is None  # nor Σ项 of the three funds
 
 
 def test_the_fiscal_total_against_its_full_year_budget_when_the_initial_is_zero(tmp_path: Path, kit: Any) -> None:
@@ -105,12 +105,12 @@ def test_the_fiscal_total_against_its_full_year_budget_when_the_initial_is_zero(
     kit.set_value(values, V, "财政拨款收入支出总计", layout.BUDGET, 0)
     kit.set_value(values, V, "财政拨款收入支出总计", layout.ADJUSTED_BUDGET, 1300)
     f, _ = checked(kit.write_unit(tmp_path, values))
-    assert f.fiscal_adjusted_budget is not None and f.fiscal_adjusted_budget.base == Decimal(1300)
+    assert f.funds.fiscal.adjusted_budget is not None and f.funds.fiscal.adjusted_budget.base == Decimal(1300)
     sentence = fiscal_budget_sentence(f, tmp_path)
     assert "与全年预算相比，全年预算数1,300.00万元" in sentence and "年初预算数0.00" not in sentence
     kit.set_value(values, V, "财政拨款收入支出总计", layout.ADJUSTED_BUDGET, None)  # no 全年预算: the 年初 one, as typed
     f, _ = checked(kit.write_unit(tmp_path / "blank", values))
-    assert f.fiscal_adjusted_budget is None and "与年初预算相比，年初预算数0.00万元" in fiscal_budget_sentence(f, tmp_path)
+    assert f.funds.fiscal.adjusted_budget is None and "与年初预算相比，年初预算数0.00万元" in fiscal_budget_sentence(f, tmp_path)
 
 
 def fiscal_budget_sentence(f: Figures, folder: Path) -> str:

@@ -55,7 +55,7 @@ def test_items_beyond_the_code_list_get_synthetic_codes_named_in_the_folder(tmp_
     entry = synthetic.write_unit(tmp_path, 1, seed=4, size=synthetic.Size(items=150, projects=1))
     checked = api.check_folder(tmp_path / entry["folder"])
     assert checked.figures is not None and not [f for f in checked.findings if f.code != "execution-full-marks"]
-    items = checked.figures.gpb_items
+    items = checked.figures.funds.gpb.items
     assert len(items) >= 100
     local = (tmp_path / entry["folder"] / "功能分类科目.csv").read_text(encoding="utf-8")
     assert any(line.endswith("synthetic: benchmarks/synth.py") for line in local.splitlines())

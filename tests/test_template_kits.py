@@ -148,12 +148,12 @@ def test_each_shipped_template_has_a_manifest_that_reads_cleanly() -> None:
 def test_a_loop_variable_stands_for_what_it_runs_over() -> None:
     chains = template_chains(
         "{% for x in (f.three_public.abroad, f.three_public.reception) %}{{ x.initial_budget | completion }}{% endfor %}"
-        "{% for i in f.gpb_items | selectattr('purpose') %}{{ i.budget.base }}{% endfor %}"
-        "{% set b, name = budget_basis(f.admin_cost, f.gpb_budget) %}{{ b.current }}{{ s9['abroad_groups'] }}"
+        "{% for i in f.funds.gpb.items | selectattr('purpose') %}{{ i.budget.base }}{% endfor %}"
+        "{% set b, name = budget_basis(f.admin_cost, f.funds.gpb.budget) %}{{ b.current }}{{ s9['abroad_groups'] }}"
     )
-    assert {"f.three_public.abroad.initial_budget", "f.three_public.reception.initial_budget", "f.gpb_items.budget.base", "s9.abroad_groups"} <= chains
+    assert {"f.three_public.abroad.initial_budget", "f.three_public.reception.initial_budget", "f.funds.gpb.items.budget.base", "s9.abroad_groups"} <= chains
     assert "f.three_public.abroad" not in chains  # a loop's sequence is not read whole
-    assert {"f.admin_cost.current", "f.gpb_budget.current"} <= chains
+    assert {"f.admin_cost.current", "f.funds.gpb.budget.current"} <= chains
 
 
 def test_a_short_name_reads_only_what_is_read_through_it() -> None:
@@ -180,11 +180,11 @@ SAMPLES = {"xinjiang-2024": ROOT / "inputs" / "changji-ybj" / "2024", "shanghai-
 # (a piece of a sentence of the template, what a person types in its place in Word) per shipped template
 EDITS = {
     "xinjiang-2024": [
-        ("年度收入总计{{ f.income_total | amount }}万元", "年度全部收入{{ f.income_total | amount }}万元整"),
-        ('收入支出总体{{ f.total_change | explained(style="compare") }}', "收入支出总计{{ f.total_change | explained }}"),
+        ("年度收入总计{{ f.statement.income_total | amount }}万元", "年度全部收入{{ f.statement.income_total | amount }}万元整"),
+        ('收入支出总体{{ f.statement.change | explained(style="compare") }}', "收入支出总计{{ f.statement.change | explained }}"),
     ],
-    "shanghai-2024": [("年度收入支出总计{{ f.income_total | amount }}万元。", "年度收入支出共计{{ f.income_total | amount }}万元整。")],
-    "shanghai-2024-unit": [("年度收入支出总计{{ f.income_total | amount }}万元。", "年度收入支出共计{{ f.income_total | amount }}万元整。")],
+    "shanghai-2024": [("年度收入支出总计{{ f.statement.income_total | amount }}万元。", "年度收入支出共计{{ f.statement.income_total | amount }}万元整。")],
+    "shanghai-2024-unit": [("年度收入支出总计{{ f.statement.income_total | amount }}万元。", "年度收入支出共计{{ f.statement.income_total | amount }}万元整。")],
 }
 
 

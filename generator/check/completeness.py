@@ -177,16 +177,16 @@ def needs_in_use(ctx: CheckContext) -> TemplateNeeds:
 
 # What a figure (sheet, item, column) settles from when its own cell is blank: the blank total is not needed if it can be computed.
 SETTLED_FROM_PARTS = {
-    (layout.SUMMARY.name, "收入总计", "金额"): lambda f: f.income_total,
-    (layout.SUMMARY.name, "本年收入合计", "金额"): lambda f: f.income_this_year,
-    (layout.SUMMARY.name, "支出总计", "金额"): lambda f: f.expense_total,
-    (layout.SUMMARY.name, "本年支出合计", "金额"): lambda f: f.expense_this_year,
-    (layout.FISCAL.name, "收入总计", "合计"): lambda f: f.fiscal_income_total,
-    (layout.FISCAL.name, "支出总计", "合计"): lambda f: f.fiscal_expense_total,
-    (layout.FISCAL.name, "本年支出合计", "合计"): lambda f: f.fiscal_expense,
-    (layout.FISCAL.name, "本年收入", "合计"): lambda f: f.fiscal_income,
-    (layout.FISCAL.name, "年初财政拨款结转和结余", "合计"): lambda f: f.fiscal_opening,
-    (layout.FISCAL.name, "年末财政拨款结转和结余", "合计"): lambda f: f.fiscal_closing,
+    (layout.SUMMARY.name, "收入总计", "金额"): lambda f: f.statement.income_total,
+    (layout.SUMMARY.name, "本年收入合计", "金额"): lambda f: f.statement.income_this_year,
+    (layout.SUMMARY.name, "支出总计", "金额"): lambda f: f.statement.expense_total,
+    (layout.SUMMARY.name, "本年支出合计", "金额"): lambda f: f.statement.expense_this_year,
+    (layout.FISCAL.name, "收入总计", "合计"): lambda f: f.funds.fiscal.income_total,
+    (layout.FISCAL.name, "支出总计", "合计"): lambda f: f.funds.fiscal.expense_total,
+    (layout.FISCAL.name, "本年支出合计", "合计"): lambda f: f.funds.fiscal.expense,
+    (layout.FISCAL.name, "本年收入", "合计"): lambda f: f.funds.fiscal.income,
+    (layout.FISCAL.name, "年初财政拨款结转和结余", "合计"): lambda f: f.funds.fiscal.opening,
+    (layout.FISCAL.name, "年末财政拨款结转和结余", "合计"): lambda f: f.funds.fiscal.closing,
     (layout.THREE_PUBLIC.name, "合计", "决算数"): lambda f: f.three_public.total.actual,
     (layout.THREE_PUBLIC.name, "公务用车购置及运行维护费", "决算数"): lambda f: f.three_public.vehicles.actual,
 }
@@ -298,8 +298,8 @@ def _check_gpb(ctx: CheckContext, needs: TemplateNeeds) -> Iterator[Finding]:
     was 0, so that the table is legitimately empty (the case of a unit with only 政府性基金 money)."""
     f = ctx.figures
     sections = (
-        (f.base.gpb, f.gpb_total, "五、一般公共预算财政拨款支出决算情况", "无一般公共预算财政拨款支出"),
-        (f.base.basic, f.basic_total, "六、一般公共预算财政拨款基本支出决算情况", "无一般公共预算财政拨款基本支出"),
+        (f.base.gpb, f.funds.gpb.total, "五、一般公共预算财政拨款支出决算情况", "无一般公共预算财政拨款支出"),
+        (f.base.basic, f.basic.total, "六、一般公共预算财政拨款基本支出决算情况", "无一般公共预算财政拨款基本支出"),
     )
     for tree, total, section, none in sections:
         if tree.sheet not in needs.sheets or tree.has_data:

@@ -20,9 +20,9 @@ def check_prior_totals_known(ctx: CheckContext) -> Iterator[Finding]:
     if f.prior is None:
         raise NotApplicable("没有上年数据文件夹")
     for name, change in (
-        ("收入支出总计", f.total_change),
-        ("财政拨款收入支出总计", f.fiscal_change),
-        ("一般公共预算财政拨款支出", f.gpb_change),
+        ("收入支出总计", f.statement.change),
+        ("财政拨款收入支出总计", f.funds.fiscal.change),
+        ("一般公共预算财政拨款支出", f.funds.gpb.change),
     ):
         if change is None or change.base is not None:
             continue

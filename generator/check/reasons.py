@@ -36,10 +36,10 @@ def explained_changes(ctx: CheckContext) -> list[Explained]:
     f = ctx.figures
     tp = f.three_public
     items: list[tuple[str, Change | None]] = [
-        ("收入支出总计", f.total_change),
-        ("财政拨款收入支出总计", f.fiscal_change),
-        ("一般公共预算财政拨款支出", f.gpb_change),
-        *((f"一般公共预算财政拨款支出「{i.code} {i.name}」", i.change) for i in f.gpb_items),
+        ("收入支出总计", f.statement.change),
+        ("财政拨款收入支出总计", f.funds.fiscal.change),
+        ("一般公共预算财政拨款支出", f.funds.gpb.change),
+        *((f"一般公共预算财政拨款支出「{i.code} {i.name}」", i.change) for i in f.funds.gpb.items),
         ("“三公”经费合计", tp.total.change),
         *((p.name, p.change) for p in (tp.abroad, tp.vehicles, tp.reception)),
         ("机关运行经费", f.admin_cost),
@@ -114,9 +114,9 @@ def budget_comparisons(ctx: CheckContext) -> list[Explained]:
     f = ctx.figures
     tp = f.three_public
     lines = [
-        *(("一般公共预算财政拨款支出", i) for i in f.gpb_items),
-        *(("政府性基金预算财政拨款支出", i) for i in f.gov_fund_items),
-        *(("国有资本经营预算财政拨款支出", i) for i in f.state_capital_items),
+        *(("一般公共预算财政拨款支出", i) for i in f.funds.gpb.items),
+        *(("政府性基金预算财政拨款支出", i) for i in f.funds.gov_fund.items),
+        *(("国有资本经营预算财政拨款支出", i) for i in f.funds.state_capital.items),
     ]
     items = [Explained(f"{kind}「{i.code} {i.name}」", budget_basis(i.budget, i.adjusted_budget)[0]) for kind, i in lines]
     items += [
@@ -175,16 +175,16 @@ def budget_reasons(ctx: CheckContext) -> list[tuple[str, tuple[Change, ...]]]:
     f = ctx.figures
     tp = f.three_public
     lines = [
-        *(("一般公共预算财政拨款支出", i) for i in f.gpb_items),
-        *(("政府性基金预算财政拨款支出", i) for i in f.gov_fund_items),
-        *(("国有资本经营预算财政拨款支出", i) for i in f.state_capital_items),
+        *(("一般公共预算财政拨款支出", i) for i in f.funds.gpb.items),
+        *(("政府性基金预算财政拨款支出", i) for i in f.funds.gov_fund.items),
+        *(("国有资本经营预算财政拨款支出", i) for i in f.funds.state_capital.items),
     ]
     out: list[tuple[str, tuple[Change, ...]]] = [(f"{kind}「{i.code} {i.name}」", (i.budget, i.adjusted_budget)) for kind, i in lines]
     totals = (  # a new unit's reason reads against the 全年预算
-        ("财政拨款收入支出总计", (f.fiscal_budget, f.fiscal_adjusted_budget)),
-        ("一般公共预算财政拨款支出", (f.gpb_budget, f.gpb_adjusted_budget)),
-        ("政府性基金预算财政拨款支出", (f.gov_fund.budget, f.gov_fund.adjusted_budget)),
-        ("国有资本经营预算财政拨款支出", (f.state_capital.budget, f.state_capital.adjusted_budget)),
+        ("财政拨款收入支出总计", (f.funds.fiscal.budget, f.funds.fiscal.adjusted_budget)),
+        ("一般公共预算财政拨款支出", (f.funds.gpb.budget, f.funds.gpb.adjusted_budget)),
+        ("政府性基金预算财政拨款支出", (f.funds.gov_fund.budget, f.funds.gov_fund.adjusted_budget)),
+        ("国有资本经营预算财政拨款支出", (f.funds.state_capital.budget, f.funds.state_capital.adjusted_budget)),
     )
     for label, changes in totals:
         bases = tuple(c for c in changes if c is not None)

@@ -39,8 +39,8 @@ def check_income_equals_expense(ctx: CheckContext) -> Iterator[Finding]:
     """收入总计 = 支出总计 in both summary tables."""
     f = ctx.figures
     pairs = (
-        (layout.SUMMARY.name, "金额", f.income_total, f.expense_total),
-        (layout.FISCAL.name, "合计", f.fiscal_income_total, f.fiscal_expense_total),
+        (layout.SUMMARY.name, "金额", f.statement.income_total, f.statement.expense_total),
+        (layout.FISCAL.name, "合计", f.funds.fiscal.income_total, f.funds.fiscal.expense_total),
     )
     for sheet, column, income, expense in pairs:
         table = f.base.unit.item_table(sheet)
@@ -125,26 +125,26 @@ def check_admin_cost(ctx: CheckContext) -> Iterator[Finding]:
     covers = admin_units(f.unit_kind, f.texts.subordinate_units)
     if covers == "none":
         raise NotApplicable("事业单位的机关运行经费不等于基本支出中的公用经费")
-    if row is None or row.amount("本年数") is None or not f.base.basic.has_data or f.public is None:
+    if row is None or row.amount("本年数") is None or not f.base.basic.has_data or f.basic.public is None:
         raise NotApplicable("未填机关运行经费或基本支出")
     stated = row.amount("本年数")
     if covers == "some":
         # only the 行政/参公 units' 公用经费: less than the department's is right, more never is
-        if stated is not None and stated > f.public:
+        if stated is not None and stated > f.basic.public:
             yield emit(
                 "admin-cost-exceeds-public",
                 row.source.at("本年数"),
                 stated=stated,
-                public=f.public,
+                public=f.basic.public,
                 stated_text=money(ctx, stated),
-                public_text=money(ctx, f.public),
+                public_text=money(ctx, f.basic.public),
             )
         return
     d = disagreement(
         ctx,
         "admin-cost-mismatch",
         Stated("「机关运行经费」", stated, row.source.at("本年数")),
-        Stated("基本支出中的公用经费", f.public),
+        Stated("基本支出中的公用经费", f.basic.public),
         "行政单位和参照公务员法管理的事业单位，机关运行经费即财政拨款基本支出中的公用经费"
         "（部门中有事业单位时，请在封面「单位性质」写明，如“行政单位和事业单位”）",
     )

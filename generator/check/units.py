@@ -116,9 +116,9 @@ def _whole_workbook(ctx: CheckContext, cells: list[tuple[Decimal, Any, str]], ty
     """Strong evidence that every amount is in 元, or None."""
     f = ctx.figures
     changes: list[tuple[str, Change | None, Key | None]] = [
-        ("收入支出总计", f.total_change, Key(layout.SUMMARY.name, "收入总计", layout.SUMMARY_AMOUNT)),
-        ("财政拨款收入支出总计", f.fiscal_change, Key(layout.FISCAL.name, "支出总计", "合计")),
-        ("一般公共预算财政拨款支出", f.gpb_change, None),
+        ("收入支出总计", f.statement.change, Key(layout.SUMMARY.name, "收入总计", layout.SUMMARY_AMOUNT)),
+        ("财政拨款收入支出总计", f.funds.fiscal.change, Key(layout.FISCAL.name, "支出总计", "合计")),
+        ("一般公共预算财政拨款支出", f.funds.gpb.change, None),
         ("“三公”经费合计", f.three_public.total.change, None),
         ("机关运行经费", f.admin_cost, None),
     ]
@@ -134,7 +134,7 @@ def _whole_workbook(ctx: CheckContext, cells: list[tuple[Decimal, Any, str]], ty
         if factor >= 1000:
             return Evidence(
                 factor,
-                f"人员经费{money(ctx, f.personnel)}，实有人数{_staff_count(ctx)}人，人均{money(ctx, per_person)}，按万元不可能",
+                f"人员经费{money(ctx, f.basic.personnel)}，实有人数{_staff_count(ctx)}人，人均{money(ctx, per_person)}，按万元不可能",
                 (),
             )
     if typical >= FLOOR * 10 and all(v == v.to_integral_value() for v, _, _ in cells):
@@ -153,7 +153,7 @@ def _staff_count(ctx: CheckContext) -> Decimal | None:
 
 
 def _per_person(ctx: CheckContext) -> Decimal | None:
-    count, personnel = _staff_count(ctx), ctx.figures.personnel
+    count, personnel = _staff_count(ctx), ctx.figures.basic.personnel
     if not count or not personnel:
         return None
     return personnel / count
@@ -195,14 +195,14 @@ def check_wanyuan_in_yuan(ctx: CheckContext) -> Iterator[Finding]:
     f = ctx.figures
     if f.base.unit.cover.declared_unit != "元":
         raise NotApplicable("封面金额单位不是元")
-    total = next((v for v in (f.income_total, f.expense_total, f.income_this_year, f.fiscal_expense, f.gpb_total) if v), None)
+    total = next((v for v in (f.statement.income_total, f.statement.expense_total, f.statement.income_this_year, f.funds.fiscal.expense, f.funds.gpb.total) if v), None)
     if total is None or total >= SMALLEST_TOTAL:
         return
     reasons = [f"收入支出总计只有{money(ctx, total)}"]
     per_person = _per_person(ctx)
     if per_person is not None and per_person * 1000 <= TYPICAL_PER_PERSON:
-        reasons.append(f"人员经费{money(ctx, f.personnel)}，实有人数{_staff_count(ctx)}人，人均{money(ctx, per_person)}")
-    ratios = [c.base / c.current for c in (f.total_change, f.fiscal_change, f.gpb_change) if c is not None and c.base and c.current]
+        reasons.append(f"人员经费{money(ctx, f.basic.personnel)}，实有人数{_staff_count(ctx)}人，人均{money(ctx, per_person)}")
+    ratios = [c.base / c.current for c in (f.statement.change, f.funds.fiscal.change, f.funds.gpb.change) if c is not None and c.base and c.current]
     if any(PRIOR_BAND[0] <= r <= PRIOR_BAND[1] for r in ratios):
         reasons.append("上年数约为本年数的10000倍")
     yield emit("workbook-looks-like-wanyuan", _cover_unit_cell(ctx), stated=total, reasons="；".join(reasons), shown=format_amount(total))

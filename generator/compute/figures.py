@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
 from typing import Any
 
 from generator import layout
@@ -26,7 +25,7 @@ from generator.compute.budgets import (
     budget_totals,
 )
 from generator.compute.change import ZERO, Change, share
-from generator.compute.prior import PriorFigure, gpb_item_figure, gpb_total_figure, item_figure, prior_year
+from generator.compute.prior import PriorFigure, PriorPair, PriorPairs, gpb_item_figure, prior_pairs
 from generator.compute.totals import Key, Part, Settlement, complete_total, settle
 from generator.compute.tree import Tree
 from generator.findings import Location
@@ -64,7 +63,7 @@ class StaffLine:
 
 @dataclass(frozen=True)
 class Fund:
-    """政府性基金 / 国有资本经营 预算财政拨款: empty tables are stated as such."""
+    """政府性基金 / 国有资本经营 预算财政拨款: the table's totals, budgets and 项; empty tables are stated as such."""
 
     opening: Decimal
     income: Decimal
@@ -74,6 +73,7 @@ class Fund:
     closing: Decimal
     budget: Change | None = None  # 本年支出 against the 年初预算 (预算及上年情况, else Σ项); None when empty and unbudgeted
     adjusted_budget: Change | None = None  # against the 全年预算 (stated, else Σ项); None without either
+    items: tuple[ItemLine, ...] = ()  # each 项 with an expense or a budget, and its budget
 
     @property
     def is_empty(self) -> bool:
@@ -193,7 +193,86 @@ class PerformanceFacts:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """收入支出决算总表: the totals, the income sources and expense kinds with their shares, the balances.
+
+    Every amount is None where the data leaves it blank: a blank is not zero."""
+
+    income_total: Decimal | None  # 收入总计
+    income_this_year: Decimal | None  # 本年收入合计
+    non_fiscal_balance_used: Decimal | None  # 使用非财政拨款结余（含专用结余）
+    opening_balance: Decimal | None  # 年初结转和结余
+    expense_total: Decimal | None  # 支出总计
+    expense_this_year: Decimal | None  # 本年支出合计
+    balance_distribution: Decimal | None  # 结余分配
+    closing_balance: Decimal | None  # 年末结转和结余
+    change: Change | None  # 收入支出总计 against last year (预算及上年情况)
+    income_sources: tuple[Share, ...]  # each source of 本年收入 (财政拨款收入 first) and its share
+    # (name, 收入主要内容) of the EXPLAINED_INCOMES the unit had money from and explained; see income_content
+    income_contents: tuple[tuple[str, str], ...]
+    expense_kinds: tuple[Share, ...]  # 基本支出, 项目支出, … and their shares of 本年支出合计
+
+    def income_content(self, name: str) -> str:
+        """What the income NAME (事业收入, 经营收入, 其他收入) mainly is; "" when not given or when the unit had none."""
+        return dict(self.income_contents).get(name, "")
+
+
+@dataclass(frozen=True)
+class FiscalFunds:
+    """财政拨款 as a whole (财政拨款收入支出决算总表, 合计 column)."""
+
+    income_total: Decimal | None  # 收入总计
+    opening: Decimal | None  # 年初财政拨款结转和结余
+    income: Decimal | None  # 本年收入
+    expense_total: Decimal | None  # 支出总计
+    closing: Decimal | None  # 年末财政拨款结转和结余
+    expense: Decimal | None  # 本年支出合计
+    change: Change | None  # 支出总计 against last year
+    budget: Change | None  # 本年支出 against the 年初预算 (预算及上年情况, else Σ项 of the three funds)
+    adjusted_budget: Change | None  # against the 全年预算: as stated, else Σ项; None without either
+
+
+@dataclass(frozen=True)
+class GeneralBudget:
+    """一般公共预算财政拨款支出: its total, share, change, budgets, 类 and 项."""
+
+    total: Decimal | None
+    share: Decimal | None  # of 本年支出合计
+    change: Change | None  # against last year
+    budget: Change | None  # against the 年初预算: as stated in 预算及上年情况, else Σ项 (compute.budgets)
+    adjusted_budget: Change | None  # against the 全年预算: as stated, else Σ项 when every 项 with money gives one
+    classes: tuple[Share, ...]  # each 类 with money and its share of the total
+    items: tuple[ItemLine, ...]  # each 项 with money this year or last year, in code order
+
+
+@dataclass(frozen=True)
+class Funds:
+    """The 财政拨款 funds: as a whole, and each of the three."""
+
+    fiscal: FiscalFunds  # 财政拨款
+    gpb: GeneralBudget  # 一般公共预算财政拨款
+    gov_fund: Fund  # 政府性基金预算财政拨款
+    state_capital: Fund  # 国有资本经营预算财政拨款
+
+
+@dataclass(frozen=True)
+class BasicExpense:
+    """一般公共预算财政拨款基本支出: 人员经费 and 公用经费 with the 经济分类 items that have money."""
+
+    total: Decimal | None  # the 合计 the table prints; personnel + public may differ from it by a reported 尾差
+    personnel: Decimal | None  # 人员经费
+    public: Decimal | None  # 公用经费
+    personnel_items: tuple[str, ...]
+    public_items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Figures:
+    """The settled figures, grouped as a finance officer reads a disclosure (docs/templates.md lists them):
+    the 收入支出决算总表 (statement), the 财政拨款 funds (funds.fiscal, funds.gpb, funds.gov_fund,
+    funds.state_capital), the 基本支出 (basic), the staff, the “三公” 经费, 机关运行经费, 政府采购, 国有资产
+    and 预算绩效 facts. A blank is None, never zero; each comparison with last year carries its cell."""
+
     unit_name: str
     year: int
     declared_unit: str
@@ -201,52 +280,9 @@ class Figures:
     texts: Texts
     has_prior_folder: bool
     staff: tuple[StaffLine, ...]
-    # Every amount below is None where the data leaves it blank: a blank is not zero.
-    # 一 收入支出决算总体情况
-    income_total: Decimal | None
-    income_this_year: Decimal | None
-    non_fiscal_balance_used: Decimal | None
-    opening_balance: Decimal | None
-    expense_total: Decimal | None
-    expense_this_year: Decimal | None
-    balance_distribution: Decimal | None
-    closing_balance: Decimal | None
-    total_change: Change | None
-    # 二 三
-    income_sources: tuple[Share, ...]
-    # (name, 收入主要内容) of the EXPLAINED_INCOMES the unit had money from and explained; see income_content
-    income_contents: tuple[tuple[str, str], ...]
-    expense_kinds: tuple[Share, ...]
-    # 四
-    fiscal_income_total: Decimal | None
-    fiscal_opening: Decimal | None
-    fiscal_income: Decimal | None
-    fiscal_expense_total: Decimal | None
-    fiscal_closing: Decimal | None
-    fiscal_expense: Decimal | None
-    fiscal_change: Change | None
-    fiscal_budget: Change | None  # 本年财政拨款支出 against the 年初预算 (预算及上年情况, else Σ项 of the three funds)
-    fiscal_adjusted_budget: Change | None  # against the 全年预算: as stated, else Σ项; None without either
-    # 五
-    gpb_total: Decimal | None
-    gpb_share: Decimal | None
-    gpb_change: Change | None
-    gpb_budget: Change | None  # against the 年初预算: as stated in 预算及上年情况, else Σ项 (compute.budgets)
-    gpb_adjusted_budget: Change | None  # against the 全年预算: as stated, else Σ项 when every 项 with money gives one
-    gpb_classes: tuple[Share, ...]
-    gpb_items: tuple[ItemLine, ...]
-    # 六
-    basic_total: Decimal | None
-    personnel: Decimal | None
-    public: Decimal | None
-    personnel_items: tuple[str, ...]
-    public_items: tuple[str, ...]
-    # 七 八
-    gov_fund: Fund
-    state_capital: Fund
-    gov_fund_items: tuple[ItemLine, ...]
-    state_capital_items: tuple[ItemLine, ...]
-    # 九 十
+    statement: Statement
+    funds: Funds
+    basic: BasicExpense
     three_public: ThreePublic
     admin_cost: Change | None
     procurement: Procurement
@@ -257,10 +293,7 @@ class Figures:
     base: YearBase  # each table as it states its figures (check compares them)
     prior: YearBase | None
     agreed: Agreed  # the tables as the document prints them: one value for a figure two tables state
-
-    def income_content(self, name: str) -> str:
-        """What the income NAME (事业收入, 经营收入, 其他收入) mainly is; "" when not given or when the unit had none."""
-        return dict(self.income_contents).get(name, "")
+    prior_pairs: PriorPairs  # each figure compared with last year, from both places it stands (check compares them)
 
 
 def compute_figures(loaded: Loaded) -> Figures:
@@ -272,22 +305,17 @@ def compute_figures(loaded: Loaded) -> Figures:
 def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
     unit = cur.unit
     overview = cur.item(layout.OVERVIEW.name)
-    summary = cur.summary
+    pairs = prior_pairs(cur, prior)
 
-    def overview_change(name: str, current: Decimal | None, last_year: Callable[[YearBase], PriorFigure]) -> Change | None:
+    def overview_change(name: str, current: Decimal | None, pair: PriorPair) -> Change | None:
         """A total of 预算及上年情况 against last year: last year's folder's figure, else the 上年决算数 typed here."""
         if current is None:
             return None
-        base = prior_year(prior, last_year, item_figure(cur, layout.OVERVIEW.name, name, layout.PRIOR))
+        base = pair.base
         return Change(current, base.value, overview.text(name, layout.REASON), _loc(overview, name, layout.REASON), base.location)
 
-    def settled(name: str) -> Decimal | None:
-        return known(cur, Key(layout.SUMMARY.name, name, layout.SUMMARY_AMOUNT), summary.get(name))
-
-    income_this_year = settled("本年收入合计")
-    expense_this_year = settled("本年支出合计")
-    income_total = settled("收入总计")
     agreed = agree(cur)
+    statement = _statement(cur, agreed, lambda total: overview_change("收入支出总计", total, pairs.total))
     fiscal = agreed.fiscal
 
     def fiscal_total(name: str) -> Decimal | None:
@@ -300,7 +328,7 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         # no 一般公共预算 money (the 财政拨款 total says 0): an empty table is zero, not 未填报
         gpb_total = ZERO
         basic = ZERO if basic is None and not agreed.basic.has_data else basic
-    gpb_items = _gpb_items(cur, prior)
+    gpb_items = _gpb_items(cur, prior, pairs)
     gov_fund_items = _fund_items(cur, layout.GOV_FUND.name)
     state_capital_items = _fund_items(cur, layout.STATE_CAPITAL.name)
     budgets = budget_totals(
@@ -317,6 +345,35 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         total = by_total[name, layout.ADJUSTED_BUDGET]
         return against(total, current, overview) if total.value is not None else None
 
+    def fund(tree: Tree, name: str, items: tuple[ItemLine, ...]) -> Fund:
+        return _fund(tree, by_total[name, layout.BUDGET], by_total[name, layout.ADJUSTED_BUDGET], overview, items)
+
+    funds = Funds(
+        fiscal=FiscalFunds(
+            income_total=fiscal_total("收入总计"),
+            opening=fiscal_total("年初财政拨款结转和结余"),
+            income=fiscal_total("本年收入"),
+            expense_total=fiscal_total("支出总计"),
+            closing=fiscal_total("年末财政拨款结转和结余"),
+            expense=fiscal_expense,
+            change=overview_change("财政拨款收入支出总计", fiscal_total("支出总计"), pairs.fiscal),
+            budget=initial(FISCAL_TOTAL, fiscal_expense),
+            adjusted_budget=adjusted(FISCAL_TOTAL, fiscal_expense),
+        ),
+        gpb=GeneralBudget(
+            total=gpb_total,
+            share=share_known(gpb_total, statement.expense_this_year),
+            change=overview_change("一般公共预算财政拨款支出", gpb_total, pairs.gpb_total),
+            budget=initial(GPB_TOTAL, gpb_total),
+            adjusted_budget=adjusted(GPB_TOTAL, gpb_total),
+            classes=tuple(
+                Share(n.name, n.value("合计"), share_known(n.value("合计"), gpb_total)) for n in agreed.gpb.classes if n.value("合计") != 0
+            ),
+            items=gpb_items,
+        ),
+        gov_fund=fund(agreed.gov_fund, GOV_FUND_TOTAL, gov_fund_items),
+        state_capital=fund(agreed.state_capital, STATE_CAPITAL_TOTAL, state_capital_items),
+    )
     return Figures(
         unit_name=unit.cover.unit_name,
         year=unit.cover.year,
@@ -324,7 +381,40 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         unit_kind=unit.cover.unit_kind,
         texts=unit.texts,
         has_prior_folder=prior is not None,
-        staff=_staff(cur, prior),
+        staff=_staff(cur, pairs),
+        statement=statement,
+        funds=funds,
+        basic=BasicExpense(
+            total=basic,
+            personnel=None if basic is None else cur.personnel,
+            public=None if basic is None else cur.public,
+            personnel_items=_economic_items(cur, personnel=True),
+            public_items=_economic_items(cur, personnel=False),
+        ),
+        three_public=_three_public(cur, pairs),
+        admin_cost=_admin_cost(cur, pairs),
+        procurement=_procurement(cur),
+        assets=_assets(cur),
+        performance=_performance(cur),
+        budget_totals=budgets,
+        base=cur,
+        prior=prior,
+        agreed=agreed,
+        prior_pairs=pairs,
+    )
+
+
+def _statement(cur: YearBase, agreed: Agreed, total_change: Callable[[Decimal | None], Change | None]) -> Statement:
+    """The 收入支出决算总表's figures; TOTAL_CHANGE compares 收入总计 with last year."""
+    summary = cur.summary
+
+    def settled(name: str) -> Decimal | None:
+        return known(cur, Key(layout.SUMMARY.name, name, layout.SUMMARY_AMOUNT), summary.get(name))
+
+    income_this_year = settled("本年收入合计")
+    expense_this_year = settled("本年支出合计")
+    income_total = settled("收入总计")
+    return Statement(
         income_total=income_total,
         income_this_year=income_this_year,
         non_fiscal_balance_used=summary.get("使用非财政拨款结余"),
@@ -333,9 +423,7 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
         expense_this_year=expense_this_year,
         balance_distribution=summary.get("结余分配"),
         closing_balance=summary.get("年末结转和结余"),
-        total_change=overview_change(
-            "收入支出总计", income_total, lambda p: item_figure(p, layout.SUMMARY.name, "收入总计", layout.SUMMARY_AMOUNT, p.summary.get("收入总计"))
-        ),
+        change=total_change(income_total),
         income_sources=_income_sources(cur, income_this_year),
         income_contents=_income_contents(cur),
         expense_kinds=tuple(
@@ -343,48 +431,6 @@ def _figures(cur: YearBase, prior: YearBase | None) -> Figures:
             for col in layout.EXPENSE_KINDS
             if agreed.expense.known_total(col) is not None
         ),
-        fiscal_income_total=fiscal_total("收入总计"),
-        fiscal_opening=fiscal_total("年初财政拨款结转和结余"),
-        fiscal_income=fiscal_total("本年收入"),
-        fiscal_expense_total=fiscal_total("支出总计"),
-        fiscal_closing=fiscal_total("年末财政拨款结转和结余"),
-        fiscal_expense=fiscal_expense,
-        fiscal_change=overview_change(
-            "财政拨款收入支出总计",
-            fiscal_total("支出总计"),
-            lambda p: item_figure(p, layout.FISCAL.name, "支出总计", layout.FISCAL_TOTAL, p.fiscal.get("支出总计", {}).get(layout.FISCAL_TOTAL)),
-        ),
-        fiscal_budget=initial(FISCAL_TOTAL, fiscal_expense),
-        fiscal_adjusted_budget=adjusted(FISCAL_TOTAL, fiscal_expense),
-        gpb_total=gpb_total,
-        gpb_share=share_known(gpb_total, expense_this_year),
-        gpb_change=overview_change("一般公共预算财政拨款支出", gpb_total, gpb_total_figure),
-        gpb_budget=initial(GPB_TOTAL, gpb_total),
-        gpb_adjusted_budget=adjusted(GPB_TOTAL, gpb_total),
-        gpb_classes=tuple(
-            Share(n.name, n.value("合计"), share_known(n.value("合计"), gpb_total)) for n in agreed.gpb.classes if n.value("合计") != 0
-        ),
-        gpb_items=gpb_items,
-        basic_total=basic,  # the 合计 the tables print; 人员经费 + 公用经费 may differ from it by a reported 尾差
-        personnel=None if basic is None else cur.personnel,
-        public=None if basic is None else cur.public,
-        personnel_items=_economic_items(cur, personnel=True),
-        public_items=_economic_items(cur, personnel=False),
-        gov_fund=_fund(agreed.gov_fund, by_total[GOV_FUND_TOTAL, layout.BUDGET], by_total[GOV_FUND_TOTAL, layout.ADJUSTED_BUDGET], overview),
-        state_capital=_fund(
-            agreed.state_capital, by_total[STATE_CAPITAL_TOTAL, layout.BUDGET], by_total[STATE_CAPITAL_TOTAL, layout.ADJUSTED_BUDGET], overview
-        ),
-        gov_fund_items=gov_fund_items,
-        state_capital_items=state_capital_items,
-        three_public=_three_public(cur, prior),
-        admin_cost=_admin_cost(cur, prior),
-        procurement=_procurement(cur),
-        assets=_assets(cur),
-        performance=_performance(cur),
-        budget_totals=budgets,
-        base=cur,
-        prior=prior,
-        agreed=agreed,
     )
 
 
@@ -453,14 +499,13 @@ def _income_sources(cur: YearBase, income: Decimal | None) -> tuple[Share, ...]:
     return tuple(Share(n, v, share_known(v, income)) for n, v in pairs if v is not None)
 
 
-def _gpb_items(cur: YearBase, prior: YearBase | None) -> tuple[ItemLine, ...]:
+def _gpb_items(cur: YearBase, prior: YearBase | None, pairs: PriorPairs) -> tuple[ItemLine, ...]:
     """Every 项 with a figure this year or last year, in code order."""
     lines = {}
-    last_year = prior if prior is not None and prior.gpb.has_data else None  # an empty table: the 上年 column typed here
     for node in cur.gpb.leaves():
         row = node.row
-        typed = PriorFigure(row.prior, row.source.at(layout.PRIOR)) if row else PriorFigure(None, None)
-        base = prior_year(last_year, partial(gpb_item_figure, code=node.code), typed)
+        pair = pairs.gpb_row(node.code)
+        base = pair.base if pair is not None else PriorFigure(None, None)
         lines[node.code] = ItemLine(
             code=node.code,
             class_name=_name(cur, node.code[:3]),
@@ -541,7 +586,7 @@ def _economic_items(cur: YearBase, personnel: bool) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _fund(tree: Tree, initial: BudgetTotal, full: BudgetTotal, overview: ItemTable) -> Fund:
+def _fund(tree: Tree, initial: BudgetTotal, full: BudgetTotal, overview: ItemTable, items: tuple[ItemLine, ...]) -> Fund:
     """The fund's table totals; its spending against its budgets where the table has figures or a budget is known."""
     totals = [tree.total(c) for c in layout.FUND_COLUMNS]
     spent = totals[layout.FUND_COLUMNS.index("本年支出合计")]
@@ -556,10 +601,11 @@ def _fund(tree: Tree, initial: BudgetTotal, full: BudgetTotal, overview: ItemTab
         closing,
         budget=against(initial, spent, overview) if has_figures else None,
         adjusted_budget=against(full, spent, overview) if full.value is not None else None,
+        items=items,
     )
 
 
-def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
+def _three_public(cur: YearBase, pairs: PriorPairs) -> ThreePublic:
     table = cur.item(layout.THREE_PUBLIC.name)
     details = cur.item(layout.THREE_PUBLIC_DETAILS.name)
     tp = cur.three_public
@@ -571,11 +617,7 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
         if name in ("合计", "公务用车购置及运行维护费"):
             actual = known(cur, Key(table.sheet, name, "决算数"), actual)
         budget = values.get("全年预算数")
-        base = prior_year(
-            prior,
-            lambda p: item_figure(p, table.sheet, name, "决算数", p.three_public.get(name, {}).get("决算数")),
-            item_figure(cur, table.sheet, name, layout.PRIOR, values.get(layout.PRIOR)),
-        )
+        base = pairs.three_public_part(name).base
         if actual is None:
             return ThreePublicPart(name=name, actual=None, budget=budget, share=None, change=None, budget_change=None)
         return ThreePublicPart(
@@ -624,13 +666,13 @@ def _three_public(cur: YearBase, prior: YearBase | None) -> ThreePublic:
     )
 
 
-def _admin_cost(cur: YearBase, prior: YearBase | None) -> Change | None:
+def _admin_cost(cur: YearBase, pairs: PriorPairs) -> Change | None:
     table = cur.item(layout.OTHER_MATTERS.name)
     name = "机关运行经费"
     current = table.amount(name, "本年数")
     if current is None:
         return None
-    base = prior_year(prior, lambda p: item_figure(p, table.sheet, name, "本年数"), item_figure(cur, table.sheet, name, "上年数"))
+    base = pairs.admin_cost.base
     return Change(current, base.value, table.text(name, "说明"), _loc(table, name, "说明"), base.location)
 
 
@@ -705,7 +747,7 @@ def _assets(cur: YearBase) -> Assets:
     )
 
 
-def _staff(cur: YearBase, prior: YearBase | None) -> tuple[StaffLine, ...]:
+def _staff(cur: YearBase, pairs: PriorPairs) -> tuple[StaffLine, ...]:
     table = cur.item(layout.STAFF.name)
     lines = []
     for name in layout.STAFF_ITEMS:
@@ -713,6 +755,6 @@ def _staff(cur: YearBase, prior: YearBase | None) -> tuple[StaffLine, ...]:
         if current is None:
             lines.append(StaffLine(name, None))
             continue
-        base = prior_year(prior, partial(item_figure, sheet=table.sheet, name=name, column="本年人数"), item_figure(cur, table.sheet, name, "上年人数"))
+        base = pairs.staff_count(name).base
         lines.append(StaffLine(name, Change(current, base.value, base_location=base.location)))
     return tuple(lines)

@@ -68,8 +68,8 @@ def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
     ]
     basic_rows = _tree_rows(b.basic, ("决算数",), profile)
     basic_rows += [
-        {"code": "", "name": "人员经费合计", "cells": [a(stated_or_computed(f, "人员经费合计", f.personnel))]},
-        {"code": "", "name": "公用经费合计", "cells": [a(stated_or_computed(f, "公用经费合计", f.public))]},
+        {"code": "", "name": "人员经费合计", "cells": [a(stated_or_computed(f, "人员经费合计", f.basic.personnel))]},
+        {"code": "", "name": "公用经费合计", "cells": [a(stated_or_computed(f, "公用经费合计", f.basic.public))]},
     ]
     return {
         "basic_form": basic_form_rows(f, profile),
@@ -80,8 +80,8 @@ def report_tables(f: Figures, profile: WordingProfile) -> dict[str, Any]:
         "fiscal": fiscal_rows,
         "gpb": _tree_rows(b.gpb, layout.GPB_COLUMNS, profile),
         "basic": basic_rows,
-        "gov_fund": _tree_rows(b.gov_fund, layout.FUND_COLUMNS, profile) if not f.gov_fund.is_empty else [],
-        "state_capital": _tree_rows(b.state_capital, layout.FUND_COLUMNS, profile) if not f.state_capital.is_empty else [],
+        "gov_fund": _tree_rows(b.gov_fund, layout.FUND_COLUMNS, profile) if not f.funds.gov_fund.is_empty else [],
+        "state_capital": _tree_rows(b.state_capital, layout.FUND_COLUMNS, profile) if not f.funds.state_capital.is_empty else [],
         "three_public": three_rows,
     }
 

@@ -69,8 +69,8 @@ def _patched_xml(src_xml: str) -> str:
 @lru_cache(maxsize=1)
 def jinja_environment() -> TemplateEnvironment:
     env = _CompilingOnceEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
-    # the wording functions as filters ({{ f.gpb_total | amount }}), as functions ({{ budget_phrase(item.budget) }})
-    # and as tests ({{ f.gpb_items | map(attribute="change") | select("gone") | list | length }})
+    # the wording functions as filters ({{ f.funds.gpb.total | amount }}), as functions ({{ budget_phrase(item.budget) }})
+    # and as tests ({{ f.funds.gpb.items | map(attribute="change") | select("gone") | list | length }})
     env.register(FILTERS, TESTS, FILTERS)
     return env
 

@@ -25,6 +25,7 @@ from jinja2 import nodes
 
 from generator import layout
 from generator.findings import Finding, Location, emit
+from generator.render.renamed import RENAMED, current_chain, renamed_chain
 from generator.render.wording import DEFAULT, NAMED_PROFILES, WordingProfile
 from generator.yaml_files import load_yaml
 
@@ -82,25 +83,25 @@ _SME = dict(zip(("sme_reserved", "small_micro_reserved", "sme_reserved_won", "sm
 # A template that reads the variable, or anything inside it, needs those cells.
 SOURCES: dict[str, tuple[Cell, ...]] = {
     # the settled figures (f)
-    "f.income_total": _summary("收入总计"),
-    "f.income_this_year": _summary("本年收入合计"),
-    "f.non_fiscal_balance_used": _summary("使用非财政拨款结余"),
-    "f.opening_balance": _summary("年初结转和结余"),
-    "f.expense_total": _summary("支出总计"),
-    "f.expense_this_year": _summary("本年支出合计"),
-    "f.balance_distribution": _summary("结余分配"),
-    "f.closing_balance": _summary("年末结转和结余"),
-    "f.income_sources": _summary(*layout.INCOME_SOURCES, "本年收入合计"),
-    "f.expense_kinds": _summary("本年支出合计"),
-    "f.fiscal_income_total": _fiscal("收入总计"),
-    "f.fiscal_opening": _fiscal("年初财政拨款结转和结余"),
-    "f.fiscal_income": _fiscal("本年收入"),
-    "f.fiscal_expense_total": _fiscal("支出总计"),
-    "f.fiscal_closing": _fiscal("年末财政拨款结转和结余"),
-    "f.fiscal_expense": _fiscal("本年支出合计"),
-    "f.fiscal_change": _fiscal("支出总计"),
-    "f.fiscal_budget": _fiscal("本年支出合计"),
-    "f.gpb_share": _summary("本年支出合计"),
+    "f.statement.income_total": _summary("收入总计"),
+    "f.statement.income_this_year": _summary("本年收入合计"),
+    "f.statement.non_fiscal_balance_used": _summary("使用非财政拨款结余"),
+    "f.statement.opening_balance": _summary("年初结转和结余"),
+    "f.statement.expense_total": _summary("支出总计"),
+    "f.statement.expense_this_year": _summary("本年支出合计"),
+    "f.statement.balance_distribution": _summary("结余分配"),
+    "f.statement.closing_balance": _summary("年末结转和结余"),
+    "f.statement.income_sources": _summary(*layout.INCOME_SOURCES, "本年收入合计"),
+    "f.statement.expense_kinds": _summary("本年支出合计"),
+    "f.funds.fiscal.income_total": _fiscal("收入总计"),
+    "f.funds.fiscal.opening": _fiscal("年初财政拨款结转和结余"),
+    "f.funds.fiscal.income": _fiscal("本年收入"),
+    "f.funds.fiscal.expense_total": _fiscal("支出总计"),
+    "f.funds.fiscal.closing": _fiscal("年末财政拨款结转和结余"),
+    "f.funds.fiscal.expense": _fiscal("本年支出合计"),
+    "f.funds.fiscal.change": _fiscal("支出总计"),
+    "f.funds.fiscal.budget": _fiscal("本年支出合计"),
+    "f.funds.gpb.share": _summary("本年支出合计"),
     **{f"f.three_public.{k}.actual": ((_TP, n, "决算数"),) for k, n in _TP_PART.items()},
     **{f"f.three_public.{k}.share": ((_TP, n, "决算数"), (_TP, "合计", "决算数")) for k, n in _TP_PART.items()},
     **{f"f.three_public.{k}.change": ((_TP, n, "决算数"),) for k, n in _TP_PART.items()},
@@ -139,12 +140,12 @@ TEXT_SOURCES: dict[str, tuple[str, ...]] = {
 
 # The subject sheets whose sections a variable writes (an empty sheet is then stated as such).
 SHEET_SOURCES: dict[str, tuple[str, ...]] = {
-    "f.gpb_total": (layout.GPB.name,),
-    "f.gpb_classes": (layout.GPB.name,),
-    "f.gpb_items": (layout.GPB.name,),
-    "f.basic_total": (layout.BASIC.name,),
-    "f.personnel": (layout.BASIC.name,),
-    "f.public": (layout.BASIC.name,),
+    "f.funds.gpb.total": (layout.GPB.name,),
+    "f.funds.gpb.classes": (layout.GPB.name,),
+    "f.funds.gpb.items": (layout.GPB.name,),
+    "f.basic.total": (layout.BASIC.name,),
+    "f.basic.personnel": (layout.BASIC.name,),
+    "f.basic.public": (layout.BASIC.name,),
 }
 
 
@@ -159,8 +160,8 @@ def uses(chains: Iterable[str], source: str) -> bool:
 def template_chains(source: str) -> frozenset[str]:
     """Every variable SOURCE (a template's Jinja text) reads, as dotted chains from the context's names.
 
-    A loop variable stands for the sequence it runs over (`{% for x in f.gpb_items %}{{ x.budget }}`
-    reads f.gpb_items.budget); so does a name set from an expression.
+    A loop variable stands for the sequence it runs over (`{% for x in f.funds.gpb.items %}{{ x.budget }}`
+    reads f.funds.gpb.items.budget); so does a name set from an expression.
     """
     return frozenset(chains_in_order(source))
 
@@ -310,6 +311,8 @@ def template_kit(template: Path) -> Kit:
 @lru_cache(maxsize=32)
 def _kit(template: Path, _stamp: tuple[int, int], _manifest_stamp: tuple[int, int] | None) -> Kit:
     ordered, findings = _variables(template)
+    findings += _renamed(template, ordered)
+    ordered = tuple(dict.fromkeys(current_chain(c) for c in ordered))
     chains = frozenset(ordered)
     # in the order the document reads them, so that check names blanks in the document's order
     cells = {cell: None for chain in ordered for source, found in SOURCES.items() if uses((chain,), source) for cell in found}
@@ -324,6 +327,12 @@ def _kit(template: Path, _stamp: tuple[int, int], _manifest_stamp: tuple[int, in
     if data is None:
         return _with_findings(kit, findings)
     return _with_manifest(kit, path, data, findings)
+
+
+def _renamed(template: Path, chains: Iterable[str]) -> list[Finding]:
+    """A warning for each old flat name of the figures the template still reads (generator.render.renamed)."""
+    olds = dict.fromkeys(found[0] for c in chains if (found := renamed_chain(c)) is not None)
+    return [emit("template-variable-renamed", Location(file=str(template), field=old), old=old, new=f"f.{RENAMED[old[2:]]}") for old in olds]
 
 
 MAX_MANIFEST_BYTES = 256 * 1024

@@ -5,10 +5,10 @@ A template is data a unit (or anyone who sent it) wrote; it must not reach outsi
 render boundary: str, int, Decimal, bool, None, dates, and the three types below. A path becomes
 its text; the loaded workbook (with its folder) and the ledger are left out.
 
-- `Values`: an immutable mapping whose keys are also read as attributes (`f.gpb_total`). The
+- `Values`: an immutable mapping whose keys are also read as attributes (`f.funds.gpb.total`). The
   sandbox (generator.render.sandbox) resolves `x.items` to the key "items", never to a method.
 - `Lookup`: a Values that can be called with a key, for the few documented lookups written as
-  calls (`f.income_content('其他收入')`, `tree.known_total('合计')`, `node.known('决算数')`).
+  calls (`f.statement.income_content('其他收入')`, `tree.known_total('合计')`, `node.known('决算数')`).
 - `Listing`: an immutable sequence that can be called without arguments and returns itself
   (`tree.nodes()`).
 Filters that word a Change read it back from its values (`as_change`).
@@ -29,8 +29,9 @@ from pydantic import BaseModel
 
 from generator.compute.base import YearBase
 from generator.compute.change import ZERO, Change
-from generator.compute.figures import Figures, Procurement
+from generator.compute.figures import Figures, Procurement, Statement
 from generator.compute.tree import Node, Tree
+from generator.render.renamed import RENAMED
 
 SCALARS = (str, bool, int, float, Decimal, date, time)
 
@@ -132,17 +133,35 @@ def _node_views(node: Node, freeze_part: Freezer) -> dict[str, Any]:
     }
 
 
+def _statement_views(statement: Statement, freeze_part: Freezer) -> dict[str, Any]:
+    return {"income_content": Lookup(dict(statement.income_contents), "")}
+
+
 def _figures_views(figures: Figures, freeze_part: Freezer) -> dict[str, Any]:
-    return {"income_content": Lookup(dict(figures.income_contents), "")}
+    """The old flat names (generator.render.renamed), each the same value as its new name, for this release."""
+    views: dict[str, Any] = {}
+    for old, new in RENAMED.items():
+        head, *path = new.split(".")
+        value = freeze_part(getattr(figures, head))
+        for name in path:
+            value = value[name]
+        views[old] = value
+    return views
 
 
-VIEWS: dict[type, Callable[[Any, Freezer], dict[str, Any]]] = {Tree: _tree_views, Node: _node_views, Figures: _figures_views}
+VIEWS: dict[type, Callable[[Any, Freezer], dict[str, Any]]] = {
+    Tree: _tree_views,
+    Node: _node_views,
+    Statement: _statement_views,
+    Figures: _figures_views,
+}
 # Parts left out: the loaded unit (its folder is a path, its rows carry their sources), the ledger
 # of settlements and the code lists are for check, not for a sentence.
 LEFT_OUT: dict[type, frozenset[str]] = {
     YearBase: frozenset({"unit", "ledger", "economic", "functional"}),
     Node: frozenset({"row"}),
     Procurement: frozenset({"stated_total"}),  # the settlement behind `total`, with its cells
+    Figures: frozenset({"prior_pairs"}),  # both sides of each prior-year figure, for check
 }
 
 

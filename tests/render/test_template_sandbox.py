@@ -111,7 +111,7 @@ def test_the_documented_lookups_still_answer(tmp_path: Path, context: dict[str, 
         "{{ f.agreed.gpb.known_total('合计') | amount }}",
         "{{ f.agreed.gpb.nodes() | length > 0 }}",
         "{% for n in f.agreed.gpb.classes[:1] %}{{ n.known('合计') | amount }}{% endfor %}",
-        "{{ f.income_content('没有这项收入') == '' }}",
+        "{{ f.statement.income_content('没有这项收入') == '' }}",
     )
     assert findings == [] and lines is not None
     assert lines[0] == "1,222.68" and lines[1] == "True" and lines[3] == "True"
@@ -126,7 +126,7 @@ PATH_ESCAPES = {
     "class of a value": "{{ f.__class__ }}",
     "subclasses": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
     "globals of a filter": "{{ amount.__globals__ }}",
-    "globals of a lookup": "{{ f.income_content.__call__.__globals__ }}",
+    "globals of a lookup": "{{ f.statement.income_content.__call__.__globals__ }}",
     "attr filter": "{{ f | attr('__class__') }}",
     "str.format": "{{ '{0.__class__.__init__.__globals__}'.format(f) }}",
     "str.format_map": "{{ '{x.__class__}'.format_map({'x': f}) }}",
@@ -140,7 +140,7 @@ PATH_ESCAPES = {
     "request": "{{ request.application }}",
     "a list mutated": "{% set l = [1] %}{{ l.append(2) }}{{ l }}",
     "a dict mutated": "{% set d = {} %}{{ d.update({'a': 1}) }}{{ d }}",
-    "a context value mutated": "{{ f.gpb_items.__setitem__(0, 1) }}",
+    "a context value mutated": "{{ f.funds.gpb.items.__setitem__(0, 1) }}",
     "a mapping's method": "{{ f.agreed.summary.pop('收入总计') }}",
     "include": "{% include 'SECRET' %}",
     "import": "{% import 'SECRET' as x %}{{ x }}",

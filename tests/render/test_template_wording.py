@@ -35,7 +35,7 @@ def own_template(folder: Path, manifest: str | None) -> Path:
 
     path = folder / "我的模板.docx"
     doc = Document()
-    doc.add_paragraph("本年收入合计{{ f.income_this_year | amount }}万元，收入支出总计{{ f.total_change | change }}。")
+    doc.add_paragraph("本年收入合计{{ f.statement.income_this_year | amount }}万元，收入支出总计{{ f.statement.change | change }}。")
     doc.save(str(path))
     if manifest is not None:
         path.with_suffix(".yaml").write_text(manifest, encoding="utf-8")
