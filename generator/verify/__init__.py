@@ -43,7 +43,7 @@ def _rules() -> tuple[Callable[[Audit], None], ...]:
 def verify_document(path: Path, expected: Expected | None = None) -> tuple[list[Finding], list[Obligation]]:
     """The findings and the coverage of the disclosure at PATH (compared with EXPECTED, the documents its data
     folder renders to, when given: api.verify_document supplies them)."""
-    from generator.findings import Location, error
+    from generator.findings import Location, emit
     from generator.verify.audit import Audit, Obligation, State
     from generator.verify.read import read_document
     from generator.verify.read_docx import Unreadable
@@ -52,7 +52,7 @@ def verify_document(path: Path, expected: Expected | None = None) -> tuple[list[
         document = read_document(path)
     except (Unreadable, OSError) as exc:
         reason = str(exc) if isinstance(exc, Unreadable) else (exc.strerror or str(exc))
-        finding = error("doc-unreadable", Location(file=str(path)), f"无法读取 {path.name}：{reason}", reason=reason)
+        finding = emit("doc-unreadable", Location(file=str(path)), reason=reason, name=path.name, problem=reason, consequence="")
         return [finding], [Obligation("read", "读取文档", path.name, State.UNREADABLE)]
     audit = Audit(document)
     audit.record("read", "读取文档", f"{len(document.paragraphs)} 段、{len(document.tables)} 张表" + (f"、{document.pages} 页" if document.pages else ""), State.PASSED)
@@ -62,8 +62,8 @@ def verify_document(path: Path, expected: Expected | None = None) -> tuple[list[
         except Exception as exc:  # a crashing rule is a finding and the run goes on
             import traceback
 
-            audit.findings.append(error("crashed", Location(file=str(path)), f"核对规则 {rule.__name__} 出错（程序缺陷）：{exc}",
-                                        stage="verify-rule", name=rule.__name__, error=str(exc), traceback=traceback.format_exc()))
+            audit.findings.append(emit("crashed", Location(file=str(path)), stage="verify-rule", name=rule.__name__, error=str(exc), traceback=traceback.format_exc(),
+                                       doing=f"运行核对规则 {rule.__name__} ", consequence="，其余核对照常进行"))
             audit.record(rule.__name__, "（规则出错，未完成）", "全文", State.UNREADABLE)
     if expected is not None:
         from generator.verify.against_data import compare_with_data

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from generator.findings import Finding, Location, error, warning
+from generator.findings import Finding, Location, emit
 from generator.verify.audit import Audit, State
 from generator.verify.document import Document, Paragraph
 from generator.verify.mentions import mentions
@@ -50,7 +50,7 @@ def compare_with_data(audit: Audit, expected: Expected) -> None:
     folder = expected.folder
     documents = rendered_documents(expected, "单位" if is_unit_document(audit.document) else "部门")
     if not documents:
-        audit.findings.append(error("doc-unreadable", Location(file=str(folder)), f"数据文件夹 {folder} 无法结算（先运行 juesuan check），未与数据比对", reason="data"))
+        audit.findings.append(emit("doc-unreadable", Location(file=str(folder)), reason="data", name=f"数据文件夹 {folder}", problem="无法结算（先运行 juesuan check）", consequence="，未与数据比对"))
         audit.record("data", "与数据文件夹比对", str(folder), State.UNREADABLE)
         return
     ours = _SPACE.sub("", "".join(p.text for p in audit.document.paragraphs))
@@ -107,11 +107,11 @@ def _paragraphs(audit: Audit, expected: Document) -> None:
                     continue
                 reported.add(paragraph.index)
                 if not want:
-                    texts.append(warning("doc-text-differs", where, f"“{sentence[:60]}”不在按数据生成的文档中（新增或改写）", expected="", actual=sentence))
+                    texts.append(emit("doc-text-differs", where, expected="", actual=sentence, problem="这一句不在按数据生成的文档中（新增或改写）", excerpt=sentence[:60]))
                 elif a0 + k >= a1:
-                    texts.append(warning("doc-text-differs", where, f"按数据生成的文档在此处还有一句，文档中没有：“{want[:80]}”", expected=want, actual=""))
+                    texts.append(emit("doc-text-differs", where, expected=want, actual="", problem="按数据生成的文档在此处还有一句，文档中没有", excerpt=want[:80]))
                 else:
-                    texts.append(warning("doc-text-differs", where, f"与按数据生成的文字不同：应为“{want[:120]}”", expected=want, actual=sentence))
+                    texts.append(emit("doc-text-differs", where, expected=want, actual=sentence, problem="与按数据生成的文字不同，应为", excerpt=want[:120]))
     audit.outcome("data-figures", "句中的数与数据一致", "全文", figures, checks)
     audit.outcome("data-texts", "各句与按数据生成的文字一致", "全文", texts, checks)
 
@@ -121,7 +121,8 @@ def _figures(where: Location, sentence: str, want: str) -> list[Finding]:
     computed = [m for m in mentions(want) if m.unit != "%"]
     if len(stated) != len(computed):
         return []
-    return [error("doc-data-mismatch", where, f"“{s.label}”写作{abs(s.wan)}万元，按数据应为{abs(c.wan)}万元", stated=s.wan, computed=c.wan, difference=s.wan - c.wan, name=s.label)
+    return [emit("doc-data-mismatch", where, stated=s.wan, computed=c.wan, difference=s.wan - c.wan, name=s.label,
+                 subject=f"“{s.label}”", stated_text=f"{abs(s.wan)}万元", computed_text=f"{abs(c.wan)}万元")
             for s, c in zip(stated, computed, strict=True) if s.wan != c.wan]
 
 
@@ -146,8 +147,9 @@ def _tables(audit: Audit, expected: Document) -> None:
                 checks += 1
                 want = number(generated[j])
                 if want is not None and want != value:
-                    found.append(error("doc-data-mismatch", audit.at_cell(table, i, other.rows[0][j] if other.rows and j < len(other.rows[0]) else None),
-                                       f"表中 {' '.join(key)} 写作{value}，按数据应为{want}", stated=value, computed=want, difference=value - want, name=" ".join(key)))
+                    found.append(emit("doc-data-mismatch", audit.at_cell(table, i, other.rows[0][j] if other.rows and j < len(other.rows[0]) else None),
+                                      stated=value, computed=want, difference=value - want, name=" ".join(key),
+                                      subject=f"表中 {' '.join(key)} ", stated_text=str(value), computed_text=str(want)))
     audit.outcome("data-tables", "表中的数与数据一致", "九张表", found, checks)
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from generator.findings import Finding, Location, error, info, warning
+from generator.findings import Finding, Location, Severity, emit
 from generator.verify.document import Document, Paragraph, Table
 
 TAIL_PER_PART = Decimal("0.01")  # 尾差: at most 0.01 per part summed is rounding, beyond it an error
@@ -73,13 +73,15 @@ def table_name(table: Table) -> str:
     return f"{table.code} {name}" if table.code else name
 
 
-def compared(code: str, location: Location, message: str, stated: Decimal, computed: Decimal, parts: int, **values: Any) -> Finding:
-    """A sum that does not add: a warning within the 尾差 tolerance (0.01 per part), an error beyond it."""
+def compared(code: str, location: Location, stated: Decimal, computed: Decimal, parts: int, **fields: Any) -> Finding:
+    """A sum that does not add: a warning within the 尾差 tolerance (0.01 per part), an error beyond it.
+
+    FIELDS: the code's other values and the words of its message (subject, against: what was summed)."""
     difference = stated - computed
-    if abs(difference) <= TAIL_PER_PART * max(parts, 1):
-        return warning(code, location, message + f"（尾差 {difference:+}，在 {parts} 个组成部分的尾差范围内）",
-                       stated=stated, expected=computed, difference=difference, **values)
-    return error(code, location, message + f"（相差 {difference:+}）", stated=stated, expected=computed, difference=difference, **values)
+    residue = abs(difference) <= TAIL_PER_PART * max(parts, 1)
+    tail = f"（尾差 {difference:+}，在 {parts} 个组成部分的尾差范围内）" if residue else f"（相差 {difference:+}）"
+    return emit(code, location, severity=Severity.WARNING if residue else Severity.ERROR,
+                stated=stated, expected=computed, difference=difference, tail=tail, **fields)
 
 
-__all__ = ["Audit", "Obligation", "State", "compared", "error", "info", "table_name", "warning"]
+__all__ = ["Audit", "Obligation", "State", "compared", "emit", "table_name"]

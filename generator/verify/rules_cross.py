@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 
 from generator.findings import Finding
-from generator.verify.audit import Audit, State, error, table_name
+from generator.verify.audit import Audit, State, emit, table_name
 from generator.verify.document import Paragraph, Table
 from generator.verify.mentions import is_budget
 from generator.verify.rules_sentences import figures_of
@@ -75,8 +75,9 @@ def class_rows(table: Table) -> dict[str, tuple[int, Decimal | None]]:
 def figure_mismatch(location, name: str, stated: Decimal, expected: Decimal, other: str) -> Finding:  # type: ignore[no-untyped-def]
     """Two places disagree; when one is ten thousand times the other, 元 was written as 万元."""
     if expected and stated in (expected * 10000, expected / 10000):
-        return error("doc-scale-mismatch", location, f"“{name}”为{stated}，{other}中为{expected}：相差一万倍，元与万元混用", stated=stated, computed=expected, other=other)
-    return error("doc-figure-mismatch", location, f"“{name}”为{stated}，{other}中为{expected}", stated=stated, computed=expected, difference=stated - expected, other=other)
+        return emit("doc-scale-mismatch", location, stated=stated, computed=expected, other=other, name=name)
+    return emit("doc-figure-mismatch", location, stated=stated, computed=expected, difference=stated - expected, other=other,
+                name=name, unit="", elsewhere=f"中为{expected}")
 
 
 def check_tables_agree(audit: Audit) -> None:

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from generator.findings import Finding
-from generator.verify.audit import Audit, error
+from generator.verify.audit import Audit, emit
 from generator.verify.document import Paragraph, Table
 from generator.verify.mentions import parse_number
 from generator.verify.rules_text import narrative
@@ -61,11 +61,12 @@ def check_performance(audit: Audit) -> None:
             checks += 1
             total = sum(int(n) for _, n in grades)
             if total != int(count.group(1)):
-                found.append(error("doc-figure-mismatch", audit.at_paragraph(paragraph), f"各评级的项目数之和 {total} 个与绩效自评的项目 {count.group(1)} 个不符",
-                                   stated=Decimal(count.group(1)), computed=Decimal(total), difference=Decimal(int(count.group(1)) - total), other="各评级的项目数"))
+                found.append(emit("doc-figure-mismatch", audit.at_paragraph(paragraph), stated=Decimal(count.group(1)), computed=Decimal(total),
+                                  difference=Decimal(int(count.group(1)) - total), other="各评级的项目数", name="绩效自评的项目", unit="个",
+                                  elsewhere=f"之和为{total}个"))
     audit.outcome("performance", "预算绩效的项目数和金额与所附自评表一致，各评级项目数之和等于项目数", "预算绩效", found, checks)
 
 
 def _mismatch(audit: Audit, paragraph: Paragraph, name: str, stated: Decimal, expected: Decimal, other: str) -> Finding:
-    return error("doc-figure-mismatch", audit.at_paragraph(paragraph), f"“{name}”写作{stated}，{other}中为{expected}",
-                 stated=stated, computed=expected, difference=stated - expected, other=other)
+    return emit("doc-figure-mismatch", audit.at_paragraph(paragraph), stated=stated, computed=expected, difference=stated - expected,
+                other=other, name=name, unit="", elsewhere=f"中为{expected}")

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from generator.findings import Finding, Location
-from generator.verify.audit import Audit, State, error, table_name
+from generator.verify.audit import Audit, State, emit, table_name
 from generator.verify.document import Paragraph, Table
 from generator.verify.mentions import is_budget, item_paths
 from generator.verify.rules_cross import figure_mismatch
@@ -56,7 +56,7 @@ def check_sections(audit: Audit) -> None:
     for name, keys, how in SECTIONS:
         present = any(h.startswith(k) if how == "starts" else k in h for h in headings for k in keys)
         if not present:
-            found.append(error("doc-section-missing", _first(audit), f"缺少必备的章节“{name}”", expected=name))
+            found.append(emit("doc-section-missing", _first(audit), expected=name))
     audit.outcome("sections", "必备的部分和章节齐全", "全文", found, len(SECTIONS))
 
 
@@ -70,7 +70,7 @@ def check_three_public(audit: Audit) -> None:
         audit.record("three-public", "“三公”经费各部分及数量齐全", "“三公”经费", State.NOT_APPLICABLE)
         return
     waived = {"因公出国（境）团组数和人次": "无因公出国", "公务接待批次和人次": "无公务接待", "公务用车保有量": "无公务用车"}
-    found = [error("doc-three-public-missing", audit.at_paragraph(paragraphs[0]), f"“三公”经费说明中没有{name}", expected=name)
+    found = [emit("doc-three-public-missing", audit.at_paragraph(paragraphs[0]), expected=name)
              for name, words in THREE_PUBLIC_PARTS if not any(w in text for w in words) and not (name in waived and waived[name] in text)]
     audit.outcome("three-public", "“三公”经费各部分及数量齐全", "“三公”经费", found, len(THREE_PUBLIC_PARTS))
 
@@ -141,8 +141,8 @@ def _items_against(audit: Audit, paragraph: Paragraph, values: dict[tuple[str, .
         expected = values.get(path)
         if expected is None and path not in values:
             if stated != 0 and not table.partial_names:
-                found.append(error("doc-figure-mismatch", audit.at_paragraph(paragraph), f"“{'/'.join(path)}”写作{stated}万元，但《{table.title}》中没有这一行",
-                                   stated=stated, computed=Decimal(0), difference=stated, other=table_name(table)))
+                found.append(emit("doc-figure-mismatch", audit.at_paragraph(paragraph), stated=stated, computed=Decimal(0), difference=stated,
+                                  other=table_name(table), name="/".join(path), unit="万元", elsewhere="中没有这一行"))
             continue
         if expected is not None and table.unit == "元":
             expected = expected / 10000

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from generator.findings import Finding, Location
-from generator.verify.audit import Audit, State, compared, error, warning
+from generator.verify.audit import Audit, State, compared, emit
 from generator.verify.document import Paragraph
 from generator.verify.mentions import (
     Mention,
@@ -95,8 +96,7 @@ def check_sentences(audit: Audit) -> None:
         half = sum((amount.half for _, amount, _ in members), Decimal(0))
         for paragraph, amount, mention in members:
             if problem := _share_problem(amount, total, half, mention):
-                state.rules["shares"].found.append(error("doc-share-mismatch", audit.at_paragraph(paragraph), problem + "（以所列各项之和为总数）",
-                                                         stated=mention.value, computed=_share(amount.wan, total), amount=amount.wan, base=total))
+                state.rules["shares"].found.append(emit("doc-share-mismatch", audit.at_paragraph(paragraph), **problem, note="（以所列各项之和为总数）"))
     for name, rule in state.rules.items():
         audit.outcome(name, rule.title, "情况说明", rule.found, rule.checks)
         if rule.unreadable:
@@ -110,7 +110,7 @@ def _sums(facts: _Paragraph, where: Location, rule: _Rule) -> None:
         rule.checks += 1
         total = sum((p.wan for p in parts), Decimal(0))
         if total != head.wan:
-            rule.found.append(compared("doc-sum-mismatch", where, f"“{head.label}{_shown(head)}”与其中各项之和 {total} 万元不符", head.wan, total, len(parts)))
+            rule.found.append(compared("doc-sum-mismatch", where, head.wan, total, len(parts), subject=f"“{head.label}{_shown(head)}”", against="其中各项之和"))
 
 
 def _shares(facts: _Paragraph, where: Location, state: _State) -> None:
@@ -135,7 +135,7 @@ def _shares(facts: _Paragraph, where: Location, state: _State) -> None:
             state.groups.setdefault(facts.paragraph.place.path, []).append((facts.paragraph, amount, mention))
             continue
         if problem := _share_problem(amount, base.wan, base.half, mention):
-            rule.found.append(error("doc-share-mismatch", where, problem, stated=mention.value, computed=_share(amount.wan, base.wan), amount=amount.wan, base=base.wan))
+            rule.found.append(emit("doc-share-mismatch", where, **problem, note=""))
 
 
 def _rates(facts: _Paragraph, where: Location, state: _State) -> None:
@@ -148,8 +148,8 @@ def _rates(facts: _Paragraph, where: Location, state: _State) -> None:
             continue
         rule.checks += 1
         if is_up(change.word) != is_up(mention.word) and change.value and mention.value:
-            rule.found.append(error("doc-direction-mismatch", where, f"“{change.word}{_shown(change)}”与“{mention.word}{abs(mention.value)}%”方向相反",
-                                    word=mention.word, expected="增长" if is_up(change.word) else "下降"))
+            rule.found.append(emit("doc-direction-mismatch", where, word=mention.word, expected="增长" if is_up(change.word) else "下降",
+                                   context=f"“{change.word}{_shown(change)}”之后", said=f"{mention.word}{abs(mention.value)}%"))
             continue
         sentence = _sentence_of(facts.spans, change.start)
         own = [m for m in facts.levels if sentence[0] <= m.start < change.start and not is_budget(m.label)]
@@ -165,9 +165,10 @@ def _rates(facts: _Paragraph, where: Location, state: _State) -> None:
         # Zero last year and 增长100%: no rate exists from zero, and inspections count it (the 新疆 sample writes it so).
         problem = next((o for o in outcomes if o[0] == "zero-base"), outcomes[0])
         if problem[0] == "zero-base":
-            rule.found.append(warning("doc-zero-base-growth", where, f"上年数为零，写了“{mention.word}{abs(mention.value)}%”：上年为零时没有增长率，应写作“新增”", stated=mention.value))
+            rule.found.append(emit("doc-zero-base-growth", where, stated=mention.value, word=mention.word, rate=abs(mention.value)))
         else:
-            rule.found.append(error("doc-rate-mismatch", where, problem[0], stated=mention.value, computed=problem[1], current=candidates[0].wan, change=change.wan))
+            rule.found.append(emit("doc-rate-mismatch", where, stated=mention.value, computed=problem[1], current=candidates[0].wan, change=change.wan,
+                                   change_text=f"{change.word}{abs(change.wan)}万元", rate_text=f"{mention.word}{abs(mention.value)}%", problem=problem[0]))
 
 
 def _budgets(facts: _Paragraph, where: Location, rule: _Rule) -> None:
@@ -183,7 +184,7 @@ def _budgets(facts: _Paragraph, where: Location, rule: _Rule) -> None:
             continue
         rule.checks += 1
         if problem := _completion_problem(budget, actual, mention):
-            rule.found.append(error("doc-completion-mismatch", where, problem[0], stated=mention.value, computed=problem[1], budget=budget.wan, actual=actual.wan))
+            rule.found.append(emit("doc-completion-mismatch", where, stated=mention.value, computed=problem[1], budget=budget.wan, actual=actual.wan, name=problem[0]))
     _comparisons(facts, where, rule)
 
 
@@ -206,8 +207,8 @@ def _comparisons(facts: _Paragraph, where: Location, rule: _Rule) -> None:
         said = word.group(1)
         expected = _direction(budget, actual)
         if expected and said not in expected:
-            rule.found.append(error("doc-direction-mismatch", where, f"决算数{actual.wan}万元、预算数{budget.wan}万元，却写“决算数{said}预算数”",
-                                    word=said, expected=expected[0]))
+            rule.found.append(emit("doc-direction-mismatch", where, word=said, expected=expected[0],
+                                   context=f"决算数{actual.wan}万元、预算数{budget.wan}万元，", said=f"决算数{said}预算数"))
 
 
 def _of_which(text: str, found: list[Mention], spans: list[tuple[int, int]]) -> list[tuple[Mention, list[Mention]]]:
@@ -254,13 +255,19 @@ def _share(amount: Decimal, base: Decimal) -> Decimal | None:
     return None if base == 0 else (amount / base * 100).quantize(Decimal("0.01"))
 
 
-def _share_problem(amount: Mention, base: Decimal, base_half: Decimal, share: Mention) -> str | None:
+def _share_problem(amount: Mention, base: Decimal, base_half: Decimal, share: Mention) -> dict[str, Any] | None:
+    """The values and words of a doc-share-mismatch (its note aside); None when the share agrees with AMOUNT ÷ BASE."""
+    computed = _share(amount.wan, base)
     if base == 0 and amount.wan == 0:
-        return None if share.value == 0 else f"金额和总数都为0，却写“占{share.value}%”"
-    bounds = interval_ratio(amount.wan, amount.half, base, base_half)
-    if bounds is None or agrees(share.value, share.half, bounds):
-        return None
-    return f"“{amount.label}{_shown(amount)}，占{share.value}%”：按总数 {base} 万元计算为 {_share(amount.wan, base)}%"
+        if share.value == 0:
+            return None
+        result = "没有占比（金额和总数都为0）"
+    else:
+        bounds = interval_ratio(amount.wan, amount.half, base, base_half)
+        if bounds is None or agrees(share.value, share.half, bounds):
+            return None
+        result = f"为 {computed}%"
+    return {"stated": share.value, "computed": computed, "amount": amount.wan, "base": base, "amount_text": f"{amount.label}{_shown(amount)}，", "result": result}
 
 
 def _rate_problem(level: Mention, change: Mention, rate: Mention) -> tuple[str, Decimal | None] | None:
@@ -275,12 +282,12 @@ def _rate_problem(level: Mention, change: Mention, rate: Mention) -> tuple[str, 
         least = (abs(change.wan) - change.half) / (abs(prior) + half) * 100
         if abs(rate.value) + rate.half >= least:
             return None
-        return (f"上年数为零或不足{abs(prior) + half}万元（本年{level.wan}万元，{change.word}{abs(change.wan)}万元），增长率至少{least:.0f}%，却写“{rate.word}{abs(rate.value)}%”", None)
+        return (f"上年数为零或不足{abs(prior) + half}万元（本年{level.wan}万元），增长率至少{least:.0f}%", None)
     bounds = interval_ratio(change.wan, change.half, prior, half)
     if bounds is None or agrees(rate.value, rate.half, bounds):
         return None
     computed = (change.wan / prior * 100).quantize(Decimal("0.01"))
-    return f"“{change.word}{abs(change.wan)}万元，{rate.word}{abs(rate.value)}%”：按本年{level.wan}万元、上年{prior}万元计算应为{computed}%", computed
+    return f"按本年{level.wan}万元、上年{prior}万元计算应为{computed}%", computed
 
 
 def _completion_problem(budget: Mention, actual: Mention, mention: Mention) -> tuple[str, Decimal | None] | None:
@@ -296,7 +303,7 @@ def _completion_problem(budget: Mention, actual: Mention, mention: Mention) -> t
         name = "完成预算的百分比"
     if agrees(mention.value, mention.half, bounds):
         return None
-    return f"{name}写作{mention.value}%，按预算数{budget.wan}万元、决算数{actual.wan}万元计算应为{computed}%", computed
+    return name, computed
 
 
 def _direction(budget: Mention, actual: Mention) -> tuple[str, ...] | None:
@@ -361,10 +368,12 @@ def check_item_totals(audit: Audit) -> None:
         checks += 1
         computed = sum((m.wan for m in amounts), Decimal(0))
         if computed != total.wan:
-            found_.append(compared("doc-sum-mismatch", audit.at_paragraph(first_item), f"五（三）所列各项支出之和 {computed} 万元与五（一）的总数“{total.label}{_shown(total)}”不符", total.wan, computed, len(amounts)))
+            found_.append(compared("doc-sum-mismatch", audit.at_paragraph(first_item), total.wan, computed, len(amounts),
+                                   subject=f"五（一）的总数“{total.label}{_shown(total)}”", against="五（三）所列各项支出之和"))
     if total_change is not None and first_item is not None and changes and all(c is not None for c in changes):
         checks += 1
         computed = sum((c.wan for c in changes if c is not None), Decimal(0))
         if computed != total_change.wan:
-            found_.append(compared("doc-sum-mismatch", audit.at_paragraph(first_item), f"五（三）所列各项比上年的增减之和 {computed} 万元与五（一）的增减额 {total_change.wan} 万元不符", total_change.wan, computed, len(changes)))
+            found_.append(compared("doc-sum-mismatch", audit.at_paragraph(first_item), total_change.wan, computed, len(changes),
+                                   subject=f"五（一）的增减额 {total_change.wan} 万元", against="五（三）所列各项比上年的增减之和"))
     audit.outcome("item-totals", "五（三）各项之和等于五（一）的总数和增减额", "一般公共预算财政拨款支出", found_, checks)

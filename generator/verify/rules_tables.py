@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.findings import Finding
-from generator.verify.audit import Audit, State, compared, error, table_name, warning
+from generator.verify.audit import Audit, State, compared, emit, table_name
 from generator.verify.document import Table
 from generator.verify.tables import TITLES, Grid, coded_grid, kind_of, label, named_values, number
 
@@ -24,7 +24,7 @@ def check_tables(audit: Audit) -> None:
         if kind in ("", "SE"):
             continue
         if not table.readable:
-            audit.findings.append(warning("doc-table-unreadable", audit.at_cell(table), f"{target}无法读取：{table.why_unreadable}；依赖它的核对未进行", table=target, reason=table.why_unreadable))
+            audit.findings.append(emit("doc-table-unreadable", audit.at_cell(table), table=target, reason=table.why_unreadable))
             audit.record("table-adds", "表中各行各栏加得上", target, State.UNREADABLE)
             continue
         found: list[Finding] = []
@@ -62,8 +62,9 @@ def _tree(audit: Audit, table: Table, grid: Grid) -> tuple[int, list[Finding]]:
         if not children:
             if deeper or (len(parent.code) < max(levels, default=0) and any(v for v in parent.values)):
                 missing = "款" if len(parent.code) == 3 else "项"
-                found.append(error("doc-table-mismatch", audit.at_cell(table, parent.index), f"{parent.code} {parent.name} 有金额，但表中没有它的下级科目（{missing}）：是否删去了一行？",
-                                   stated=_zero(parent.values[0]), expected=Decimal(0), difference=_zero(parent.values[0]), table=table_name(table), rule="tree"))
+                found.append(emit("doc-table-mismatch", audit.at_cell(table, parent.index), stated=_zero(parent.values[0]), expected=Decimal(0),
+                                  difference=_zero(parent.values[0]), table=table_name(table), rule="tree", subject=f"{parent.code} {parent.name}",
+                                  against=f"表中所列下级科目（{missing}）之和", tail="：表中没有它的下级科目，是否删去了一行？"))
             checks += 1
             continue
         for j, column in enumerate(grid.columns):
@@ -71,8 +72,8 @@ def _tree(audit: Audit, table: Table, grid: Grid) -> tuple[int, list[Finding]]:
             total = sum((_zero(c.values[j]) for c in children if j < len(c.values)), Decimal(0))
             stated = _zero(parent.values[j]) if j < len(parent.values) else Decimal(0)
             if stated != total:
-                found.append(compared("doc-table-mismatch", audit.at_cell(table, parent.index, column),
-                                      f"{parent.code} {parent.name}「{column}」{stated} 与下级科目之和 {total} 不符", stated, total, len(children), table=table_name(table), rule="tree"))
+                found.append(compared("doc-table-mismatch", audit.at_cell(table, parent.index, column), stated, total, len(children), table=table_name(table), rule="tree",
+                                      subject=f"{parent.code} {parent.name}「{column}」", against="下级科目之和"))
     top = [r for r in coded if len(r.code) == levels[0]] if levels else []
     for row in grid.rows:
         if row.code or row.name not in ("合计", "总计"):
@@ -82,8 +83,8 @@ def _tree(audit: Audit, table: Table, grid: Grid) -> tuple[int, list[Finding]]:
             total = sum((_zero(r.values[j]) for r in top if j < len(r.values)), Decimal(0))
             stated = _zero(row.values[j]) if j < len(row.values) else Decimal(0)
             if stated != total:
-                found.append(compared("doc-table-mismatch", audit.at_cell(table, row.index, column),
-                                      f"合计「{column}」{stated} 与各{'类' if levels and levels[0] == 3 else '科目'}之和 {total} 不符", stated, total, len(top), table=table_name(table), rule="total"))
+                found.append(compared("doc-table-mismatch", audit.at_cell(table, row.index, column), stated, total, len(top), table=table_name(table), rule="total",
+                                      subject=f"合计「{column}」", against=f"各{'类' if levels and levels[0] == 3 else '科目'}之和"))
     personnel = next((r for r in grid.rows if not r.code and r.name.startswith("人员经费")), None)
     public = next((r for r in grid.rows if not r.code and r.name.startswith("公用经费")), None)
     total_row = next((r for r in grid.rows if not r.code and r.name == "合计"), None)
@@ -91,7 +92,8 @@ def _tree(audit: Audit, table: Table, grid: Grid) -> tuple[int, list[Finding]]:
         checks += 1
         stated, total = _zero(total_row.values[0]), _zero(personnel.values[0]) + _zero(public.values[0])
         if stated != total:
-            found.append(compared("doc-table-mismatch", audit.at_cell(table, total_row.index), f"合计 {stated} 与人员经费、公用经费之和 {total} 不符", stated, total, 2, table=table_name(table), rule="personnel-public"))
+            found.append(compared("doc-table-mismatch", audit.at_cell(table, total_row.index), stated, total, 2, table=table_name(table), rule="personnel-public",
+                                  subject="合计", against="人员经费、公用经费之和"))
     return checks, found
 
 
@@ -105,13 +107,15 @@ def _columns(audit: Audit, table: Table, grid: Grid, kind: str) -> tuple[int, li
             checks += 1
             stated, total = _zero(values[0]), sum((_zero(v) for v in values[1:]), Decimal(0))
             if stated != total:
-                found.append(compared("doc-table-mismatch", audit.at_cell(table, row.index, names[0]), f"{row.code} {row.name}「{names[0]}」{stated} 与其余各栏之和 {total} 不符", stated, total, len(values) - 1, table=table_name(table), rule="columns"))
+                found.append(compared("doc-table-mismatch", audit.at_cell(table, row.index, names[0]), stated, total, len(values) - 1, table=table_name(table), rule="columns",
+                                      subject=f"{row.code} {row.name}「{names[0]}」", against="其余各栏之和"))
         if kind in ("T7", "T8") and {"本年支出合计", "基本支出", "项目支出"} <= set(names):
             checks += 1
             stated = _zero(values[names.index("本年支出合计")])
             total = _zero(values[names.index("基本支出")]) + _zero(values[names.index("项目支出")])
             if stated != total:
-                found.append(compared("doc-table-mismatch", audit.at_cell(table, row.index, "本年支出合计"), f"{row.code} {row.name}「本年支出合计」{stated} 与基本支出、项目支出之和 {total} 不符", stated, total, 2, table=table_name(table), rule="columns"))
+                found.append(compared("doc-table-mismatch", audit.at_cell(table, row.index, "本年支出合计"), stated, total, 2, table=table_name(table), rule="columns",
+                                      subject=f"{row.code} {row.name}「本年支出合计」", against="基本支出、项目支出之和"))
     return checks, found
 
 
@@ -141,13 +145,15 @@ def _summary(audit: Audit, table: Table, kind: str) -> tuple[int, list[Finding]]
                 checks += 1
                 stated, computed = _zero(items[s][2]), sum((_zero(v) for v in parts), Decimal(0))
                 if parts and stated != computed:
-                    found.append(compared("doc-table-mismatch", audit.at_cell(table, items[s][0], subtotal), f"「{subtotal}」{stated} 与上方各项之和 {computed} 不符", stated, computed, len(parts), table=table_name(table), rule="summary"))
+                    found.append(compared("doc-table-mismatch", audit.at_cell(table, items[s][0], subtotal), stated, computed, len(parts), table=table_name(table), rule="summary",
+                                              subject=f"「{subtotal}」", against="上方各项之和"))
             # Under 年初财政拨款结转和结余 the 上海 table lists it again by fund (一般公共预算财政拨款 …): a breakdown, not more.
             between = [v for _, n, v in items[s + 1 : t] if n not in _FUNDS]
             checks += 1
             stated, computed = _zero(items[t][2]), _zero(items[s][2]) + sum((_zero(v) for v in between), Decimal(0))
             if stated != computed:
-                found.append(compared("doc-table-mismatch", audit.at_cell(table, items[t][0], total), f"「{total}」{stated} 与{subtotal}及结转结余之和 {computed} 不符", stated, computed, len(between) + 1, table=table_name(table), rule="summary"))
+                found.append(compared("doc-table-mismatch", audit.at_cell(table, items[t][0], total), stated, computed, len(between) + 1, table=table_name(table), rule="summary",
+                                          subject=f"「{total}」", against=f"{subtotal}及结转结余之和"))
             totals[total] = (items[t][0], stated)
         for k, (row, name, value) in enumerate(items):  # 年初财政拨款结转和结余, then the same by fund (上海)
             funds = [(r, v) for r, n, v in items[k + 1 : k + 4] if n in _FUNDS]
@@ -155,12 +161,14 @@ def _summary(audit: Audit, table: Table, kind: str) -> tuple[int, list[Finding]]
                 checks += 1
                 computed = sum((_zero(v) for _, v in funds), Decimal(0))
                 if value != computed:
-                    found.append(compared("doc-table-mismatch", audit.at_cell(table, row, name), f"「{name}」{value} 与其下各类财政拨款之和 {computed} 不符", value, computed, 3, table=table_name(table), rule="summary"))
+                    found.append(compared("doc-table-mismatch", audit.at_cell(table, row, name), value, computed, 3, table=table_name(table), rule="summary",
+                                              subject=f"「{name}」", against="其下各类财政拨款之和"))
     if "收入总计" in totals and "支出总计" in totals:
         checks += 1
         (row, income), (_, expense) = totals["收入总计"], totals["支出总计"]
         if income != expense:
-            found.append(compared("doc-table-mismatch", audit.at_cell(table, row, "收入总计"), f"收入总计 {income} 与支出总计 {expense} 不等", income, expense, 1, table=table_name(table), rule="balance"))
+            found.append(compared("doc-table-mismatch", audit.at_cell(table, row, "收入总计"), income, expense, 1, table=table_name(table), rule="balance",
+                                  subject="收入总计", against="支出总计"))
     if kind == "T4":  # 上海: under 年末财政拨款结转和结余, each fund's row repeats its amount in its own column
         for i, r in enumerate(table.rows):
             for c, cell in enumerate(r):
@@ -172,7 +180,8 @@ def _summary(audit: Audit, table: Table, kind: str) -> tuple[int, list[Finding]]
                         checks += 1
                         stated, computed = _zero(number(r[c + 1 + k])), _zero(number(below[c + 1 + k]))
                         if stated != computed:
-                            found.append(compared("doc-table-mismatch", audit.at_cell(table, i + k, _FUNDS[k - 1]), f"年末财政拨款结转和结余中{_FUNDS[k - 1]} {computed} 与上方一行的 {stated} 不符", stated, computed, 1, table=table_name(table), rule="summary"))
+                            found.append(compared("doc-table-mismatch", audit.at_cell(table, i + k, _FUNDS[k - 1]), stated, computed, 1, table=table_name(table), rule="summary",
+                                                      subject=f"年末财政拨款结转和结余一行的「{_FUNDS[k - 1]}」栏", against=f"其下「{_FUNDS[k - 1]}」一行的"))
     if kind == "T4":  # 合计 = 一般公共预算 + 政府性基金 + 国有资本经营, on every row with the four columns
         for i, r in enumerate(table.rows):
             values = [number(c) for c in r]
@@ -181,7 +190,8 @@ def _summary(audit: Audit, table: Table, kind: str) -> tuple[int, list[Finding]]
                 checks += 1
                 stated, computed = _zero(tail[0]), sum((_zero(v) for v in tail[1:]), Decimal(0))
                 if stated != computed:
-                    found.append(compared("doc-table-mismatch", audit.at_cell(table, i, "合计"), f"{label(r[-5])}「合计」{stated} 与三类财政拨款之和 {computed} 不符", stated, computed, 3, table=table_name(table), rule="columns"))
+                    found.append(compared("doc-table-mismatch", audit.at_cell(table, i, "合计"), stated, computed, 3, table=table_name(table), rule="columns",
+                                          subject=f"{label(r[-5])}「合计」", against="三类财政拨款之和"))
     return checks, found
 
 
@@ -241,7 +251,8 @@ def _three_public(audit: Audit, table: Table) -> tuple[int, list[Finding]]:
             row, stated = values[(total, measure)]
             computed = sum((_zero(values[(p, measure)][1]) for p in parts), Decimal(0))
             if _zero(stated) != computed:
-                found.append(compared("doc-table-mismatch", audit.at_cell(table, row, f"{total}·{measure}数"), f"「{total}」{measure}数 {_zero(stated)} 与各部分之和 {computed} 不符", _zero(stated), computed, len(parts), table=table_name(table), rule="three-public"))
+                found.append(compared("doc-table-mismatch", audit.at_cell(table, row, f"{total}·{measure}数"), _zero(stated), computed, len(parts), table=table_name(table),
+                                      rule="three-public", subject=f"「{total}」{measure}数", against="各部分之和"))
     return checks, found
 
 
@@ -251,8 +262,6 @@ def check_presence_of_tables(audit: Audit) -> None:
     found = []
     for kind, title in TITLES.items():
         if kind not in kinds and title.replace("“", "").replace("”", "") not in titles:
-            from generator.verify.audit import error
-
-            found.append(error("doc-table-missing", audit.at_paragraph(audit.document.paragraphs[0]) if audit.document.paragraphs else audit.at_cell(audit.document.tables[0]),
-                               f"文档中没有《{title}》", expected=title))
+            where = audit.at_paragraph(audit.document.paragraphs[0]) if audit.document.paragraphs else audit.at_cell(audit.document.tables[0])
+            found.append(emit("doc-table-missing", where, expected=title))
     audit.outcome("tables-present", "九张决算报表齐全", "全文", found, len(TITLES))

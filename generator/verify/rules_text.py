@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.residue import PLACEHOLDER, repetition_in, years_in
-from generator.verify.audit import Audit, State, error, warning
+from generator.verify.audit import Audit, State, emit
 from generator.verify.document import Document, Paragraph
 from generator.verify.mentions import reason_spans
 
@@ -64,13 +64,13 @@ def check_residue(audit: Audit) -> None:
             continue
         checks += 1
         if snippet := placeholder_in(paragraph.text):
-            found.append(error("doc-placeholder", audit.at_paragraph(paragraph), f"留有模板占位或填写说明“{snippet}”：请按实际情况改写", snippet=snippet))
+            found.append(emit("doc-placeholder", audit.at_paragraph(paragraph), snippet=snippet, place=""))
     for table in audit.document.tables:
         for r, row in enumerate(table.rows):
             for cell in dict.fromkeys(row):  # a merged cell repeats its text: report it once
                 checks += 1
                 if cell and (snippet := placeholder_in(cell)):
-                    found.append(error("doc-placeholder", audit.at_cell(table, r), f"表中留有模板占位或填写说明“{snippet}”", snippet=snippet))
+                    found.append(emit("doc-placeholder", audit.at_cell(table, r), snippet=snippet, place="表中"))
     audit.outcome("placeholder", "无模板占位和填写说明", "全文", found, checks)
 
 
@@ -85,14 +85,14 @@ def check_clauses(audit: Audit) -> None:
         checks += 1
         where = audit.at_paragraph(paragraph)
         if found := DANGLING.search(text):
-            dangling.append(error("doc-dangling-clause", where, f"句子残缺：“{_around(text, found.start(), found.end())}”", snippet=found.group(0)))
+            dangling.append(emit("doc-dangling-clause", where, snippet=found.group(0), around=_around(text, found.start(), found.end())))
         if snippet := repetition_in(text):
-            repeated.append(warning("doc-repeated", where, f"重复的标点或词语“{snippet}”", snippet=snippet))
+            repeated.append(emit("doc-repeated", where, snippet=snippet))
         if "万元" not in text and "%" not in text:  # not a sentence of figures (a table's text in a PDF)
             continue
         for pattern, unit in ((PERCENT_MISSING, "%"), (AMOUNT_MISSING, "万元")):
             for hit in pattern.finditer(text):
-                units.append(error("doc-unit-missing", where, f"“{_around(text, hit.start(), hit.end())}”中的 {hit.group(1)} 后缺少“{unit}”", snippet=hit.group(0), unit=unit))
+                units.append(emit("doc-unit-missing", where, snippet=hit.group(0), unit=unit, around=_around(text, hit.start(), hit.end()), number=hit.group(1)))
     audit.outcome("dangling", "没有残缺的句子（“主要原因是：。”“包括。”“占；”）", "全文", dangling, checks)
     audit.outcome("repeated", "没有重复的标点和词语", "全文", repeated, checks)
     audit.outcome("units", "百分数有“%”、金额有“万元”", "全文", units, checks)
@@ -112,18 +112,18 @@ def check_years(audit: Audit) -> None:
         if paragraph.heading or paragraph.index <= 3:
             for actual in years_in(text):
                 if actual != year:
-                    found.append(error("doc-year-mismatch", where, f"标题写作{actual}年，文档年度为{year}年", expected=year, actual=actual))
+                    found.append(emit("doc-year-mismatch", where, expected=year, actual=actual, place="标题", should="文档年度为", note=""))
             continue
         if (start := YEAR_AT_START.match(text)) and int(start.group(1)) != year:
-            found.append(error("doc-year-mismatch", where, f"句首写作{start.group(1)}年，文档年度为{year}年", expected=year, actual=int(start.group(1))))
+            found.append(emit("doc-year-mismatch", where, expected=year, actual=int(start.group(1)), place="句首", should="文档年度为", note=""))
         for hit in COMPARED_YEAR.finditer(text):
             compared_with = int(hit.group(1) or hit.group(2))
             if compared_with != year - 1:
-                found.append(error("doc-year-mismatch", where, f"与上年比较写作“{hit.group(0)}”，上一年度应为{year - 1}年", expected=year - 1, actual=compared_with))
+                found.append(emit("doc-year-mismatch", where, expected=year - 1, actual=compared_with, place=f"与上年比较（“{hit.group(0)}”）", should="上一年度应为", note=""))
         reasons = "".join(text[a:b] for a, b in reason_spans(text))
         for actual in years_in(reasons):
             if actual not in (year, year - 1):
-                found.append(error("doc-year-mismatch", where, f"原因中写到{actual}年：原因只应说{year}年和上年（{year - 1}年）", expected=year, actual=actual))
+                found.append(emit("doc-year-mismatch", where, expected=year, actual=actual, place="原因中", should="原因只应说", note=f"和上年（{year - 1}年）"))
                 break
     audit.outcome("years", "年份与文档年度一致", f"{year}年度", found, checks)
 
@@ -143,7 +143,7 @@ def check_unit_wording(audit: Audit) -> None:
             continue
         checks += 1
         if hit := _DEPARTMENT.search(paragraph.text):
-            found.append(warning("doc-unit-wording", audit.at_paragraph(paragraph), f"单位决算中写了“{hit.group(0)}”：应为单位措辞", snippet=hit.group(0)))
+            found.append(emit("doc-unit-wording", audit.at_paragraph(paragraph), snippet=hit.group(0)))
     audit.outcome("unit-wording", "单位决算不用“部门”措辞", "全文", found, checks)
 
 
