@@ -153,6 +153,20 @@ def test_every_message_template_names_only_declared_fields() -> None:
         assert not set(c.words) & set(c.values), c.code
 
 
+def test_every_declared_code_has_a_message_template() -> None:
+    """The message is built from the declaration, never written at the emit site (the self-evaluation's codes
+    are excepted while its stage is rebuilt: generator/self_evaluation/ still writes them)."""
+    self_evaluation = {c.code for s in SELF_EVALUATION for c in s.codes}
+    assert sorted(c.code for c in CODES.values() if not c.message and c.code not in self_evaluation) == []
+
+
+def test_a_code_with_a_template_cannot_be_emitted_with_a_written_message() -> None:
+    """In every run (python -O too); each helper is tried in tests/test_messages.py."""
+    script = "from generator.findings import Location, warning\nwarning('sheet-absent', Location(file='x'), 'm', sheet='s')"
+    run = subprocess.run([sys.executable, "-O", "-c", script], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert run.returncode != 0 and "FindingDeclarationError" in run.stderr
+
+
 def test_a_compared_figure_may_be_a_warning_within_the_tolerance() -> None:
     for code in finding_codes.MIXED_SEVERITY:
         assert CODES[code].severity == "error" and {"stated", "expected", "difference"} <= set(CODES[code].values)

@@ -7,6 +7,7 @@ the figures, names and cells a person needs to act on are in it.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import zipfile
@@ -29,7 +30,18 @@ from generator.findings import Finding, Location, error, info, warning
 from generator.load import package as limits
 from generator.load.folder import load_unit_year
 from generator.load.workbook import read_package, read_workbook
+from generator.verify import verify_document
+from generator.verify.against_data import _paragraphs, _tables, compare_with_data
+from generator.verify.audit import Audit
+from generator.verify.read_text import document_from_paragraphs
+from generator.verify.rules_cross import check_tables_agree
+from generator.verify.rules_performance import check_performance
+from generator.verify.rules_presence import check_against_tables, check_sections, check_three_public
+from generator.verify.rules_sentences import check_sentences
+from generator.verify.rules_tables import check_presence_of_tables, check_tables
+from generator.verify.rules_text import check_clauses, check_residue, check_unit_wording, check_years
 from tests.test_check_rules import CASES, apply, check
+from tests.test_verify import EXPENSE, HEAD, SECTION, SPENDING, SUMMARY, run
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "inputs" / "changji-ybj"
@@ -310,3 +322,196 @@ def test_a_templated_code_cannot_be_emitted_with_a_written_message(helper: Any) 
     with pytest.raises(FindingDeclarationError, match="message template"):
         helper(code, Location(file="x"), "手写的消息")
 
+
+
+# --- verify: each doc-* code through its rule, on a document made of paragraphs and tables ---------------------------
+
+
+def _verified(rule: Any, texts: list[str], tables: Any = ()) -> list[Finding]:
+    return list(run(rule, texts, tables).findings)
+
+
+SENTENCES = [
+    # (code, the sentence, values its message names)
+    ("doc-sum-mismatch", "2024年度收入总计100.00万元，其中：本年收入合计90.00万元，年初结转和结余20.00万元。", ("expected",)),
+    ("doc-share-mismatch", "本年收入100.00万元，其中：财政拨款收入80.00万元，占81.00%；其他收入20.00万元，占20.00%。", ("stated", "base", "computed")),
+    ("doc-rate-mismatch", "机关运行经费支出41.02万元，比上年增加12.61万元，增长45.39%。", ("stated", "change", "computed")),
+    ("doc-rate-mismatch", "行政单位离退休支出0.25万元，比上年增加0.25万元，增长25.00%。", ("stated", "change", "current")),
+    ("doc-direction-mismatch", "机关运行经费支出41.02万元，比上年减少12.61万元，增长44.39%。", ("word", "expected")),
+    ("doc-direction-mismatch", "全年预算为300.00万元，支出决算为280.00万元。决算数大于预算数的主要原因：节约。", ("word", "expected")),
+    ("doc-zero-base-growth", "行政单位离退休支出0.25万元，比上年增加0.25万元，增长100.00%。", ("stated",)),
+    ("doc-completion-mismatch", "年初预算为80.00万元，支出决算为100.00万元，完成年初预算的120.00%。决算数大于预算数的主要原因：追加。", ("stated", "computed", "budget", "actual")),
+    ("doc-completion-mismatch", "年初预算数1,120.42万元，决算数1,222.68万元，预决算差异率9.31%。", ("stated", "computed", "budget", "actual")),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "named"), SENTENCES)
+def test_a_sentence_finding_names_its_values(code: str, text: str, named: tuple[str, ...]) -> None:
+    (finding,) = _verified(check_sentences, [SECTION, text])
+    assert (finding.code, finding.location.cell) == (code, "第4段")
+    assert_names(finding, *named)
+
+
+def test_a_share_of_nothing_says_so() -> None:
+    found = _verified(check_sentences, [SECTION, "本年收入0.00万元，其中：财政拨款收入0.00万元，占50.00%；其他收入0.00万元，占50.00%。"])
+    assert [(f.code, f.location.cell) for f in found] == [("doc-share-mismatch", "第4段")] * 2
+    for finding in found:
+        assert finding.values["computed"] is None and "都为0" in finding.message
+        assert_names(finding, "stated")
+
+
+TEXTS = [
+    (check_residue, "本年收入XX万元。", "doc-placeholder", ("snippet",)),
+    (check_clauses, "主要原因是：。", "doc-dangling-clause", ("snippet",)),
+    (check_clauses, "支出增加。。", "doc-repeated", ("snippet",)),
+    (check_clauses, "财政拨款收入1,222.68万元，占98.73；", "doc-unit-missing", ("unit",)),
+    (check_years, "2023年度收入总计100.00万元。", "doc-year-mismatch", ("actual", "expected")),
+    (check_years, "收入支出总计与2022年度相比，增加1.00万元。", "doc-year-mismatch", ("actual", "expected")),
+    (check_years, "收入增加1.00万元，主要原因是：2019年起新增业务。", "doc-year-mismatch", ("actual", "expected")),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "code", "named"), TEXTS)
+def test_a_text_finding_names_what_it_found(rule: Any, text: str, code: str, named: tuple[str, ...]) -> None:
+    (finding,) = _verified(rule, [SECTION, text])
+    assert (finding.code, finding.location.cell) == (code, "第4段")
+    assert_names(finding, *named)
+
+
+def test_a_heading_of_another_year_names_both_years() -> None:
+    audit = Audit(document_from_paragraphs("d.docx", ["某某局2024年度部门决算公开说明", "第二部分　2023年度部门决算情况说明", SECTION, "本年收入。"]))
+    check_years(audit)
+    (finding,) = audit.findings
+    assert finding.location.cell == "第2段"
+    assert finding.code == "doc-year-mismatch"
+    assert_names(finding, "actual", "expected")
+
+
+def test_a_placeholder_in_a_table_names_it() -> None:
+    before, rows = EXPENSE
+    (finding,) = _verified(check_residue, [], [(before, [*rows[:5], ("2080506", "XX支出", "30.00", "0.00", "30.00")])])
+    assert (finding.code, finding.location.cell) == ("doc-placeholder", "第6行")
+    assert_names(finding, "snippet")
+
+
+def test_department_wording_in_a_unit_document_names_the_words() -> None:
+    audit = Audit(document_from_paragraphs("d.docx", ["某中心2024年度单位决算公开说明", "本部门本年度无政府性基金。"]))
+    check_unit_wording(audit)
+    (finding,) = audit.findings
+    assert (finding.code, finding.location.cell) == ("doc-unit-wording", "第2段")
+    assert_names(finding, "snippet")
+
+
+def test_table_sums_name_both_figures() -> None:
+    before, rows = EXPENSE
+    changed = [*rows[:4], ("2080505", "机关事业单位基本养老保险缴费支出", "75.00", "65.00", "10.00"), rows[5]]
+    found = _verified(check_tables, [], [(before, changed)])
+    assert [(f.code, f.location.cell) for f in found] == [("doc-table-mismatch", "第4行「合计」"), ("doc-table-mismatch", "第4行「基本支出」")]
+    for finding in found:
+        assert_names(finding, "stated", "expected", "difference")
+    missing = _verified(check_tables, [], [(before, [*rows[:3], rows[4], rows[5]])])
+    assert [(f.code, f.location.cell) for f in missing] == [("doc-table-mismatch", "第3行")]
+    assert_names(missing[0], "stated")
+
+
+def test_the_summary_table_identity_names_both_totals() -> None:
+    before, rows = SUMMARY
+    found = _verified(check_tables, [], [(before, [*rows[:5], ("收入总计", "106.00", "支出总计", "105.00")])])
+    assert [f.code for f in found] == ["doc-table-mismatch", "doc-table-mismatch"]
+    for finding in found:
+        assert_names(finding, "stated", "expected")
+
+
+def test_an_unreadable_table_names_why() -> None:
+    audit = run(check_tables, [], [SUMMARY])
+    table = dataclasses.replace(audit.document.tables[0], readable=False, why_unreadable="空白单元格没有留下痕迹")
+    audit = Audit(dataclasses.replace(audit.document, tables=(table,)))
+    check_tables(audit)
+    (finding,) = audit.findings
+    assert (finding.code, finding.location.sheet) == ("doc-table-unreadable", "公开01表 收入支出决算总表")
+    assert_names(finding, "table", "reason")
+
+
+def test_figures_that_disagree_name_both_places() -> None:
+    ok = "1.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）：支出决算数为30.00万元。"
+    section = ["五、一般公共预算财政拨款支出决算情况说明"]
+    (figure,) = _verified(check_against_tables, [*section, ok.replace("30.00", "35.00")], [EXPENSE])
+    (scale,) = _verified(check_against_tables, [*section, ok.replace("30.00", "300,000.00")], [EXPENSE])
+    (absent,) = _verified(check_against_tables, [*section, ok.replace("职业年金", "其他")], [EXPENSE])
+    assert [(f.code, f.location.cell) for f in (figure, scale, absent)] == [("doc-figure-mismatch", "第4段"), ("doc-scale-mismatch", "第4段"), ("doc-figure-mismatch", "第4段")]
+    assert_names(figure, "stated", "computed", "other")
+    assert_names(scale, "stated", "computed", "other")
+    assert_names(absent, "stated", "other")
+    before, rows = SPENDING
+    (tables,) = _verified(check_tables_agree, [], [SUMMARY, (before, [rows[0], ("", "合计", "101.00", "61.00", "40.00"), *rows[2:]])])
+    assert (tables.code, tables.location.cell) == ("doc-figure-mismatch", "第2行「本年支出合计」")
+    assert_names(tables, "stated", "computed", "other")
+
+
+def test_project_counts_by_grade_against_the_count_name_both() -> None:
+    texts = ["十一、预算绩效情况说明", "本单位组织对10个项目开展绩效自评，绩效自评的项目12个，其中评级为“优”的项目10个，评级为“良”的项目1个。"]
+    (finding,) = _verified(check_performance, texts)
+    assert (finding.code, finding.location.cell) == ("doc-figure-mismatch", "第4段")
+    assert_names(finding, "stated", "computed", "other")
+
+
+def test_missing_sections_tables_and_three_public_parts_are_named() -> None:
+    sections = _verified(check_sections, [SECTION])
+    assert sections and all(f.code == "doc-section-missing" and f.location == Location(file="说明.docx") for f in sections)
+    tables = _verified(check_presence_of_tables, [SECTION])
+    assert len(tables) == 9 and all(f.code == "doc-table-missing" and f.location.cell == "第1段" for f in tables)
+    full = "因公出国（境）费0.00万元，团组0个。公务用车购置费0.00万元，运行维护费7.32万元，保有量1辆。"
+    parts = _verified(check_three_public, ["九、财政拨款“三公”经费支出决算情况说明", full])
+    assert parts and all(f.code == "doc-three-public-missing" and f.location.cell == "第4段" for f in parts)
+    for finding in (*sections, *tables, *parts):
+        assert_names(finding, "expected")
+
+
+def test_against_the_data_a_changed_figure_and_sentence_are_named() -> None:
+    generated = document_from_paragraphs("生成.docx", [*HEAD, SECTION, "2024年度收入总计100.00万元。支出主要用于医疗保障。"])
+    audit = run(lambda audit: None, [SECTION, "2024年度收入总计110.00万元。支出主要用于医疗保障和办公。"])
+    _paragraphs(audit, generated)
+    figures = [f for f in audit.findings if f.code == "doc-data-mismatch"]
+    texts = [f for f in audit.findings if f.code == "doc-text-differs"]
+    assert [f.location.cell for f in figures] == ["第4段"] and [f.location.cell for f in texts] == ["第4段"]
+    assert_names(figures[0], "stated", "computed", "name")
+    assert texts[0].values["expected"][:10] in texts[0].message
+
+
+def test_against_the_data_a_table_cell_is_named() -> None:
+    before, rows = EXPENSE
+    audit = run(lambda audit: None, [], [(before, [*rows[:5], ("2080506", "机关事业单位职业年金缴费支出", "31.00", "0.00", "31.00")])])
+    _tables(audit, document_from_paragraphs("生成.docx", HEAD, [EXPENSE]))
+    found = [f for f in audit.findings if f.code == "doc-data-mismatch"]
+    assert found and all(f.location.sheet == "公开05表 一般公共预算财政拨款支出决算表" for f in found)
+    for finding in found:
+        assert_names(finding, "stated", "computed", "name")
+
+
+def test_an_unreadable_document_or_data_folder_names_it(tmp_path: Path) -> None:
+    bad = tmp_path / "说明.docx"
+    bad.write_bytes(b"not a zip")
+    (finding,), _ = verify_document(bad)
+    assert (finding.code, finding.location) == ("doc-unreadable", Location(file=str(bad)))
+    assert "说明.docx" in finding.message
+    assert_names(finding, "reason")
+    audit = run(lambda audit: None, [SECTION])
+    compare_with_data(audit, tmp_path / "无此文件夹")
+    (data,) = audit.findings
+    assert (data.code, data.location) == ("doc-unreadable", Location(file=str(tmp_path / "无此文件夹")))
+    assert str(tmp_path / "无此文件夹") in data.message
+
+
+def test_a_crashing_verify_rule_names_the_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.verify as verify
+
+    def check_broken(audit: Audit) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(verify, "_rules", lambda: [check_broken])
+    document = tmp_path / "说明.txt"
+    document.write_text("\n".join([*HEAD, SECTION]), encoding="utf-8")
+    findings, _ = verify_document(document)
+    (crashed,) = findings
+    assert (crashed.code, crashed.location, crashed.values["stage"]) == ("crashed", Location(file=str(document)), "verify-rule")
+    assert_names(crashed, "name", "error")
