@@ -31,7 +31,7 @@ from generator.load import package as limits
 from generator.load.folder import load_unit_year
 from generator.load.workbook import read_package, read_workbook
 from generator.verify import verify_document
-from generator.verify.against_data import _paragraphs, _tables, compare_with_data
+from generator.verify.against_data import Expected, _paragraphs, _tables, compare_with_data
 from generator.verify.audit import Audit
 from generator.verify.read_text import document_from_paragraphs
 from generator.verify.rules_cross import check_tables_agree
@@ -496,7 +496,7 @@ def test_an_unreadable_document_or_data_folder_names_it(tmp_path: Path) -> None:
     assert "说明.docx" in finding.message
     assert_names(finding, "reason")
     audit = run(lambda audit: None, [SECTION])
-    compare_with_data(audit, tmp_path / "无此文件夹")
+    compare_with_data(audit, Expected(tmp_path / "无此文件夹", lambda level: {}))
     (data,) = audit.findings
     assert (data.code, data.location) == ("doc-unreadable", Location(file=str(tmp_path / "无此文件夹")))
     assert str(tmp_path / "无此文件夹") in data.message
