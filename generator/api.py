@@ -471,7 +471,9 @@ def _needs(kit: Kit | None) -> TemplateNeeds | None:
     """The kit as check's data: check judges blanks by it and knows nothing of templates."""
     if kit is None:
         return None
-    return template_needs(kit.cells, dict(kit.sentences), kit.required, dict(kit.sections), kit.texts, kit.sheets, worded=bool(kit.manifest))
+    return template_needs(
+        kit.cells, dict(kit.sentences), kit.required, dict(kit.sections), kit.texts, kit.sheets, dict(kit.places), dict(kit.text_places), dict(kit.sheet_places)
+    )
 
 
 def template_needs_of(template: str | Path | None) -> TemplateNeeds | None:

@@ -99,7 +99,22 @@ def test_an_own_template_without_a_manifest_is_checked_by_its_variables(loaded: 
     unit = blank_cells(loaded.current, [(OM, "房屋价值", "本年数"), (OM, "车辆价值", "本年数")])
     findings = check_with(loaded, unit, template)
     assert named(findings) == {"房屋价值"}
-    assert next(f for f in findings if f.code == "blank-left-out").values["sentence"] == "所用模板中用到「房屋价值」的句子"
+    assert next(f for f in findings if f.code == "blank-left-out").values["sentence"] == "「房屋价值…万元」"  # no heading: the figure's words
+
+
+def test_a_blank_is_named_under_the_heading_of_the_template_that_reads_it(loaded: Loaded, tmp_path: Path) -> None:
+    """Not under the default template's section numbers: the user's template's own headings."""
+    template = own_template(
+        tmp_path,
+        ["第一部分　资产", "三、国有资产情况", "（二）房屋", "房屋价值{{ f.assets.house_value | amount }}万元", "四、人员", "{% for x in f.staff %}{{ x.name }}{{ x.change.current }}{% endfor %}"],
+    )
+    unit = blank_cells(loaded.current, [(OM, "房屋价值", "本年数"), *((STAFF, n, "本年人数") for n in layout.STAFF_ITEMS)])
+    findings = check_with(loaded, unit, template)
+    house = next(f for f in findings if f.code == "blank-left-out")
+    assert (house.values["item"], house.values["sentence"]) == ("房屋价值", "第一部分三、国有资产情况（二）房屋「房屋价值…万元」")
+    staff = next(f for f in findings if f.code == "section-without-data")
+    assert staff.location.sheet == STAFF and "第一部分四、人员" in staff.message
+    assert not any("十、其他重要事项" in f.message or "第二部分" in f.message for f in findings)
 
 
 def test_an_own_template_with_a_manifest_is_checked_by_its_own_needs(loaded: Loaded, tmp_path: Path) -> None:
@@ -256,3 +271,24 @@ def test_a_template_needs_its_cells_in_the_order_it_reads_them() -> None:
     assert chains_in_order("{{ f.b.x }}{% for i in f.a %}{{ i.y }}{{ i.x }}{% endfor %}{{ f.b.x }}") == ("f.b.x", "f.a.y", "f.a.x")
     sheets = [sheet for sheet, _, _ in template_kit(shipped_template("xinjiang-2024")).cells]
     assert sheets.index(STAFF) < sheets.index(layout.SUMMARY.name) < sheets.index(OM)
+
+
+def test_a_variable_is_placed_under_the_heading_it_is_first_read_under() -> None:
+    from generator.render.manifest import chains_with_places
+
+    def p(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    source = (
+        p("目录") + '<w:p><w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" </w:instrText></w:r></w:p>'
+        + p("第二部分　{{ unit }}决算情况说明") + p("{{ f.statement.income_total }}")
+        + p("四、财政拨款收入支出决算总体情况说明") + p("（一）总体情况。") + p("{{ f.funds.fiscal.change }}")
+        + p("一、" + "这是一段很长的正文，" * 8 + "{{ f.funds.gpb.total }}")
+        + p("五、一般公共预算") + p("{{ f.funds.fiscal.change.known }}{{ f.funds.gpb.items }}")
+    )
+    placed = dict(chains_with_places(source))
+    assert placed["unit"] == ""  # read inside the heading itself, before it ends
+    assert placed["f.statement.income_total"] == "第二部分"
+    assert placed["f.funds.fiscal.change"] == "第二部分四、财政拨款收入支出决算总体情况说明（一）总体情况"
+    assert placed["f.funds.gpb.total"] == placed["f.funds.fiscal.change"]  # a long paragraph is body text, not a heading
+    assert placed["f.funds.fiscal.change.known"] == placed["f.funds.gpb.items"] == "第二部分五、一般公共预算"

@@ -1,7 +1,8 @@
 """Blank is not zero: every blank the document's sentences would need, named at its cell.
 
 Each figure and text the chosen template uses is classified here, judged by what that template
-reads (its kit, passed in as Settings.needs; NEEDS for the default template when none is given):
+reads (its kit, passed in as Settings.needs; DEFAULT_NEEDS, the default template's cells, when none is given), and
+named where that template uses it (the heading it is read under, or the manifest's words):
 - required (a sentence cannot be written without it): blank → `blank-required` (error);
 - optional (its clause is left out of the document): blank → `blank-left-out` (info);
 - a whole section without data: the template states that nothing was reported →
@@ -36,36 +37,33 @@ class Needed:
     column: str
     sentence: str  # where the document uses it, in the words a person reads
     required: bool = False
+    place: str = ""  # the heading of the template it is first read under ("" when not known)
 
 
-_S1 = "一、收入支出决算总体情况"
-_S4 = "四、财政拨款收入支出决算总体情况"
-_S9 = "九、“三公”经费支出决算情况"
-_S10 = "十、其他重要事项"
+# The catalogue: every cell a template may read, described by the figure it is (its words in a sentence,
+# 「收入总计…万元」), never by a template's section numbers, and whether a sentence cannot do without it.
+# Where a template uses the cell comes from the template itself: the heading it is first read under
+# (generator.render.manifest, through generator.api), or the manifest's own words for it.
+def _figure(sheet: str, column: str, names: Iterable[str], words: str = "「{n}…万元」", required: Iterable[str] = ()) -> tuple[Needed, ...]:
+    must = set(required)
+    return tuple(Needed(sheet, n, column, words.format(n=n), required=n in must) for n in names)
+
 
 SUMMARY_NEEDS = (
-    Needed(layout.SUMMARY.name, "收入总计", "金额", f"{_S1}「收入总计…万元」", required=True),
-    Needed(layout.SUMMARY.name, "本年收入合计", "金额", f"{_S1}「其中：本年收入合计…」及二、收入决算情况「本年收入…万元」", required=True),
-    Needed(layout.SUMMARY.name, "支出总计", "金额", f"{_S1}「支出总计…万元」", required=True),
-    Needed(layout.SUMMARY.name, "本年支出合计", "金额", f"{_S1}「其中：本年支出合计…」及三、支出决算情况「本年支出…万元」", required=True),
-    *(Needed(layout.SUMMARY.name, n, "金额", f"二、收入决算情况「{n}…万元，占…」") for n in layout.INCOME_SOURCES),
-    Needed(layout.SUMMARY.name, "使用非财政拨款结余", "金额", f"{_S1}「使用非财政拨款结余（含专用结余）…万元」"),
-    Needed(layout.SUMMARY.name, "年初结转和结余", "金额", f"{_S1}「年初结转和结余…万元」"),
-    Needed(layout.SUMMARY.name, "结余分配", "金额", f"{_S1}「结余分配…万元」"),
-    Needed(layout.SUMMARY.name, "年末结转和结余", "金额", f"{_S1}「年末结转和结余…万元」"),
+    *_figure(layout.SUMMARY.name, "金额", ("收入总计", "本年收入合计", "支出总计", "本年支出合计"), required=("收入总计", "本年收入合计", "支出总计", "本年支出合计")),
+    *_figure(layout.SUMMARY.name, "金额", layout.INCOME_SOURCES, "「{n}…万元，占…」"),
+    Needed(layout.SUMMARY.name, "使用非财政拨款结余", "金额", "「使用非财政拨款结余（含专用结余）…万元」"),
+    *_figure(layout.SUMMARY.name, "金额", ("年初结转和结余", "结余分配", "年末结转和结余")),
 )
-FISCAL_NEEDS = tuple(
-    Needed(layout.FISCAL.name, n, "合计", f"{_S4}「{n}…万元」")
-    for n in ("本年收入", "年初财政拨款结转和结余", "收入总计", "本年支出合计", "年末财政拨款结转和结余", "支出总计")
-)
+FISCAL_NEEDS = _figure(layout.FISCAL.name, "合计", ("本年收入", "年初财政拨款结转和结余", "收入总计", "本年支出合计", "年末财政拨款结转和结余", "支出总计"))
 # Inspections require each of the four 三公 parts stated, a 0 included: a blank one is an error, not a clause left out.
 THREE_PUBLIC_STATED = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
-THREE_PUBLIC_NEEDS = tuple(
-    Needed(layout.THREE_PUBLIC.name, n, "决算数", f"{_S9}「{n}…万元」", required=n in THREE_PUBLIC_STATED)
-    for n in ("合计", *layout.THREE_PUBLIC_PARTS, *layout.VEHICLE_PARTS)
-) + tuple(
-    Needed(layout.THREE_PUBLIC_DETAILS.name, n, layout.CONTENT, f"{_S9}「{n}」")
-    for n in (
+THREE_PUBLIC_NEEDS = _figure(
+    layout.THREE_PUBLIC.name, "决算数", ("合计", *layout.THREE_PUBLIC_PARTS, *layout.VEHICLE_PARTS), required=THREE_PUBLIC_STATED
+) + _figure(
+    layout.THREE_PUBLIC_DETAILS.name,
+    layout.CONTENT,
+    (
         "因公出国（境）团组数",
         "因公出国（境）人次",
         "因公出国（境）费开支内容",
@@ -75,29 +73,36 @@ THREE_PUBLIC_NEEDS = tuple(
         "国内公务接待批次",
         "国内公务接待人次",
         "公务接待费开支内容",
-    )
+    ),
+    "「{n}」",
 )
 OTHER_NEEDS = (
-    Needed(layout.OTHER_MATTERS.name, "机关运行经费", "本年数", f"{_S10}（一）「机关运行经费支出…万元」"),
-    *(
-        Needed(layout.OTHER_MATTERS.name, n, "本年数", f"{_S10}（二）「{n}…万元」")
-        for n in ("政府采购货物支出", "政府采购工程支出", "政府采购服务支出", "授予中小企业合同金额", "授予小微企业合同金额")
-    ),
-    Needed(layout.OTHER_MATTERS.name, "房屋面积", "本年数", f"{_S10}（三）「房屋…平方米」"),
-    Needed(layout.OTHER_MATTERS.name, "房屋价值", "本年数", f"{_S10}（三）「房屋价值…万元」"),
-    Needed(layout.OTHER_MATTERS.name, "车辆价值", "本年数", f"{_S10}（三）「车辆价值…万元」"),
-    *(Needed(layout.OTHER_MATTERS.name, k, "本年数", f"{_S10}（三）「{k}…辆」及车辆总数") for k in layout.VEHICLE_KINDS),
-    Needed(layout.OTHER_MATTERS.name, "单价100万元（含）以上设备", "本年数", f"{_S10}（三）「单价100万元（含）以上设备…台（套）」"),
+    Needed(layout.OTHER_MATTERS.name, "机关运行经费", "本年数", "「机关运行经费支出…万元」"),
+    *_figure(layout.OTHER_MATTERS.name, "本年数", ("政府采购货物支出", "政府采购工程支出", "政府采购服务支出", "授予中小企业合同金额", "授予小微企业合同金额")),
+    Needed(layout.OTHER_MATTERS.name, "房屋面积", "本年数", "「房屋…平方米」"),
+    *_figure(layout.OTHER_MATTERS.name, "本年数", ("房屋价值", "车辆价值")),
+    *_figure(layout.OTHER_MATTERS.name, "本年数", layout.VEHICLE_KINDS, "「{n}…辆」及车辆总数"),
+    Needed(layout.OTHER_MATTERS.name, "单价100万元（含）以上设备", "本年数", "「单价100万元（含）以上设备…台（套）」"),
 )
-STAFF_NEEDS = tuple(
-    Needed(layout.STAFF.name, n, "本年人数", f"第一部分二、机构设置及人员情况「{n}…人」") for n in layout.STAFF_ITEMS
-)
-NEEDS = SUMMARY_NEEDS + FISCAL_NEEDS + THREE_PUBLIC_NEEDS + OTHER_NEEDS + STAFF_NEEDS
+STAFF_NEEDS = _figure(layout.STAFF.name, "本年人数", layout.STAFF_ITEMS, "「{n}…人」")
+NEEDS = SUMMARY_NEEDS + FISCAL_NEEDS + THREE_PUBLIC_NEEDS + OTHER_NEEDS + STAFF_NEEDS  # what the default template reads
 
-# The cells only the 上海 template (shanghai-2024) reads, in its words (its manifest, templates/shanghai-2024.yaml,
-# names its sections for the other cells).
-_SH7 = "第三部分七、财政拨款“三公”经费支出决算情况说明"
-_SH11 = "第三部分十一、其他重要事项的情况说明"
+# The cells only the 上海 template (shanghai-2024) reads.
+SHANGHAI_ONLY_NEEDS = (
+    *_figure(layout.THREE_PUBLIC.name, layout.BUDGET, ("合计", *layout.THREE_PUBLIC_PARTS), "「{n}…年初预算为…万元，完成年初预算的…%」（空白时按全年预算数说明）"),
+    Needed(layout.THREE_PUBLIC_DETAILS.name, "外宾接待费", layout.CONTENT, "「（含外宾接待支出…万元…）」"),
+    *_figure(layout.OTHER_MATTERS.name, "本年数", layout.SME_ITEMS),
+)
+CATALOGUE: dict[tuple[str, str, str], Needed] = {(n.sheet, n.item, n.column): n for n in (*NEEDS, *SHANGHAI_ONLY_NEEDS)}
+TEXT_FIELDS = ("主要职能", "下属预算单位", "内设机构", "预算绩效.成效", "预算绩效.问题", "预算绩效.措施")
+# The 文字说明.yaml fields a sentence reads, in the sentence's words.
+TEXT_WORDS = {
+    "下属预算单位": "「有/无下属预算单位」",
+    "内设机构": "「下设…个科室」",
+    "预算绩效.成效": "「预算绩效管理取得的成效：…」",
+    "预算绩效.问题": "「发现的问题及原因：…」",
+    "预算绩效.措施": "「下一步改进措施：…」",
+}
 
 
 def _in_words(text: str, sections: Mapping[str, str]) -> str:
@@ -108,37 +113,35 @@ def _in_words(text: str, sections: Mapping[str, str]) -> str:
     return re.sub("|".join(re.escape(k) for k in keys), lambda m: sections[m.group(0)], text)
 
 
-SHANGHAI_ONLY_NEEDS = (
-    *(
-        Needed(layout.THREE_PUBLIC.name, n, layout.BUDGET, f"{_SH7}「{n}…年初预算为…万元，完成年初预算的…%」（空白时按全年预算数说明）")
-        for n in ("合计", *layout.THREE_PUBLIC_PARTS)
-    ),
-    Needed(layout.THREE_PUBLIC_DETAILS.name, "外宾接待费", layout.CONTENT, f"{_SH7}「（含外宾接待支出…万元…）」"),
-    *(Needed(layout.OTHER_MATTERS.name, n, "本年数", f"{_SH11}（二）政府采购「{n}…万元」") for n in layout.SME_ITEMS),
-)
-# Every cell a sentence of a shipped template reads, in the words of the template that reads it
-# (the default's words; the 上海-only cells in the 上海 template's). A template's kit says which of
-# them it reads and what its sections are called (generator.render.manifest, through generator.api).
-CATALOGUE: dict[tuple[str, str, str], Needed] = {(n.sheet, n.item, n.column): n for n in (*NEEDS, *SHANGHAI_ONLY_NEEDS)}
-TEXT_FIELDS = ("主要职能", "下属预算单位", "内设机构", "预算绩效.成效", "预算绩效.问题", "预算绩效.措施")
-
-
 @dataclass(frozen=True)
 class TemplateNeeds:
     """What the template rendered with reads: the cells its sentences need, the 文字说明.yaml fields, and
-    the subject sheets whose sections it writes. Data, built outside check from the template's kit."""
+    the subject sheets whose sections it writes, each with the heading it is read under. Data, built
+    outside check from the template's kit."""
 
     cells: tuple[Needed, ...]
     texts: frozenset[str] = frozenset(TEXT_FIELDS)
     sheets: frozenset[str] = frozenset({layout.GPB.name, layout.BASIC.name})
-    sections: tuple[tuple[str, str], ...] = ()  # (the default's name of a section, this template's)
+    sections: tuple[tuple[str, str], ...] = ()  # the manifest's 章节: (words of the template's headings, words to use)
+    text_places: tuple[tuple[str, str], ...] = ()  # (文字说明 field, heading)
+    sheet_places: tuple[tuple[str, str], ...] = ()  # (subject sheet, heading)
 
     def words(self, text: str) -> str:
-        """TEXT (in the default template's section names) in this template's."""
+        """TEXT (a heading of the template) in the words the manifest's 章节 gives for it."""
         return _in_words(text, dict(self.sections))
 
+    def sheet_section(self, sheet: str) -> str:
+        """Where the template writes from SHEET: the headings its cells are read under (at most three)."""
+        places = list(dict.fromkeys(n.place for n in self.cells if n.sheet == sheet and n.place))
+        if not places and dict(self.sheet_places).get(sheet):
+            places = [self.words(dict(self.sheet_places)[sheet])]
+        if not places:
+            return f"用到《{sheet}》的各句"
+        return "、".join(places[:3]) + ("等" if len(places) > 3 else "")
 
-DEFAULT_NEEDS = TemplateNeeds(NEEDS)  # the default template's, for a check run without a template's kit
+    def text_section(self, name: str) -> str:
+        """The heading the template reads 文字说明 field NAME under ("" when not known)."""
+        return self.words(dict(self.text_places).get(name, ""))
 
 
 def template_needs(
@@ -148,28 +151,36 @@ def template_needs(
     sections: Mapping[str, str] | None = None,
     texts: Iterable[str] = (),
     sheets: Iterable[str] = (),
-    worded: bool = True,
+    places: Mapping[tuple[str, str, str], str] | None = None,
+    text_places: Mapping[str, str] | None = None,
+    sheet_places: Mapping[str, str] | None = None,
 ) -> TemplateNeeds:
     """The needs of a template reading CELLS, TEXTS and SHEETS.
 
-    A cell's sentence: SENTENCES' words for it, else the catalogue's with each SECTIONS key replaced
-    by its value; a template without a manifest (not WORDED) is not known to word its sections like
-    a shipped one, so its sentences say only that the template uses the cell.
+    A cell's sentence: SENTENCES' words for it (the manifest's), else the heading the template reads it
+    under (PLACES, in the words SECTIONS gives) followed by the catalogue's words for the figure; a cell
+    the catalogue does not know is named by its item.
     """
-    sentences, sections, must = dict(sentences or {}), dict(sections or {}), set(required)
+    sentences, sections, must, places = dict(sentences or {}), dict(sections or {}), set(required), dict(places or {})
     out = []
     for cell in dict.fromkeys(cells):
         sheet, item, column = cell
         known = CATALOGUE.get(cell)
-        need = known if known is not None else Needed(sheet, item, column, "")
+        place = _in_words(places.get(cell, ""), sections)
+        need = replace(known if known is not None else Needed(sheet, item, column, f"「{item}」"), place=place)
         if cell in sentences:
             need = replace(need, sentence=sentences[cell])
-        elif not worded or known is None:
+        elif known is None and not place:
             need = replace(need, sentence=f"所用模板中用到「{item}」的句子")
         else:
-            need = replace(need, sentence=_in_words(need.sentence, sections))
+            need = replace(need, sentence=place + need.sentence)
         out.append(replace(need, required=need.required or cell in must))
-    return TemplateNeeds(tuple(out), frozenset(texts), frozenset(sheets), tuple(sections.items()) if worded else ())
+    return TemplateNeeds(
+        tuple(out), frozenset(texts), frozenset(sheets), tuple(sections.items()), tuple((text_places or {}).items()), tuple((sheet_places or {}).items())
+    )
+
+
+DEFAULT_NEEDS = template_needs((n.sheet, n.item, n.column) for n in NEEDS)  # for a check run without a template's kit
 
 
 def needs_in_use(ctx: CheckContext) -> TemplateNeeds:
@@ -191,12 +202,12 @@ SETTLED_FROM_PARTS = {
     (layout.THREE_PUBLIC.name, "公务用车购置及运行维护费", "决算数"): lambda f: f.three_public.vehicles.actual,
 }
 
-# Sections the template states as "未填报" when the sheet behind them has nothing at all.
+# The columns whose blanks make a whole item sheet "未填报" in the sentences that read it.
 _SECTIONS = (
-    (layout.SUMMARY.name, "金额", "第二部分一至三（收入支出总体、收入、支出）"),
-    (layout.FISCAL.name, "合计", "第二部分四、财政拨款收入支出决算总体情况"),
-    (layout.THREE_PUBLIC.name, "决算数", "第二部分九、“三公”经费支出决算情况"),
-    (layout.STAFF.name, "本年人数", "第一部分二、人员情况"),
+    (layout.SUMMARY.name, "金额"),
+    (layout.FISCAL.name, "合计"),
+    (layout.THREE_PUBLIC.name, "决算数"),
+    (layout.STAFF.name, "本年人数"),
 )
 
 
@@ -211,13 +222,13 @@ def check_blanks(ctx: CheckContext) -> Iterator[Finding]:
     needs = needs_in_use(ctx)
     read = {n.sheet for n in needs.cells}
     empty_sheets = set()
-    for sheet, column, section in _SECTIONS:
+    for sheet, column in _SECTIONS:
         if sheet not in read:
             continue  # the template writes no sentence from this sheet
         table = unit.item_table(sheet)
         if not any(row.amount(column) is not None for row in list(table.rows.values()) + list(table.class_rows.values())):
             empty_sheets.add(sheet)
-            yield emit("section-without-data", Location(file=unit.cover.source.file, sheet=sheet), sheet=sheet, what=f"《{sheet}》没有填写任何数字", section=needs.words(section), **_NO_NUMBERS)
+            yield emit("section-without-data", Location(file=unit.cover.source.file, sheet=sheet), sheet=sheet, what=f"《{sheet}》没有填写任何数字", section=needs.sheet_section(sheet), **_NO_NUMBERS)
     counted = counts_needed(ctx)
     for need in needs.cells:
         if need.sheet in empty_sheets:
@@ -269,20 +280,20 @@ def _check_texts(ctx: CheckContext, needs: TemplateNeeds) -> Iterator[Finding]:
             Location(file=t.file, field="主要职能"),
             field="主要职能",
             what="「主要职能」未填写",
-            section="第一部分一、主要职能",
+            section=needs.text_section("主要职能") or "写主要职能的一节",
             said="未填写",
             advice="照“三定”方案填写",
         )
-    fields = (
-        ("下属预算单位", t.subordinate_units is None, "第一部分二「有/无下属预算单位」"),
-        ("内设机构", t.departments is None, "第一部分二「下设…个科室」"),
-        ("预算绩效.成效", not t.performance_results, "十一「预算绩效管理取得的成效：…」"),
-        ("预算绩效.问题", not t.performance_problems, "十一「发现的问题及原因：…」"),
-        ("预算绩效.措施", not t.performance_measures, "十一「下一步改进措施：…」"),
-    )
-    for name, blank, sentence in fields:
+    blanks = {
+        "下属预算单位": t.subordinate_units is None,
+        "内设机构": t.departments is None,
+        "预算绩效.成效": not t.performance_results,
+        "预算绩效.问题": not t.performance_problems,
+        "预算绩效.措施": not t.performance_measures,
+    }
+    for name, blank in blanks.items():
         if blank and name in used:
-            sentence = needs.words(sentence)
+            sentence = needs.text_section(name) + TEXT_WORDS[name]
             yield emit(
                 "blank-left-out",
                 Location(file=t.file, field=name),
@@ -298,14 +309,14 @@ def _check_gpb(ctx: CheckContext, needs: TemplateNeeds) -> Iterator[Finding]:
     was 0, so that the table is legitimately empty (the case of a unit with only 政府性基金 money)."""
     f = ctx.figures
     sections = (
-        (f.base.gpb, f.funds.gpb.total, "五、一般公共预算财政拨款支出决算情况", "无一般公共预算财政拨款支出"),
-        (f.base.basic, f.basic.total, "六、一般公共预算财政拨款基本支出决算情况", "无一般公共预算财政拨款基本支出"),
+        (f.base.gpb, f.funds.gpb.total, "无一般公共预算财政拨款支出"),
+        (f.base.basic, f.basic.total, "无一般公共预算财政拨款基本支出"),
     )
-    for tree, total, section, none in sections:
+    for tree, total, none in sections:
         if tree.sheet not in needs.sheets or tree.has_data:
             continue
         where = Location(file=f.base.unit.cover.source.file, sheet=tree.sheet)
-        section = needs.words("第二部分" + section)
+        section = needs.sheet_section(tree.sheet)
         if total == 0:
             yield emit("table-empty-none", where, sheet=tree.sheet, section=section, fiscal_sheet=layout.FISCAL.name, none=none)
             continue

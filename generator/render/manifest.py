@@ -6,16 +6,18 @@ describes the manifest.
 
 What the template reads is derived from its own Jinja tags: every variable it uses (`f.procurement.sme`,
 `f.three_public.abroad_groups`, `x.initial_budget` inside a loop over the “三公” parts …) is joined to the cells
-of the workbook and the fields of 文字说明.yaml that the value comes from (SOURCES). The manifest states
-what cannot be derived: the template's name, level, wording profile, number style and table form, the
-words its sections are called by, cells it needs that no variable shows, and what the document says
-when there is no 绩效自评表. `check` (through generator.api) judges blanks by this and nothing else.
+of the workbook and the fields of 文字说明.yaml that the value comes from (SOURCES), each with the heading
+of the template it is first read under (第三部分 / 七、… / （二）…), so that check names a blank where this
+template uses it, never by another template's section numbers. The manifest states what cannot be
+derived: the template's name, level, wording profile, number style and table form, other words for its
+headings, cells it needs that no variable shows, and what the document says when there is no 绩效自评表.
+`check` (through generator.api) judges blanks by this and nothing else.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -168,18 +170,64 @@ def template_chains(source: str) -> frozenset[str]:
 
 def chains_in_order(source: str) -> tuple[str, ...]:
     """The chains of template_chains, in the order the template first reads them (the document's order)."""
+    return tuple(chain for chain, _ in chains_with_places(source))
+
+
+def chains_with_places(source: str) -> tuple[tuple[str, str], ...]:
+    """Each chain SOURCE reads, in the document's order, with the heading it is first read under
+    ("第二部分一、收入支出决算总体情况说明", "" before any heading): where the template uses it, in its own words."""
     from generator.render.sandbox import TemplateEnvironment
 
     tree = TemplateEnvironment().parse(source)
     reader = _ChainReader()
     reader.visit(tree)
-    return tuple(reader.chains)
+    return tuple(reader.chains.items())
+
+
+# A document's headings as a reader finds them: 第三部分 (the part), 七、… (a section), （二）… (a subsection).
+_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、")
+_SUBSECTION = re.compile(r"^（[一二三四五六七八九十]+）")
+_FIELD_CODE = re.compile(r"<w:instrText[^>]*>.*?</w:instrText>", re.S)  # a field's instruction (目录) is no text
+_TAG = re.compile(r"<[^>]*>")
+MAX_HEADING = 60  # characters: a longer paragraph is body text, whatever it starts with
+
+
+class _Headings:
+    """The heading in force while the template's XML is read in order (generator.render.manifest._ChainReader)."""
+
+    def __init__(self) -> None:
+        self.paragraph = ""  # the text of the paragraph being read, its expressions left out
+        self.part = self.section = self.subsection = ""
+
+    def text(self, xml: str) -> None:
+        pieces = _FIELD_CODE.sub("", xml).split("</w:p>")
+        for piece in pieces[:-1]:
+            self.paragraph += _TAG.sub("", piece)
+            self._ended(self.paragraph.strip())
+            self.paragraph = ""
+        self.paragraph += _TAG.sub("", pieces[-1])
+
+    def _ended(self, text: str) -> None:
+        if not text or len(text) > MAX_HEADING:
+            return
+        if part := _PART.match(text):
+            self.part, self.section, self.subsection = part.group(0), "", ""
+        elif _SECTION.match(text):
+            self.section, self.subsection = text.rstrip("。：:；; "), ""
+        elif _SUBSECTION.match(text) and self.section:
+            self.subsection = text.rstrip("。：:；; ")
+
+    @property
+    def current(self) -> str:
+        return self.part + self.section + self.subsection if self.section else self.part
 
 
 class _ChainReader:
     def __init__(self) -> None:
         self.scope: dict[str, frozenset[str]] = {}
-        self.chains: dict[str, None] = {}  # ordered: first read first
+        self.chains: dict[str, str] = {}  # ordered: first read first, with its heading
+        self.headings = _Headings()
 
     def chains_of(self, node: nodes.Node) -> frozenset[str]:
         """The chains an expression stands for (empty when it is not made of variables)."""
@@ -219,8 +267,12 @@ class _ChainReader:
             if not isinstance(node.node, (nodes.Name, nodes.Getattr)):
                 self.visit(node.node)  # a short name for a variable (`set tp = f.three_public`) reads nothing by itself
             return
+        if isinstance(node, nodes.TemplateData):
+            self.headings.text(node.data)
+            return
         if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
-            self.chains.update(dict.fromkeys(sorted(self.chains_of(node))))  # the outermost chain is what is read
+            for chain in sorted(self.chains_of(node)):  # the outermost chain is what is read
+                self.chains.setdefault(chain, self.headings.current)
             if isinstance(node, nodes.Getitem):
                 self.visit(node.arg)
             return
@@ -268,8 +320,12 @@ class Kit:
     number_style: str = ""
     profile: WordingProfile = DEFAULT  # the wording the template's sentences use: its 措辞 and 数字格式
     tables: str = ""  # the form of the nine tables
-    sections: tuple[tuple[str, str], ...] = ()  # (the default template's words for a section, this template's)
+    sections: tuple[tuple[str, str], ...] = ()  # the manifest's 章节: (words the template's headings give, words to use instead)
     cells: tuple[Cell, ...] = ()  # every cell a sentence of the template reads
+    # where the template first reads each cell, 文字说明 field and subject sheet: its heading ("第三部分七、…"; "" before any)
+    places: tuple[tuple[Cell, str], ...] = ()
+    text_places: tuple[tuple[str, str], ...] = ()
+    sheet_places: tuple[tuple[str, str], ...] = ()
     sentences: tuple[tuple[Cell, str], ...] = ()  # the manifest's words for a cell's sentence
     required: frozenset[Cell] = frozenset()  # cells the manifest says a sentence cannot do without
     texts: frozenset[str] = frozenset()  # 文字说明.yaml fields it reads
@@ -310,15 +366,26 @@ def template_kit(template: Path) -> Kit:
 
 @lru_cache(maxsize=32)
 def _kit(template: Path, _stamp: tuple[int, int], _manifest_stamp: tuple[int, int] | None) -> Kit:
-    ordered, findings = _variables(template)
-    findings += _renamed(template, ordered)
-    ordered = tuple(dict.fromkeys(current_chain(c) for c in ordered))
-    chains = frozenset(ordered)
-    # in the order the document reads them, so that check names blanks in the document's order
-    cells = {cell: None for chain in ordered for source, found in SOURCES.items() if uses((chain,), source) for cell in found}
-    texts = {t for source, found in TEXT_SOURCES.items() if uses(chains, source) for t in found}
-    sheets = {s for source, found in SHEET_SOURCES.items() if uses(chains, source) for s in found}
-    kit = Kit(str(template), cells=tuple(cells), texts=frozenset(texts), sheets=frozenset(sheets), variables=chains)
+    read, findings = _variables(template)
+    findings += _renamed(template, (chain for chain, _ in read))
+    placed: dict[str, str] = {}
+    for chain, place in read:
+        placed.setdefault(current_chain(chain), place)
+    chains = frozenset(placed)
+    # in the order the document reads them, so that check names blanks in the document's order; each where it is first read
+    cells = _first_places(placed, SOURCES)
+    texts = _first_places(placed, TEXT_SOURCES)
+    sheets = _first_places(placed, SHEET_SOURCES)
+    kit = Kit(
+        str(template),
+        cells=tuple(cells),
+        texts=frozenset(texts),
+        sheets=frozenset(sheets),
+        variables=chains,
+        places=tuple(cells.items()),
+        text_places=tuple(texts.items()),
+        sheet_places=tuple(sheets.items()),
+    )
     path = manifest_path(template)
     if not path.is_file():
         return _with_findings(kit, findings)
@@ -327,6 +394,17 @@ def _kit(template: Path, _stamp: tuple[int, int], _manifest_stamp: tuple[int, in
     if data is None:
         return _with_findings(kit, findings)
     return _with_manifest(kit, path, data, findings)
+
+
+def _first_places(placed: dict[str, str], sources: Mapping[str, tuple[Any, ...]]) -> dict[Any, str]:
+    """What SOURCES join the chains of PLACED (chain -> heading) to, each with the heading it is first read under."""
+    found: dict[Any, str] = {}
+    for chain, place in placed.items():
+        for source, things in sources.items():
+            if uses((chain,), source):
+                for thing in things:
+                    found.setdefault(thing, place)
+    return found
 
 
 def _renamed(template: Path, chains: Iterable[str]) -> list[Finding]:
@@ -354,8 +432,8 @@ def _with_findings(kit: Kit, findings: list[Finding]) -> Kit:
     return Kit(**{**kit.__dict__, "findings": tuple(findings)})
 
 
-def _variables(template: Path) -> tuple[tuple[str, ...], list[Finding]]:
-    """The chains the template's body reads; none (and a finding) when it cannot be read."""
+def _variables(template: Path) -> tuple[tuple[tuple[str, str], ...], list[Finding]]:
+    """The chains the template's body reads, each with its heading (chains_with_places); none when it cannot be read."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError
 
@@ -363,7 +441,7 @@ def _variables(template: Path) -> tuple[tuple[str, ...], list[Finding]]:
         doc = DocxTemplate(template)
         doc.init_docx()
         source = doc.patch_xml(doc.get_xml())
-        return chains_in_order(source), []
+        return chains_with_places(source), []
     except TemplateSyntaxError:
         return (), []  # rendering names the broken tag (template-error)
     except Exception:  # noqa: BLE001 - not a .docx: resolve_template or the render names it
