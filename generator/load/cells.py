@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from generator.cell_values import CellValue
 from generator.findings import Finding, Location, emit
-from generator.load.workbook import CellValue
 from generator.numbers import TOO_LARGE, NumberProblem, parse_number
-
-
-def text_of(value: CellValue) -> str:
-    """A cell as trimmed text ('' for blank); integral floats lose their '.0'."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def decimal_of(value: CellValue, loc: Location, what: str) -> tuple[Decimal | None, Finding | None]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
+from generator.cell_values import text_of
 from generator.findings import Finding, Location, column_letter, emit
 from generator.layout import (
     CODE,
@@ -25,7 +26,7 @@ from generator.layout import (
     Kind,
     SubjectSheet,
 )
-from generator.load.cells import decimal_of, formula_without_value, negative_amount, text_of
+from generator.load.cells import decimal_of, formula_without_value, negative_amount
 from generator.load.workbook import Sheet, Workbook
 from generator.model import ItemRow, ItemTable, Source, SubjectRow, SubjectTable
 from generator.numbers import MAX_MAGNITUDE

@@ -23,12 +23,12 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from generator import door
+from generator.cell_values import CellValue
 from generator.findings import Finding, Location, cell_name, column_letter, emit
 from generator.load import package
 from generator.load.package import Deadline, PackageScan, Refusal, scan_package
 
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
-CellValue = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
 
 @dataclass(frozen=True)
