@@ -15,18 +15,19 @@ from typing import TYPE_CHECKING, Any
 from generator import codes, layout
 from generator.acknowledged import Acknowledged, Acknowledgement, RecordRefused, record_for, split_acknowledged
 from generator.acknowledgements import read_records, write_record
-from generator.check import Settings, not_run, run_rules
+from generator.check import RULES, Settings, not_run, run_rules
 from generator.check.completeness import TemplateNeeds, template_needs
 from generator.checked import Checked as Checked  # re-exported: the library's result types
 from generator.checked import Generated as Generated
 from generator.compute.figures import Figures, compute_figures
+from generator.compute.self_evaluation.stage import SelfEvaluationFigures, scored_stage, settle_self_evaluation
 from generator.file_hashes import hashed_files
 from generator.files import not_writable, write_together
 from generator.findings import Finding, Location, Severity, emit, has_errors
 from generator.load.folder import load
 from generator.model import Loaded
 from generator.render.wording import WordingProfile
-from generator.report import InputFile, Report, RuleOutcome, Status
+from generator.report import InputFile, Report, RuleOutcome
 from generator.words import EditRefused as EditRefused  # re-exported: the workbench catches it
 
 if TYPE_CHECKING:
@@ -34,11 +35,12 @@ if TYPE_CHECKING:
 
     from generator.batch.run import BatchResult, UnitResult
     from generator.batch.state import Entry
+    from generator.compute.self_evaluation.score import ScoredSelfEvaluation
     from generator.diff.compare import Comparison
     from generator.diff.run import DiffResult
     from generator.export.write import ExportResult
     from generator.render.manifest import Kit
-    from generator.self_evaluation.score import ScoredSelfEvaluation
+    from generator.self_evaluation.model import SelfEvaluationInput
     from generator.verify.audit import Obligation
     from generator.words import ReasonEntry, TextEntry
 
@@ -122,18 +124,19 @@ def carry_acknowledgements(old: Path, new: Path) -> int:
 
 
 def _check(folder: Path, settings: Settings, profile: str | None, partial: bool) -> Checked:
-    loaded, findings = load(folder)
+    loaded, findings = load(folder, profile)
     if loaded is None:  # the folder, workbook or its 封面 cannot be read
-        return _checked(folder, None, findings, None, settings, profile, _none_run("数据文件夹、工作簿或封面无法读取"), readable=False)
+        return _checked(folder, None, findings, None, settings, profile, not_run("数据文件夹、工作簿或封面无法读取"), readable=False)
     texts_only = has_errors(findings) and all(f.severity is not Severity.ERROR or _in_texts(f) for f in findings)
     if has_errors(findings) and not texts_only:
         # Cells that could not be read would only echo as mismatching totals: report them alone first.
-        not_read = _none_run("工作簿有无法读取的工作表、表头或单元格，先更正这些错误")
+        not_read = not_run("工作簿有无法读取的工作表、表头或单元格，先更正这些错误")
         if partial:
             partly = _checked(folder, compute_figures(loaded), findings, None, settings, profile, not_read, loaded=loaded)
             return replace(partly, complete=False)
         return _checked(folder, None, findings, None, settings, profile, not_read, loaded=loaded)
-    figures = compute_figures(loaded)
+    # The self-evaluation is scored and its figures settled with the others before anything is checked.
+    figures, stage = settle_self_evaluation(compute_figures(loaded), loaded.self_evaluation)
     # The template the folder will be rendered with (option, else the 封面 cell): `check` names a wrong one as `generate`
     # would, and judges blanks by what that template reads (its kit: its variables and its manifest).
     chosen, template_findings = _disclosure_template(figures, settings.template)
@@ -141,25 +144,24 @@ def _check(folder: Path, settings: Settings, profile: str | None, partial: bool)
     if settings.needs is None:
         settings = replace(settings, needs=_needs(kit))
     settings = replace(settings, level=document_level(settings.level, kit, figures.base.unit.cover.level))
-    performance, perf_findings, perf_coverage = _self_evaluation(folder, figures.year, profile, _without_self_evaluation(kit))
-    figures, settle_findings = _settled(figures, performance)
-    rules = run_rules(figures, settings)
+    rules = run_rules(figures, settings, self_evaluation=stage)
     findings.extend(rules.findings)
     findings.extend(template_findings)
     findings.extend(kit.findings if kit is not None else ())
-    findings.extend(perf_findings)
-    findings.extend(settle_findings)
+    findings.extend(_stage_findings(folder, loaded.self_evaluation, stage, _without_self_evaluation(kit)))
     if texts_only:  # what the checks say of the empty texts only echoes the file's own error
         findings = [f for f in findings if f.severity is Severity.ERROR or not _in_texts(f)]
-    checked = _checked(folder, figures, findings, performance, settings, profile, rules.coverage + perf_coverage, loaded=loaded)
+    checked = _checked(folder, figures, findings, stage.scored, settings, profile, rules.coverage, loaded=loaded)
     return replace(checked, complete=not texts_only)
 
 
-def _none_run(reason: str) -> tuple[RuleOutcome, ...]:
-    """The ledger when nothing could be checked: every rule, the self-evaluation's included, not run for REASON."""
-    from generator.self_evaluation.check import self_evaluation_not_run
-
-    return not_run(reason) + self_evaluation_not_run(reason)
+def _stage_findings(folder: Path, read: SelfEvaluationInput | None, stage: SelfEvaluationFigures, absent: str) -> list[Finding]:
+    """What reading the 绩效自评表 found (bad cells, a bad profile), and a workbook with no table in it."""
+    findings = list(read.findings) if read is not None else []
+    summary = stage.scored.summary if stage.scored is not None else None
+    if summary is not None and not summary.project_count and not summary.unit_table_count:
+        findings.append(emit("self-evaluation-empty", Location(file=str(folder / SELF_EVALUATION_WORKBOOK)), absent=absent))
+    return findings
 
 
 def _in_texts(finding: Finding) -> bool:
@@ -234,47 +236,20 @@ def version() -> str:
 def check_self_evaluation_folder(folder: Path, profile: str | None = None) -> Checked:
     """Only what the self-evaluation tables need: 绩效自评表.xlsx, and the year from the 封面 when it can be read.
 
-    Errors elsewhere (文字说明.yaml, a cell of 决算数据.xlsx) are not this output's: `check` reports them.
+    Errors elsewhere (文字说明.yaml, a cell of 决算数据.xlsx) are not this output's: `check` reports them; only the
+    self-evaluation's rules run (the others are listed as not run).
     """
-    loaded, _ = load(folder)
-    year = loaded.current.cover.year if loaded is not None else None
-    performance, findings, coverage = _self_evaluation(folder, year, profile)
-    skipped = not_run("只生成绩效自评表（--only self-evaluation）：决算数据的核对未运行，请用 check")
-    return _checked(folder, None, findings, performance, Settings(), profile, skipped + coverage, loaded=loaded)
+    from generator.check.self_evaluation import SELF_EVALUATION_RULES
+    from generator.load.self_evaluation.reader import read_self_evaluation
 
-
-def _settled(figures: Figures, performance: ScoredSelfEvaluation | None) -> tuple[Figures, list[Finding]]:
-    from generator.self_evaluation.settle import settle_performance
-
-    return settle_performance(figures, performance)
-
-
-def _self_evaluation(
-    folder: Path, year: int | None, profile: str | None, absent: str = "公开说明不附绩效自评表"
-) -> tuple[ScoredSelfEvaluation | None, list[Finding], tuple[RuleOutcome, ...]]:
-    """The scored 绩效自评表, its findings and its checks' coverage; ABSENT says what the document writes without one
-    (the template's manifest)."""
-    from generator.self_evaluation import load_profile, load_self_evaluation, score_self_evaluation
-    from generator.self_evaluation.check import run_self_evaluation_checks, self_evaluation_not_run
-
-    evaluation, findings = load_self_evaluation(folder, year)
-    if evaluation is None:  # no workbook, or a sheet or header missing: nothing can be read reliably
-        if has_errors(findings):
-            return None, findings, self_evaluation_not_run(f"{SELF_EVALUATION_WORKBOOK}缺少工作表或表头，无法读取")
-        return None, findings, self_evaluation_not_run(f"数据文件夹中没有{SELF_EVALUATION_WORKBOOK}", Status.NOT_APPLICABLE)
-    # A bad cell is a finding at that cell; everything else is still scored (the total is provisional).
-    rules, profile_findings = load_profile(profile or "xinjiang-2024")
-    findings.extend(profile_findings)
-    if rules is None:
-        return None, findings, self_evaluation_not_run("评分规则无法读取")
-    scored = score_self_evaluation(evaluation, rules)
-    checked, coverage = run_self_evaluation_checks(scored)
-    findings.extend(checked)
-    if not scored.summary.project_count and not scored.summary.unit_table_count:
-        findings.append(
-            emit("self-evaluation-empty", Location(file=str(folder / SELF_EVALUATION_WORKBOOK)), absent=absent)
-        )
-    return scored, findings, coverage
+    loaded, _ = load(folder, profile)
+    read = loaded.self_evaluation if loaded is not None else read_self_evaluation(folder, None, profile)
+    stage = scored_stage(read)
+    rules = run_rules(None, Settings(), SELF_EVALUATION_RULES, stage)
+    others = [rule for rule in RULES if rule not in SELF_EVALUATION_RULES]
+    skipped = not_run("只生成绩效自评表（--only self-evaluation）：决算数据的核对未运行，请用 check", others)
+    findings = rules.findings + _stage_findings(folder, read, stage, "公开说明不附绩效自评表")
+    return _checked(folder, None, findings, stage.scored, Settings(), profile, skipped + rules.coverage, loaded=loaded)
 
 
 def _forced_figures(folder: Path, profile: str | None) -> Checked | None:
@@ -282,13 +257,11 @@ def _forced_figures(folder: Path, profile: str | None) -> Checked | None:
 
     The findings that refused stay the checked ones; only what can be written is added.
     """
-    loaded, _ = load(folder)
+    loaded, _ = load(folder, profile)
     if loaded is None:
         return None
-    figures = compute_figures(loaded)
-    performance, _, _ = _self_evaluation(folder, figures.year, profile)
-    figures, _ = _settled(figures, performance)
-    return Checked(folder, figures, (), performance, readable=True)
+    figures, stage = settle_self_evaluation(compute_figures(loaded), loaded.self_evaluation)
+    return Checked(folder, figures, (), stage.scored, readable=True)
 
 
 def default_output(figures: Figures, suffix: str = "决算公开说明") -> Path:
@@ -371,6 +344,9 @@ def _generate_self_evaluation(
     findings = list(checked.findings)
     if checked.performance is None:
         return Generated(checked, (), (*findings, _no_self_evaluation(folder)))
+    if checked.performance.evaluation.year is None:  # the table's title names its year: never "None", even with --force
+        why = "决算数据.xlsx 的封面无法读取" if (folder / layout.WORKBOOK).exists() else "数据文件夹中没有决算数据.xlsx"
+        return Generated(checked, (), (*findings, emit("self-evaluation-year-unknown", Location(file=str(folder)), folder=folder.name, why=why)))
     if checked.has_errors and not force:
         return Generated(checked, (), tuple(findings))
     target_pair = _targets(output, pdf)

@@ -27,7 +27,7 @@ from generator.files import not_writable, write_folder
 from generator.findings import Finding, Location, emit, has_errors
 from generator.init import TEXTS_TEMPLATE, workbook_bytes
 from generator.load.folder import UNITS, load_unit_year
-from generator.self_evaluation.carry import carried_self_evaluation_file
+from generator.load.self_evaluation.carry import carried_self_evaluation_file
 from generator.self_evaluation.layout import WORKBOOK_NAME as SELF_EVALUATION
 
 REASONS_SHEET = "上年原因（参考）"

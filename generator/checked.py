@@ -15,7 +15,7 @@ from generator.report import Report
 
 if TYPE_CHECKING:
     from generator.compute.figures import Figures
-    from generator.self_evaluation.score import ScoredSelfEvaluation
+    from generator.compute.self_evaluation.score import ScoredSelfEvaluation
 
 
 @dataclass(frozen=True)

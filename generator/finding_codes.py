@@ -77,7 +77,7 @@ class Section:
 MAIN_INTRO = """\
 # Findings of juesuan (决算数据的核对结果)
 
-Every finding code emitted by `generator/` outside `generator/self_evaluation/` (whose codes are in
+Every finding code emitted by `generator/` outside the self-evaluation stage (whose codes are in
 [findings-self-evaluation.md](findings-self-evaluation.md)). Codes are stable and never renamed; tests and
 `juesuan check --format json` rely on them. Each entry: the severity, then one line in Chinese
 saying what it means and what to do.
@@ -98,8 +98,9 @@ rounding) is a warning, beyond it an error.
 SELF_EVALUATION_INTRO = """\
 # Findings of the self-evaluation (绩效自评)
 
-Codes emitted by `generator/self_evaluation/` (loading 绩效自评表.xlsx, loading a scoring profile,
-scoring, checking). Codes are stable; the message is built from the structured values. Each entry:
+Codes emitted by the self-evaluation stage of the pipeline: loading 绩效自评表.xlsx and a scoring profile
+(`generator/load/self_evaluation/`), scoring (`generator/compute/self_evaluation/`), its check rules
+(`generator/check/self_evaluation.py`, in the one registry: `check --only/--skip CODE` choose them). Codes are stable; the message is built from the structured values. Each entry:
 severity, then a one-line Chinese explanation. The loader also passes on the workbook codes of
 `generator/load/` (`file-unreadable`, `file-too-large`) and the cell codes `formula-without-value` and `not-a-number`
 (a number cell — 权重, 金额, 印刷得分, 手工得分 — holding text), documented with those modules, and
@@ -386,7 +387,7 @@ MAIN: tuple[Section, ...] = (
                  "变动原因、预决算差异原因或其他“原因”“说明”中写了“20XX年”，而这一年既不是本年也不是上年（expected 为这两个年份）：多半是沿用了往年的原因没有改。文号中的年份（〔2023〕）不算。处理：核对这句原因是否属于本年；确实需要提到该年份时可不处理。",
                  message="{label}提到{year}年，既不是本年（{current_year}年）也不是上年（{prior_year}年），可能是沿用了往年的原因：「{text}」", words=("label", "current_year", "prior_year")),
             Code("crashed", ERROR, "程序自身出错", ("error", "name", "stage", "traceback"),
-                 "juesuan 自身出错（程序缺陷），出错的部分被跳过，其余照常进行：values.stage 说明是哪一部分——\"rule\" 为某条检查规则，\"self-evaluation-check\" 为某项绩效自评检查，\"unit\" 为批量处理（juesuan batch）中的某个单位（程序出错或进程意外终止，其他单位不受影响）；values.name 为规则、检查的名称或单位文件夹，values.error 为错误信息。处理：把提示信息（批量处理时连同 values.traceback）反馈给开发者；其余结果仍可参考，修复后再次运行 batch 会重新处理该单位。此代码取代了 rule-crashed、check-crashed 和 unit-crashed（见文末“Retired codes”）。",
+                 "juesuan 自身出错（程序缺陷），出错的部分被跳过，其余照常进行：values.stage 说明是哪一部分——\"rule\" 为某条检查规则（绩效自评表的规则名以 self_evaluation. 开头；2026 年 12 月前它们的 stage 为 \"self-evaluation-check\"），\"unit\" 为批量处理（juesuan batch）中的某个单位（程序出错或进程意外终止，其他单位不受影响）；values.name 为规则、检查的名称或单位文件夹，values.error 为错误信息。处理：把提示信息（批量处理时连同 values.traceback）反馈给开发者；其余结果仍可参考，修复后再次运行 batch 会重新处理该单位。此代码取代了 rule-crashed、check-crashed 和 unit-crashed（见文末“Retired codes”）。",
                  message="{doing}时程序出错（{error}）{consequence}；请把此信息反馈给开发者", words=("doing", "consequence")),
         ),
     ),
@@ -628,6 +629,9 @@ SELF_EVALUATION: tuple[Section, ...] = (
             Code("unit-indicators-missing", ERROR, "整体绩效指标表为空", (),
                  "有整体支出绩效自评表，但整体绩效指标表为空。",
                  message="「{sheet}」表为空", words=("sheet",)),
+            Code("self-evaluation-year-unknown", ERROR, "绩效自评表的年度无法确定", ("folder",),
+                 "单独生成绩效自评表（generate --only self-evaluation）时，年度取决算数据.xlsx 封面的「年度」，封面读不出时取文件夹名；两者都没有（文件夹名不是四位年份）时，表头“（……年度）”无从填写，不生成（--force 也不生成：表头不能印一个没有人填写的年度）。处理：把数据文件夹命名为年度（如 …/2024），或放入封面可以读取的决算数据.xlsx。",
+                 message="无法确定绩效自评表的年度：{why}，文件夹名「{folder}」也不是四位年份，表头“（……年度）”无从填写，未生成。请把数据文件夹命名为年度（如 2024），或放入封面可以读取的决算数据.xlsx", words=("why",)),
             Code("layout-unknown", WARNING, "表样无法识别", ("layout",),
                  "项目概况的“表样”无法识别（应为 新疆、宁夏 或 重庆）。单独生成的绩效自评表按评分规则（display.layout）的表样。处理：改为三者之一或留空。",
                  message="表样「{layout}」无法识别，应为 新疆、宁夏 或 重庆；按评分规则的表样生成"),

@@ -43,7 +43,7 @@ Row = Sequence[Any]
 
 def init_folder(folder: Path) -> list[Finding]:
     """Write an empty 决算数据.xlsx, 文字说明.yaml and 绩效自评表.xlsx into FOLDER: all three, or none."""
-    from generator.self_evaluation.blank_workbook import empty_workbook_bytes
+    from generator.load.self_evaluation.blank_workbook import empty_workbook_bytes
     from generator.self_evaluation.layout import WORKBOOK_NAME
 
     targets = [folder / layout.WORKBOOK, folder / layout.TEXTS]

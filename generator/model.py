@@ -11,11 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, InstanceOf
 
 from generator.codes import CodeList
 from generator.findings import Location, cell_name
+
+if TYPE_CHECKING:
+    from generator.self_evaluation.model import SelfEvaluationInput
 
 
 class Frozen(BaseModel):
@@ -152,7 +156,8 @@ class UnitYear(Frozen):
 
 @dataclass(frozen=True)
 class Loaded:
-    """A unit-year and, when found, the unit-year before it."""
+    """A unit-year and, when found, the unit-year before it; and its 绩效自评表 as read (None: not asked for)."""
 
     current: UnitYear
     prior: UnitYear | None = None
+    self_evaluation: SelfEvaluationInput | None = None

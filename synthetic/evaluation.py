@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from generator.load.self_evaluation.blank_workbook import new_workbook, write_rows
 from generator.self_evaluation import layout as perf_layout
-from generator.self_evaluation.blank_workbook import new_workbook, write_rows
 
 from .draw import split
 from .package import reproducible

@@ -209,8 +209,10 @@ def test_consistent_base_gives_no(code: str, base_findings: dict[str, list[Findi
 
 
 def test_every_rule_is_covered() -> None:
-    """A rule added to RULES without cases here fails this test."""
-    assert {rule.__name__ for rule in RULES} == set(RULE_OF.values())
+    """A rule added to RULES without cases here fails this test (the self-evaluation's have theirs in tests/self_evaluation)."""
+    from generator.check.self_evaluation import RULE_PREFIX
+
+    assert {rule.__name__ for rule in RULES if not rule.__name__.startswith(RULE_PREFIX)} == set(RULE_OF.values())
 
 
 # --- one thing changed → exactly these findings ---------------------------------------------

@@ -12,11 +12,11 @@ from generator import api, finding_codes
 from generator.check import RULES, NotApplicable, run_rules
 from generator.check.context import CheckContext, Settings
 from generator.check.rule import CheckRule, emits
+from generator.check.self_evaluation import RULE_PREFIX, SELF_EVALUATION_RULES, check_performance_figures, check_self_evaluation
 from generator.cli import main
 from generator.findings import Finding, Location, emit
 from generator.report import Status
 from generator.report.text import coverage_line
-from generator.self_evaluation.check import CHECKS, RULE_PREFIX, check_execution_full_marks, check_self_evaluation
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "inputs" / "changji-ybj" / "2024"
@@ -34,7 +34,7 @@ def test_every_rule_declares_the_codes_it_emits_and_what_it_reads() -> None:
 def test_the_sample_has_one_line_per_rule_and_found_counts_its_findings() -> None:
     checked = api.check_folder(SAMPLE)
     assert checked.report is not None
-    coverage = [c for c in checked.report.coverage if not c.rule.startswith(RULE_PREFIX)]
+    coverage = checked.report.coverage
     assert [c.rule for c in coverage] == [r.name for r in RULES if isinstance(r, CheckRule)]
     rule_codes = {code for r in RULES if isinstance(r, CheckRule) for code in r.codes}
     assert sum(c.found for c in coverage) == sum(1 for f in checked.findings if f.code in rule_codes)
@@ -43,13 +43,13 @@ def test_the_sample_has_one_line_per_rule_and_found_counts_its_findings() -> Non
 
 
 def test_the_self_evaluation_checks_have_their_lines() -> None:
-    """The sample's 绩效自评表: one line per self-evaluation check, after the main rules; found counts their findings."""
+    """The sample's 绩效自评表: one line per self-evaluation rule, in the one ledger; found counts their findings."""
     checked = api.check_folder(SAMPLE)
     assert checked.report is not None
     lines = [c for c in checked.report.coverage if c.rule.startswith(RULE_PREFIX)]
-    assert [c.rule for c in lines] == [RULE_PREFIX + c.__name__ for c in (*CHECKS, check_execution_full_marks)]
-    assert checked.report.coverage[-len(lines) :] == tuple(lines)
+    assert [c.rule for c in lines] == [r.name for r in (*SELF_EVALUATION_RULES, check_performance_figures)]
     assert {c.status for c in lines} <= {Status.PASSED, Status.FAILED}
+    assert all(c.codes and c.needs for c in lines)
     assert sum(c.found for c in lines) == len(check_self_evaluation(checked.performance))  # type: ignore[arg-type]
 
 
@@ -61,18 +61,20 @@ def test_without_a_self_evaluation_workbook_its_checks_do_not_apply(kit, tmp_pat
     assert all("绩效自评表" in c.reason for c in lines)
 
 
-def test_a_crashing_self_evaluation_check_is_not_run_and_named(monkeypatch) -> None:  # noqa: ANN001
-    from generator.self_evaluation import check as self_evaluation_check
+def test_a_crashing_self_evaluation_rule_is_not_run_and_named() -> None:
+    from generator.check.self_evaluation import _each_table
+    from generator.compute.self_evaluation.stage import SelfEvaluationFigures
 
+    @_each_table("total-provisional")
     def check_broken(table, profile):  # noqa: ANN001, ANN202
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(self_evaluation_check, "CHECKS", (check_broken, *CHECKS))
     checked = api.check_folder(SAMPLE)
-    assert checked.report is not None
-    broken = next(c for c in checked.report.coverage if c.rule == RULE_PREFIX + "check_broken")
-    assert broken.status is Status.NOT_RUN and "crashed" in broken.reason
-    assert any(f.code == "crashed" and f.values.get("name") == "check_broken" for f in checked.findings)
+    run = run_rules(checked.figures, rules=(check_broken, *SELF_EVALUATION_RULES), self_evaluation=SelfEvaluationFigures(checked.performance))
+    broken = run.coverage[0]
+    assert (broken.rule, broken.status) == (RULE_PREFIX + "check_broken", Status.NOT_RUN) and "crashed" in broken.reason
+    assert [f.location.field for f in run.findings if f.code == "crashed"] == [RULE_PREFIX + "check_broken"]
+    assert {c.status for c in run.coverage[1:]} <= {Status.PASSED, Status.FAILED}  # the others still ran
 
 
 def _folder(kit, tmp_path: Path, prior: bool) -> Path:  # noqa: ANN001
@@ -92,7 +94,7 @@ def test_data_that_cannot_be_read_leaves_every_rule_not_run(kit, tmp_path: Path)
     report = api.check_folder(kit.write_unit(tmp_path, values)).report
     assert report is not None
     assert {c.status for c in report.coverage} == {Status.NOT_RUN}
-    assert len(report.coverage) == len(RULES) + len(CHECKS) + 1  # the self-evaluation's checks did not run either
+    assert len(report.coverage) == len(RULES)  # the self-evaluation's rules did not run either
     assert all("无法读取" in c.reason for c in report.coverage)
     missing = api.check_folder(tmp_path / "nowhere").report
     assert missing is not None and {c.status for c in missing.coverage} == {Status.NOT_RUN}
@@ -163,4 +165,4 @@ def test_the_text_ends_with_one_coverage_line() -> None:
     assert report is not None
     line = coverage_line(report)
     assert line is not None and result.output.rstrip().splitlines()[-1] == line
-    assert line.startswith(f"核对规则 {len(RULES) + len(CHECKS) + 1} 条")  # the self-evaluation checks included
+    assert line.startswith(f"核对规则 {len(RULES)} 条")  # the self-evaluation's rules included

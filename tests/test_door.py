@@ -172,7 +172,7 @@ DOORS = {
     "generator/load/workbook.py": "the guarded workbook reader itself",
     "generator/yaml_files.py": "the guarded YAML loader itself",
     "generator/carry.py": "reworks bytes it has just made itself (init's blank workbook)",
-    "generator/self_evaluation/carry.py": "reworks bytes read_package let through (bounded sheets, no entities)",
+    "generator/load/self_evaluation/carry.py": "reworks bytes read_package let through (bounded sheets, no entities)",
     "generator/words.py": "sets reason cells in bytes api.edited_workbook took through read_package (bounded sheets, no entities)",
 }
 

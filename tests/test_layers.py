@@ -18,7 +18,9 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 
 # Below every stage: pure helpers (values, formatting, rules of codes and layouts; no file is read or written) ...
-PURE = frozenset({"findings", "lazy", "finding_codes", "display", "docx_package", "model", "layout", "codes", "numbers", "yaml_files", "residue", "acknowledged"})
+# self_evaluation is the self-evaluation's values (its workbook's layout, model, profile schema, target forms): its reading
+# is in load (generator/load/self_evaluation), its scoring in compute, its rules in check.
+PURE = frozenset({"findings", "lazy", "finding_codes", "display", "docx_package", "model", "layout", "codes", "numbers", "yaml_files", "residue", "acknowledged", "cell_values", "self_evaluation"})
 # ... and file I/O (atomic writes, the guarded door every read goes through, reading the code lists, hashing the inputs), kept apart so that a pure stage cannot reach it.
 IO = frozenset({"files", "code_files", "file_hashes", "door", "acknowledgements"})
 FOUNDATION = PURE | IO
@@ -33,18 +35,17 @@ ALLOWED: dict[str, frozenset[str]] = {
     "load": FOUNDATION,
     "compute": PURE,  # computation reads no file: load hands it everything (the code lists included)
     "check": PURE | {"compute", "report"},
-    "self_evaluation": FOUNDATION | {"load", "compute", "report"},  # report: its checks' lines in the coverage ledger
-    "render": FOUNDATION | {"compute", "self_evaluation"},
+    "render": FOUNDATION | {"compute"},
     "words": FOUNDATION | {"compute", "render"},
     # api -> export: api.figures_frame is the library's door to the export (README, docs/export.md); export never imports api.
     # api -> verify: api.verify_document renders the data folder and hands verify the documents (verify never imports api).
-    "api": FOUNDATION | {"load", "compute", "check", "checked", "self_evaluation", "render", "export", "report", "init", "carry", "words", "diff", "batch", "verify"},
-    "init": FOUNDATION | {"self_evaluation"},
-    "carry": FOUNDATION | {"load", "compute", "init", "self_evaluation"},
+    "api": FOUNDATION | {"load", "compute", "check", "checked", "render", "export", "report", "init", "carry", "words", "diff", "batch", "verify"},
+    "init": FOUNDATION | {"load"},  # load writes the blank 绩效自评表 it reads (generator/load/self_evaluation)
+    "carry": FOUNDATION | {"load", "compute", "init"},
     # diff and batch sit above the pipeline's results and below api: api checks and renders, then hands them the values
     # (two Checked, a job per unit); the CLI and the web reach them only through api.
-    "checked": PURE | {"compute", "self_evaluation", "report"},
-    "diff": FOUNDATION | {"checked", "compute", "self_evaluation", "render", "report"},
+    "checked": PURE | {"compute", "report"},
+    "diff": FOUNDATION | {"checked", "compute", "render", "report"},
     "batch": FOUNDATION | {"checked", "load", "render", "report"},
     "export": FOUNDATION | {"load", "compute"},
     # verify is an independent second opinion on a finished document: it reads documents only, the one verified and, for
@@ -220,4 +221,29 @@ def test_the_cli_and_the_web_reach_the_jobs_only_through_api() -> None:
     for part in ("cli", "web", "diff.cli", "batch.cli", "export.cli", "verify.cli"):
         assert not (ALLOWED[part] & {"diff", "batch", "export", "render", "verify"}), part
     assert {"diff", "batch", "export", "verify"} <= ALLOWED["api"] and "api" not in ALLOWED["diff"] | ALLOWED["batch"] | ALLOWED["verify"]
-    assert not (ALLOWED["web"] & {"load", "compute", "check", "checked", "self_evaluation", "render", "words"})
+    assert not (ALLOWED["web"] & {"load", "compute", "check", "checked", "render", "words"})
+
+
+# Libraries that read or write files: none of them in a pure part (the self-evaluation's workbooks are read in load).
+FILE_LIBRARIES = frozenset({"openpyxl", "python_calamine", "docxtpl", "docx"})
+
+
+def test_the_self_evaluation_is_split_by_stage() -> None:
+    """Its values are pure, its reading is load's, its scoring compute's, its rules check's: no part of it reads a file
+    but load, and no pure part imports its reading."""
+    io_modules = {module_of(p) for p in (PACKAGE / "load" / "self_evaluation").rglob("*.py")}
+    assert {"generator.load.self_evaluation.reader", "generator.load.self_evaluation.profiles"} <= io_modules
+    pure = [p for p in _pure_modules() if "self_evaluation" in module_of(p)]
+    assert {"generator.self_evaluation.model", "generator.compute.self_evaluation.score", "generator.check.self_evaluation"} <= {module_of(p) for p in pure}
+    wrong = []
+    for path in pure:
+        wrong += [f"{module_of(path)} imports {t}" for t in imported(path) if t in io_modules or t.startswith("generator.load")]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                roots = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                roots = [node.module.split(".")[0]]
+            else:
+                continue
+            wrong += [f"{module_of(path)} imports {r}" for r in roots if r in FILE_LIBRARIES]
+    assert wrong == []

@@ -205,8 +205,8 @@ def test_headers_ignored_on_purpose_give_no_warning(kit: Any, unit_folder: Any) 
 def test_an_unknown_header_in_the_self_evaluation_workbook(kit: Any, tmp_path: Path) -> None:
     import shutil
 
+    from generator.load.self_evaluation.reader import load_self_evaluation
     from generator.self_evaluation.layout import PROJECT_INDICATORS, WORKBOOK_NAME
-    from generator.self_evaluation.load import load_self_evaluation
 
     folder = Path(kit.SAMPLE_FOLDER)
     assert [f for f in load_self_evaluation(folder)[1] if f.code == "column-unknown"] == []

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.load.self_evaluation.profiles import load_profile
 from generator.load.texts import load_texts
-from generator.self_evaluation.profiles import load_profile
 from generator.yaml_files import DuplicateKeyError, load_yaml
 
 

@@ -14,7 +14,7 @@ from generator.check.budget_words import check_budget_texts
 from generator.check.budgets import check_item_budget_sums
 from generator.check.codes import check_codes
 from generator.check.completeness import check_blanks
-from generator.check.context import CheckContext, Settings
+from generator.check.context import CheckContext, CouldNotRun, Settings
 from generator.check.cross import check_same_figures
 from generator.check.level import check_level_wording
 from generator.check.mandatory import check_mandatory_tables
@@ -35,11 +35,13 @@ from generator.check.relations import (
 )
 from generator.check.rows import check_row_totals
 from generator.check.rule import NotApplicable, Rule, rule_codes, rule_name, rule_needs
+from generator.check.self_evaluation import SELF_EVALUATION_RULES, check_performance_figures
 from generator.check.three_public import check_three_public_budget, check_three_public_counts, check_three_public_reasons
 from generator.check.totals import check_declared_totals
 from generator.check.units import check_wanyuan_in_yuan, check_yuan_in_wanyuan
 from generator.check.written import check_written_texts
 from generator.compute.figures import Figures
+from generator.compute.self_evaluation.stage import SelfEvaluationFigures
 from generator.findings import Finding, Location, emit
 from generator.report import RuleOutcome, Status
 
@@ -76,6 +78,8 @@ RULES: tuple[Rule, ...] = (
     check_blanks,
     check_written_texts,
     check_level_wording,
+    *SELF_EVALUATION_RULES,
+    check_performance_figures,
 )
 
 
@@ -91,10 +95,15 @@ def run_checks(figures: Figures, settings: Settings | None = None, rules: Iterab
     return run_rules(figures, settings, rules).findings
 
 
-def run_rules(figures: Figures, settings: Settings | None = None, rules: Iterable[Rule] = RULES) -> RulesRun:
-    """Run each chosen rule (settings.only / settings.skip), one crash never hiding the others' findings."""
+def run_rules(
+    figures: Figures | None, settings: Settings | None = None, rules: Iterable[Rule] = RULES, self_evaluation: SelfEvaluationFigures | None = None
+) -> RulesRun:
+    """Run each chosen rule (settings.only / settings.skip), one crash never hiding the others' findings.
+
+    SELF_EVALUATION is the scored 绩效自评表 (compute's stage); FIGURES None checks it alone (a rule that needs
+    the figures could not run)."""
     settings = settings or Settings()
-    ctx = CheckContext(figures, settings)
+    ctx = CheckContext(figures, settings, self_evaluation)
     findings: list[Finding] = []
     coverage = []
     for rule in rules:
@@ -109,6 +118,9 @@ def run_rules(figures: Figures, settings: Settings | None = None, rules: Iterabl
                 raise AssertionError(f"rule {name} emitted {stray}, not among the codes it declares: add them to its @emits")
         except NotApplicable as why:
             coverage.append(RuleOutcome(name, Status.NOT_APPLICABLE, codes, reason=str(why), needs=needs))
+            continue
+        except CouldNotRun as why:
+            coverage.append(RuleOutcome(name, Status.NOT_RUN, codes, reason=str(why), needs=needs))
             continue
         except Exception as exc:  # a bug in one rule must not hide the others' findings
             findings.append(_crashed(name, exc))

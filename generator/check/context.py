@@ -10,6 +10,11 @@ from generator.compute.figures import Figures
 
 if TYPE_CHECKING:
     from generator.check.completeness import TemplateNeeds
+    from generator.compute.self_evaluation.stage import SelfEvaluationFigures
+
+
+class CouldNotRun(Exception):  # noqa: N818 - a verdict, not a failure
+    """Raised by a rule whose data could not be read (the message, Chinese, says why): never counted as passed."""
 
 
 @dataclass(frozen=True)
@@ -30,8 +35,15 @@ class Settings:
 
 @dataclass(frozen=True)
 class CheckContext:
-    figures: Figures
+    known: Figures | None  # None: only the self-evaluation is checked (generate --only self-evaluation)
     settings: Settings = Settings()
+    self_evaluation: SelfEvaluationFigures | None = None  # the scored 绩效自评表 (None: not read)
+
+    @property
+    def figures(self) -> Figures:
+        if self.known is None:
+            raise CouldNotRun("决算数据未读取")
+        return self.known
 
 
 def money(ctx: CheckContext, value: Decimal | None) -> str:

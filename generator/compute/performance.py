@@ -19,8 +19,8 @@ from generator.compute.figures import GRADES, PerformanceFacts
 _SAME_GRADE = {"中": "合格", "差": "不合格"}
 
 
-# What is read of a scored 绩效自评表 (generator.self_evaluation.score.ScoredSelfEvaluation), stated as
-# protocols: compute sits below the self-evaluation package and does not import it.
+# What is read of a scored 绩效自评表 (generator.compute.self_evaluation.score.ScoredSelfEvaluation), stated as
+# protocols: the figures need only these of it.
 class ProjectFunds(Protocol):
     @property
     def annual_budget(self) -> Decimal: ...  # 全年预算数 of the 年度资金总额 line

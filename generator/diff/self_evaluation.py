@@ -9,7 +9,7 @@ from generator.diff.entries import GROUPS, Entry, YearEntries
 from generator.diff.rows import Unit
 
 if TYPE_CHECKING:
-    from generator.self_evaluation.score import ScoredSelfEvaluation
+    from generator.compute.self_evaluation.score import ScoredSelfEvaluation
 
 PREFIX = "perf."
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator import code_files, codes, layout
 from generator.findings import Finding, Location, emit, has_errors
+from generator.load.self_evaluation.reader import read_self_evaluation
 from generator.load.sheets import Context, parse_item_sheet, parse_subject_sheet
 from generator.load.texts import load_texts
 from generator.load.workbook import read_workbook
@@ -20,8 +21,12 @@ UNITS = {"万元": Decimal(1), "元": Decimal("0.0001")}
 _COVER_AS_TEXT = replace(layout.COVER, items=tuple(replace(i, kind=layout.Kind.TEXT) for i in layout.COVER.items))
 
 
-def load(folder: Path) -> tuple[Loaded | None, list[Finding]]:
-    """Load FOLDER and its sibling prior-year folder (…/2023 next to …/2024) if present."""
+def load(folder: Path, profile: str | Path | None = None) -> tuple[Loaded | None, list[Finding]]:
+    """Load FOLDER, its sibling prior-year folder (…/2023 next to …/2024) if present, and its 绩效自评表.xlsx
+    with the scoring PROFILE (a shipped name or a path; None: the default).
+
+    The self-evaluation's own findings (a bad cell of it, a bad profile) stay in `Loaded.self_evaluation`:
+    they never stop the disclosure's checks."""
     current, findings = load_unit_year(folder)
     if current is None:
         return None, findings
@@ -45,7 +50,7 @@ def load(folder: Path) -> tuple[Loaded | None, list[Finding]]:
                 )
             )
             prior = None
-    return Loaded(current, prior), findings
+    return Loaded(current, prior, read_self_evaluation(folder, current.cover.year, profile)), findings
 
 
 # Tables a unit without such money may leave out altogether (finance software often exports no sheet for a table

@@ -33,7 +33,7 @@ from generator.render.values import freeze
 from generator.render.wording import DEFAULT, WordingProfile
 
 if TYPE_CHECKING:
-    from generator.self_evaluation.score import ScoredSelfEvaluation
+    from generator.compute.self_evaluation.score import ScoredSelfEvaluation
 
 TEMPLATES = template_dir()
 DEFAULT_TEMPLATE = default_template()

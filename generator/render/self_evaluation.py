@@ -12,10 +12,10 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from generator.compute.self_evaluation.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable
 from generator.display import format_amount, format_percent, format_plain
 from generator.render.merge import GROUP_ROWS, MERGE_MARK
 from generator.self_evaluation.model import FundsLine, ProjectTable, UnitTable
-from generator.self_evaluation.score import ScoredIndicator, ScoredSelfEvaluation, ScoredTable
 from generator.self_evaluation.targets import Operator
 
 DASH = "—"

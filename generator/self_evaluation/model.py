@@ -10,16 +10,18 @@ exact Decimals in 万元. Every field that came from a cell keeps its Location.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
 from pydantic import SkipValidation
 
-from generator.findings import Location
+from generator.findings import Finding, Location
 from generator.model import Frozen
+from generator.self_evaluation.profile import Profile
 from generator.self_evaluation.targets import Measure
 
 # Where each cell of a row stands. Not validated: the loader builds them (lazily, see
-# generator.self_evaluation.sheets.LazyCells) and validating would build every Location up front.
+# generator.load.self_evaluation.sheets.LazyCells) and validating would build every Location up front.
 CellMap = SkipValidation[Mapping[str, Location]]
 
 
@@ -130,3 +132,20 @@ class SelfEvaluation(Frozen):
     layout: str = ""  # the 表样 the workbook asks for (新疆/宁夏/重庆), "" for the profile's
     unit: UnitTable | None
     projects: tuple[ProjectTable, ...]
+
+
+@dataclass(frozen=True)
+class SelfEvaluationInput:
+    """What load read of a folder's self-evaluation: the workbook and the profile to score it under.
+
+    Nothing to score is a fact of the data: no 绩效自评表.xlsx (ABSENT, the checks do not apply), or one
+    that could not be read (UNREADABLE says why; its FINDINGS say where). FINDINGS are the reading's own
+    (a bad cell, a bad profile): they never stop the disclosure's checks.
+    """
+
+    evaluation: SelfEvaluation | None = None
+    profile: Profile | None = None
+    findings: tuple[Finding, ...] = ()
+    absent: bool = False  # the folder has no 绩效自评表.xlsx
+    unreadable: str = ""  # why nothing can be scored though the workbook is there ("" when it can)
+    year: int | None = None  # the year it was read for (the 封面's, else the folder's name, else the workbook's title)

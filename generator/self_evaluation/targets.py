@@ -24,9 +24,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from generator.cell_values import CellValue, text_of
 from generator.findings import Finding, Location, emit
-from generator.load.cells import text_of
-from generator.load.workbook import CellValue
 from generator.numbers import NumberProblem, parse_number
 from generator.self_evaluation.units import normalise_unit
 

@@ -16,8 +16,8 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.load.self_evaluation.blank_workbook import new_workbook, write_rows
 from generator.self_evaluation import layout
-from generator.self_evaluation.blank_workbook import new_workbook, write_rows
 
 from .paths import DATA, fixed
 

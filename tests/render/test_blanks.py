@@ -126,7 +126,7 @@ def test_no_self_evaluation_workbook_warns_and_adds_no_page(kit: Any, unit_folde
 
 
 def test_the_empty_self_evaluation_workbook_of_init_reads_as_none(kit: Any, unit_folder: Any, tmp_path: Path) -> None:
-    from generator.self_evaluation import write_empty_workbook
+    from generator.load.self_evaluation.blank_workbook import write_empty_workbook
 
     folder = unit_folder(kit.consistent_2024())
     write_empty_workbook(folder / "绩效自评表.xlsx")

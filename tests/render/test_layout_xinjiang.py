@@ -249,7 +249,7 @@ def test_a_project_form_starts_a_page_by_its_title(sample: bytes) -> None:
 
 def test_the_last_rows_and_grade_stay_with_the_total(tmp_path: Path) -> None:
     """With a grade row (the classic profile, grades shown) the total keeps with it too; the notes keep with the table."""
-    from generator.self_evaluation.profiles import PROFILE_DIR
+    from generator.load.self_evaluation.profiles import PROFILE_DIR
 
     shipped = (PROFILE_DIR / "classic-ratio.yaml").read_text(encoding="utf-8")
     (tmp_path / "graded.yaml").write_text(shipped.replace("show_grade: false", "show_grade: true"), encoding="utf-8")

@@ -10,12 +10,12 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from generator.compute.self_evaluation.score import ScoredSelfEvaluation, score_self_evaluation
+from generator.load.self_evaluation.profiles import load_profile
+from generator.load.self_evaluation.reader import load_self_evaluation
 from generator.render.document import render_template
 from generator.render.self_evaluation import layout_of, self_evaluation_context
 from generator.render.shipped import self_evaluation_template
-from generator.self_evaluation.load import load_self_evaluation
-from generator.self_evaluation.profiles import load_profile
-from generator.self_evaluation.score import ScoredSelfEvaluation, score_self_evaluation
 from tests.self_evaluation.test_ningxia import write_yanchi
 
 

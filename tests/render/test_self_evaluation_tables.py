@@ -13,12 +13,12 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from generator import api
+from generator.compute.self_evaluation.score import score_self_evaluation
+from generator.load.self_evaluation.profiles import load_profile
+from generator.load.self_evaluation.reader import load_self_evaluation
 from generator.render.document import SELF_EVALUATION_TEMPLATE, render_template
 from generator.render.merge import MERGE_MARK, merge_marked_cells
 from generator.render.self_evaluation import self_evaluation_context
-from generator.self_evaluation.load import load_self_evaluation
-from generator.self_evaluation.profiles import load_profile
-from generator.self_evaluation.score import score_self_evaluation
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "inputs" / "changji-ybj" / "2024"

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from generator.compute.self_evaluation.score import ScoredIndicator, score_indicator
 from generator.findings import Finding, Location
-from generator.self_evaluation.blank_workbook import new_workbook, write_rows
+from generator.load.self_evaluation.blank_workbook import new_workbook, write_rows
+from generator.load.self_evaluation.profiles import load_profile
 from generator.self_evaluation.layout import PROJECT_FUNDS, PROJECT_INDICATORS, PROJECTS, SHEETS, WORKBOOK_NAME
 from generator.self_evaluation.model import Indicator, Override
 from generator.self_evaluation.profile import Profile
-from generator.self_evaluation.profiles import load_profile
-from generator.self_evaluation.score import ScoredIndicator, score_indicator
 from generator.self_evaluation.targets import Measure, parse_measure
 
 ROW = Location(file="t.xlsx", sheet="项目绩效指标", cell="4")

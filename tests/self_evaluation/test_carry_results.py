@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from generator.self_evaluation.carry import carried_self_evaluation
+from generator.load.self_evaluation.carry import carried_self_evaluation
 from generator.self_evaluation.layout import (
     FIRST_DATA_ROW,
     HEADER_ROW,

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from generator.self_evaluation.check import CHECKS, check_self_evaluation
-from generator.self_evaluation.load import load_self_evaluation
-from generator.self_evaluation.score import ScoredSelfEvaluation, score_self_evaluation
+from generator.check.self_evaluation import SELF_EVALUATION_RULES, check_self_evaluation
+from generator.compute.self_evaluation.score import ScoredSelfEvaluation, score_self_evaluation
+from generator.load.self_evaluation.reader import load_self_evaluation
 
 from .builders import FUNDS, PROJECT, indicator_rows, profile, where, write_book
 
@@ -86,8 +86,9 @@ def test_printed_figures(tmp_path: Path) -> None:
 
 
 def test_a_crashing_check_is_a_finding(tmp_path: Path, monkeypatch: object) -> None:
-    import generator.self_evaluation.check as check_module
+    import generator.check.self_evaluation as check_module
 
+    @check_module._each_table("total-provisional")
     def broken(table: object, profile: object) -> list[object]:
         raise RuntimeError("boom")
 
@@ -95,10 +96,10 @@ def test_a_crashing_check_is_a_finding(tmp_path: Path, monkeypatch: object) -> N
     evaluation, _ = load_self_evaluation(tmp_path)
     assert evaluation is not None
     scored = score_self_evaluation(evaluation, profile("xinjiang-2024"))
-    monkeypatch.setattr(check_module, "CHECKS", (broken, *CHECKS))  # type: ignore[attr-defined]
+    monkeypatch.setattr(check_module, "SELF_EVALUATION_RULES", (broken, *SELF_EVALUATION_RULES))  # type: ignore[attr-defined]
     findings = check_module.check_self_evaluation(scored)
     codes = [f.code for f in findings if f.code != "execution-full-marks"]
-    assert codes == ["crashed"] and findings[0].values["stage"] == "self-evaluation-check"
+    assert codes == ["crashed"] and findings[0].values["stage"] == "rule" and findings[0].location.field == "self_evaluation.broken"
 
 
 PROJECT_ROW = {"项目名称": "甲项目", "主管部门": "某局", "实施单位": "某中心", "年度总体目标（预期目标）": "甲", "年度总体目标（实际完成情况）": "甲"}

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from generator.load.self_evaluation.reader import load_self_evaluation
 from generator.self_evaluation.layout import HEADER_ROW, PROJECT_INDICATORS, WORKBOOK_NAME
-from generator.self_evaluation.load import load_self_evaluation
 
 from .builders import where, write_book
 
@@ -82,8 +82,8 @@ PRINTED = [
 
 
 def _scored(folder: Path, name: str = "chongqing-compact"):  # type: ignore[no-untyped-def]
-    from generator.self_evaluation.check import check_self_evaluation
-    from generator.self_evaluation.score import score_self_evaluation
+    from generator.check.self_evaluation import check_self_evaluation
+    from generator.compute.self_evaluation.score import score_self_evaluation
 
     from .builders import profile
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from generator.self_evaluation.blank_workbook import write_empty_workbook
+from generator.load.self_evaluation.blank_workbook import write_empty_workbook
+from generator.load.self_evaluation.reader import load_self_evaluation
 from generator.self_evaluation.layout import WORKBOOK_NAME
-from generator.self_evaluation.load import load_self_evaluation
 from generator.self_evaluation.targets import Operator
 
 from .builders import FUNDS, PROJECT, indicator_rows, where, write_book

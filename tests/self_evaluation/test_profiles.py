@@ -1,7 +1,7 @@
 from pathlib import Path
 from textwrap import dedent
 
-from generator.self_evaluation.profiles import PROFILE_DIR, available_profiles, load_profile
+from generator.load.self_evaluation.profiles import PROFILE_DIR, available_profiles, load_profile
 
 
 def test_shipped_profiles_load() -> None:

@@ -5,10 +5,10 @@ from decimal import Decimal
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from generator.compute.self_evaluation.score import score_self_evaluation
 from generator.display import round_half_up as cents
 from generator.findings import Location
 from generator.self_evaluation.model import Funds, FundsLine, Indicator, Printed, ProjectTable, SelfEvaluation
-from generator.self_evaluation.score import score_self_evaluation
 
 from .builders import measure, profile
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.self_evaluation import check_self_evaluation
+from generator.compute.self_evaluation.score import ScoredSelfEvaluation, score_self_evaluation
 from generator.display import round_half_up as cents
-from generator.self_evaluation.check import check_self_evaluation
-from generator.self_evaluation.load import load_self_evaluation
-from generator.self_evaluation.score import ScoredSelfEvaluation, score_self_evaluation
+from generator.load.self_evaluation.reader import load_self_evaluation
 
 from .builders import profile, where
 

@@ -100,3 +100,45 @@ def test_force_writes_the_disclosure_despite_an_unreadable_cell(tmp_path: Path) 
     assert "generated-with-errors" in {f.code for f in forced.findings}
     result = CliRunner().invoke(main, ["generate", str(folder), "-o", str(tmp_path / "c.docx"), "--force"])
     assert result.exit_code == 1 and (tmp_path / "c.docx").exists()
+
+
+def _document_text(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        return package.read("word/document.xml").decode("utf-8")
+
+
+def test_only_self_evaluation_takes_its_year_from_the_cover_when_the_folder_is_not_a_year(tmp_path: Path) -> None:
+    folder = tmp_path / "某单位绩效"
+    shutil.copytree(SAMPLE, folder)
+    out = tmp_path / "自评.docx"
+    result = api.generate(folder, out, only="self-evaluation")
+    assert result.ok
+    text = _document_text(out)
+    assert "（2024年度）" in text and "None" not in text
+
+
+def test_only_self_evaluation_takes_its_year_from_a_folder_named_for_it(tmp_path: Path) -> None:
+    folder = tmp_path / "unit" / "2023"
+    folder.mkdir(parents=True)
+    shutil.copy(SAMPLE / "绩效自评表.xlsx", folder)
+    out = tmp_path / "自评.docx"
+    assert api.generate(folder, out, only="self-evaluation").ok
+    text = _document_text(out)
+    assert "（2023年度）" in text and "None" not in text
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_only_self_evaluation_without_any_year_is_a_finding_not_none(tmp_path: Path, force: bool) -> None:
+    folder = tmp_path / "某单位绩效"
+    folder.mkdir()
+    shutil.copy(SAMPLE / "绩效自评表.xlsx", folder)
+    out = tmp_path / "自评.docx"
+    result = api.generate(folder, out, only="self-evaluation", force=force)
+    assert not result.ok and not out.exists()
+    assert [(f.code, f.location.file) for f in result.findings if f.code == "self-evaluation-year-unknown"] == [
+        ("self-evaluation-year-unknown", str(folder))
+    ]
+    cli = CliRunner().invoke(main, ["generate", str(folder), "--only", "self-evaluation", "-o", str(out)])
+    assert cli.exit_code == 1 and "None" not in cli.output and not out.exists()

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from generator.compute.self_evaluation.score import score_indicator
 from generator.display import round_half_up
-from generator.self_evaluation.score import score_indicator
 from generator.self_evaluation.targets import Measure, parse_measure
 
 from .builders import indicator, profile

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from generator.compute.self_evaluation.score import score_indicator
 from generator.display import round_half_up
 from generator.self_evaluation.model import Indicator
 from generator.self_evaluation.profile import Profile, UntypedOperator
-from generator.self_evaluation.score import score_indicator
 from tests.self_evaluation.builders import indicator, profile
 
 

@@ -9,10 +9,11 @@ import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
+from generator.cell_values import CellValue, text_of
 from generator.findings import Finding, Location, error
-from generator.load.cells import decimal_of, formula_without_value, negative_amount, text_of
+from generator.load.cells import decimal_of, formula_without_value, negative_amount
 from generator.load.sheets import match_headers, unread_columns
-from generator.load.workbook import CellValue, Sheet, Workbook
+from generator.load.workbook import Sheet, Workbook
 from generator.model import Source
 from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, INSTRUCTION_ROW, TITLE_ROW, SheetLayout
 from generator.self_evaluation.targets import Measure, is_not_applicable, measure_of

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.compute.self_evaluation.compare import Comparison
 from generator.display import round_half_up
-from generator.self_evaluation.compare import Comparison
 from generator.self_evaluation.profile import MetFullRule, Profile, ProportionalRule, RatioRule, Rule, SatisfactionRule
 from generator.self_evaluation.targets import Operator
 

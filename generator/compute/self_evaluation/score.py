@@ -13,13 +13,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from generator.compute.self_evaluation.compare import compare
+from generator.compute.self_evaluation.rules import HUNDRED, ONE, ZERO, apply_rule, rounded_rate
 from generator.compute.totals import Key, Ledger, Part, Settlement, part_tolerance
 from generator.display import round_half_up
 from generator.findings import Finding, emit
-from generator.self_evaluation.compare import compare
 from generator.self_evaluation.model import Funds, Indicator, ProjectTable, SelfEvaluation, UnitTable
 from generator.self_evaluation.profile import ExecutionMode, ExecutionScoring, Profile
-from generator.self_evaluation.rules import HUNDRED, ONE, ZERO, apply_rule, rounded_rate
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 # Findings a 手工得分 (with its reason) is written for: the person scored what the rules cannot.

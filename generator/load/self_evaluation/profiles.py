@@ -14,7 +14,8 @@ from generator.findings import Finding, Location, emit
 from generator.self_evaluation.profile import Profile
 from generator.yaml_files import StrictLoader, compose_yaml, load_yaml
 
-PROFILE_DIR = Path(__file__).resolve().parent.parent / "data" / "profiles"
+PROFILE_DIR = Path(__file__).resolve().parents[2] / "data" / "profiles"
+DEFAULT_PROFILE = "xinjiang-2024"
 
 
 # Floats read as exact Decimals (2.5 stays 2.5); duplicate keys and NaN/inf/1_000 are YAML errors.

@@ -1,8 +1,9 @@
-"""Loading 绩效自评表.xlsx from a unit-year folder into a SelfEvaluation.
+"""Loading 绩效自评表.xlsx from a unit-year folder into a SelfEvaluation, and its scoring profile.
 
-Returns (None, []) when the folder has no such workbook: a unit may have none.
-A missing sheet or header stops loading (nothing could be read reliably); a bad
-cell is a finding at that cell and loading goes on.
+`read_self_evaluation` is what `load(folder)` reads: the workbook (through the reader every workbook goes
+through, generator.load.workbook) and the profile, as one SelfEvaluationInput. No workbook is a fact of
+the data (a unit may have none). A missing sheet or header stops loading (nothing could be read reliably);
+a bad cell is a finding at that cell and loading goes on.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 
 from generator.findings import Finding, Location, emit
 from generator.findings import has_errors as _has_errors
+from generator.load.self_evaluation.profiles import DEFAULT_PROFILE, load_profile
+from generator.load.self_evaluation.sheets import LazyCells, RowReader, amount_scale, data_rows, locate_columns
 from generator.load.sheets import normalize
 from generator.load.workbook import Sheet, Workbook, read_workbook
 from generator.self_evaluation.layout import (
@@ -42,10 +45,10 @@ from generator.self_evaluation.model import (
     Printed,
     ProjectTable,
     SelfEvaluation,
+    SelfEvaluationInput,
     UnitTable,
 )
 from generator.self_evaluation.profile import LAYOUT_NAMES
-from generator.self_evaluation.sheets import LazyCells, RowReader, amount_scale, data_rows, locate_columns
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,24 @@ class _Context:
         """The unit the sheet's amounts were typed in (its 尾差 is measured in it)."""
         sheet, _ = self.tables[layout.name]
         return "元" if amount_scale(sheet) != 1 else "万元"
+
+
+def read_self_evaluation(folder: Path, year: int | None = None, profile: str | Path | None = None) -> SelfEvaluationInput:
+    """FOLDER's 绩效自评表.xlsx and the profile (a shipped name or a path; None: the default) it is scored under.
+
+    YEAR (the 封面's) completes dates typed without one; None: the folder's name when it is a year.
+    """
+    if year is None and re.fullmatch(r"\d{4}", folder.name):
+        year = int(folder.name)
+    evaluation, findings = load_self_evaluation(folder, year)
+    if evaluation is None:
+        if not findings:
+            return SelfEvaluationInput(absent=True, year=year)
+        return SelfEvaluationInput(findings=tuple(findings), unreadable=f"{WORKBOOK_NAME}缺少工作表或表头，无法读取", year=year)
+    rules, profile_findings = load_profile(profile or DEFAULT_PROFILE)
+    findings.extend(profile_findings)
+    unreadable = "" if rules is not None else "评分规则无法读取"
+    return SelfEvaluationInput(evaluation, rules, tuple(findings), unreadable=unreadable, year=year)
 
 
 def load_self_evaluation(folder: Path, year: int | None = None) -> tuple[SelfEvaluation | None, list[Finding]]:

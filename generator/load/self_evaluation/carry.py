@@ -12,8 +12,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from generator.load.self_evaluation.blank_workbook import empty_workbook_bytes
 from generator.load.workbook import read_package
-from generator.self_evaluation.blank_workbook import empty_workbook_bytes
 from generator.self_evaluation.layout import FIRST_DATA_ROW, HEADER_ROW, SHEETS
 
 

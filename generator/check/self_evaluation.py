@@ -1,88 +1,92 @@
-"""Checks over a scored self-evaluation: overrides, printed figures, weights, funds.
+"""The self-evaluation's check rules: overrides, printed figures, weights, funds, texts, and its figures typed twice.
 
-Each check is a small function over one table, listed in CHECKS. A check that
-crashes becomes a finding and the others still run; each check has its line in the
-report's coverage ledger (run_self_evaluation_checks).
+Rules of the one registry (generator.check.RULES), each declaring with `@emits` the codes it emits, so that
+`check --only/--skip CODE` choose them and the coverage ledger lists each: passed, failed, not applicable (no
+绩效自评表.xlsx, or no table in it), or could not run (the workbook or the profile could not be read: why).
+Most are a small function over one table, run over every table (unit-wide first) by `_each_table`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
+from generator import layout
+from generator.check.context import CheckContext, CouldNotRun
+from generator.check.rule import CheckRule, NotApplicable, Rule, emits
+from generator.compute.figures import Figures, PerformanceFacts
+from generator.compute.self_evaluation.compare import tier_of
+from generator.compute.self_evaluation.score import (
+    FUNDS_TOTAL,
+    ScoredIndicator,
+    ScoredSelfEvaluation,
+    ScoredTable,
+    funds_settlements,
+)
+from generator.compute.self_evaluation.stage import SelfEvaluationFigures
+from generator.compute.totals import part_tolerance
 from generator.display import format_amount, format_percent, format_plain, more_or_less, round_half_up
-from generator.findings import Finding, Location, error, info, warning
-from generator.report import RuleOutcome, Status
+from generator.findings import Finding, Location, emit, error, info, warning
 from generator.residue import placeholder_in, repetition_in
-from generator.self_evaluation.compare import tier_of
 from generator.self_evaluation.layout import WORKBOOK_NAME
 from generator.self_evaluation.model import FundsLine
 from generator.self_evaluation.profile import Profile
-from generator.self_evaluation.score import FUNDS_TOTAL, ScoredIndicator, ScoredSelfEvaluation, ScoredTable, funds_settlements
 
 TableCheck = Callable[[ScoredTable, Profile], Iterable[Finding]]
 _HUNDRED = Decimal(100)
+RULE_PREFIX = "self_evaluation."  # the self-evaluation rules' names in the coverage ledger (self_evaluation.check_funds)
+NEEDS = (WORKBOOK_NAME,)
+
+
+def _scored(ctx: CheckContext) -> ScoredSelfEvaluation:
+    """The scored 绩效自评表, or why the rule does not apply (none in the folder) or could not run (unreadable)."""
+    stage = ctx.self_evaluation
+    if stage is None or stage.absent:
+        raise NotApplicable(f"数据文件夹中没有{WORKBOOK_NAME}")
+    if stage.scored is None:
+        raise CouldNotRun(stage.unreadable or f"{WORKBOOK_NAME}无法读取")
+    return stage.scored
+
+
+def _tables(ctx: CheckContext) -> tuple[list[ScoredTable], Profile]:
+    scored = _scored(ctx)
+    tables = ([scored.unit] if scored.unit is not None else []) + list(scored.projects)
+    if not tables:
+        raise NotApplicable(f"{WORKBOOK_NAME}中没有自评表")
+    return tables, scored.profile
+
+
+def _rule(*codes: str, needs: tuple[str, ...] = NEEDS) -> Callable[[Rule], CheckRule]:
+    """`@emits`, the rule named in the ledger with RULE_PREFIX (apart from the disclosure's rules of the same name)."""
+
+    def declare(run: Rule) -> CheckRule:
+        run.__name__ = RULE_PREFIX + run.__name__
+        return emits(*codes, needs=needs)(run)
+
+    return declare
+
+
+def _each_table(*codes: str) -> Callable[[TableCheck], CheckRule]:
+    """A rule that runs CHECK over every table (unit-wide first), emitting CODES."""
+
+    def declare(check: TableCheck) -> CheckRule:
+        def run(ctx: CheckContext) -> Iterator[Finding]:
+            tables, profile = _tables(ctx)
+            for table in tables:
+                yield from check(table, profile)
+
+        run.__name__ = RULE_PREFIX + check.__name__
+        return CheckRule(run, codes, NEEDS)
+
+    return declare
 
 
 def check_self_evaluation(scored: ScoredSelfEvaluation) -> list[Finding]:
-    """All findings about the scored tables, table by table (unit-wide first)."""
-    findings, _ = run_self_evaluation_checks(scored)
-    return findings
+    """All findings of the self-evaluation rules about SCORED (those of its tables; no figures to compare with)."""
+    from generator.check import run_rules
 
-
-def run_self_evaluation_checks(scored: ScoredSelfEvaluation) -> tuple[list[Finding], tuple[RuleOutcome, ...]]:
-    """The findings, and each check's line in the report's coverage ledger (named RULE_PREFIX + its name).
-
-    A check that crashes on a table becomes a `crashed` finding, the others still run, and its line says it did
-    not run (never passed): the main rules' ledger (generator.check.run_rules), for the self-evaluation stage.
-    """
-    findings: list[Finding] = []
-    tables = ([scored.unit] if scored.unit is not None else []) + list(scored.projects)
-    found = {check.__name__: 0 for check in CHECKS}
-    crashed: set[str] = set()
-    for table in tables:
-        for check in CHECKS:
-            before = len(findings)
-            try:
-                findings.extend(check(table, scored.profile))
-            except Exception as exc:  # a bug in one check must not hide the others' findings
-                found[check.__name__] += len(findings) - before
-                crashed.add(check.__name__)
-                findings.append(
-                    error(
-                        "crashed",
-                        table.table.row,
-                        f"检查 {check.__name__} 出错（{type(exc).__name__}: {exc}），其余检查照常进行",
-                        stage="self-evaluation-check",
-                        name=check.__name__,
-                        error=f"{type(exc).__name__}: {exc}",
-                    )
-                )
-                continue
-            found[check.__name__] += len(findings) - before
-    marks = list(check_execution_full_marks(tables, scored.profile))
-    findings.extend(marks)
-    found[check_execution_full_marks.__name__] = len(marks)
-    return findings, tuple(_outcome(name, count, name in crashed, bool(tables)) for name, count in found.items())
-
-
-RULE_PREFIX = "self_evaluation."  # the self-evaluation checks' names in the coverage ledger, apart from the main rules'
-
-
-def _outcome(name: str, found: int, crashed: bool, any_table: bool) -> RuleOutcome:
-    rule = RULE_PREFIX + name
-    if crashed:
-        return RuleOutcome(rule, Status.NOT_RUN, (), found=found, reason="规则运行出错，见 crashed", needs=(WORKBOOK_NAME,))
-    if not any_table:
-        return RuleOutcome(rule, Status.NOT_APPLICABLE, (), reason=f"{WORKBOOK_NAME}中没有自评表", needs=(WORKBOOK_NAME,))
-    return RuleOutcome(rule, Status.FAILED if found else Status.PASSED, (), found=found, needs=(WORKBOOK_NAME,))
-
-
-def self_evaluation_not_run(reason: str, status: Status = Status.NOT_RUN) -> tuple[RuleOutcome, ...]:
-    """The self-evaluation checks' ledger when they did not run (REASON), or do not apply (no 绩效自评表)."""
-    names = [check.__name__ for check in CHECKS] + [check_execution_full_marks.__name__]
-    return tuple(RuleOutcome(RULE_PREFIX + name, status, (), reason=reason, needs=(WORKBOOK_NAME,)) for name in names)
+    return run_rules(None, rules=SELF_EVALUATION_RULES, self_evaluation=SelfEvaluationFigures(scored)).findings
 
 
 def _title(table: ScoredTable) -> str:
@@ -97,12 +101,14 @@ def _way(printed: Decimal, computed: Decimal, unit: str = "") -> str:
 # -- per indicator ---------------------------------------------------------------------------------
 
 
+@_each_table("actual-incomparable", "actual-not-applicable", "percent-as-fraction", "qualitative-actual-unclear", "rule-unknown", "target-operator-read", "unit-converted", "unit-mismatch", "unit-missing")
 def check_scoring_problems(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """Problems met while scoring: unknown 赋分规则, units, values that cannot be compared."""
     for scored in table.indicators:
         yield from scored.problems
 
 
+@_each_table("score-override", "score-override-no-reason", "score-override-out-of-range", "score-override-outside-tier")
 def check_overrides(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     for scored in table.indicators:
         override = scored.indicator.override
@@ -158,6 +164,7 @@ def _override_tier(scored: ScoredIndicator, profile: Profile) -> Iterable[Findin
         )
 
 
+@_each_table("printed-rate-differs", "printed-score-differs")
 def check_printed_indicators(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """Printed 完成率 and 得分 against what the profile gives, at the printed cell."""
     for scored in table.indicators:
@@ -190,6 +197,7 @@ def check_printed_indicators(table: ScoredTable, profile: Profile) -> Iterable[F
                 )
 
 
+@_each_table("printed-coefficient-score-differs", "printed-coefficient-differs")
 def check_printed_coefficients(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A printed 得分系数（%）against the printed 指标得分 (系数 × 权重) and against the coefficient scored.
 
@@ -240,6 +248,7 @@ def _decimals(value: Decimal) -> int:
 # -- per table -------------------------------------------------------------------------------------
 
 
+@_each_table("printed-execution-rate-differs", "printed-execution-score-differs", "printed-total-differs")
 def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """Printed 执行率, 执行率得分 and 总分 against ours."""
     printed, cells = table.table.printed, table.table.printed.cells
@@ -280,6 +289,7 @@ def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Findin
             )
 
 
+@_each_table("printed-parts-total-differs")
 def check_printed_parts(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """The printed 总分 equals the printed parts (执行率得分 + each 得分), whichever side is wrong.
 
@@ -304,6 +314,7 @@ def check_printed_parts(table: ScoredTable, profile: Profile) -> Iterable[Findin
     )
 
 
+@_each_table("printed-grade-differs")
 def check_printed_grade(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A printed 等级 is the band of the total (the printed one when there is one) under the profile."""
     printed = table.table.printed
@@ -326,6 +337,7 @@ def check_printed_grade(table: ScoredTable, profile: Profile) -> Iterable[Findin
     )
 
 
+@_each_table("stated-weight-mismatch")
 def check_stated_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A weight stated in a group's name ("产出指标（50分）") equals the Σ of its rows' weights."""
     groups: dict[tuple[str, str], tuple[Decimal, list[ScoredIndicator]]] = {}
@@ -355,6 +367,7 @@ def check_stated_weights(table: ScoredTable, profile: Profile) -> Iterable[Findi
         )
 
 
+@_each_table("weight-total-mismatch", "execution-weight-mismatch")
 def check_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """Indicator weights add to 90 and the 执行率 分值 is 10 (or what the profile says)."""
     indicators = table.table.indicators
@@ -379,6 +392,7 @@ def check_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
         )
 
 
+@_each_table("funds-total-mismatch", "funds-total-rounding", "executed-exceeds-budget", "annual-budget-missing")
 def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """Each typed total (and each 财政拨款 with its 其中 rows) equals Σ parts within the 尾差 of the
     sheet's unit; 执行数 stays within 全年预算数 per source; a budget exists."""
@@ -432,6 +446,7 @@ def _over_budget(table: ScoredTable, line: FundsLine) -> Iterable[Finding]:
         )
 
 
+@_each_table("total-provisional")
 def check_provisional(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A total that counts unreadable indicators as 0 is provisional until they are corrected."""
     unscored = [s for s in table.indicators if s.unscored]
@@ -450,6 +465,7 @@ def check_provisional(table: ScoredTable, profile: Profile) -> Iterable[Finding]
     )
 
 
+@_each_table("text-placeholder", "text-markup", "text-repeated")
 def check_written_texts(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """The texts a person wrote into the table, printed as written: no template residue, no doubled marks or words."""
     t = table.table
@@ -507,6 +523,7 @@ DEVIATION = "偏差原因分析及改进措施"
 _MARKUP = re.compile(r"</?\s*[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>|&(nbsp|lt|gt|amp|quot|#\d+);")
 
 
+@_each_table("deviation-reason-missing")
 def check_deviation_reasons(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A target missed needs its 偏差原因分析及改进措施 (宁夏 注4; review tools for these tables require it).
 
@@ -527,6 +544,7 @@ def check_deviation_reasons(table: ScoredTable, profile: Profile) -> Iterable[Fi
         )
 
 
+@_each_table("indicator-class-missing")
 def check_indicator_classes(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A project table's indicators cover 产出, 效益 and 满意度 (the unit-wide form has its own classes: 履职效能…)."""
     if table.kind != "project" or not table.indicators:
@@ -543,8 +561,14 @@ def check_indicator_classes(table: ScoredTable, profile: Profile) -> Iterable[Fi
         )
 
 
-def check_execution_full_marks(tables: list[ScoredTable], profile: Profile) -> Iterable[Finding]:
+@_rule("execution-full-marks")
+def check_execution_full_marks(ctx: CheckContext) -> Iterable[Finding]:
     """A profile that gives 执行率得分 in full at any rate says so, once, where a rate is short of 100%."""
+    tables, profile = _tables(ctx)
+    return _full_marks(tables, profile)
+
+
+def _full_marks(tables: list[ScoredTable], profile: Profile) -> Iterable[Finding]:
     short = [
         t
         for t in tables
@@ -570,7 +594,84 @@ def check_execution_full_marks(tables: list[ScoredTable], profile: Profile) -> I
         profile=profile.name,
     )
 
-CHECKS: tuple[TableCheck, ...] = (
+
+
+# -- the 自评 figures typed in 其他重要事项 against the tables' -----------------------------------------------
+
+# (name of the 其他重要事项 row, PerformanceFacts field, how it is compared)
+_COMPARED = (
+    ("绩效自评项目数", "evaluated", "count"),
+    ("绩效自评项目金额", "evaluated_amount", "amount"),
+    ("绩效自评平均分", "average_score", "printed"),
+)
+
+
+@_rule("performance-figure-mismatch", "performance-figure-rounding", needs=(layout.OTHER_MATTERS.name, WORKBOOK_NAME))
+def check_performance_figures(ctx: CheckContext) -> Iterable[Finding]:
+    """Each 自评 figure typed in 其他重要事项 (项目数, 金额, 平均分, 项目数 per 等级) against the tables' (which the
+    document prints), like any figure stated in two places: at the typed cell."""
+    scored = _scored(ctx)
+    stage = ctx.self_evaluation
+    if not scored.projects or stage is None or stage.typed is None:
+        raise NotApplicable(f"{WORKBOOK_NAME}中没有项目支出绩效自评表：公开说明用填写的数")
+    figures = ctx.figures
+    return _differences(figures, stage.typed, figures.performance, scored.evaluation.source)
+
+
+def _differences(figures: Figures, typed: PerformanceFacts, settled: PerformanceFacts, workbook: str) -> list[Finding]:
+    table = figures.base.item(layout.OTHER_MATTERS.name)
+    found: list[Finding] = []
+
+    def where(name: str) -> Location:
+        row = table.get(name)
+        return row.source.at("本年数") if row is not None else Location(file=workbook)
+
+    evaluated = int(settled.evaluated or 0)
+    for name, field, how in _COMPARED:
+        stated, computed = getattr(typed, field), getattr(settled, field)
+        if stated is None or computed is None:
+            continue
+        tolerance = part_tolerance(figures.declared_unit) * max(1, evaluated)
+        finding = _compare(name, stated, computed, how, where(name), workbook, tolerance)
+        if finding is not None:
+            found.append(finding)
+    counted = dict(settled.grades)
+    for label, stated in typed.grades:
+        computed = counted.get(label)
+        if stated is None or computed is None:
+            continue
+        name = f"绩效评级为{label}的项目数"
+        finding = _compare(name, stated, computed, "count", where(name), workbook, Decimal(0))
+        if finding is not None:
+            found.append(finding)
+    return found
+
+
+def _compare(name: str, stated: Decimal, computed: Decimal, how: str, at: Location, workbook: str, tolerance: Decimal) -> Finding | None:
+    """None when the typed figure is the tables' (an average at the precision it was typed; an amount within the 尾差)."""
+    shown = round_half_up(computed, _decimals(stated)) if how == "printed" else computed
+    difference = stated - shown
+    if difference == 0:
+        return None
+    code = "performance-figure-rounding" if how == "amount" and abs(difference) <= tolerance else "performance-figure-mismatch"
+    return emit(
+        code,
+        at,
+        name=name,
+        stated=stated,
+        expected=shown,
+        difference=difference,
+        tolerance=tolerance,
+        stated_text=format_plain(stated),
+        workbook=workbook,
+        expected_text=format_plain(shown),
+        direction=more_or_less(difference),
+        difference_text=format_plain(abs(difference)),
+    )
+
+
+# The rules over the tables alone (what `generate --only self-evaluation` checks), in the order they report.
+SELF_EVALUATION_RULES: tuple[CheckRule, ...] = (
     check_scoring_problems,
     check_provisional,
     check_funds,
@@ -585,4 +686,5 @@ CHECKS: tuple[TableCheck, ...] = (
     check_written_texts,
     check_deviation_reasons,
     check_indicator_classes,
+    check_execution_full_marks,
 )
