@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from typing import Any
 
 from generator import layout
 from generator.check.context import CheckContext, CouldNotRun
@@ -27,7 +28,7 @@ from generator.compute.self_evaluation.score import (
 from generator.compute.self_evaluation.stage import SelfEvaluationFigures
 from generator.compute.totals import part_tolerance
 from generator.display import format_amount, format_percent, format_plain, more_or_less, round_half_up
-from generator.findings import Finding, Location, emit, error, info, warning
+from generator.findings import Finding, Location, emit
 from generator.residue import placeholder_in, repetition_in
 from generator.self_evaluation.layout import WORKBOOK_NAME
 from generator.self_evaluation.model import FundsLine
@@ -93,9 +94,10 @@ def _title(table: ScoredTable) -> str:
     return f"项目「{table.name}」" if table.kind == "project" else "整体支出绩效自评表"
 
 
-def _way(printed: Decimal, computed: Decimal, unit: str = "") -> str:
+def _way(printed: Decimal, computed: Decimal) -> dict[str, Any]:
+    """The words of "印刷值多 0.03": which way the printed figure is off, and by how much."""
     difference = printed - computed
-    return f"印刷值{more_or_less(difference)} {format_plain(abs(difference))}{unit}"
+    return {"direction": more_or_less(difference), "difference_text": format_plain(abs(difference))}
 
 
 # -- per indicator ---------------------------------------------------------------------------------
@@ -114,31 +116,14 @@ def check_overrides(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
         override = scored.indicator.override
         if override is None:
             continue
-        name = scored.indicator.level3
         rule = "无法按规则计分" if scored.rule_score is None else f"规则得分 {format_plain(scored.rule_score)}"
-        values = {"indicator": name, "override": override.score, "rule_score": scored.rule_score, "reason": override.reason}
-        if override.reason:
-            yield info(
-                "score-override",
-                override.location,
-                f"「{name}」使用手工得分 {format_plain(override.score)}（{rule}），原因：{override.reason}",
-                **values,
-            )
-        else:
-            yield warning(
-                "score-override-no-reason",
-                override.location,
-                f"「{name}」使用手工得分 {format_plain(override.score)}（{rule}），但未填写手工得分原因",
-                **values,
-            )
+        values: dict[str, Any] = {"indicator": scored.indicator.level3, "override": override.score, "rule_score": scored.rule_score, "reason": override.reason}
+        shown = format_plain(override.score)
+        code = "score-override" if override.reason else "score-override-no-reason"
+        yield emit(code, override.location, override_text=shown, rule=rule, **values)
         weight = scored.indicator.weight
         if weight is not None and not Decimal(0) <= override.score <= weight:
-            yield error(
-                "score-override-out-of-range",
-                override.location,
-                f"「{name}」手工得分 {format_plain(override.score)} 应在 0 到权重 {format_plain(weight)} 之间",
-                **values,
-            )
+            yield emit("score-override-out-of-range", override.location, override_text=shown, weight_text=format_plain(weight), **values)
         yield from _override_tier(scored, profile)
 
 
@@ -153,14 +138,18 @@ def _override_tier(scored: ScoredIndicator, profile: Profile) -> Iterable[Findin
         return
     low, high = tier.min_fraction * weight, tier.max_fraction * weight
     if not low <= override.score <= high:
-        yield warning(
+        yield emit(
             "score-override-outside-tier",
             override.location,
-            f"「{indicator.level3}」完成值「{actual.text}」属「{tier.label}」档，得分应在 {format_plain(low)} 到 {format_plain(high)} 之间，"
-            f"手工得分为 {format_plain(override.score)}",
             low=low,
             high=high,
             override=override.score,
+            indicator=indicator.level3,
+            actual=actual.text,
+            tier=tier.label,
+            low_text=format_plain(low),
+            high_text=format_plain(high),
+            override_text=format_plain(override.score),
         )
 
 
@@ -169,31 +158,36 @@ def check_printed_indicators(table: ScoredTable, profile: Profile) -> Iterable[F
     """Printed 完成率 and 得分 against what the profile gives, at the printed cell."""
     for scored in table.indicators:
         indicator = scored.indicator
-        explain = f"{scored.formula}（评分规则 {profile.name}）"
         if indicator.printed_rate is not None and scored.rate is not None:
             # at the precision printed: "35%" is 34.61% printed whole, "35.00%" is not
             computed = round_half_up(scored.rate * _HUNDRED, min(_decimals(indicator.printed_rate), 2))
             if indicator.printed_rate != computed:
-                yield warning(
+                yield emit(
                     "printed-rate-differs",
                     indicator.cells.get("印刷完成率", indicator.row),
-                    f"「{indicator.level3}」印刷完成率 {format_plain(indicator.printed_rate)}% 与计算值 {format_percent(scored.rate)}"
-                    f"（完成值「{indicator.actual_text}」/目标值「{indicator.target_text}」）不同，{_way(indicator.printed_rate, computed, '个百分点')}",
                     indicator=indicator.level3,
                     stated=indicator.printed_rate,
                     expected=computed,
+                    stated_text=format_plain(indicator.printed_rate),
+                    rate_text=format_percent(scored.rate),
+                    actual=indicator.actual_text,
+                    target=indicator.target_text,
+                    **_way(indicator.printed_rate, computed),
                 )
         if indicator.printed_score is not None and (scored.rule_score is not None or indicator.override is not None):
             computed = round_half_up(scored.score)
             if round_half_up(indicator.printed_score) != computed:
-                yield warning(
+                yield emit(
                     "printed-score-differs",
                     indicator.cells.get("印刷得分", indicator.row),
-                    f"「{indicator.level3}」印刷得分 {format_plain(indicator.printed_score)} 与计算得分 {format_plain(computed)} 不同，"
-                    f"{_way(indicator.printed_score, computed)}；计算方法：{explain}",
                     indicator=indicator.level3,
                     stated=indicator.printed_score,
                     expected=computed,
+                    stated_text=format_plain(indicator.printed_score),
+                    expected_text=format_plain(computed),
+                    formula=scored.formula,
+                    profile=profile.name,
+                    **_way(indicator.printed_score, computed),
                 )
 
 
@@ -215,27 +209,35 @@ def check_printed_coefficients(table: ScoredTable, profile: Profile) -> Iterable
         if indicator.printed_score is not None:
             product = printed * weight / _HUNDRED
             if abs(product - indicator.printed_score) > step / 2 * weight / _HUNDRED + Decimal("0.005"):
-                yield warning(
+                yield emit(
                     "printed-coefficient-score-differs",
                     where,
-                    f"「{indicator.level3}」印刷得分系数 {format_plain(printed)}% × 权重 {format_plain(weight)} = {format_plain(product)}，"
-                    f"与印刷指标得分 {format_plain(indicator.printed_score)} 不同，{_way(indicator.printed_score, round_half_up(product))}",
                     indicator=indicator.level3,
                     stated=indicator.printed_score,
                     expected=round_half_up(product),
+                    coefficient_text=format_plain(printed),
+                    weight_text=format_plain(weight),
+                    product_text=format_plain(product),
+                    stated_text=format_plain(indicator.printed_score),
+                    **_way(indicator.printed_score, round_half_up(product)),
                 )
         if scored.rule_score is None and indicator.override is None:
             continue  # unscored: its cells have their own findings
         computed = scored.coefficient if scored.coefficient is not None and indicator.override is None else scored.score / weight * _HUNDRED
         if round_half_up(printed, places) != round_half_up(computed, places):
-            yield warning(
+            yield emit(
                 "printed-coefficient-differs",
                 where,
-                f"「{indicator.level3}」印刷得分系数 {format_plain(printed)}% 与计算的 {format_plain(computed)}%（得分 {format_plain(scored.score)} / "
-                f"权重 {format_plain(weight)}）不同，{_way(printed, round_half_up(computed, places), '个百分点')}；计算方法：{scored.formula}（评分规则 {profile.name}）",
                 indicator=indicator.level3,
                 stated=printed,
                 expected=round_half_up(computed, places),
+                stated_text=format_plain(printed),
+                computed_text=format_plain(computed),
+                score_text=format_plain(scored.score),
+                weight_text=format_plain(weight),
+                formula=scored.formula,
+                profile=profile.name,
+                **_way(printed, round_half_up(computed, places)),
             )
 
 
@@ -256,36 +258,46 @@ def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Findin
     if printed.execution_rate is not None and table.execution_rate is not None:
         computed = round_half_up(table.execution_rate * _HUNDRED, min(_decimals(printed.execution_rate), 2))  # at the printed precision
         if printed.execution_rate != computed:
-            yield warning(
+            yield emit(
                 "printed-execution-rate-differs",
                 cells.get("印刷执行率", where),
-                f"{_title(table)}印刷执行率 {format_plain(printed.execution_rate)}% 与计算值 {format_percent(table.execution_rate)}"
-                f"（全年执行数 {format_amount(table.funds.executed)} / 全年预算数 {format_amount(table.funds.annual_budget)}）不同",
                 stated=printed.execution_rate,
                 expected=computed,
+                table=_title(table),
+                stated_text=format_plain(printed.execution_rate),
+                rate_text=format_percent(table.execution_rate),
+                executed_text=format_amount(table.funds.executed),
+                budget_text=format_amount(table.funds.annual_budget),
             )
     if printed.execution_score is not None:
         computed = round_half_up(table.execution_score)
         if round_half_up(printed.execution_score) != computed:
             mode = profile.execution.project if table.kind == "project" else profile.execution.unit
             how = "分值×执行率" if mode == "proportional" else "满分"
-            yield warning(
+            yield emit(
                 "printed-execution-score-differs",
                 cells.get("印刷执行率得分", where),
-                f"{_title(table)}印刷执行率得分 {format_plain(printed.execution_score)} 与按「{profile.name}」（{how}）计算的 {format_plain(computed)} 不同，"
-                f"{_way(printed.execution_score, computed)}",
                 stated=printed.execution_score,
                 expected=computed,
+                table=_title(table),
+                stated_text=format_plain(printed.execution_score),
+                profile=profile.name,
+                how=how,
+                expected_text=format_plain(computed),
+                **_way(printed.execution_score, computed),
             )
     if printed.total is not None and not table.provisional:  # a provisional total has its own finding (total-provisional)
         computed = round_half_up(table.total)
         if round_half_up(printed.total) != computed:
-            yield warning(
+            yield emit(
                 "printed-total-differs",
                 cells.get("印刷总分", where),
-                f"{_title(table)}印刷总分 {format_plain(printed.total)} 与计算总分 {format_plain(computed)} 不同，{_way(printed.total, computed)}",
                 stated=printed.total,
                 expected=computed,
+                table=_title(table),
+                stated_text=format_plain(printed.total),
+                expected_text=format_plain(computed),
+                **_way(printed.total, computed),
             )
 
 
@@ -304,13 +316,16 @@ def check_printed_parts(table: ScoredTable, profile: Profile) -> Iterable[Findin
     if round_half_up(parts) == round_half_up(printed.total):
         return
     blank = "（印刷执行率得分空白，按 0 计）" if printed.execution_score is None else ""
-    yield warning(
+    yield emit(
         "printed-parts-total-differs",
         printed.cells.get("印刷总分", table.table.row),
-        f"{_title(table)}印刷总分 {format_plain(printed.total)} 与印刷的各项得分之和 {format_plain(parts)}{blank}不同，"
-        f"{_way(printed.total, parts)}：印刷的总分或某项得分有误",
         stated=printed.total,
         expected=parts,
+        table=_title(table),
+        stated_text=format_plain(printed.total),
+        expected_text=format_plain(parts),
+        blank=blank,
+        **_way(printed.total, parts),
     )
 
 
@@ -326,14 +341,18 @@ def check_printed_grade(table: ScoredTable, profile: Profile) -> Iterable[Findin
     if printed.grade == expected:
         return
     bands = "、".join(f"{g.label}≥{format_plain(g.min_total)}" for g in profile.grades) or "（评分规则未定义等级）"
-    yield warning(
+    yield emit(
         "printed-grade-differs",
         printed.cells.get("印刷等级", table.table.row),
-        f"{_title(table)}印刷等级「{printed.grade}」与总分 {format_plain(total)} 按「{profile.name}」应得的"
-        f"「{expected or '无'}」不同（{bands}）" + ("" if printed.grade in names else "；该等级名称不在评分规则中"),
         stated=printed.grade,
         expected=expected,
         total=total,
+        table=_title(table),
+        total_text=format_plain(total),
+        profile=profile.name,
+        expected_text=expected or "无",
+        bands=bands,
+        unknown="" if printed.grade in names else "；该等级名称不在评分规则中",
     )
 
 
@@ -357,13 +376,18 @@ def check_stated_weights(table: ScoredTable, profile: Profile) -> Iterable[Findi
         if summed == stated:
             continue
         first = rows[0].indicator
-        yield warning(
+        yield emit(
             "stated-weight-mismatch",
             first.cells.get(level, first.row),
-            f"{_title(table)}{level}「{name.split('/')[-1]}」写明 {format_plain(stated)} 分，其下各指标权重合计 {format_plain(summed)}，"
-            f"{more_or_less(summed - stated)} {format_plain(abs(summed - stated))}",
             stated=stated,
             expected=summed,
+            table=_title(table),
+            level=level,
+            group=name.split("/")[-1],
+            stated_text=format_plain(stated),
+            expected_text=format_plain(summed),
+            direction=more_or_less(summed - stated),
+            difference_text=format_plain(abs(summed - stated)),
         )
 
 
@@ -372,23 +396,30 @@ def check_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """Indicator weights add to 90 and the 执行率 分值 is 10 (or what the profile says)."""
     indicators = table.table.indicators
     if indicators and all(i.weight is not None for i in indicators) and table.weight_sum != profile.indicator_weight_total:
-        yield error(
+        difference = table.weight_sum - profile.indicator_weight_total
+        yield emit(
             "weight-total-mismatch",
             indicators[0].cells.get("权重", indicators[0].row),
-            f"{_title(table)}各指标权重合计 {format_plain(table.weight_sum)}，应为 {format_plain(profile.indicator_weight_total)}"
-            f"（另有执行率分值 {format_plain(profile.execution_weight)}），{more_or_less(table.weight_sum - profile.indicator_weight_total)} "
-            f"{format_plain(abs(table.weight_sum - profile.indicator_weight_total))}",
             stated=table.weight_sum,
             expected=profile.indicator_weight_total,
+            table=_title(table),
+            stated_text=format_plain(table.weight_sum),
+            expected_text=format_plain(profile.indicator_weight_total),
+            execution_text=format_plain(profile.execution_weight),
+            direction=more_or_less(difference),
+            difference_text=format_plain(abs(difference)),
         )
     typed = table.table.execution_weight
     if typed is not None and typed != profile.execution_weight:
-        yield warning(
+        yield emit(
             "execution-weight-mismatch",
             table.table.printed.cells.get("分值", table.table.row),
-            f"{_title(table)}执行率分值为 {format_plain(typed)}，评分规则「{profile.name}」为 {format_plain(profile.execution_weight)}",
             stated=typed,
             expected=profile.execution_weight,
+            table=_title(table),
+            stated_text=format_plain(typed),
+            profile=profile.name,
+            expected_text=format_plain(profile.execution_weight),
         )
 
 
@@ -406,43 +437,42 @@ def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
             continue
         typed, summed, difference = settlement.declared, settlement.parts_sum, settlement.difference
         assert typed is not None and summed is not None and difference is not None
-        code, make = ("funds-total-rounding", warning) if settlement.is_residue else ("funds-total-mismatch", error)
         of_source = key.row != FUNDS_TOTAL  # a source against its 其中 rows
-        parts = "其中各项" if of_source else "各资金来源"
-        yield make(
-            code,
-            settlement.location or table.table.row,
-            f"{_title(table)}{settlement.label} {format_amount(typed)} 与{parts}合计 {format_amount(summed)} 不同，"
-            f"{more_or_less(difference)} {format_amount(abs(difference))}万元"
-            + ("（在尾差范围内，按填报数使用）" if settlement.is_residue else "（按各项合计计算执行率）" if not of_source else ""),
-            stated=typed,
-            expected=summed,
-            difference=difference,
-            tolerance=settlement.tolerance,
-        )
+        words: dict[str, Any] = {
+            "table": _title(table),
+            "line": settlement.label,
+            "stated_text": format_amount(typed),
+            "parts": "其中各项" if of_source else "各资金来源",
+            "expected_text": format_amount(summed),
+            "direction": more_or_less(difference),
+            "difference_text": format_amount(abs(difference)),
+        }
+        values: dict[str, Any] = {"stated": typed, "expected": summed, "difference": difference, "tolerance": settlement.tolerance}
+        where = settlement.location or table.table.row
+        if settlement.is_residue:
+            yield emit("funds-total-rounding", where, **values, **words)
+        else:
+            yield emit("funds-total-mismatch", where, note="" if of_source else "（按各项合计计算执行率）", **values, **words)
     for line in ([funds.total] if funds.total is not None else []) + list(funds.sources):
         yield from _over_budget(table, line)
     if table.funds.annual_budget <= 0 and not table.funds_unreadable:
         where = funds.total.cells.get("全年预算数", table.table.row) if funds.total is not None else table.table.row
-        yield error(
-            "annual-budget-missing",
-            where,
-            f"{_title(table)}全年预算数为 0 或未填写，无法计算执行率",
-            annual_budget=table.funds.annual_budget,
-        )
+        yield emit("annual-budget-missing", where, annual_budget=table.funds.annual_budget, table=_title(table))
 
 
 def _over_budget(table: ScoredTable, line: FundsLine) -> Iterable[Finding]:
     if line.executed is not None and line.annual_budget is not None and line.executed > line.annual_budget:
         where: Location = line.cells.get("全年执行数", table.table.row)
-        yield warning(
+        yield emit(
             "executed-exceeds-budget",
             where,
-            f"{_title(table)}{line.source}全年执行数 {format_amount(line.executed)} 超过全年预算数 {format_amount(line.annual_budget)}，"
-            f"多 {format_amount(line.executed - line.annual_budget)}万元",
             source=line.source,
             executed=line.executed,
             annual_budget=line.annual_budget,
+            table=_title(table),
+            executed_text=format_amount(line.executed),
+            budget_text=format_amount(line.annual_budget),
+            over_text=format_amount(line.executed - line.annual_budget),
         )
 
 
@@ -455,13 +485,14 @@ def check_provisional(table: ScoredTable, profile: Profile) -> Iterable[Finding]
     parts = [f"{'、'.join(f'「{s.indicator.level3}」' for s in unscored)}无法计分，暂按 0 分计入"] if unscored else []
     if table.funds_unreadable:
         parts.append("资金金额有无法读取的单元格，执行率按其余金额计算")
-    yield warning(
+    yield emit(
         "total-provisional",
         table.table.row,
-        f"{_title(table)}总分 {format_plain(table.total)} 为暂定：{'；'.join(parts)}；"
-        "更正这些单元格（或填手工得分及原因）后重新检查",
         total=table.total,
         unscored=[s.indicator.level3 for s in unscored],
+        table=_title(table),
+        total_text=format_plain(table.total),
+        why="；".join(parts),
     )
 
 
@@ -485,33 +516,16 @@ def check_written_texts(table: ScoredTable, profile: Profile) -> Iterable[Findin
     for header, text, where in texts:
         if not text:
             continue
+        label = f"{_title(table)}的「{header}」"
         found = placeholder_in(text)
         if found is not None:
-            yield error(
-                "text-placeholder",
-                where,
-                f"{_title(table)}的「{header}」中留有模板的占位或填写说明“{found}”，会原样印进自评表：「{text}」。请改写成实际内容",
-                found=found,
-                text=text,
-            )
+            yield emit("text-placeholder", where, found=found, text=text, label=label, document="自评表")
         markup = _MARKUP.search(text)
         if markup is not None:
-            yield warning(
-                "text-markup",
-                where,
-                f"{_title(table)}的「{header}」中有网页标记“{markup.group(0)}”，会原样印进自评表：「{text}」。请删去标记，只留文字",
-                found=markup.group(0),
-                text=text,
-            )
+            yield emit("text-markup", where, found=markup.group(0), text=text, label=label)
         repeated = repetition_in(text)
         if repeated is not None:
-            yield warning(
-                "text-repeated",
-                where,
-                f"{_title(table)}的「{header}」中“{repeated}”重复了标点或词语，多半是输入时的笔误：「{text}」",
-                found=repeated,
-                text=text,
-            )
+            yield emit("text-repeated", where, found=repeated, text=text, label=label)
 
 
 # -- what inspectors of these tables look for ------------------------------------------------------
@@ -533,14 +547,13 @@ def check_deviation_reasons(table: ScoredTable, profile: Profile) -> Iterable[Fi
         indicator = scored.indicator
         if scored.met is not False or not scored.applicable or indicator.deviation.strip() or DEVIATION not in indicator.cells:
             continue
-        yield warning(
+        yield emit(
             "deviation-reason-missing",
             indicator.cells[DEVIATION],
-            f"{_title(table)}「{indicator.level3}」未达到目标值（目标值「{indicator.target_text}」，完成值「{indicator.actual_text}」），"
-            "偏差原因分析及改进措施空白：请简要说明未完成的原因和改进措施",
             indicator=indicator.level3,
             target=indicator.target_text,
             actual=indicator.actual_text,
+            table=_title(table),
         )
 
 
@@ -552,12 +565,13 @@ def check_indicator_classes(table: ScoredTable, profile: Profile) -> Iterable[Fi
     present = {s.indicator.level1 for s in table.indicators}
     missing = [name for name in INDICATOR_CLASSES if not any(name in level1 for level1 in present)]
     if missing:
-        yield warning(
+        yield emit(
             "indicator-class-missing",
             table.table.indicators[0].cells.get("一级指标", table.table.row),
-            f"{_title(table)}没有{'、'.join(f'「{name}指标」' for name in missing)}：项目支出绩效指标应包括产出、效益和满意度指标"
-            f"（现有一级指标：{'、'.join(sorted(present))}）",
             missing=missing,
+            table=_title(table),
+            missing_text="、".join(f"「{name}指标」" for name in missing),
+            present="、".join(sorted(present)),
         )
 
 
@@ -582,11 +596,12 @@ def _full_marks(tables: list[ScoredTable], profile: Profile) -> Iterable[Finding
     rate = lowest.execution_rate
     assert rate is not None
     named = "、".join(f"{_title(t)} {format_percent(t.execution_rate)}" for t in short[:5]) + ("等" if len(short) > 5 else "")
-    yield info(
+    yield emit(
         "execution-full-marks",
         lowest.table.printed.cells.get("印刷执行率得分", lowest.table.row),
-        f"评分规则「{profile.name}」的执行率得分不按执行率折算（execution: full）：{len(short)} 张表执行率不足 100% 仍得满分（{named}）；"
-        f"最低的{_title(lowest)}按执行率折算应为 {format_plain(round_half_up(lowest.execution_weight * rate))} 分。本地按执行率折算时请改用相应的评分规则",
+        named=named,
+        lowest=_title(lowest),
+        proportional_text=format_plain(round_half_up(lowest.execution_weight * rate)),
         tables=len(short),
         rate=rate,
         score=lowest.execution_weight,

@@ -187,3 +187,41 @@ def test_template_residue_and_doubled_words_in_written_texts(tmp_path: Path) -> 
         ("text-placeholder", "项目绩效指标", "L4"),
         ("text-repeated", "项目绩效指标", "K5"),
     }
+
+
+def _column(sheet_layout: object, header: str) -> str:
+    """The letter of HEADER's column in a sheet written by write_rows (the layout's order)."""
+    from openpyxl.utils import get_column_letter
+
+    headers = [c.header for c in sheet_layout.columns]  # type: ignore[attr-defined]
+    return get_column_letter(headers.index(header) + 1)
+
+
+def test_printed_execution_rate_and_a_weight_other_than_the_profiles(tmp_path: Path) -> None:
+    from generator.self_evaluation.layout import PROJECTS
+
+    project = {**PROJECT, "分值": 8, "印刷执行率": "95%"}  # 执行数 9 of 10 is 90%; xinjiang-2024 gives 执行率 10 分
+    _, found = _checked(tmp_path / "a", projects=[project])
+    assert found == {
+        ("printed-execution-rate-differs", "项目概况", f"{_column(PROJECTS, '印刷执行率')}4"),
+        ("execution-weight-mismatch", "项目概况", f"{_column(PROJECTS, '分值')}4"),
+    }
+    _, clean = _checked(tmp_path / "b", projects=[{**PROJECT, "分值": 10, "印刷执行率": "90%"}])
+    assert clean == set()
+
+
+def test_an_annual_budget_of_zero_cannot_give_a_rate(tmp_path: Path) -> None:
+    from generator.self_evaluation.layout import PROJECT_FUNDS
+
+    funds = [{**line, "全年预算数": 0, "全年执行数": 0} for line in FUNDS]
+    _, found = _checked(tmp_path, funds=funds)
+    assert found == {("annual-budget-missing", "项目资金", f"{_column(PROJECT_FUNDS, '全年预算数')}4")}
+
+
+def test_a_doubled_mark_in_a_text_is_named_at_its_cell(tmp_path: Path) -> None:
+    from generator.self_evaluation.layout import PROJECT_INDICATORS
+
+    rows = indicator_rows()
+    rows[1] = {**rows[1], "佐证资料": "工作资料。。"}
+    _, found = _checked(tmp_path, indicators=rows)
+    assert found == {("text-repeated", "项目绩效指标", f"{_column(PROJECT_INDICATORS, '佐证资料')}5")}

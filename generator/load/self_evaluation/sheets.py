@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from generator.cell_values import CellValue, text_of
-from generator.findings import Finding, Location, error
+from generator.findings import Finding, Location, emit
 from generator.load.cells import decimal_of, formula_without_value, negative_amount
 from generator.load.sheets import match_headers, unread_columns
 from generator.load.workbook import Sheet, Workbook
@@ -31,18 +31,12 @@ def locate_columns(book: Workbook, layout: SheetLayout) -> tuple[Sheet | None, d
         return (
             None,
             {},
-            [error("self-evaluation-sheet-missing", book.location(), f"缺少工作表「{layout.name}」", sheet=layout.name)],
+            [emit("self-evaluation-sheet-missing", book.location(), sheet=layout.name)],
         )
     match = match_headers(sheet, layout.columns, [HEADER_ROW])
     assert match is not None  # without a key, the one row given is the header row
     findings = [
-        error(
-            "self-evaluation-column-missing",
-            book.location(layout.name, HEADER_ROW),
-            f"工作表「{layout.name}」第{HEADER_ROW + 1}行缺少表头「{header}」",
-            sheet=layout.name,
-            header=header,
-        )
+        emit("self-evaluation-column-missing", book.location(layout.name, HEADER_ROW), sheet=layout.name, header=header, row=HEADER_ROW + 1)
         for header in (*match.missing, *_partly_present(layout, match.columns))
     ]
     findings += unread_columns(book, layout.name, match)
