@@ -184,10 +184,10 @@ def _checked(
     read = [folder / layout.WORKBOOK, folder / layout.TEXTS, folder / codes.LOCAL_FUNCTIONAL, folder / codes.LOCAL_ECONOMIC]
     if loaded is not None:  # the prior year's workbook, read when it is there (a warning says when it was unusable)
         read.append(folder.parent / str(loaded.current.cover.year - 1) / layout.WORKBOOK)
-    if figures is not None:
+    if figures is not None or performance is not None:  # the 绩效自评表 and its profile were read (also for --only self-evaluation)
         read += [folder / SELF_EVALUATION_WORKBOOK, Path(profile_name)]
-        if template is not None and not _shipped_name(template):
-            read.append(Path(template))
+    if figures is not None and template is not None and not _shipped_name(template):
+        read.append(Path(template))
     report = Report(
         command="check",
         folder=str(folder),

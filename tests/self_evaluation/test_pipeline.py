@@ -106,3 +106,12 @@ def test_only_self_evaluation_lists_the_other_rules_as_not_run(tmp_path: Path) -
     others = {statuses[r.name] for r in RULES if r not in SELF_EVALUATION_RULES}
     assert others == {Status.NOT_RUN}
     assert set(statuses) == {r.name for r in RULES}
+
+
+def test_only_self_evaluation_reports_the_workbook_it_read(tmp_path: Path) -> None:
+    folder = tmp_path / "unit" / "2024"
+    folder.mkdir(parents=True)
+    shutil.copy(SAMPLE / "绩效自评表.xlsx", folder)
+    report = api.check_self_evaluation_folder(folder).report
+    assert report is not None
+    assert str(folder / "绩效自评表.xlsx") in {i.path for i in report.inputs}
