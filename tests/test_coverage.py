@@ -62,10 +62,10 @@ def test_without_a_self_evaluation_workbook_its_checks_do_not_apply(kit, tmp_pat
 
 
 def test_a_crashing_self_evaluation_rule_is_not_run_and_named() -> None:
-    from generator.check.self_evaluation import _each_table
+    from generator.check.self_evaluation import each_table
     from generator.compute.self_evaluation.stage import SelfEvaluationFigures
 
-    @_each_table("total-provisional")
+    @each_table("total-provisional")
     def check_broken(table, profile):  # noqa: ANN001, ANN202
         raise ZeroDivisionError("boom")
 

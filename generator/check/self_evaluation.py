@@ -3,7 +3,7 @@
 Rules of the one registry (generator.check.RULES), each declaring with `@emits` the codes it emits, so that
 `check --only/--skip CODE` choose them and the coverage ledger lists each: passed, failed, not applicable (no
 绩效自评表.xlsx, or no table in it), or could not run (the workbook or the profile could not be read: why).
-Most are a small function over one table, run over every table (unit-wide first) by `_each_table`.
+Most are a small function over one table, run over every table (unit-wide first) by `each_table`.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def _rule(*codes: str, needs: tuple[str, ...] = NEEDS) -> Callable[[Rule], Check
     return declare
 
 
-def _each_table(*codes: str) -> Callable[[TableCheck], CheckRule]:
+def each_table(*codes: str) -> Callable[[TableCheck], CheckRule]:
     """A rule that runs CHECK over every table (unit-wide first), emitting CODES."""
 
     def declare(check: TableCheck) -> CheckRule:
@@ -103,14 +103,14 @@ def _way(printed: Decimal, computed: Decimal) -> dict[str, Any]:
 # -- per indicator ---------------------------------------------------------------------------------
 
 
-@_each_table("actual-incomparable", "actual-not-applicable", "percent-as-fraction", "qualitative-actual-unclear", "rule-unknown", "target-operator-read", "unit-converted", "unit-mismatch", "unit-missing")
+@each_table("actual-incomparable", "actual-not-applicable", "percent-as-fraction", "qualitative-actual-unclear", "rule-unknown", "target-operator-read", "unit-converted", "unit-mismatch", "unit-missing")
 def check_scoring_problems(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """Problems met while scoring: unknown 赋分规则, units, values that cannot be compared."""
     for scored in table.indicators:
         yield from scored.problems
 
 
-@_each_table("score-override", "score-override-no-reason", "score-override-out-of-range", "score-override-outside-tier")
+@each_table("score-override", "score-override-no-reason", "score-override-out-of-range", "score-override-outside-tier")
 def check_overrides(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     for scored in table.indicators:
         override = scored.indicator.override
@@ -153,7 +153,7 @@ def _override_tier(scored: ScoredIndicator, profile: Profile) -> Iterable[Findin
         )
 
 
-@_each_table("printed-rate-differs", "printed-score-differs")
+@each_table("printed-rate-differs", "printed-score-differs")
 def check_printed_indicators(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """Printed 完成率 and 得分 against what the profile gives, at the printed cell."""
     for scored in table.indicators:
@@ -191,7 +191,7 @@ def check_printed_indicators(table: ScoredTable, profile: Profile) -> Iterable[F
                 )
 
 
-@_each_table("printed-coefficient-score-differs", "printed-coefficient-differs")
+@each_table("printed-coefficient-score-differs", "printed-coefficient-differs")
 def check_printed_coefficients(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A printed 得分系数（%）against the printed 指标得分 (系数 × 权重) and against the coefficient scored.
 
@@ -250,7 +250,7 @@ def _decimals(value: Decimal) -> int:
 # -- per table -------------------------------------------------------------------------------------
 
 
-@_each_table("printed-execution-rate-differs", "printed-execution-score-differs", "printed-total-differs")
+@each_table("printed-execution-rate-differs", "printed-execution-score-differs", "printed-total-differs")
 def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """Printed 执行率, 执行率得分 and 总分 against ours."""
     printed, cells = table.table.printed, table.table.printed.cells
@@ -301,7 +301,7 @@ def check_printed_table(table: ScoredTable, profile: Profile) -> Iterable[Findin
             )
 
 
-@_each_table("printed-parts-total-differs")
+@each_table("printed-parts-total-differs")
 def check_printed_parts(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """The printed 总分 equals the printed parts (执行率得分 + each 得分), whichever side is wrong.
 
@@ -329,7 +329,7 @@ def check_printed_parts(table: ScoredTable, profile: Profile) -> Iterable[Findin
     )
 
 
-@_each_table("printed-grade-differs")
+@each_table("printed-grade-differs")
 def check_printed_grade(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A printed 等级 is the band of the total (the printed one when there is one) under the profile."""
     printed = table.table.printed
@@ -356,7 +356,7 @@ def check_printed_grade(table: ScoredTable, profile: Profile) -> Iterable[Findin
     )
 
 
-@_each_table("stated-weight-mismatch")
+@each_table("stated-weight-mismatch")
 def check_stated_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A weight stated in a group's name ("产出指标（50分）") equals the Σ of its rows' weights."""
     groups: dict[tuple[str, str], tuple[Decimal, list[ScoredIndicator]]] = {}
@@ -391,7 +391,7 @@ def check_stated_weights(table: ScoredTable, profile: Profile) -> Iterable[Findi
         )
 
 
-@_each_table("weight-total-mismatch", "execution-weight-mismatch")
+@each_table("weight-total-mismatch", "execution-weight-mismatch")
 def check_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """Indicator weights add to 90 and the 执行率 分值 is 10 (or what the profile says)."""
     indicators = table.table.indicators
@@ -423,7 +423,7 @@ def check_weights(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
         )
 
 
-@_each_table("funds-total-mismatch", "funds-total-rounding", "executed-exceeds-budget", "annual-budget-missing")
+@each_table("funds-total-mismatch", "funds-total-rounding", "executed-exceeds-budget", "annual-budget-missing")
 def check_funds(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """Each typed total (and each 财政拨款 with its 其中 rows) equals Σ parts within the 尾差 of the
     sheet's unit; 执行数 stays within 全年预算数 per source; a budget exists."""
@@ -476,7 +476,7 @@ def _over_budget(table: ScoredTable, line: FundsLine) -> Iterable[Finding]:
         )
 
 
-@_each_table("total-provisional")
+@each_table("total-provisional")
 def check_provisional(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A total that counts unreadable indicators as 0 is provisional until they are corrected."""
     unscored = [s for s in table.indicators if s.unscored]
@@ -496,7 +496,7 @@ def check_provisional(table: ScoredTable, profile: Profile) -> Iterable[Finding]
     )
 
 
-@_each_table("text-placeholder", "text-markup", "text-repeated")
+@each_table("text-placeholder", "text-markup", "text-repeated")
 def check_written_texts(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """The texts a person wrote into the table, printed as written: no template residue, no doubled marks or words."""
     t = table.table
@@ -537,7 +537,7 @@ DEVIATION = "偏差原因分析及改进措施"
 _MARKUP = re.compile(r"</?\s*[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>|&(nbsp|lt|gt|amp|quot|#\d+);")
 
 
-@_each_table("deviation-reason-missing")
+@each_table("deviation-reason-missing")
 def check_deviation_reasons(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A target missed needs its 偏差原因分析及改进措施 (宁夏 注4; review tools for these tables require it).
 
@@ -557,7 +557,7 @@ def check_deviation_reasons(table: ScoredTable, profile: Profile) -> Iterable[Fi
         )
 
 
-@_each_table("indicator-class-missing")
+@each_table("indicator-class-missing")
 def check_indicator_classes(table: ScoredTable, profile: Profile) -> Iterable[Finding]:
     """A project table's indicators cover 产出, 效益 and 满意度 (the unit-wide form has its own classes: 履职效能…)."""
     if table.kind != "project" or not table.indicators:

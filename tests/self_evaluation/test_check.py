@@ -88,7 +88,7 @@ def test_printed_figures(tmp_path: Path) -> None:
 def test_a_crashing_check_is_a_finding(tmp_path: Path, monkeypatch: object) -> None:
     import generator.check.self_evaluation as check_module
 
-    @check_module._each_table("total-provisional")
+    @check_module.each_table("total-provisional")
     def broken(table: object, profile: object) -> list[object]:
         raise RuntimeError("boom")
 
