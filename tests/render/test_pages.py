@@ -186,7 +186,7 @@ def test_self_evaluation_cells_keep_a_stated_weight_whole(tmp_path: Path) -> Non
     """The 宁夏 reference table (its groups "产出指标（40分）", "数量指标（10分）"…) in its form: no "（10/分）"."""
     from tests.self_evaluation.test_ningxia import write_yanchi
 
-    folder = write_yanchi(tmp_path / "yanchi")
+    folder = write_yanchi(tmp_path / "yanchi" / "2024")  # the year its title prints
     api.generate(folder, output=tmp_path / "自评表.docx", only="self-evaluation", profile="classic-ratio", pdf=True, force=True)
     tables, _ = read_document((tmp_path / "自评表.docx").read_bytes())
     cells = [c for t in tables for r in t for c in r]
