@@ -5,6 +5,7 @@ Pipeline: load (model) → compute (figures) → check (findings) → render (do
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -320,7 +321,7 @@ def generate(
     output, pdf_target = target_pair
     if checked.has_errors:
         findings.append(_generated_with_errors(folder, findings))
-    if not (folder / SELF_EVALUATION_WORKBOOK).exists():
+    if not os.path.lexists(folder / SELF_EVALUATION_WORKBOOK):  # a dangling link is refused by load, not missing
         absent = _without_self_evaluation(_template_kit(_disclosure_template(figures, template)[0]))
         findings.append(
             emit(
@@ -469,7 +470,7 @@ def _no_self_evaluation(folder: Path) -> Finding:
     from generator.self_evaluation.layout import WORKBOOK_NAME
 
     path = folder / WORKBOOK_NAME
-    if path.exists():
+    if os.path.lexists(path):
         return emit("self-evaluation-unreadable", Location(file=str(path)), workbook=WORKBOOK_NAME)
     return emit("self-evaluation-missing", Location(file=str(folder)), workbook=WORKBOOK_NAME, consequence="无法单独生成绩效自评表")
 

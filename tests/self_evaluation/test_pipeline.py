@@ -115,3 +115,15 @@ def test_only_self_evaluation_reports_the_workbook_it_read(tmp_path: Path) -> No
     report = api.check_self_evaluation_folder(folder).report
     assert report is not None
     assert str(folder / "绩效自评表.xlsx") in {i.path for i in report.inputs}
+
+
+def test_a_workbook_that_is_not_a_file_is_refused_by_the_door_and_its_rules_could_not_run(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    (folder / "绩效自评表.xlsx").unlink()
+    (folder / "绩效自评表.xlsx").symlink_to(folder / "没有这个文件.xlsx")  # a dangling link: never skipped in silence
+    checked = api.check_folder(folder)
+    refused = [f for f in checked.findings if f.location.file.endswith("绩效自评表.xlsx")]
+    assert [(f.code, f.location.sheet) for f in refused] == [("file-not-regular", None)]
+    assert checked.report is not None
+    lines = [c for c in checked.report.coverage if c.rule.startswith(RULE_PREFIX)]
+    assert {c.status for c in lines} == {Status.NOT_RUN} and all(c.reason.startswith("绩效自评表.xlsx无法读取") for c in lines)

@@ -8,6 +8,7 @@ a bad cell is a finding at that cell and loading goes on.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -95,7 +96,10 @@ def read_self_evaluation(folder: Path, year: int | None = None, profile: str | P
     if evaluation is None:
         if not findings:
             return SelfEvaluationInput(absent=True, year=year)
-        return SelfEvaluationInput(findings=tuple(findings), unreadable=f"{WORKBOOK_NAME}缺少工作表或表头，无法读取", year=year)
+        # a sheet or header of it missing, or the file itself refused (the door, the package scan)
+        parts = any(f.code in ("self-evaluation-sheet-missing", "self-evaluation-column-missing") for f in findings)
+        why = "缺少工作表或表头，无法读取" if parts else "无法读取（见该文件的问题）"
+        return SelfEvaluationInput(findings=tuple(findings), unreadable=f"{WORKBOOK_NAME}{why}", year=year)
     rules, profile_findings = load_profile(profile or DEFAULT_PROFILE)
     findings.extend(profile_findings)
     unreadable = "" if rules is not None else "评分规则无法读取"
@@ -105,7 +109,7 @@ def read_self_evaluation(folder: Path, year: int | None = None, profile: str | P
 def load_self_evaluation(folder: Path, year: int | None = None) -> tuple[SelfEvaluation | None, list[Finding]]:
     """Read <folder>/绩效自评表.xlsx. `year` defaults to the folder's name when it is a year."""
     path = folder / WORKBOOK_NAME
-    if not path.exists():
+    if not os.path.lexists(path):  # lexists: a dangling link or a folder in its place is refused by the door, not skipped
         return None, []
     book, findings = read_workbook(path, str(path))
     if book is None:
