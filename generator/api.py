@@ -874,9 +874,11 @@ def output_names(root: Path, folders: list[Path]) -> dict[Path, str]:
 
 @dataclass(frozen=True)
 class KeyFigures:
-    """The figures the workbench charts, as plain values (万元, exact): this year's income and expense by kind (those
-    reported and not zero), and the “三公” items and 机关运行经费 as (name, last year, this year), None when not reported."""
+    """What the workbench shows of the figures, as plain values: the unit and year of its title, and for the charts (万元,
+    exact) this year's income and expense by kind (those reported and not zero), and the “三公” items and 机关运行经费 as
+    (name, last year, this year), None when not reported."""
 
+    unit: str
     year: int
     income: tuple[tuple[str, Decimal], ...]
     expense: tuple[tuple[str, Decimal], ...]
@@ -894,6 +896,7 @@ def key_figures(checked: Checked) -> KeyFigures | None:
     if figures.admin_cost is not None:  # None when not reported
         rows.append(("机关运行经费", figures.admin_cost.base, figures.admin_cost.current))
     return KeyFigures(
+        figures.unit_name,
         figures.year,
         tuple((s.name, s.amount) for s in figures.statement.income_sources if s.amount),
         tuple((s.name, s.amount) for s in figures.statement.expense_kinds if s.amount),

@@ -62,6 +62,7 @@ def test_the_unit_page_shows_findings_with_their_row_and_charts(client) -> None:
     assert 'data-code="rounding-residue"' in page
     assert 'class="hit"' in page  # the cell, highlighted in its row
     assert "本年收入构成" in page and "<svg" in page
+    assert '<h1 id="unit-title">昌吉回族自治州医疗保障局 · 2024 年度</h1>' in page  # the title from api.key_figures
 
 
 def test_check_json_equals_the_library(client, root: Path) -> None:

@@ -196,6 +196,7 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
         years = [(int(f.name), workspace.relative(f)) for f in workspace.siblings(folder)]
         document = workspace.output_path(folder)
         verified = workspace.verified(folder)
+        key = api.key_figures(checked)  # the page reads no field of the figures itself
         return render_template(
             "unit.html",
             relative=relative,
@@ -207,7 +208,8 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
             rule_of=findings_view.rule_of,
             who=unquote(request.cookies.get(WHO_COOKIE, "")),
             totals=count(checked.findings),
-            charts=charts.key_charts(api.key_figures(checked)),
+            key=key,
+            charts=charts.key_charts(key),
             kinds=uploads.KINDS,
             versions=_described(folder, uploads.versions(folder)),
             templates=workspace.templates(),
