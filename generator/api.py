@@ -144,6 +144,7 @@ def _check(folder: Path, settings: Settings, profile: str | None, partial: bool)
     kit = _template_kit(chosen)
     if settings.needs is None:
         settings = replace(settings, needs=_needs(kit))
+    findings.extend(_level_findings(settings.level, kit, figures))
     settings = replace(settings, level=document_level(settings.level, kit, figures.base.unit.cover.level))
     rules = run_rules(figures, settings, self_evaluation=stage)
     findings.extend(rules.findings)
@@ -437,11 +438,24 @@ def _template_kit(template: Path | None) -> Kit | None:
 
 
 def document_level(option: str | None, kit: Kit | None, cover: str = "") -> str:
-    """部门 or 单位: OPTION (--level) when given, else the 封面's 决算层级 (COVER), else the template's manifest's 层级, else 部门."""
-    for level in (option, cover, kit.level if kit is not None else None):
+    """部门 or 单位: the level the template sets itself, else OPTION (--level) when given, else the 封面's 决算层级 (COVER),
+    else the template's manifest's 层级, else 部门."""
+    for level in (kit.fixed_level if kit is not None else None, option, cover, kit.level if kit is not None else None):
         if level in layout.LEVELS:
             return str(level)
     return "部门"
+
+
+def _level_findings(option: str | None, kit: Kit | None, figures: Figures) -> list[Finding]:
+    """A warning when --level or the 封面 asks for a level the chosen template does not write (it sets its own)."""
+    cover = figures.base.unit.cover.level
+    asked = option if option in layout.LEVELS else cover if cover in layout.LEVELS else None
+    if kit is None or not kit.fixed_level or asked is None or asked == kit.fixed_level:
+        return []
+    row = figures.base.unit.item_table(layout.COVER.name).get("决算层级")
+    where = Location(field="--level") if option == asked else row.source.at(layout.CONTENT) if row else Location(field="决算层级")
+    name = Path(kit.template).stem
+    return [emit("level-template-mismatch", where, asked=asked, written=kit.fixed_level, template=name)]
 
 
 def _needs(kit: Kit | None) -> TemplateNeeds | None:

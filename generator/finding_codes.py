@@ -200,6 +200,11 @@ MAIN: tuple[Section, ...] = (
             Code("cover-level-unknown", WARNING, "封面决算层级不是部门或单位", ("stated", "expected"),
                  "封面“决算层级”填的既不是“部门”（部门决算）也不是“单位”（所属单位自己的单位决算），未使用：文档按模板说明的层级写（shanghai-2024-unit 为单位，其余为部门）。stated 为填写的内容。处理：填“部门”或“单位”，或留空。",
                  message="封面「决算层级」应为“部门”或“单位”，填的是「{stated}」，未使用：文档按所用模板的层级写"),
+            Code("level-template-mismatch", WARNING, "所选模板自定层级，与要求不同", ("asked", "written", "template"),
+                 "封面“决算层级”或 --level 要求的层级（部门或单位）与所选模板自己写定的层级不同：如 shanghai-2024-unit 通篇写“本单位”“单位决算”，"
+                 "不论封面怎么填。文档按模板的层级写，核对也按它进行（如单位决算中不得出现部门措辞）。asked 为要求的层级，written 为模板写定的层级，template 为模板名称。"
+                 "处理：选用与层级相符的模板（部门决算用 shanghai-2024 或 xinjiang-2024，单位决算用 shanghai-2024-unit），或改正封面“决算层级”。",
+                 message="要求按{asked}决算写，但模板「{template}」写定为{written}决算：文档和核对都按{written}决算进行；请选用与层级相符的模板，或改正「决算层级」"),
             Code("unit-unknown", ERROR, "金额单位不是元或万元", ("unit",),
                  "封面“金额单位”不是“元”或“万元”（如“千元”）。处理：填“元”或“万元”，并确认全部金额按此单位填写。",
                  message="封面「金额单位」应为“元”或“万元”，实际为「{unit}」"),

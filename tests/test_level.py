@@ -32,7 +32,9 @@ def test_the_level_follows_the_option_then_the_template_manifest() -> None:
     assert api.document_level(None, kit("shanghai-2024-unit")) == "单位"
     assert api.document_level(None, kit("shanghai-2024")) == "部门"
     assert api.document_level(None, kit("xinjiang-2024")) == "部门"
-    assert api.document_level("部门", kit("shanghai-2024-unit")) == "部门"
+    # a template that sets its own level writes it whatever is asked (check names the request: level-template-mismatch)
+    assert api.document_level("部门", kit("shanghai-2024-unit"), "部门") == "单位"
+    assert api.document_level("单位", kit("shanghai-2024"), "部门") == "单位"
     assert api.document_level("单位", kit("xinjiang-2024")) == "单位"
     assert api.document_level("其他", kit("shanghai-2024")) == "部门"
 
@@ -105,8 +107,27 @@ def test_the_unit_template_makes_check_read_for_the_unit_level(kit: Any, tmp_pat
     folder = kit.write_unit(tmp_path, values, prior=kit.consistent_2023())
     by_option = api.check_folder(folder, api.threshold_settings(None, template="shanghai-2024-unit"))
     assert [f.location.cell for f in by_option.findings if f.code == "level-wording-mixed"] == ["G27"]
-    department = api.check_folder(folder, api.threshold_settings(None, template="shanghai-2024-unit", level="部门"))
-    assert not [f for f in department.findings if f.code == "level-wording-mixed"]
+    # --level 部门 cannot make the unit template write a 部门决算: the request is named, the check stays the 单位's
+    asked = api.check_folder(folder, api.threshold_settings(None, template="shanghai-2024-unit", level="部门"))
+    assert [f.location.cell for f in asked.findings if f.code == "level-wording-mixed"] == ["G27"]
+    assert [(f.location.field, f.values) for f in asked.findings if f.code == "level-template-mismatch"] == [
+        ("--level", {"asked": "部门", "written": "单位", "template": "shanghai-2024-unit"})
+    ]
+    assert not [f for f in by_option.findings if f.code == "level-template-mismatch"]
+
+
+def test_a_cover_that_says_department_with_the_unit_template_is_named_at_its_cell(kit: Any, tmp_path: Path) -> None:
+    values = kit.consistent_2024()
+    kit.set_value(values, layout.COVER.name, "决算层级", layout.CONTENT, "部门")
+    folder = kit.write_unit(tmp_path, values, prior=kit.consistent_2023())
+    checked = api.check_folder(folder, api.threshold_settings(None, template="shanghai-2024-unit"))
+    found = [f for f in checked.findings if f.code == "level-template-mismatch"]
+    assert [(f.location.sheet, f.values["asked"]) for f in found] == [(layout.COVER.name, "部门")] and found[0].location.cell
+    assert "shanghai-2024-unit" in found[0].message
+    # the templates that take the level they are given: nothing to name
+    for template in ("shanghai-2024", "xinjiang-2024"):
+        plain = api.check_folder(folder, api.threshold_settings(None, template=template))
+        assert not [f for f in plain.findings if f.code == "level-template-mismatch"]
 
 
 C = layout.COVER.name

@@ -193,6 +193,17 @@ _TAG = re.compile(r"<[^>]*>")
 MAX_HEADING = 60  # characters: a longer paragraph is body text, whatever it starts with
 
 
+def fixed_level(source: str) -> str:
+    """The level SOURCE sets for itself (`{% set level = "单位" %}`), "" when it takes the one it is given."""
+    from generator.render.sandbox import TemplateEnvironment
+
+    for assign in TemplateEnvironment().parse(source).find_all(nodes.Assign):
+        target, value = assign.target, assign.node
+        if isinstance(target, nodes.Name) and target.name == "level" and isinstance(value, nodes.Const) and value.value in LEVELS:
+            return str(value.value)
+    return ""
+
+
 class _Headings:
     """The heading in force while the template's XML is read in order (generator.render.manifest._ChainReader)."""
 
@@ -316,6 +327,7 @@ class Kit:
     manifest: str = ""  # the .yaml beside it, when there is one
     name: str = ""
     level: str = ""  # 部门 or 单位
+    fixed_level: str = ""  # the level the template sets itself ({% set level = "单位" %}): it writes that whatever is asked
     wording: str = ""  # the wording profile's name
     number_style: str = ""
     profile: WordingProfile = DEFAULT  # the wording the template's sentences use: its 措辞 and 数字格式
@@ -366,7 +378,7 @@ def template_kit(template: Path) -> Kit:
 
 @lru_cache(maxsize=32)
 def _kit(template: Path, _stamp: tuple[int, int], _manifest_stamp: tuple[int, int] | None) -> Kit:
-    read, findings = _variables(template)
+    read, fixed, findings = _variables(template)
     findings += _renamed(template, (chain for chain, _ in read))
     placed: dict[str, str] = {}
     for chain, place in read:
@@ -378,6 +390,7 @@ def _kit(template: Path, _stamp: tuple[int, int], _manifest_stamp: tuple[int, in
     sheets = _first_places(placed, SHEET_SOURCES)
     kit = Kit(
         str(template),
+        fixed_level=fixed,
         cells=tuple(cells),
         texts=frozenset(texts),
         sheets=frozenset(sheets),
@@ -432,8 +445,9 @@ def _with_findings(kit: Kit, findings: list[Finding]) -> Kit:
     return Kit(**{**kit.__dict__, "findings": tuple(findings)})
 
 
-def _variables(template: Path) -> tuple[tuple[tuple[str, str], ...], list[Finding]]:
-    """The chains the template's body reads, each with its heading (chains_with_places); none when it cannot be read."""
+def _variables(template: Path) -> tuple[tuple[tuple[str, str], ...], str, list[Finding]]:
+    """The chains the template's body reads, each with its heading (chains_with_places), and the level it sets itself;
+    none when it cannot be read."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError
 
@@ -441,11 +455,11 @@ def _variables(template: Path) -> tuple[tuple[tuple[str, str], ...], list[Findin
         doc = DocxTemplate(template)
         doc.init_docx()
         source = doc.patch_xml(doc.get_xml())
-        return chains_with_places(source), []
+        return chains_with_places(source), fixed_level(source), []
     except TemplateSyntaxError:
-        return (), []  # rendering names the broken tag (template-error)
+        return (), "", []  # rendering names the broken tag (template-error)
     except Exception:  # noqa: BLE001 - not a .docx: resolve_template or the render names it
-        return (), []
+        return (), "", []
 
 
 def _with_manifest(kit: Kit, path: Path, data: Any, findings: list[Finding]) -> Kit:
