@@ -25,8 +25,6 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Cm, Pt
 
@@ -49,6 +47,7 @@ from templates.build_template import (  # noqa: E402
     repeat_header,
     setup,
     tidy_table,
+    toc_entry,
     total_row,
 )
 
@@ -121,13 +120,6 @@ def ordinal(i: int) -> str:
 TOC_FIELD = ' TOC \\h \\z \\t "JS 部分,1,JS 一级标题,2,JS 表名,2" '
 
 
-def field_char(paragraph, kind: str) -> None:
-    run = paragraph.add_run()
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    run._r.append(char)
-
-
 def contents(doc) -> None:
     """目录: a TOC field whose cached result lists the headings."""
     p(doc, "目　　录", "SH 目录标题")
@@ -142,17 +134,7 @@ def contents(doc) -> None:
         ("第四部分　名词解释", 1),
     ]
     for index, (text, level) in enumerate(entries):
-        entry = doc.add_paragraph(style=f"toc {level}")
-        if index == 0:
-            field_char(entry, "begin")
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = TOC_FIELD
-            entry.add_run()._r.append(instruction)
-            field_char(entry, "separate")
-        entry.add_run(text)
-        if index == len(entries) - 1:
-            field_char(entry, "end")
+        toc_entry(doc, text, level, TOC_FIELD if index == 0 else "", last=index == len(entries) - 1)
 
 
 def wide(section) -> None:

@@ -407,19 +407,25 @@ def contents(doc, after) -> None:
     anchor = p(doc, "目　　录", "JS 目录标题")
     after._p.addnext(anchor._p)
     for index, (text, level) in enumerate(entries):
-        entry = doc.add_paragraph(style=f"toc {level}")
-        if index == 0:
-            field_char(entry, "begin")
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = TOC_FIELD
-            entry.add_run()._r.append(instruction)
-            field_char(entry, "separate")
-        entry.add_run(text)
-        if index == len(entries) - 1:
-            field_char(entry, "end")
+        entry = toc_entry(doc, text, level, TOC_FIELD if index == 0 else "", last=index == len(entries) - 1)
         anchor._p.addnext(entry._p)
         anchor = entry
+
+
+def toc_entry(doc, text: str, level: int, field: str, last: bool):
+    """One 目录 entry at the end of DOC: the first opens the TOC FIELD (Word fills in the page numbers), the last closes it."""
+    entry = doc.add_paragraph(style=f"toc {level}")
+    if field:
+        field_char(entry, "begin")
+        instruction = OxmlElement("w:instrText")
+        instruction.set(qn("xml:space"), "preserve")
+        instruction.text = field
+        entry.add_run()._r.append(instruction)
+        field_char(entry, "separate")
+    entry.add_run(text)
+    if last:
+        field_char(entry, "end")
+    return entry
 
 
 def field_char(paragraph, kind: str) -> None:
@@ -604,20 +610,7 @@ def build_self_evaluation() -> Document:
 def _unit_block(doc, width: float) -> None:
     """The 整体支出 table as in self_evaluation_block, for the other layouts' templates."""
     H = "head"
-    p(doc, "{%p if se.unit %}")
-    p(doc, "单位整体支出绩效自评表", "JS 自评表名")
-    p(doc, "（{{ se.year }}年度）", "JS 自评年度")
-    grid_table(doc, [1.6, 1.6, 4.0, 1.8, 2.0, 1.2, 1.8, 1.2], width, [
-        [("单位名称", 2, H), ("{{ se.unit.name }}", 6, "left")],
-        [("部门资金\n（万元）", 1, H, "restart")] + [(h, 1, H) for h in ("资金来源", "年初预算数", "全年预算数", "全年执行数", "分值权重", "执行率", "得分")],
-        "{%tr for f in se.unit.funds %}",
-        [("", 1, None, "continue"), ("{{ f.label }}", 1), ("{{ f.initial }}", 1, "num"), ("{{ f.annual }}", 1, "num"),
-         ("{{ f.executed }}", 1, "num"), ("{{ f.weight }}", 1), ("{{ f.rate }}", 1), ("{{ f.score }}", 1)],
-        "{%tr endfor %}",
-        [("年度总体目标", 1, H, "restart"), ("预期目标", 3, H), ("实际完成情况", 4, H)],
-        [("", 1, None, "continue"), ("{{ se.unit.goal_expected }}", 3, "left"), ("{{ se.unit.goal_actual }}", 4, "left")],
-    ])
-    p(doc, "", "JS 分页")  # two tables, not one: the indicator table's header row repeats on every page
+    _unit_head(doc, width, "部门资金\n（万元）", "分值权重")
     indicators = grid_table(doc, [1.6, 1.6, 4.0, 1.8, 2.0, 1.2, 1.8, 1.2], width, [
         [(h, 1, H) for h in ("一级指标", "二级指标", "三级指标", "预期指标值", "指标值设定依据", "分值权重", "实际完成指标值", "得分")],
         "{%tr for i in se.unit.indicators %}",
@@ -718,15 +711,15 @@ def _compact_indicators(doc, width: float, table: str, weight_total: str, total:
     repeat_header(indicators.rows[0])
 
 
-def _compact_unit_block(doc, width: float) -> None:
-    """The 整体支出 table in the compact form: the head as _unit_block's, the indicators in the compact columns."""
+def _unit_head(doc, width: float, money: str, weight: str) -> None:
+    """The 整体支出 form's title and head table (名称, 资金 by source, 年度总体目标); MONEY and WEIGHT are the form's words."""
     H = "head"
     p(doc, "{%p if se.unit %}")
     p(doc, "单位整体支出绩效自评表", "JS 自评表名")
     p(doc, "（{{ se.year }}年度）", "JS 自评年度")
     grid_table(doc, [1.6, 1.6, 4.0, 1.8, 2.0, 1.2, 1.8, 1.2], width, [
         [("单位名称", 2, H), ("{{ se.unit.name }}", 6, "left")],
-        [("部门资金（万元）", 1, H, "restart")] + [(h, 1, H) for h in ("资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")],
+        [(money, 1, H, "restart")] + [(h, 1, H) for h in ("资金来源", "年初预算数", "全年预算数", "全年执行数", weight, "执行率", "得分")],
         "{%tr for f in se.unit.funds %}",
         [("", 1, None, "continue"), ("{{ f.label }}", 1), ("{{ f.initial }}", 1, "num"), ("{{ f.annual }}", 1, "num"),
          ("{{ f.executed }}", 1, "num"), ("{{ f.weight }}", 1), ("{{ f.rate }}", 1), ("{{ f.score }}", 1)],
@@ -735,6 +728,11 @@ def _compact_unit_block(doc, width: float) -> None:
         [("", 1, None, "continue"), ("{{ se.unit.goal_expected }}", 3, "left"), ("{{ se.unit.goal_actual }}", 4, "left")],
     ])
     p(doc, "", "JS 分页")  # two tables, not one: the indicator table's header row repeats on every page
+
+
+def _compact_unit_block(doc, width: float) -> None:
+    """The 整体支出 table in the compact form: the head as _unit_block's, the indicators in the compact columns."""
+    _unit_head(doc, width, "部门资金（万元）", "分值")
     _compact_indicators(doc, width, "se.unit", "{{ se.unit.weight_total }}", "{{ se.unit.total_plain }}", "se.unit.total_row", "se.unit.grade")
     p(doc, "{%p endif %}")
 
