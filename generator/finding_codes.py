@@ -30,6 +30,7 @@ be read; emitting a retired code fails like an undeclared one.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -61,7 +62,16 @@ class Code:
         missing = self.fields() - set(values)
         if missing:
             raise FindingDeclarationError(f"finding code {self.code!r} emitted without {sorted(missing)}, which its message names")
-        return self.message.format(**values)
+        return self.message.format(**{name: _visible(value) for name, value in values.items()})
+
+
+# Control characters a cell or file name may hold ("a\x00b"): invisible on a screen and refused by every .xlsx writer
+# (the 问题清单 of check, batch and diff), so a message shows them as \x00.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _visible(value: Any) -> Any:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value) if isinstance(value, str) else value
 
 
 class FindingDeclarationError(Exception):

@@ -138,3 +138,21 @@ def test_an_xlsx_that_cannot_be_written_is_a_finding_and_exit_4(name: str, tmp_p
     assert status == EXIT_OUTPUT
     assert printed["findings"][-1]["code"] == ("output-is-folder" if name == "folder" else "output-suffix")
     assert printed["outputs"] == []
+
+
+def test_a_control_character_a_cell_held_is_shown_and_the_xlsx_is_written(tmp_path: Path) -> None:
+    """"a\\x00b" typed where a number belongs: the message quotes it visibly, and every .xlsx writer takes the message
+    (openpyxl refuses control characters: batch's 问题清单 was an internal error, found by the fuzz campaign)."""
+    from dataclasses import replace
+
+    from generator.findings import emit
+    from generator.report.xlsx import report_workbook
+
+    found = emit("cover-level-unknown", Location(file="决算数据.xlsx", sheet="封面", cell="B9"), stated="a\x00b\x1fc\td", expected="部门、单位")
+    assert "a\\x00b\\x1fc\td" in found.message and found.values["stated"] == "a\x00b\x1fc\td"  # the value itself is kept
+    report = api.check_folder(SAMPLE).report
+    assert report is not None
+    target = tmp_path / "问题清单.xlsx"
+    target.write_bytes(report_workbook(replace(report, findings=(*report.findings, found))))
+    messages = [r[7] for r in load_workbook(target, read_only=True)["问题清单"].iter_rows(min_row=2, values_only=True)]
+    assert found.message in messages
