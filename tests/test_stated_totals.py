@@ -193,3 +193,22 @@ def test_a_budget_figure_in_a_text_is_read_with_its_part_basis_and_digits() -> N
     assert (b.part, b.basis, b.amount, b.tolerance) == ("合计", "全年预算", Decimal("6.50"), Decimal("0.005"))
     assert (c.part, c.basis, c.amount) == ("因公出国（境）费", "预算", Decimal("1.2"))
     assert list(stated_budgets("严格执行预算，决算数小于预算数。", "合计")) == []
+
+
+def test_a_budgeted_item_with_no_spending_in_either_year_counts_in_the_sum_of_items(tmp_path: Path, kit: Any) -> None:
+    """A 项 given 年初 and 全年 预算 of 50 and spending nothing this year or last: its budget is part of Σ项 (as a 政府性基金
+    项's is), and it is listed with its budget (its 预决算差异 is the whole budget)."""
+    values = example.values()
+    rows = values[layout.GPB.name]
+    at = next(i for i, row in enumerate(rows) if row[0] == "2070101") + 1
+    rows.insert(at, ("2070102", "一般行政管理事务", 0, 0, 0, 0, None, 50, 50, "", "项目未启动，预算未执行。"))
+    folder = kit.write_unit(tmp_path, values, texts=(example.EXAMPLE / layout.TEXTS).read_text(encoding="utf-8"))
+    for extra in example.EXAMPLE.glob("*.csv"):
+        shutil.copy(extra, folder / extra.name)
+    f, _ = checked(folder)
+    summed = {(t.name, t.column): t.summed for t in f.budget_totals}
+    before = sum((Decimal(str(row[i])) for row in example.values()[layout.GPB.name] if len(row) > 7 for i in (7,)), Decimal(0))
+    assert summed["一般公共预算财政拨款支出", layout.BUDGET] == before + 50
+    assert summed["一般公共预算财政拨款支出", layout.ADJUSTED_BUDGET] is not None
+    line = next(i for i in f.funds.gpb.items if i.code == "2070102")
+    assert line.change.current == 0 and line.budget.base == Decimal(50)

@@ -524,8 +524,11 @@ def _gpb_items(cur: YearBase, prior: YearBase | None, pairs: PriorPairs) -> tupl
                     name=node.name,
                     change=Change(ZERO, node.value("合计"), "", None, gpb_item_figure(prior, node.code).location),
                 )
+    # a 项 with a budget and no spending in either year is stated too (as _fund_items does): it counts in Σ项 of the
+    # total's budget, and its 预决算差异 is the whole budget
     return tuple(
-        line for code, line in sorted(lines.items()) if line.change.current != 0 or (line.change.base or ZERO) != 0
+        line for code, line in sorted(lines.items())
+        if line.change.current != 0 or (line.change.base or ZERO) != 0 or line.budget.base or line.adjusted_budget.base
     )
 
 
