@@ -89,8 +89,10 @@ MAIN_INTRO = """\
 
 Every finding code emitted by `generator/` outside the self-evaluation stage (whose codes are in
 [findings-self-evaluation.md](findings-self-evaluation.md)). Codes are stable and never renamed; tests and
-`juesuan check --format json` rely on them. Each entry: the severity, then one line in Chinese
-saying what it means and what to do.
+`juesuan check --format json` rely on them. Each entry: the severity and a short title, then in Chinese
+what it means and what to do, the keys of its `values`, and its message template (every message is built
+from it: a `{name}` is one of the values, or a piece already worded for a person, such as an amount in the
+workbook's unit).
 
 Severities: **error** — the data disagrees with itself or cannot be used; `juesuan generate`
 refuses to write the document (unless `--force`). **warning** — worth a look, does not stop
