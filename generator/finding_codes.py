@@ -5,8 +5,7 @@ template over named values; `findings.emit(code, location, **values)` builds the
 Emitting an undeclared or retired code, with a severity it is not declared with, with a value key it
 does not declare, or without a value its message names raises FindingDeclarationError in every run
 (a bug in juesuan: a check rule's becomes a `crashed` finding, elsewhere the CLI's internal-error exit 3).
-The older `findings.error()/warning()/info()`, which take a written message, are checked the same way and
-refuse any code that has a message template (only generator/self_evaluation/ still writes messages).
+There is no way to emit a finding with a written message: `emit` refuses one.
 docs/findings.md and docs/findings-self-evaluation.md are generated from this module:
 
     python -m generator.finding_codes      # rewrite both files after changing a declaration

@@ -104,8 +104,11 @@ def emit(code: str, location: Location, /, *, severity: Severity | None = None, 
     FIELDS are the code's declared `values` (kept in the finding) and `words` (display-only, such as an
     amount worded in the workbook's unit). SEVERITY only for the codes declared with two (尾差 or not).
     Anything else — an undeclared or retired code, a field it does not declare, a field its message
-    names left out — raises FindingDeclarationError, in every run.
+    names left out, a written `message` — raises FindingDeclarationError, in every run. There is no other
+    way to make a finding's message: it is the declaration's template, never written at the emit site.
     """
+    if "message" in fields:
+        raise FindingDeclarationError(f"finding code {code!r} emitted with a written message: its message is built from its declaration")
     entry = declaration(code)
     chosen = severity or Severity(entry.severity)
     unknown = set(fields) - set(entry.values) - set(entry.words)
@@ -115,34 +118,6 @@ def emit(code: str, location: Location, /, *, severity: Severity | None = None, 
     message = entry.render(fields)
     values = {k: v for k, v in fields.items() if k in entry.values}
     return Finding(code=code, severity=chosen, location=location, message=message, values=values)
-
-
-# The older helpers take a written message: only for a code without a message template (the self-evaluation's,
-# until they declare theirs); the code, severity and values keys are checked the same way (every run).
-
-
-def error(code: str, location: Location, message: str, **values: Any) -> Finding:
-    return _written(code, Severity.ERROR, location, message, values)
-
-
-def warning(code: str, location: Location, message: str, **values: Any) -> Finding:
-    return _written(code, Severity.WARNING, location, message, values)
-
-
-def info(code: str, location: Location, message: str, **values: Any) -> Finding:
-    return _written(code, Severity.INFO, location, message, values)
-
-
-def _written(code: str, severity: Severity, location: Location, message: str, values: dict[str, Any]) -> Finding:
-    entry = declared(code, severity.value, values)
-    if entry.message and code not in WRITTEN_FOR_NOW:
-        raise FindingDeclarationError(f"finding code {code!r} has a message template: emit it with findings.emit(), not a written message")
-    return Finding(code=code, severity=severity, location=location, message=message, values=values)
-
-
-# Codes with a template that generator/self_evaluation/ still emits with a written message (its stage is being
-# rebuilt): removed, with the helpers above, once it emits them with emit().
-WRITTEN_FOR_NOW = frozenset({"crashed", "text-placeholder", "text-repeated"})
 
 
 def count(findings: Iterable[Finding]) -> dict[Severity, int]:

@@ -13,7 +13,7 @@ import pytest
 
 from generator import finding_codes
 from generator.finding_codes import CODES, DOCS, MAIN, RETIRED, RETIRED_CODES, SELF_EVALUATION, FindingDeclarationError, markdown
-from generator.findings import Location, Severity, emit, error, warning
+from generator.findings import Location, Severity, emit
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "generator"
@@ -50,8 +50,8 @@ def test_the_docs_list_every_code_and_only_those() -> None:
 
 
 def _literal_codes() -> dict[str, set[str]]:
-    """Codes written as literals in the source: the first argument of error()/warning()/info() and of the
-    helpers that pass a code on (disagreement(ctx, code, …)), and CODE = "…" constants."""
+    """Codes written as literals in the source: the first argument of emit() and of the helpers that pass a
+    code on (disagreement(ctx, code, …), verify's compared(code, …)), and CODE = "…" constants."""
     found: dict[str, set[str]] = {}
     for path in PACKAGE.rglob("*.py"):
         if path.name == "finding_codes.py":
@@ -60,7 +60,7 @@ def _literal_codes() -> dict[str, set[str]]:
             literal = None
             if isinstance(node, ast.Call):
                 name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
-                index = {"error": 0, "warning": 0, "info": 0, "emit": 0, "disagreement": 1}.get(name or "")
+                index = {"emit": 0, "compared": 0, "disagreement": 1}.get(name or "")
                 if index is not None and len(node.args) > index and isinstance(node.args[index], ast.Constant):
                     literal = node.args[index].value
             elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in {"CODE", "code"} for t in node.targets):
@@ -85,27 +85,25 @@ def test_every_declared_code_is_written_somewhere_in_the_source() -> None:
 
 def test_an_undeclared_code_cannot_be_emitted() -> None:
     with pytest.raises(FindingDeclarationError, match="not declared"):
-        error("no-such-code", Location(file="x"), "消息")
-    with pytest.raises(FindingDeclarationError, match="not declared"):
         emit("no-such-code", Location(file="x"))
 
 
 def test_a_retired_code_cannot_be_emitted() -> None:
     with pytest.raises(FindingDeclarationError, match="retired, emit 'crashed'"):
-        error("rule-crashed", Location(file="x"), "消息", rule="r")
+        emit("rule-crashed", Location(file="x"), rule="r")
 
 
 def test_severity_and_values_keys_must_match_the_declaration() -> None:
     with pytest.raises(FindingDeclarationError, match="declared error"):
-        warning("folder-missing", Location(file="x"), "消息")
-    with pytest.raises(FindingDeclarationError, match="undeclared values"):
-        error("file-missing", Location(file="x"), "消息", path="p", colour="red")
+        emit("folder-missing", Location(file="x"), severity=Severity.WARNING, path="p")
+    with pytest.raises(FindingDeclarationError, match="undeclared fields"):
+        emit("file-missing", Location(file="x"), path="p", colour="red")
     assert emit("file-missing", Location(file="x"), path="p").values == {"path": "p"}
 
 
 def test_the_checks_hold_in_every_run_not_only_under_assertions() -> None:
     """`python -O` drops assert statements: the declaration is still enforced."""
-    script = "from generator.findings import Location, error\nerror('no-such-code', Location(file='x'), 'm')"
+    script = "from generator.findings import Location, emit\nemit('no-such-code', Location(file='x'))"
     run = subprocess.run([sys.executable, "-O", "-c", script], capture_output=True, text=True, cwd=ROOT, check=False)
     assert run.returncode != 0 and "FindingDeclarationError" in run.stderr
 
@@ -158,9 +156,14 @@ def test_every_declared_code_has_a_message_template() -> None:
     assert sorted(c.code for c in CODES.values() if not c.message) == []
 
 
-def test_a_code_with_a_template_cannot_be_emitted_with_a_written_message() -> None:
-    """In every run (python -O too); each helper is tried in tests/test_messages.py."""
-    script = "from generator.findings import Location, warning\nwarning('sheet-absent', Location(file='x'), 'm', sheet='s')"
+def test_a_finding_cannot_be_emitted_with_a_written_message() -> None:
+    """In every run (python -O too): the helpers that took a written message are gone, and emit refuses one."""
+    import generator.findings as findings
+
+    assert not {"error", "warning", "info"} & set(vars(findings))
+    with pytest.raises(FindingDeclarationError, match="written message"):
+        emit("sheet-absent", Location(file="x"), sheet="s", message="手写的消息")
+    script = "from generator.findings import Location, emit\nemit('sheet-absent', Location(file='x'), sheet='s', message='m')"
     run = subprocess.run([sys.executable, "-O", "-c", script], capture_output=True, text=True, cwd=ROOT, check=False)
     assert run.returncode != 0 and "FindingDeclarationError" in run.stderr
 

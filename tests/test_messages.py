@@ -25,8 +25,7 @@ from generator.acknowledgements import RECORD_FILE, read_records
 from generator.batch.worker import Task, crash_finding
 from generator.check import RULES, run_checks
 from generator.display import format_amount
-from generator.finding_codes import CODES, FindingDeclarationError
-from generator.findings import Finding, Location, error, info, warning
+from generator.findings import Finding, Location
 from generator.load import package as limits
 from generator.load.folder import load_unit_year
 from generator.load.workbook import read_package, read_workbook
@@ -310,18 +309,6 @@ def test_a_workbook_read_too_slowly_names_the_limit(unit: Path, monkeypatch: pyt
     _, (finding,) = read_workbook(_workbook(unit), MAIN)
     assert (finding.code, finding.location) == ("file-too-slow", Location(file=MAIN))
     assert_names(finding, "seconds")
-
-
-# --- the old helpers ------------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("helper", [error, warning, info])
-def test_a_templated_code_cannot_be_emitted_with_a_written_message(helper: Any) -> None:
-    code = {error: "file-missing", warning: "sheet-absent", info: "blank-left-out"}[helper]
-    assert CODES[code].message
-    with pytest.raises(FindingDeclarationError, match="message template"):
-        helper(code, Location(file="x"), "手写的消息")
-
 
 
 # --- verify: each doc-* code through its rule, on a document made of paragraphs and tables ---------------------------
