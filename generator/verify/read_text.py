@@ -30,6 +30,7 @@ _TITLE_HINT = re.compile(r"公开\s*\d+\s*表|编制单位|单位[：:]\s*(?:万
 _SPACES = re.compile(r"\s+")
 _ITEM_ROW = re.compile(r"^[一二三四五六七八九十]+、\S{2,30}(?:支出|收入|财政拨款)$")
 _CODE_LINE = re.compile(r"^公开\s*\d+\s*表$")
+_CODE_CELL = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a 科目编码 standing as a cell of its own
 # A line of the 目录: a heading, a dot leader and its page number ("一、主要职能......3").
 _CONTENTS_ENTRY = re.compile(r"^(.*?\S)\s*[.．·…]{3,}\s*\d{1,4}$")
 _CONTENTS_TITLES = ("目录", "目次")
@@ -78,6 +79,9 @@ class _OpenTable:
     partial: bool = False  # some wrapped text was joined to the row above: a name may be cut
     header: list[str] = field(default_factory=list)
     rows: list[tuple[str, list[str]]] = field(default_factory=list)
+    # the page's lines above the first row, back to the 编制单位/单位 line: the header as the page sets it
+    # (PDFium's text may run a header's stacked cells into lines that the page's geometry does not have)
+    geo_above: list[list[Cell]] = field(default_factory=list)
 
 
 def document_from_pages(path: str, kind: str, pages: list[list[str]], geometry: Geometry | None = None) -> Document:
@@ -145,7 +149,14 @@ def document_from_pages(path: str, kind: str, pages: list[list[str]], geometry: 
                             open_table.rows[-1] = (before + "".join(open_table.pending), numbers)
                             open_table.partial = True
                         open_table.pending = []
+                    if not open_table.rows and cells is not None and geometry is not None:
+                        open_table.geo_above = _lines_above(geometry(number), _SPACES.sub("", line))
                     open_table.rows.append((label, values))
+                    open_table.geo_rows.append(cells)
+                    continue
+                if open_table.rows and cells and _CODE_CELL.match(cells[0][2]):
+                    # "30103 奖金 30203 咨询费": a row whose amounts are blank (a name never starts with a 科目编码)
+                    open_table.rows.append((raw[i], []))
                     open_table.geo_rows.append(cells)
                     continue
                 if open_table.rows and cells is not None and _ITEM_ROW.match(line):
@@ -209,7 +220,7 @@ def _finish(index: int, table: _OpenTable) -> Table:
     if table.swallow:
         return Table(index, table.title, table.code, tuple(rows), table.place, readable=False,
                      why_unreadable="绩效自评表的文字栏在文本中无法分栏", unit=table.unit)
-    if (placed := _by_position(table)) is not None:
+    if (placed := _by_position(table) or _by_gutters(table)) is not None:
         return Table(index, table.title, table.code, placed, table.place, unit=table.unit)
     if any(_DECIMAL.match(token) for label, _ in table.rows for token in label.split(" ")):
         return Table(index, table.title, table.code, tuple(rows), table.place, readable=False,
@@ -272,6 +283,57 @@ def _by_position(table: _OpenTable) -> tuple[tuple[str, ...], ...] | None:
             row[j] = cell[2]
         out.append(tuple(row))
     return tuple(out)
+
+
+def _lines_above(page: dict[str, list[Cell]], key: str) -> list[list[Cell]]:
+    """The lines of PAGE (top to bottom) between the last 单位 line and the line KEY."""
+    keys = list(page)
+    if key not in keys:
+        return []
+    above = keys[: keys.index(key)]
+    starts = [k for k, text in enumerate(above) if _TITLE_HINT.search(text)]
+    return [page[text] for text in above[starts[-1] + 1 :]] if starts else []
+
+
+def _by_gutters(table: _OpenTable) -> tuple[tuple[str, ...], ...] | None:
+    """The rows on the columns that the whitespace between them shows; None when a column is not that clear.
+
+    The two-block 基本支出表 (编码 | 名称 | 决算数, twice side by side) defeats the clusters of _by_position:
+    the amount of the left block ends about 3 pt before the code of the right block begins. Its columns are
+    still the x-spans that some header or row text covers, parted by gutters that no text crosses; each must
+    be named by a header cell and hold at most one cell of each line, or the table is not placed."""
+    if table.wrapped or len(table.rows) < 2 or any(c is None for c in table.geo_rows):
+        return None
+    headers: list[list[Cell]] = [c for c in table.geo_header if c]
+    if len(headers) < len(table.geo_header) and table.geo_above:
+        headers = table.geo_above
+    rows = [_joined(cells) for cells in table.geo_rows if cells is not None]
+    spans: list[list[float]] = []
+    for x0, x1, _ in sorted(cell for line in [*headers, *rows] for cell in line):
+        if spans and x0 <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], x1)
+        else:
+            spans.append([x0, x1])
+    if len(spans) < 2:
+        return None
+
+    def placed(line: list[Cell]) -> tuple[str, ...] | None:
+        row = [""] * len(spans)
+        for x0, _, text in line:
+            j = max(k for k, span in enumerate(spans) if x0 >= span[0])
+            if row[j]:
+                return None
+            row[j] = text
+        return tuple(row)
+
+    heads, body = [placed(line) for line in headers], [placed(line) for line in rows]
+    if any(row is None for row in [*heads, *body]):
+        return None
+    # one header row: each column's stacked header texts top to bottom ("经济分类" over "科目编码")
+    header = tuple("".join(row[j] for row in heads if row is not None) for j in range(len(spans)))
+    if not all(header):
+        return None
+    return (header, *(row for row in body if row is not None))
 
 
 def _columns_of_one_kind(clusters: list[list[tuple[float, bool]]]) -> bool:

@@ -83,11 +83,13 @@ BLOCK_TOTALS = ("人员经费合计", "公用经费合计")
 def two_block_grid(table: Table) -> Grid | None:
     """The official 基本支出表: 科目编码 | 科目名称 | 决算数 twice side by side (人员经费 | 公用经费), the last row
     人员经费合计 | 公用经费合计; unfolded into one column of rows (each keeps its row number). None for another shape."""
-    if not any(len(r) >= 6 and sum("科目名称" in c for c in r) == 2 for r in table.rows[:3]):
+    if not any(len(r) >= 6 and sum("科目名称" in c for c in r) == 2 for r in table.rows[:4]):
         return None
+    # the header's lines (经济分类 / 科目名称 | 决算数 / 科目编码, as a PDF stacks them) are the leading rows without a number
+    first = next((i for i, r in enumerate(table.rows) if any(is_number(c) for c in r)), len(table.rows))
     rows = []
     for i, r in enumerate(table.rows):
-        if len(r) < 6 or any("科目名称" in c for c in r):
+        if len(r) < 6 or i < first or any("科目名称" in c for c in r):
             continue
         for code, name, value in ((r[0], r[1], r[2]), (r[3], r[4], r[5])):
             code, name = code.replace(" ", ""), label(name)
