@@ -264,12 +264,12 @@ MAIN: tuple[Section, ...] = (
     Section(
         "Checks of the figures (generator/check)",
         (
-            Code("total-mismatch", ERROR, "合计数与组成部分之和不符", ("difference", "expected", "stated", "tolerance", "total",),
-                 "报表中填写的合计数（总计、类、款、合计行等）与其组成部分之和相差超过尾差范围，计算时改用组成部分之和。处理：核对该合计数及其各组成部分，改正录错的一项。",
-                 message="{total}填报{stated_text}，与各组成部分之和{expected_text}不一致（报表数{direction}{difference_text}；组成部分：{parts}）", words=("stated_text", "expected_text", "direction", "difference_text", "parts")),
-            Code("rounding-residue", WARNING, "合计数有尾差", ("difference", "expected", "stated", "tolerance", "total",),
-                 "合计数与组成部分之和相差在尾差范围内（每项 0.01万元），按报表数使用。处理：一般无需处理；公开说明中可注明尾差。",
-                 message="{total}填报{stated_text}，与各组成部分之和{expected_text}存在尾差（报表数{direction}{difference_text}；组成部分：{parts}）（在四舍五入允许范围内，按报表数使用）", words=("stated_text", "expected_text", "direction", "difference_text", "parts")),
+            Code("total-mismatch", ERROR, "合计数与组成部分之和不符", ("also", "difference", "expected", "stated", "tolerance", "total",),
+                 "报表中填写的合计数（总计、类、款、合计行等）与其组成部分之和相差超过尾差范围，计算时改用组成部分之和。同一差额（填报的合计数相同、组成部分之和也相同）出现在几张表中时只报告一次，位置为第一处，其余各处列在 also（表名!单元格）和消息中。处理：核对该合计数及其各组成部分，改正录错的一项。",
+                 message="{total}填报{stated_text}，与各组成部分之和{expected_text}不一致（报表数{direction}{difference_text}；组成部分：{parts}）{also_text}", words=("stated_text", "expected_text", "direction", "difference_text", "parts", "also_text")),
+            Code("rounding-residue", WARNING, "合计数有尾差", ("also", "difference", "expected", "stated", "tolerance", "total",),
+                 "合计数与组成部分之和相差在尾差范围内（每项 0.01万元），按报表数使用。同一尾差（如同一组项之和的 0.01万元，填报的合计数相同、组成部分之和也相同）出现在几张表中时只报告一次，位置为第一处，其余各处列在 also（表名!单元格）和消息中；不同的差额仍分别报告。处理：一般无需处理；公开说明中可注明尾差。",
+                 message="{total}填报{stated_text}，与各组成部分之和{expected_text}存在尾差（报表数{direction}{difference_text}；组成部分：{parts}）（在四舍五入允许范围内，按报表数使用）{also_text}", words=("stated_text", "expected_text", "direction", "difference_text", "parts", "also_text")),
             Code("row-total-mismatch", ERROR, "行合计与各列之和不符", ("difference", "expected", "stated",),
                  "同一行中合计列（如“本年支出合计”）与其右侧各列之和不一致。处理：核对该行各列金额。",
                  message="{label}的「{column}」为{stated_text}，而{columns}之和为{expected_text}，相差{difference_text}", words=("label", "column", "stated_text", "columns", "expected_text", "difference_text")),

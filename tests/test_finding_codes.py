@@ -112,7 +112,8 @@ def test_emit_builds_the_message_from_the_declaration() -> None:
     finding = emit("total-mismatch", Location(file="a.xlsx", sheet="表", cell="B3"), **_TOTAL)
     assert finding.severity is Severity.ERROR
     assert finding.message == CODES["total-mismatch"].message.format(**_TOTAL)
-    assert set(finding.values) == set(CODES["total-mismatch"].values)  # the words are not kept
+    # the words are not kept; `also` only when other places show the same difference
+    assert set(finding.values) == set(CODES["total-mismatch"].values) - {"also"}
 
 
 def test_emit_refuses_a_missing_value_an_unknown_field_and_a_second_severity() -> None:
@@ -128,7 +129,7 @@ def test_emit_refuses_a_missing_value_an_unknown_field_and_a_second_severity() -
 
 _TOTAL = {
     "total": "收入总计", "stated": 1, "expected": 2, "difference": -1, "tolerance": 0,
-    "stated_text": "1.00万元", "expected_text": "2.00万元", "direction": "少", "difference_text": "1.00万元", "parts": "a＋b",
+    "stated_text": "1.00万元", "expected_text": "2.00万元", "direction": "少", "difference_text": "1.00万元", "parts": "a＋b", "also_text": "",
 }  # fmt: skip
 _SAME = {
     "stated": 1, "expected": 2, "difference": -1, "stated_label": "甲", "expected_label": "乙",

@@ -107,6 +107,8 @@ def _generate(folder: Path, template: str, out: Path, name: str) -> Document:
     assert result.ok, [str(f) for f in result.findings]
     tables, paragraphs = read_document(out.read_bytes())
     reported = {f.location.sheet for f in result.findings if f.code in WITHIN and f.location.sheet}
+    # one difference shown in several tables is one finding naming the others ("表!单元格") in `also`
+    reported |= {place.split("!")[0] for f in result.findings if f.code in WITHIN for place in f.values.get("also", [])}
     crossed = {f.location.sheet for f in result.findings if f.code == CROSS and f.location.sheet}
     return Document(name, tables, paragraphs, reported, crossed)
 

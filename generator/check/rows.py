@@ -57,6 +57,7 @@ def check_row_totals(ctx: CheckContext) -> Iterator[Finding]:
                     direction=more_or_less(diff),
                     difference_text=words["difference_text"],
                     parts="＋".join(c for c, p in zip(part_columns, parts, strict=True) if p is not None),
+                    also_text="",
                 )
             else:
                 yield emit("row-total-mismatch", row.source.at(spec.total_column), stated=declared, expected=total, difference=diff, **words)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -13,6 +14,8 @@ from generator.compute.totals import Settlement
 from generator.display import more_or_less
 from generator.findings import Finding, Location, emit
 
+_CODE = re.compile(r"^\d+\s*")  # a 科目 code before the name: "201 一般公共服务支出"
+
 
 @emits("total-mismatch", "rounding-residue", needs=(layout.SUMMARY.name, layout.FISCAL.name, layout.INCOME.name, layout.EXPENSE.name, layout.GPB.name, layout.BASIC.name, layout.GOV_FUND.name, layout.STATE_CAPITAL.name, layout.THREE_PUBLIC.name))
 def check_declared_totals(ctx: CheckContext) -> Iterator[Finding]:
@@ -20,16 +23,46 @@ def check_declared_totals(ctx: CheckContext) -> Iterator[Finding]:
 
     A mismatch wholly explained by mismatches of its own parts (a typo in one 项
     makes its 款, 类 and 合计 disagree too) is an echo and is not reported again.
+    One difference stated in several tables (the same total typed, the same sum of parts: the one
+    cent of the same 项 sums carried into every table that adds them up) is one finding, at the first
+    place it shows, naming the others in `also`.
     """
     settlements = list(ctx.figures.base.ledger.settlements.values())
     by_cell = {s.location: s for s in settlements if s.location is not None}
+    groups: dict[tuple[str, Decimal | None, tuple[tuple[str, Decimal | None], ...]], list[Settlement]] = {}
     for s in settlements:
         if s.is_mismatch and _is_echo(s, by_cell):
             continue
         if s.is_mismatch:
-            yield emit("total-mismatch", _where(s), **_fields(ctx, s))
+            groups.setdefault(("total-mismatch", s.declared, _same_parts(s)), []).append(s)
         elif s.is_residue:
-            yield emit("rounding-residue", _where(s), **_fields(ctx, s))
+            groups.setdefault(("rounding-residue", s.declared, _same_parts(s)), []).append(s)
+    for (code, _, _), (first, *others) in groups.items():
+        yield emit(code, _where(first), **_fields(ctx, first), **_also(others))
+
+
+def _same_parts(s: Settlement) -> tuple[tuple[str, Decimal | None], ...]:
+    """What makes two differences one: the same parts (by name, the 科目 code aside, and amount).
+
+    收入总计 and 支出总计 may both be 0.01 off the same figures, yet they sum different parts: two differences."""
+    return tuple((_CODE.sub("", p.label).strip(), p.value) for p in s.parts)
+
+
+def _also(others: list[Settlement]) -> dict[str, Any]:
+    """The other places showing the same difference: their cells (a value) and their labels (the words)."""
+    if not others:
+        return {"also_text": ""}
+    places = [_place(s) for s in others]
+    named = "、".join(f"{s.label}（{place}）" for s, place in zip(others, places, strict=True))
+    return {"also": places, "also_text": f"；同一差额同样见于另外 {len(others)} 处：{named}"}
+
+
+def _place(s: Settlement) -> str:
+    """A sheet and cell (「收入决算表!C4」), or the label of a total that has no cell."""
+    where = _where(s)
+    if where.sheet is not None and where.cell is not None:
+        return f"{where.sheet}!{where.cell}"
+    return str(where)
 
 
 def _is_echo(s: Settlement, by_cell: dict[Location, Settlement]) -> bool:
