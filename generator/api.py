@@ -29,6 +29,7 @@ from generator.load.folder import load
 from generator.model import Loaded
 from generator.render.wording import WordingProfile
 from generator.report import InputFile, Report, RuleOutcome
+from generator.self_evaluation.layout import WORKBOOK_NAME
 from generator.words import EditRefused as EditRefused  # re-exported: the workbench catches it
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 OUTPUTS = Path("outputs")
 BATCH_OUTDIR = OUTPUTS / "batch"  # `juesuan batch` and the workbench write here by default (batch.run.DEFAULT_OUTDIR)
 DIFF_OUTDIR = OUTPUTS / "diff"  # `juesuan diff` (diff.run.DEFAULT_OUTPUT)
-SELF_EVALUATION_WORKBOOK = "绩效自评表.xlsx"
+SELF_EVALUATION_WORKBOOK = WORKBOOK_NAME  # re-exported: the workbench's uploads name it
 
 
 def check_folder(folder: Path, settings: Settings | None = None, profile: str | None = None, partial: bool = False) -> Checked:
