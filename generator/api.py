@@ -242,6 +242,11 @@ def check_self_evaluation_folder(folder: Path, profile: str | None = None) -> Ch
     Errors elsewhere (文字说明.yaml, a cell of 决算数据.xlsx) are not this output's: `check` reports them; only the
     self-evaluation's rules run (the others are listed as not run).
     """
+    return _check_self_evaluation(folder, profile)[0]
+
+
+def _check_self_evaluation(folder: Path, profile: str | None) -> tuple[Checked, str]:
+    """check_self_evaluation_folder's result and the 封面's 决算层级 ("" when the 封面 cannot be read)."""
     from generator.check.self_evaluation import SELF_EVALUATION_RULES
     from generator.load.self_evaluation.reader import read_self_evaluation
 
@@ -252,7 +257,8 @@ def check_self_evaluation_folder(folder: Path, profile: str | None = None) -> Ch
     others = [rule for rule in RULES if rule not in SELF_EVALUATION_RULES]
     skipped = not_run("只生成绩效自评表（--only self-evaluation）：决算数据的核对未运行，请用 check", others)
     findings = rules.findings + _stage_findings(folder, read, stage, "公开说明不附绩效自评表")
-    return _checked(folder, None, findings, stage.scored, Settings(), profile, skipped + rules.coverage, loaded=loaded)
+    checked = _checked(folder, None, findings, stage.scored, Settings(), profile, skipped + rules.coverage, loaded=loaded)
+    return checked, loaded.current.cover.level if loaded is not None else ""
 
 
 def _forced_figures(folder: Path, profile: str | None) -> Checked | None:
@@ -307,7 +313,7 @@ def generate(
         settings = replace(settings or Settings(), level=level)
     level = settings.level if settings is not None else None  # --level, or the settings' (None: the template's)
     if only == "self-evaluation":
-        return _generate_self_evaluation(folder, output, template, force, pdf, profile)
+        return _generate_self_evaluation(folder, output, template, force, pdf, profile, level)
     checked = check_folder(folder, settings, profile)
     findings = list(checked.findings)
     rendered = checked
@@ -340,10 +346,12 @@ def generate(
 
 
 def _generate_self_evaluation(
-    folder: Path, output: Path | None, template: Path | str | None, force: bool, pdf: bool, profile: str | None
+    folder: Path, output: Path | None, template: Path | str | None, force: bool, pdf: bool, profile: str | None, level: str | None
 ) -> Generated:
-    """`generate --only self-evaluation`: needs only 绩效自评表.xlsx; `--force` writes whatever can be scored."""
-    checked = check_self_evaluation_folder(folder, profile)
+    """`generate --only self-evaluation`: needs only 绩效自评表.xlsx; `--force` writes whatever can be scored.
+
+    LEVEL (--level) else the 封面's 决算层级 names the 整体支出 table's 资金 (部门资金 or 单位资金)."""
+    checked, cover_level = _check_self_evaluation(folder, profile)
     findings = list(checked.findings)
     if checked.performance is None:
         return Generated(checked, (), (*findings, _no_self_evaluation(folder)))
@@ -358,7 +366,7 @@ def _generate_self_evaluation(
     output, pdf_target = target_pair
     if checked.has_errors:
         findings.append(_generated_with_errors(folder, findings))
-    data, render_findings = _self_evaluation_only(checked.performance, template)
+    data, render_findings = _self_evaluation_only(checked.performance, template, document_level(level, None, cover_level))
     year = checked.performance.evaluation.year
     target = output or OUTPUTS / f"{_folder_slug(folder)}-{year if year is not None else folder.name}-绩效自评表.docx"
     findings.extend(render_findings)
@@ -490,12 +498,12 @@ def _no_self_evaluation(folder: Path) -> Finding:
     return emit("self-evaluation-missing", Location(file=str(folder)), workbook=WORKBOOK_NAME, consequence="无法单独生成绩效自评表")
 
 
-def _self_evaluation_only(performance: ScoredSelfEvaluation, template: Path | str | None) -> tuple[bytes | None, list[Finding]]:
+def _self_evaluation_only(performance: ScoredSelfEvaluation, template: Path | str | None, level: str) -> tuple[bytes | None, list[Finding]]:
     from generator.render.document import render_template, self_evaluation_only_context
     from generator.render.self_evaluation import layout_of
     from generator.render.shipped import self_evaluation_template
 
-    context = self_evaluation_only_context(performance)
+    context = self_evaluation_only_context(performance, level)
     chosen = Path(template) if template else self_evaluation_template(layout_of(performance))
     year = performance.evaluation.year
     return render_template(chosen, context, year if year is not None else 1980)  # a fixed date: same bytes every run

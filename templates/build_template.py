@@ -610,7 +610,7 @@ def build_self_evaluation() -> Document:
 def _unit_block(doc, width: float) -> None:
     """The 整体支出 table as in self_evaluation_block, for the other layouts' templates."""
     H = "head"
-    _unit_head(doc, width, "部门资金\n（万元）", "分值权重")
+    _unit_head(doc, width, "{{ se.level }}资金\n（万元）", "分值权重")
     indicators = grid_table(doc, [1.6, 1.6, 4.0, 1.8, 2.0, 1.2, 1.8, 1.2], width, [
         [(h, 1, H) for h in ("一级指标", "二级指标", "三级指标", "预期指标值", "指标值设定依据", "分值权重", "实际完成指标值", "得分")],
         "{%tr for i in se.unit.indicators %}",
@@ -732,7 +732,7 @@ def _unit_head(doc, width: float, money: str, weight: str) -> None:
 
 def _compact_unit_block(doc, width: float) -> None:
     """The 整体支出 table in the compact form: the head as _unit_block's, the indicators in the compact columns."""
-    _unit_head(doc, width, "部门资金（万元）", "分值")
+    _unit_head(doc, width, "{{ se.level }}资金（万元）", "分值")
     _compact_indicators(doc, width, "se.unit", "{{ se.unit.weight_total }}", "{{ se.unit.total_plain }}", "se.unit.total_row", "se.unit.grade")
     p(doc, "{%p endif %}")
 

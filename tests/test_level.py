@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -268,3 +269,32 @@ def test_verify_with_data_compares_a_unit_document_with_the_unit_document(tmp_pa
     doc.save(str(edited))
     findings, _ = api.verify_document(edited, UNIT)
     assert "doc-data-mismatch" in {f.code for f in findings}
+
+
+def money_heads(path: Path) -> list[str]:
+    """The 整体支出 table's 资金 head cells (部门资金 or 单位资金) of a generated .docx."""
+    return [line for line in document_lines(path, tables=True) if re.search("(部门|单位)资金", line.replace("\n", ""))]
+
+
+@pytest.mark.parametrize(("level", "words"), [(None, "部门资金"), ("单位", "单位资金")])
+def test_the_unit_self_evaluation_table_names_the_documents_money(tmp_path: Path, level: str | None, words: str) -> None:
+    """The appended 单位整体支出绩效自评表 says 部门资金 in a 部门决算, 单位资金 in a 单位决算: in the disclosure and alone."""
+    for only in (None, "self-evaluation"):
+        out = tmp_path / f"{only}.docx"
+        assert api.generate(EXAMPLE, output=out, template="xinjiang-2024" if only is None else None, level=level, only=only).ok
+        heads = "".join(money_heads(out)).replace("\n", "")
+        assert words in heads and ({"部门资金", "单位资金"} - {words}).pop() not in heads
+
+
+def test_the_cover_level_names_the_self_evaluation_money_without_the_option(tmp_path: Path) -> None:
+    """封面「决算层级」单位 (the 文化馆's) with a 整体支出 table: 单位资金, in the disclosure and in --only self-evaluation."""
+    folder = tmp_path / "文化馆" / "2024"
+    folder.mkdir(parents=True)
+    for name in (layout.WORKBOOK, "功能分类科目.csv", "文字说明.yaml"):
+        shutil.copy(UNIT / name, folder / name)
+    shutil.copy(EXAMPLE / "绩效自评表.xlsx", folder / "绩效自评表.xlsx")  # the 示范区's: it has the 整体支出 table
+    for only, template in ((None, "xinjiang-2024"), ("self-evaluation", None)):
+        out = tmp_path / f"{only}.docx"
+        assert api.generate(folder, output=out, template=template, only=only, force=True).ok
+        heads = "".join(money_heads(out))
+        assert "单位资金" in heads and "部门资金" not in heads

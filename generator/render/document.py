@@ -96,7 +96,7 @@ def disclosure_context(
     """Everything the disclosure template reads, as values (generator.render.values): figures, not sentences."""
     context = build_context(figures, profile)
     context["level"] = level
-    se = self_evaluation_context(scored) if scored is not None else None
+    se = self_evaluation_context(scored, level) if scored is not None else None
     context["se"] = se if se and (se.get("unit") or se.get("projects")) else None  # no table: no landscape page
     context.update(figure_values(figures, profile, scored))
     return {name: freeze(value) for name, value in context.items()}
@@ -127,8 +127,8 @@ def final_units(figures: Figures) -> list[dict[str, str]]:
     return [{"number": str(i), "name": name, "note": note} for i, (name, note) in enumerate(rows, start=1)]
 
 
-def self_evaluation_only_context(scored: ScoredSelfEvaluation) -> dict[str, Any]:
-    return {"se": freeze(self_evaluation_context(scored))}
+def self_evaluation_only_context(scored: ScoredSelfEvaluation, level: str = "部门") -> dict[str, Any]:
+    return {"se": freeze(self_evaluation_context(scored, level))}
 
 
 def render_template(template: Path, context: dict[str, Any], year: int) -> tuple[bytes | None, list[Finding]]:

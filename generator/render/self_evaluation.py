@@ -27,10 +27,12 @@ def layout_of(scored: ScoredSelfEvaluation) -> str:
     return scored.evaluation.layout or scored.profile.display.layout
 
 
-def self_evaluation_context(scored: ScoredSelfEvaluation) -> dict[str, Any]:
+def self_evaluation_context(scored: ScoredSelfEvaluation, level: str = "部门") -> dict[str, Any]:
+    """LEVEL (部门 or 单位, the document's) names the 整体支出 table's 资金: 部门资金 or 单位资金."""
     display = scored.profile.display
     return {
         "year": scored.evaluation.year,
+        "level": level,
         "layout": layout_of(scored),
         "notes": list(display.notes),
         "unit": _unit(scored.unit, display.unit_total_row, display.show_grade) if scored.unit is not None else None,
