@@ -27,6 +27,7 @@ from generator.files import not_writable, write_together
 from generator.findings import Finding, Location, Severity, emit, has_errors
 from generator.load.folder import load
 from generator.model import Loaded
+from generator.render.wording import DEFAULT as DEFAULT_WORDING
 from generator.render.wording import WordingProfile
 from generator.report import InputFile, Report, RuleOutcome
 from generator.self_evaluation.layout import WORKBOOK_NAME
@@ -519,8 +520,9 @@ class Words:
     reasons_problem: str = ""  # why the workbook's reasons cannot be listed
 
 
-def words(folder: Path) -> Words:
-    """The texts of 文字说明.yaml and the workbook's reason cells the document uses, each with its sentence."""
+def words(folder: Path, template: Path | str | None = None) -> Words:
+    """The texts of 文字说明.yaml and the workbook's reason cells the document uses, each with its sentence worded as
+    the document words it: with the wording profile of the template `generate` would choose (TEMPLATE, else the 封面's)."""
     from generator.words import EditRefused, reason_entries, text_entries
 
     texts: list[TextEntry] = []
@@ -532,7 +534,9 @@ def words(folder: Path) -> Words:
     checked = check_folder(folder)
     reasons: list[ReasonEntry] = []
     if checked.figures is not None:
-        reasons = reason_entries(checked.figures.base.unit, checked.figures)
+        chosen, _ = _disclosure_template(checked.figures, template)
+        kit = _template_kit(chosen)
+        reasons = reason_entries(checked.figures.base.unit, checked.figures, kit.profile if kit is not None else DEFAULT_WORDING)
     else:
         loaded, _ = load(folder)
         if loaded is None:

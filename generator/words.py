@@ -30,7 +30,7 @@ from generator import layout
 from generator.compute.change import Change, Direction
 from generator.compute.figures import Figures
 from generator.model import UnitYear
-from generator.render.wording import budget_sentence, change_clause, explained, with_period
+from generator.render.wording import DEFAULT, WordingProfile, budget_sentence, change_clause, explained, with_period
 from generator.yaml_files import compose_yaml, load_yaml
 
 SENTINEL = "\u2063"  # an invisible separator: where the typed words go in the sentence
@@ -239,8 +239,9 @@ def _scalar(value: str, indent: int) -> str:
 # --- the reason columns of 决算数据.xlsx ----------------------------------------------------------------
 
 
-def reason_entries(unit: UnitYear, figures: Figures | None) -> list[ReasonEntry]:
-    """Every reason cell of the workbook the document uses, and every 主要用于 of a 项, in sheet order."""
+def reason_entries(unit: UnitYear, figures: Figures | None, profile: WordingProfile = DEFAULT) -> list[ReasonEntry]:
+    """Every reason cell of the workbook the document uses, and every 主要用于 of a 项, in sheet order, each sentence
+    worded with PROFILE (the wording of the template the document is rendered with)."""
     changes = _changes_by_cell(figures) if figures is not None else {}
     entries: dict[tuple[str, str], ReasonEntry] = {}
     for sheet, row_number, item, columns, texts, level in _rows(unit):
@@ -252,7 +253,7 @@ def reason_entries(unit: UnitYear, figures: Figures | None) -> list[ReasonEntry]
             change = changes.get((sheet, cell))
             if change is None and not (header == layout.PURPOSE and level == 3):
                 continue  # not used by the document
-            entries[(sheet, cell)] = _entry(sheet, cell, header, item, texts.get(header, ""), change)
+            entries[(sheet, cell)] = _entry(sheet, cell, header, item, texts.get(header, ""), change, profile)
     return list(entries.values())
 
 
@@ -267,18 +268,18 @@ def _rows(unit: UnitYear) -> Iterator[tuple[str, int, str, Mapping[str, int], Ma
             yield items.sheet, item.source.row, name, item.source.columns, item.texts, 0
 
 
-def _entry(sheet: str, cell: str, header: str, item: str, value: str, change: Change | None) -> ReasonEntry:
+def _entry(sheet: str, cell: str, header: str, item: str, value: str, change: Change | None, profile: WordingProfile) -> ReasonEntry:
     if header == layout.PURPOSE or change is None:
         return ReasonEntry(sheet, cell, header, item, value, f"{item}。主要用于：", "", "", False)
     marked = dataclasses.replace(change, reason=SENTINEL)
     if header == layout.BUDGET_REASON:
-        full = budget_sentence(marked, item)
-        empty = budget_sentence(dataclasses.replace(change, reason=""), item)
+        full = budget_sentence(marked, item, profile=profile)
+        empty = budget_sentence(dataclasses.replace(change, reason=""), item, profile=profile)
         needed = change.base is not None and change.current != change.base
     else:
-        clause = change_clause(change)
-        full = f"{item}：" + explained(clause, marked)
-        empty = f"{item}：" + explained(clause, dataclasses.replace(change, reason=""))
+        clause = change_clause(change, profile=profile)
+        full = f"{item}：" + explained(clause, marked, profile)
+        empty = f"{item}：" + explained(clause, dataclasses.replace(change, reason=""), profile)
         needed = change.direction in (Direction.UP, Direction.DOWN)
     lead, _, tail = full.partition(with_period(SENTINEL))
     if not _:  # the wording leaves the reason out here (no comparison): the sentence is the same either way

@@ -552,6 +552,23 @@ def test_the_words_page_lists_every_text_and_reason_with_its_sentence(client) ->
     assert 'name="r:一般公共预算财政拨款支出决算表!G27"' not in missing  # it has its reason
 
 
+def test_the_words_page_words_its_sentences_with_the_units_own_template(tmp_path: Path) -> None:
+    # a 上海 unit (its 封面 chooses shanghai-2024: no thousands separator) beside a 新疆 one (the default template: 1,234.56)
+    target = tmp_path / "inputs"
+    shutil.copytree(ROOT / "inputs" / "shanghai-example", target / "shanghai-example")
+    shutil.copytree(ROOT / "inputs" / "changji-ybj", target / "changji-ybj")
+    app = create_app(target, tmp_path / "outputs")
+    app.config["TESTING"] = True
+    with app.test_client() as client:
+        shanghai = client.get("/unit/shanghai-example/2024/words").get_data(as_text=True)
+        xinjiang = client.get(f"/unit/{SAMPLE}/words").get_data(as_text=True)
+        chosen = client.get("/unit/shanghai-example/2024/words?template=内置：xinjiang-2024").get_data(as_text=True)
+    amounts = re.compile(r"数(\d[\d,]*\.\d\d)万元")  # the budget sentences' amounts, in the previews and their leads
+    assert amounts.findall(shanghai) and not any("," in a for a in amounts.findall(shanghai))
+    assert any(re.fullmatch(r"\d{1,3}(,\d{3})+\.\d\d", a) for a in amounts.findall(xinjiang))
+    assert any(re.fullmatch(r"\d{1,3}(,\d{3})+\.\d\d", a) for a in amounts.findall(chosen))  # the template chosen wins
+
+
 def _words_form(client, path: str) -> dict:
     page = client.get(f"/unit/{SAMPLE}/words").get_data(as_text=True)
     token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)

@@ -258,7 +258,9 @@ def create_app(root: Path, outdir: Path | None = None, token: str | None = None,
     @app.get("/unit/<path:relative>/words")
     def words(relative: str) -> str:
         folder = unit_or_404(relative)
-        found = api.words(folder)
+        # the sentences are worded with the template the document is made with: the 封面's choice, or ?template= (a name
+        # of the unit page's template list)
+        found = api.words(folder, workspace.templates().get(request.args.get("template", "")))
         missing_only = request.args.get("missing") == "1"
         texts = [t for t in found.texts if t.missing or not missing_only]
         reasons = [r for r in found.reasons if (r.missing and r.needed) or not missing_only]
